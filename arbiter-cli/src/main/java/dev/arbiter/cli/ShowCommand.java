@@ -1,0 +1,75 @@
+package dev.arbiter.cli;
+
+import dev.arbiter.catalog.Catalog;
+import dev.arbiter.catalog.ClaimKind;
+import dev.arbiter.catalog.ClaimComparison;
+import dev.arbiter.catalog.Model;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "One model: architecture, licence terms, published scores with sources, and where the 2026 article disagrees with the vendor.",
+        footer = {"", "Examples:",
+                "  ./arbiter show llama-4-scout",
+                "  ./arbiter show deepseek-v3 --format json"})
+final class ShowCommand implements Callable<Integer> {
+    @Mixin FormatMixin fmt;
+    @Mixin CatalogMixin catalog;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "Model id (see ./arbiter models).")
+    String id;
+
+    @Override
+    public Integer call() {
+        Catalog c = catalog.load();
+        Model m = c.get(id);
+        PrintWriter out = spec.commandLine().getOut();
+        var discrepancies = ClaimComparison.discrepancies(m);
+        if (fmt.isJson()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("model", m);
+            body.put("discrepancies", discrepancies);
+            JsonOut.print(out, "model", body);
+            return ExitCode.OK;
+        }
+        var a = m.architecture();
+        out.printf(Locale.ROOT, "%s (%s) — %s, %s%n", m.name(), m.id(), m.vendor(), m.releaseDate());
+        out.printf(Locale.ROOT, "  params: %s total, %s active (%s)%n", Text.params(m.officialParams().total()),
+                Text.params(m.officialParams().active()), m.officialParams().source());
+        out.printf(Locale.ROOT, "  context: %s tokens; modalities: %s; languages: %s%n", Text.tokens(m.contextLength()),
+                String.join(", ", m.modalities()), m.languages().isEmpty() ? "-" : String.join(", ", m.languages()));
+        out.printf(Locale.ROOT, "  architecture: %d layers, hidden %d, %d heads / %d KV heads × %d, vocab %d, FFN %d%s%s%s%n",
+                a.layers(), a.hiddenSize(), a.attentionHeads(), a.kvHeads(), a.headDim(), a.vocabSize(), a.intermediateSize(),
+                a.moe() == null ? "" : String.format(Locale.ROOT, "; MoE %d experts, %d active, %d shared, expert FFN %d, every %d layer(s) from %d",
+                        a.moe().experts(), a.moe().activeExperts(), a.moe().sharedExperts(), a.moe().expertIntermediateSize(),
+                        a.moe().layerStep(), a.moe().firstDenseLayers()),
+                a.localAttention() == null ? "" : String.format(Locale.ROOT, "; %s attention window %d, every %d-th layer global",
+                        a.localAttention().kind(), a.localAttention().window(), a.localAttention().globalEvery()),
+                a.mla() == null ? "" : String.format(Locale.ROOT, "; MLA kv_lora_rank %d + rope %d", a.mla().kvLoraRank(), a.mla().qkRopeHeadDim()));
+        out.printf(Locale.ROOT, "    (%s)%n", a.source());
+        var l = m.license();
+        out.printf(Locale.ROOT, "  licence: %s — %s; commercial use %s%s%s%n", l.name(), l.openSource() ? "open source" : "open weights",
+                l.commercialUse() ? "allowed" : (l.researchOnly() ? "NOT allowed (research only)" : "NOT allowed without an agreement"),
+                l.monthlyActiveUserCap() == null ? "" : String.format(Locale.ROOT, " up to %,d monthly active users", l.monthlyActiveUserCap()),
+                l.regionRestrictions().isEmpty() ? "" : "; regional: " + l.regionRestrictions().stream()
+                        .map(r -> r.region() + " (" + r.scope() + ")").reduce((x, y) -> x + ", " + y).orElse(""));
+        out.printf(Locale.ROOT, "    (%s)%n", l.url());
+        out.println("  published scores:");
+        for (var s : m.scores()) {
+            out.printf(Locale.ROOT, "    %-12s %7s  %-8s %-9s %-10s %s%s%n", s.benchmark(), Text.num(s.value(), 1),
+                    s.kind() == ClaimKind.ARTICLE ? "article" : s.kind().wire(),
+                    s.variant() == null ? "-" : s.variant(), s.shots() == null ? "-" : s.shots() + "-shot",
+                    s.source(), s.note() == null ? "" : "  [" + s.note() + "]");
+        }
+        for (var d : discrepancies) out.println("  ! " + d.sentence());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.arbiter.cli;
+
+import java.util.Locale;
+
+/** Number formatting for people: explicit Locale.ROOT, "-" for missing values. */
+public final class Text {
+    private Text() {}
+
+    public static String tokens(long n) {
+        if (n >= 1_000_000 && n % 1_000_000 == 0) return n / 1_000_000 + "M";
+        if (n >= 1_048_576 && n % 1_048_576 == 0) return n / 1_048_576 + "M";
+        if (n >= 1024 && n % 1024 == 0) return n / 1024 + "K";
+        if (n >= 1000 && n % 1000 == 0) return n / 1000 + "K";
+        return Long.toString(n);
+    }
+
+    public static String params(long n) {
+        if (n >= 1e9) return String.format(Locale.ROOT, "%.1fB", n / 1e9);
+        return String.format(Locale.ROOT, "%.0fM", n / 1e6);
+    }
+
+    public static String gib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+    }
+
+    public static String num(Double v, int decimals) {
+        if (v == null || v.isNaN()) return "-";
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+}
