@@ -1,0 +1,34 @@
+package dev.arbiter.client;
+
+import dev.arbiter.error.ArbiterException;
+
+/**
+ * A failed model call. {@link #retriable()} says whether trying again may succeed (429, 5xx, timeout, dropped
+ * connection); the HTTP status is kept for the record. A retriable error may carry the server's Retry-After.
+ */
+public class ModelException extends ArbiterException {
+    public enum Kind {
+        RATE_LIMITED(true), SERVER_ERROR(true), TIMEOUT(true), CONNECTION(true),
+        BAD_REQUEST(false), UNAUTHORIZED(false), NOT_FOUND(false), UNSUPPORTED(false), PROTOCOL(false);
+
+        final boolean retriable;
+        Kind(boolean retriable) { this.retriable = retriable; }
+    }
+
+    private final Kind kind;
+    private final int status;
+    private final Long retryAfterMillis;
+
+    public ModelException(Kind kind, int status, String message, Long retryAfterMillis, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.status = status;
+        this.retryAfterMillis = retryAfterMillis;
+    }
+
+    public Kind kind() { return kind; }
+    public int status() { return status; }
+    public boolean retriable() { return kind.retriable; }
+    /** Server's Retry-After in milliseconds, or null. */
+    public Long retryAfterMillis() { return retryAfterMillis; }
+}

@@ -1,0 +1,15 @@
+package dev.arbiter.eval;
+
+import java.util.List;
+
+/**
+ * Samples loaded from a file, with the provenance the run manifest records.
+ *
+ * @param path   where the data came from (file, directory or URL)
+ * @param sha256 hex digest of the file's bytes (of the concatenated files for a directory), for reproducibility
+ */
+public record Dataset(String name, String path, String sha256, List<Sample> samples) {
+    public Dataset {
+        samples = List.copyOf(samples);
+    }
+}
