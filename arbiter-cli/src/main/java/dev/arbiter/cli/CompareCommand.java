@@ -1,0 +1,68 @@
+package dev.arbiter.cli;
+
+import dev.arbiter.compare.Comparison;
+import dev.arbiter.compare.ComparisonRenderer;
+import dev.arbiter.error.UnavailableException;
+import dev.arbiter.profile.Profiler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"The comparison table (params, MMLU, HumanEval, MT-Bench, MATH, context, licence) with sources,",
+                "the 2026 article's claims beside the vendors' figures, and a six-axis radar (HTML)."},
+        footer = {"", "Examples:",
+                "  ./arbiter compare llama-4-scout gemma-3-27b qwen2.5-72b deepseek-v3",
+                "  ./arbiter compare llama-4-scout llama-4-maverick mistral-large-2 --format markdown",
+                "  ./arbiter compare gemma-3-27b qwen2.5-72b --format html --out comparison.html",
+                "  ./arbiter compare qwen2.5-7b gemma-3-12b --format csv > table.csv"})
+final class CompareCommand implements Callable<Integer> {
+    @Mixin FormatMixin fmt;
+    @Mixin CatalogMixin catalog;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "ID", description = "Model ids (see ./arbiter models).")
+    List<String> ids;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Comparison c = Comparison.of(catalog.load(), ids, Profiler.bundled(), Map.of());
+        String body = switch (fmt.format()) {
+            case json -> JsonOut.envelope("comparison", c).toPrettyString();
+            case markdown -> ComparisonRenderer.markdown(c);
+            case csv -> ComparisonRenderer.csv(c);
+            case html -> ComparisonRenderer.html(c);
+            case text -> ComparisonRenderer.text(c);
+        };
+        PrintWriter err = spec.commandLine().getErr();
+        if (out != null) {
+            try {
+                Path parent = out.toAbsolutePath().getParent();
+                if (parent != null) Files.createDirectories(parent);
+                Files.writeString(out, body, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UnavailableException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+            err.println("wrote " + out + " (" + fmt.format() + ")");
+        } else {
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(body);
+            if (!body.endsWith("\n")) o.println();
+            o.flush();
+        }
+        return ExitCode.OK;
+    }
+}

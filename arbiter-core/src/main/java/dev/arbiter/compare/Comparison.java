@@ -1,0 +1,64 @@
+package dev.arbiter.compare;
+
+import dev.arbiter.catalog.Catalog;
+import dev.arbiter.catalog.ClaimKind;
+import dev.arbiter.catalog.Model;
+import dev.arbiter.catalog.ScoreClaim;
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.profile.Dimension;
+import dev.arbiter.profile.Profiler;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The article's comparison table (params, MMLU, HumanEval, MT-Bench, MATH, context, licence) with sources, plus
+ * the six-axis profile per model. Built once; rendered by {@link ComparisonRenderer} in every format.
+ */
+public record Comparison(List<String> benchmarks, List<ComparisonRow> rows, List<Dimension> axes) {
+    /** The benchmarks of the article's table, in its order. */
+    public static final List<String> TABLE_BENCHMARKS = List.of("mmlu", "humaneval", "mt_bench", "math");
+
+    public static Comparison of(Catalog catalog, List<String> ids, Profiler profiler, Map<String, Map<String, Measured>> measured) {
+        if (ids.isEmpty()) throw new InvalidInputException("compare needs at least one model id");
+        List<Model> models = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) models.add(catalog.get(id));
+        List<ComparisonRow> rows = new ArrayList<>();
+        for (Model m : models) {
+            Map<String, Cell> cells = new LinkedHashMap<>();
+            Map<String, Measured> mine = measured.getOrDefault(m.id(), Map.of());
+            for (String b : TABLE_BENCHMARKS) cells.put(b, cell(m, b, mine.get(b)));
+            rows.add(new ComparisonRow(m.id(), m.name(), m.officialParams().total(), m.officialParams().active(),
+                    m.contextLength(), m.license().name(), m.license().commercialUse(), m.license().url(),
+                    m.officialParams().source(), cells, profiler.profile(m)));
+        }
+        return new Comparison(TABLE_BENCHMARKS, rows, profiler.dimensions());
+    }
+
+    /** A figure measured by the user's own run, to show beside the published one. */
+    public record Measured(double value, String runId) {}
+
+    static Cell cell(Model m, String benchmark, Measured measured) {
+        Optional<ScoreClaim> vendor = Profiler.preferred(m, benchmark);
+        Double article = m.scores().stream()
+                .filter(s -> s.kind() == ClaimKind.ARTICLE && s.benchmark().equals(benchmark))
+                .map(ScoreClaim::value).findFirst().orElse(null);
+        return new Cell(vendor.map(ScoreClaim::value).orElse(null), vendor.map(Comparison::setting).orElse(null),
+                vendor.map(ScoreClaim::source).orElse(null), article,
+                measured == null ? null : measured.value(), measured == null ? null : measured.runId());
+    }
+
+    static String setting(ScoreClaim c) {
+        List<String> parts = new ArrayList<>();
+        if (c.variant() != null) parts.add(c.variant());
+        if (c.shots() != null) parts.add(c.shots() + "-shot");
+        if (c.metric() != null) parts.add(c.metric());
+        if (c.note() != null) parts.add(c.note());
+        return String.join(", ", parts).toLowerCase(Locale.ROOT).isEmpty() ? null : String.join(", ", parts);
+    }
+}

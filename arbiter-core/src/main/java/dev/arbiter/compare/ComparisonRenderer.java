@@ -1,0 +1,226 @@
+package dev.arbiter.compare;
+
+import dev.arbiter.profile.AxisScore;
+import dev.arbiter.profile.Dimension;
+import dev.arbiter.report.Assets;
+import dev.arbiter.report.Html;
+import dev.arbiter.util.Json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders a {@link Comparison} as text, Markdown, CSV or a self-contained HTML page with the radar. */
+public final class ComparisonRenderer {
+    private static final Map<String, String> LABELS = Map.of("mmlu", "MMLU", "humaneval", "HumanEval",
+            "mt_bench", "MT-Bench", "math", "MATH");
+
+    private ComparisonRenderer() {}
+
+    public static String text(Comparison c) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-20s %-15s %-8s", "MODEL", "PARAMS", "CONTEXT"));
+        for (String bm : c.benchmarks()) b.append(String.format(Locale.ROOT, " %-17s", label(bm)));
+        b.append(" LICENCE\n");
+        for (ComparisonRow r : c.rows()) {
+            b.append(String.format(Locale.ROOT, "%-20s %-15s %-8s", r.model(), params(r), tokens(r.contextLength())));
+            for (String bm : c.benchmarks()) b.append(String.format(Locale.ROOT, " %-17s", cellText(r.scores().get(bm))));
+            b.append(' ').append(r.license()).append(r.commercialUse() ? "" : " (non-commercial)").append('\n');
+        }
+        b.append("\nFigures: vendor's published value [article's claim in brackets when it differs; * measured by you].\n");
+        b.append("Sources:\n");
+        for (ComparisonRow r : c.rows()) {
+            for (String bm : c.benchmarks()) {
+                Cell cell = r.scores().get(bm);
+                if (cell.source() != null) {
+                    b.append(String.format(Locale.ROOT, "  %s %s: %s (%s)%n", r.model(), label(bm), cell.source(), cell.setting()));
+                }
+            }
+        }
+        b.append("\nAxes (0-100; - = no published figure):\n");
+        b.append(String.format(Locale.ROOT, "%-20s", "MODEL"));
+        for (Dimension d : c.axes()) b.append(String.format(Locale.ROOT, " %-13s", d.id()));
+        b.append('\n');
+        for (ComparisonRow r : c.rows()) {
+            b.append(String.format(Locale.ROOT, "%-20s", r.model()));
+            for (Dimension d : c.axes()) b.append(String.format(Locale.ROOT, " %-13s", axis(r.profile().axis(d.id()))));
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    public static String markdown(Comparison c) {
+        StringBuilder b = new StringBuilder("| Model | Params (total/active) | Context |");
+        for (String bm : c.benchmarks()) b.append(' ').append(label(bm)).append(" |");
+        b.append(" Licence |\n|---|---|---|");
+        for (int i = 0; i < c.benchmarks().size(); i++) b.append("---|");
+        b.append("---|\n");
+        for (ComparisonRow r : c.rows()) {
+            b.append("| ").append(md(r.name())).append(" | ").append(params(r)).append(" | ").append(tokens(r.contextLength())).append(" |");
+            for (String bm : c.benchmarks()) {
+                Cell cell = r.scores().get(bm);
+                String v = cellText(cell);
+                b.append(' ').append(cell.source() == null ? v : "[" + v + "](" + cell.source() + ")").append(" |");
+            }
+            b.append(' ').append(md(r.license())).append(r.commercialUse() ? "" : " (non-commercial)").append(" |\n");
+        }
+        b.append("\nVendor figure first; the 2026 article's claim in brackets where it differs; `-` = not published.\n");
+        return b.toString();
+    }
+
+    public static String csv(Comparison c) {
+        List<String> header = new ArrayList<>(List.of("model", "total_params", "active_params", "context_length", "license", "commercial_use"));
+        for (String bm : c.benchmarks()) {
+            header.addAll(List.of(bm, bm + "_setting", bm + "_source", bm + "_article", bm + "_measured"));
+        }
+        for (Dimension d : c.axes()) header.add("axis_" + d.id());
+        StringBuilder b = new StringBuilder(String.join(",", header)).append("\r\n");
+        for (ComparisonRow r : c.rows()) {
+            List<String> f = new ArrayList<>(List.of(r.model(), Long.toString(r.totalParams()), Long.toString(r.activeParams()),
+                    Long.toString(r.contextLength()), r.license(), Boolean.toString(r.commercialUse())));
+            for (String bm : c.benchmarks()) {
+                Cell cell = r.scores().get(bm);
+                f.add(num(cell.value()));
+                f.add(nz(cell.setting()));
+                f.add(nz(cell.source()));
+                f.add(num(cell.articleValue()));
+                f.add(num(cell.measured()));
+            }
+            for (Dimension d : c.axes()) {
+                AxisScore a = r.profile().axis(d.id());
+                f.add(a.missing() ? "" : String.format(Locale.ROOT, "%.4f", a.value()));
+            }
+            b.append(String.join(",", f.stream().map(ComparisonRenderer::csvField).toList())).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    /** A self-contained page: table with sources and discrepancies, and a six-axis radar (Chart.js inlined). */
+    public static String html(Comparison c) {
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Arbiter comparison</title>\n<style>\n")
+                .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}")
+                .append("th,td{border:1px solid #ccc;padding:.35rem .6rem;text-align:left;vertical-align:top}th{background:#f3f3f3}")
+                .append(".art{color:#b00;font-size:.85em}.set{color:#666;font-size:.8em}.missing{color:#999}")
+                .append(".meas{color:#05a;font-weight:bold}#radar{max-width:720px}\n</style></head><body>\n")
+                .append("<h1>Open-weight model comparison</h1>\n")
+                .append("<p>Vendor figures with their setting and source. Where the 2026 comparison article quotes a different figure, ")
+                .append("it is shown in red beside the vendor's. A dash means no published figure (not zero).</p>\n");
+        b.append("<table><thead><tr><th>Model</th><th>Params (total/active)</th><th>Context</th>");
+        for (String bm : c.benchmarks()) b.append("<th>").append(Html.escape(label(bm))).append("</th>");
+        b.append("<th>Licence</th></tr></thead><tbody>\n");
+        for (ComparisonRow r : c.rows()) {
+            b.append("<tr><td>").append(Html.escape(r.name())).append("<br><span class=\"set\">")
+                    .append(Html.escape(r.model())).append("</span></td><td>")
+                    .append(Html.link(r.paramsSource(), params(r))).append("</td><td>")
+                    .append(Html.escape(tokens(r.contextLength()))).append("</td>");
+            for (String bm : c.benchmarks()) b.append("<td>").append(htmlCell(r.scores().get(bm))).append("</td>");
+            b.append("<td>").append(Html.link(r.licenseUrl(), r.license()))
+                    .append(r.commercialUse() ? "" : "<br><span class=\"art\">no commercial use</span>").append("</td></tr>\n");
+        }
+        b.append("</tbody></table>\n<h2>Six axes</h2>\n<p>Each axis is 0–100 from published figures (see ")
+                .append("<code>scoring/dimensions.yaml</code>); efficiency is computed from parameter counts. ")
+                .append("Missing axes are left as gaps, not drawn at zero.</p>\n")
+                .append("<canvas id=\"radar\" width=\"720\" height=\"560\"></canvas>\n");
+        b.append("<table><thead><tr><th>Model</th>");
+        for (Dimension d : c.axes()) b.append("<th>").append(Html.escape(d.label())).append("</th>");
+        b.append("</tr></thead><tbody>\n");
+        for (ComparisonRow r : c.rows()) {
+            b.append("<tr><td>").append(Html.escape(r.model())).append("</td>");
+            for (Dimension d : c.axes()) {
+                AxisScore a = r.profile().axis(d.id());
+                b.append("<td title=\"").append(Html.escape(a.note())).append("\">")
+                        .append(a.missing() ? "<span class=\"missing\">-</span>" : Html.escape(axis(a))).append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody></table>\n");
+        b.append("<script>\n").append(Assets.chartJs().replace("</script", "<\\/script")).append("\n</script>\n");
+        b.append("<script>\nconst data = ").append(Html.scriptJson(Json.write(radarData(c)))).append(";\n")
+                .append("new Chart(document.getElementById('radar'), {type: 'radar', data: data, options: {")
+                .append("spanGaps: false, scales: {r: {min: 0, max: 100, ticks: {stepSize: 20}}}, ")
+                .append("plugins: {legend: {position: 'bottom'}}}});\n</script>\n");
+        b.append("<p class=\"set\">Generated by Arbiter. Chart.js ").append(Assets.CHART_JS_VERSION)
+                .append(" (MIT) is embedded.</p>\n</body></html>\n");
+        return b.toString();
+    }
+
+    /** Chart.js radar data: labels and one dataset per model; missing axes are null (a gap). */
+    static Map<String, Object> radarData(Comparison c) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("labels", c.axes().stream().map(Dimension::label).toList());
+        List<Map<String, Object>> sets = new ArrayList<>();
+        for (ComparisonRow r : c.rows()) {
+            Map<String, Object> ds = new LinkedHashMap<>();
+            ds.put("label", r.model());
+            List<Double> values = new ArrayList<>();
+            for (Dimension d : c.axes()) {
+                AxisScore a = r.profile().axis(d.id());
+                values.add(a.missing() ? null : Math.round(a.value() * 1000) / 10.0);
+            }
+            ds.put("data", values);
+            sets.add(ds);
+        }
+        data.put("datasets", sets);
+        return data;
+    }
+
+    private static String htmlCell(Cell cell) {
+        StringBuilder b = new StringBuilder();
+        if (cell.value() == null) b.append("<span class=\"missing\">-</span>");
+        else b.append(Html.link(cell.source(), fmt(cell.value())));
+        if (cell.setting() != null) b.append("<br><span class=\"set\">").append(Html.escape(cell.setting())).append("</span>");
+        if (cell.articleValue() != null && (cell.value() == null || cell.disagrees())) {
+            b.append("<br><span class=\"art\">article: ").append(Html.escape(fmt(cell.articleValue()))).append("</span>");
+        }
+        if (cell.measured() != null) {
+            b.append("<br><span class=\"meas\">measured: ").append(Html.escape(fmt(cell.measured())))
+                    .append("</span> <span class=\"set\">").append(Html.escape(cell.measuredRun())).append("</span>");
+        }
+        return b.toString();
+    }
+
+    static String cellText(Cell cell) {
+        String v = cell.value() == null ? "-" : fmt(cell.value());
+        if (cell.articleValue() != null && (cell.value() == null || cell.disagrees())) v += " [" + fmt(cell.articleValue()) + "]";
+        if (cell.measured() != null) v += " *" + fmt(cell.measured());
+        return v;
+    }
+
+    private static String axis(AxisScore a) {
+        return a == null || a.missing() ? "-" : String.format(Locale.ROOT, "%.0f", a.value() * 100);
+    }
+
+    static String label(String bm) { return LABELS.getOrDefault(bm, bm); }
+
+    static String params(ComparisonRow r) {
+        String t = p(r.totalParams());
+        return r.activeParams() < r.totalParams() ? t + "/" + p(r.activeParams()) : t;
+    }
+
+    private static String p(long n) {
+        return n >= 1e9 ? String.format(Locale.ROOT, "%.1fB", n / 1e9) : String.format(Locale.ROOT, "%.0fM", n / 1e6);
+    }
+
+    static String tokens(long n) {
+        if (n >= 1_000_000) return String.format(Locale.ROOT, "%.0fM", n / 1e6);
+        if (n >= 1000) return String.format(Locale.ROOT, "%dK", Math.round(n / 1024.0));
+        return Long.toString(n);
+    }
+
+    private static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }
+    private static String num(Double v) { return v == null ? "" : String.format(Locale.ROOT, "%.2f", v); }
+    private static String nz(String s) { return s == null ? "" : s; }
+    private static String md(String s) { return s.replace("|", "\\|"); }
+
+    private static String csvField(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}
