@@ -14,6 +14,7 @@ import java.io.PrintWriter;
                 ModelsCommand.class,
                 ShowCommand.class,
                 CompareCommand.class,
+                ImportConfigCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 bad usage or input, 3 file or endpoint unavailable, 1 internal error."})

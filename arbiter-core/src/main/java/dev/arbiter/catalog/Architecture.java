@@ -42,7 +42,7 @@ public record Architecture(int layers, int hiddenSize, int attentionHeads, int k
         }
     }
 
-    public boolean isMoe() { return moe != null; }
+    public boolean hasExperts() { return moe != null; }
 
     /** Number of layers whose KV cache grows with the whole context. */
     public int globalLayers() {
