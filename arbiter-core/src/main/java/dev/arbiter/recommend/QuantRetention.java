@@ -1,0 +1,33 @@
+package dev.arbiter.recommend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.util.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Assumed quality retained after quantisation ({@code scoring/quant-retention.yaml}); 1.0 for unknown names. */
+public final class QuantRetention {
+    private final Map<String, Double> factors;
+
+    private QuantRetention(Map<String, Double> factors) { this.factors = Map.copyOf(factors); }
+
+    public static QuantRetention bundled() {
+        try (InputStream in = QuantRetention.class.getResourceAsStream("/scoring/quant-retention.yaml")) {
+            if (in == null) throw new IllegalStateException("scoring/quant-retention.yaml missing from the jar");
+            JsonNode root = Json.yaml().readTree(in).get("retention");
+            Map<String, Double> m = new HashMap<>();
+            root.fields().forEachRemaining(e -> m.put(e.getKey().toUpperCase(Locale.ROOT), e.getValue().asDouble()));
+            return new QuantRetention(m);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read scoring/quant-retention.yaml", e);
+        }
+    }
+
+    public double of(String quant) {
+        return quant == null ? 1.0 : factors.getOrDefault(quant.toUpperCase(Locale.ROOT), 1.0);
+    }
+}

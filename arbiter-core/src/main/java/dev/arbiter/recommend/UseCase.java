@@ -1,0 +1,25 @@
+package dev.arbiter.recommend;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A use case from {@code scoring/usecases.yaml}: axis weights and hard requirements.
+ *
+ * @param defaultContext   tokens a deployment must hold when the user gives no --min-context
+ * @param minContextLength the model's own context length must reach this (RAG over long documents), or 0
+ */
+public record UseCase(String id, String description, Map<String, Double> weights, long defaultContext,
+                      long minContextLength, List<String> requireLanguages, List<String> requireModalities,
+                      List<String> requireTags, List<String> excludeTags) {
+    public UseCase {
+        if (id == null || id.isBlank()) throw new IllegalArgumentException("use case id is required");
+        if (weights == null || weights.isEmpty()) throw new IllegalArgumentException("use case " + id + ": weights are required");
+        weights = Map.copyOf(weights);
+        if (defaultContext <= 0) defaultContext = 8192;
+        requireLanguages = requireLanguages == null ? List.of() : List.copyOf(requireLanguages);
+        requireModalities = requireModalities == null ? List.of() : List.copyOf(requireModalities);
+        requireTags = requireTags == null ? List.of() : List.copyOf(requireTags);
+        excludeTags = excludeTags == null ? List.of() : List.copyOf(excludeTags);
+    }
+}
