@@ -128,12 +128,14 @@ class CatalogDataBTest {
     }
 
     @Test
-    void theArticlesQwen2572bMtBenchHasNoVendorCounterpart() {
+    void theArticlesQwen2572bMtBenchIsBelowTheVendorsInstructFigure() {
         List<ClaimComparison> mt = ClaimComparison.discrepancies(CATALOG.get("qwen2.5-72b")).stream()
                 .filter(c -> c.benchmark().equals("mt_bench")).toList();
         assertThat(mt).singleElement().satisfies(c -> {
             assertThat(c.articleValue()).isEqualTo(8.8);
-            assertThat(c.vendorValue()).isNaN();
+            assertThat(c.vendorValue()).isEqualTo(9.35);
+            assertThat(c.vendorVariant()).isEqualTo("instruct");
+            assertThat(c.difference()).isCloseTo(-0.55, within(1e-9));
         });
     }
 
