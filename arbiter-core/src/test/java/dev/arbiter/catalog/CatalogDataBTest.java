@@ -54,7 +54,7 @@ class CatalogDataBTest {
     @MethodSource("ownedIds")
     void parametersComputedFromTheArchitectureAreWithinOnePercentOfTheOfficialCount(String id) {
         Model m = CATALOG.get(id);
-        long computed = ParamCounterDraftB.total(m.architecture());
+        long computed = ParamCounter.count(m.architecture()).total();
         long official = m.officialParams().total();
         assertThat((double) computed).as(id + " computed vs official " + official)
                 .isCloseTo(official, within(official * 0.01));
