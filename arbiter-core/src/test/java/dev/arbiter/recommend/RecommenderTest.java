@@ -1,0 +1,122 @@
+package dev.arbiter.recommend;
+
+import dev.arbiter.catalog.Architecture;
+import dev.arbiter.catalog.Catalog;
+import dev.arbiter.catalog.ClaimKind;
+import dev.arbiter.catalog.License;
+import dev.arbiter.catalog.Model;
+import dev.arbiter.catalog.OfficialParams;
+import dev.arbiter.catalog.RegionRestriction;
+import dev.arbiter.catalog.ScoreClaim;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Ranking logic over a small synthetic catalogue, with a memory-only fit probe whose answers are known. */
+class RecommenderTest {
+    static final License OPEN = new License("apache-2.0", "Apache 2.0", "https://a", true, true, null, false, null, false, null, null, null);
+    static final License RESEARCH = new License("research", "Research", "https://r", false, false, null, true, null, false, null, null, null);
+    static final License EU_MM = new License("mm", "Multimodal EU clause", "https://m", false, true, 700_000_000L, false,
+            List.of(new RegionRestriction("eu", "multimodal", "not granted in the EU")), true, "Built with X", null, null);
+
+    static Model model(String id, long params, License l, List<String> modalities, List<String> tags, List<String> langs,
+                       Map<String, Double> scores) {
+        Architecture a = new Architecture(2, 64, 4, 4, 16, 100, true, 128, false, null, null, null, 0, null, "test");
+        List<ScoreClaim> claims = scores.entrySet().stream().map(e -> new ScoreClaim(e.getKey(), e.getValue(), "instruct",
+                0, "accuracy", ClaimKind.VENDOR, "https://example.org", null)).toList();
+        return new Model(id, id, "f", "v", null, null, null, 131072, modalities, langs, tags, null, l.id(), l, a,
+                new OfficialParams(params, params, "test"), claims, null);
+    }
+
+    /** 1 byte per parameter at "Q8_0"; fits when that is below 20 GB; 1000 GB/s ÷ bytes = tok/s. */
+    static final FitProbe PROBE = (m, ctx) -> {
+        long bytes = m.officialParams().total();
+        boolean fits = bytes <= 20_000_000_000L;
+        return new FitOutcome(fits, fits ? "Q8_0" : null, bytes, 20_000_000_000L, fits ? 1e12 / bytes : null,
+                fits ? "test" : "needs " + bytes / 1_000_000_000 + " GB, has 20 GB");
+    };
+
+    static RecommendResult run(Catalog c, String useCase, boolean commercial, String region, String lang) {
+        RecommendRequest req = new RecommendRequest(UseCases.bundled().get(useCase), commercial, region, lang, 0, 5);
+        return Recommender.bundled().recommend(c, req, PROBE, "test-gpu");
+    }
+
+    static Catalog catalog(Model... ms) {
+        return new Catalog(List.of(ms), Map.of(OPEN.id(), OPEN, RESEARCH.id(), RESEARCH, EU_MM.id(), EU_MM));
+    }
+
+    @Test
+    void aModelThatDoesNotFitIsExcludedWithTheFitReason() {
+        Catalog c = catalog(model("big", 70_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of("mmlu", 90.0)),
+                model("small", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of("mmlu", 60.0)));
+        RecommendResult r = run(c, "chatbot", false, null, null);
+        assertThat(r.recommendations()).extracting(Recommendation::model).containsExactly("small");
+        assertThat(r.excluded()).anySatisfy(e -> {
+            assertThat(e.model()).isEqualTo("big");
+            assertThat(e.constraint()).isEqualTo("fit");
+            assertThat(e.reason()).contains("needs 70 GB");
+        });
+    }
+
+    @Test
+    void commercialUseExcludesResearchOnlyLicences() {
+        Catalog c = catalog(model("research-model", 7_000_000_000L, RESEARCH, List.of("text"), List.of(), List.of("en"), Map.of()),
+                model("open-model", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of()));
+        RecommendResult r = run(c, "chatbot", true, null, null);
+        assertThat(r.recommendations()).extracting(Recommendation::model).containsExactly("open-model");
+        assertThat(r.excluded()).anySatisfy(e -> assertThat(e.reason()).contains("research use only"));
+    }
+
+    @Test
+    void theEuRegionExcludesMultimodalModelsWhoseLicenceWithholdsThemButNotTextOnlyOnes() {
+        Catalog c = catalog(model("mm", 7_000_000_000L, EU_MM, List.of("text", "image"), List.of(), List.of("en"), Map.of()),
+                model("text-only", 7_000_000_000L, EU_MM, List.of("text"), List.of(), List.of("en"), Map.of()));
+        RecommendResult r = run(c, "chatbot", false, "eu", null);
+        assertThat(r.recommendations()).extracting(Recommendation::model).containsExactly("text-only");
+        assertThat(r.excluded()).singleElement().satisfies(e -> {
+            assertThat(e.constraint()).isEqualTo("region");
+            assertThat(e.reason()).contains("multimodal licence grant excludes EU");
+        });
+    }
+
+    @Test
+    void frenchNeedsFrenchAmongTheVendorsLanguages() {
+        Catalog c = catalog(model("en-only", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of()),
+                model("fr-too", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en", "fr"), Map.of()));
+        RecommendResult r = run(c, "french", false, null, null);
+        assertThat(r.recommendations()).extracting(Recommendation::model).containsExactly("fr-too");
+    }
+
+    @Test
+    void guardrailsRanksOnlyGuardModelsAndOtherUseCasesExcludeThem() {
+        Catalog c = catalog(model("guard", 4_000_000_000L, OPEN, List.of("text"), List.of("guard"), List.of("en"), Map.of()),
+                model("chat", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of()));
+        assertThat(run(c, "guardrails", false, null, null).recommendations()).extracting(Recommendation::model).containsExactly("guard");
+        assertThat(run(c, "chatbot", false, null, null).recommendations()).extracting(Recommendation::model).containsExactly("chat");
+    }
+
+    @Test
+    void aMissingFigureCountsAsTheLowestCandidateNeverAsAnAdvantage() {
+        Catalog c = catalog(model("scored", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of("humaneval", 50.0)),
+                model("unscored", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of()));
+        RecommendResult r = run(c, "code", false, null, null);
+        Recommendation unscored = r.recommendations().stream().filter(x -> x.model().equals("unscored")).findFirst().orElseThrow();
+        // the floor is the scored model's 50, times Q8_0's assumed retention 0.995
+        assertThat(unscored.axes().get("code")).isCloseTo(49.8, within(0.05));
+        assertThat(unscored.reasons()).anySatisfy(s -> assertThat(s).contains("no published figure"));
+    }
+
+    @Test
+    void scoreIsTheUseCasesWeightedMeanOfItsAxes() {
+        // code: weights code 0.6, knowledge 0.1, math 0.1, efficiency 0.2; the only candidate is its own floor.
+        // speed 1e12/7e9 = 142.9 tok/s ≥ 100 → efficiency 1.0. code 0.8 × 0.995, knowledge 0.7 × 0.995, math 0.5 × 0.995.
+        Catalog c = catalog(model("m", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"),
+                Map.of("humaneval", 80.0, "mmlu", 70.0, "math", 50.0)));
+        double expected = 100 * (0.6 * 0.8 * 0.995 + 0.1 * 0.7 * 0.995 + 0.1 * 0.5 * 0.995 + 0.2 * 1.0) / 1.0;
+        assertThat(run(c, "code", false, null, null).recommendations().get(0).score()).isCloseTo(expected, within(0.051));
+    }
+}
