@@ -57,7 +57,7 @@ class CatalogDataATest {
             "mistral-large-2407", "codestral-22b", "pixtral-large", "deepseek-v3", "deepseek-v3-0324", "deepseek-r1"})
     void computedTotalIsWithinOnePercentOfTheOfficialTotal(String id) {
         Model m = catalog.get(id);
-        long computed = ParamCounterDraft.count(m.architecture()).total();
+        long computed = ParamCounter.count(m.architecture()).total();
         assertThat((double) computed).as(id).isCloseTo(m.officialParams().total(), within(0.01 * m.officialParams().total()));
     }
 
@@ -68,7 +68,7 @@ class CatalogDataATest {
     @ValueSource(strings = {"llama-4-scout", "llama-4-maverick", "deepseek-v3", "deepseek-v3-0324", "deepseek-r1"})
     void computedActiveIsWithinTwoPercentOfTheOfficialActiveForMoeModels(String id) {
         Model m = catalog.get(id);
-        long computed = ParamCounterDraft.count(m.architecture()).active();
+        long computed = ParamCounter.count(m.architecture()).active();
         assertThat((double) computed).as(id).isCloseTo(m.officialParams().active(), within(0.02 * m.officialParams().active()));
     }
 
@@ -76,15 +76,15 @@ class CatalogDataATest {
     @ValueSource(strings = {"llama-guard-4-12b", "mistral-large-2", "mistral-large-2407", "codestral-22b", "pixtral-large"})
     void denseModelsActivateAllTheirParameters(String id) {
         Model m = catalog.get(id);
-        assertThat(m.architecture().isMoe()).isFalse();
+        assertThat(m.architecture().hasExperts()).isFalse();
         assertThat(m.officialParams().active()).isEqualTo(m.officialParams().total());
     }
 
     @Test
     void llama4CheckpointTotalsEqualTheFormulaPlusTheVisionTowerExactly() {
-        assertThat(ParamCounterDraft.count(catalog.get("llama-4-scout").architecture()).total()).isEqualTo(108_641_793_536L);
-        assertThat(ParamCounterDraft.count(catalog.get("llama-4-maverick").architecture()).total()).isEqualTo(401_583_781_376L);
-        assertThat(ParamCounterDraft.count(catalog.get("llama-guard-4-12b").architecture()).total()).isEqualTo(12_001_097_216L);
+        assertThat(ParamCounter.count(catalog.get("llama-4-scout").architecture()).total()).isEqualTo(108_641_793_536L);
+        assertThat(ParamCounter.count(catalog.get("llama-4-maverick").architecture()).total()).isEqualTo(401_583_781_376L);
+        assertThat(ParamCounter.count(catalog.get("llama-guard-4-12b").architecture()).total()).isEqualTo(12_001_097_216L);
     }
 
     @Test
