@@ -2,6 +2,7 @@ package dev.arbiter.compare;
 
 import dev.arbiter.catalog.Catalog;
 import dev.arbiter.catalog.ClaimKind;
+import dev.arbiter.catalog.Lineage;
 import dev.arbiter.catalog.Model;
 import dev.arbiter.catalog.ScoreClaim;
 import dev.arbiter.error.InvalidInputException;
@@ -27,7 +28,7 @@ public record Comparison(List<String> benchmarks, List<ComparisonRow> rows, List
     public static Comparison of(Catalog catalog, List<String> ids, Profiler profiler, Map<String, Map<String, Measured>> measured) {
         if (ids.isEmpty()) throw new InvalidInputException("compare needs at least one model id");
         List<Model> models = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(ids)) models.add(catalog.get(id));
+        for (String id : new LinkedHashSet<>(ids)) models.add(Lineage.withInheritedScores(catalog, catalog.get(id)));
         List<ComparisonRow> rows = new ArrayList<>();
         for (Model m : models) {
             Map<String, Cell> cells = new LinkedHashMap<>();

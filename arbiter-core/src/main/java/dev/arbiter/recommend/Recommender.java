@@ -2,6 +2,7 @@ package dev.arbiter.recommend;
 
 import dev.arbiter.catalog.Catalog;
 import dev.arbiter.catalog.License;
+import dev.arbiter.catalog.Lineage;
 import dev.arbiter.catalog.Model;
 import dev.arbiter.catalog.RegionRestriction;
 import dev.arbiter.profile.AxisScore;
@@ -52,7 +53,7 @@ public final class Recommender {
                 excluded.add(new Exclusion(m.id(), "fit", f.reason()));
                 continue;
             }
-            candidates.add(new Candidate(m, profiler.profile(m), f));
+            candidates.add(new Candidate(m, profiler.profile(Lineage.withInheritedScores(catalog, m)), f));
         }
         Map<String, Double> floor = floors(candidates, uc);
         List<Recommendation> ranked = new ArrayList<>();
