@@ -64,18 +64,17 @@ public record FitRequest(String modelId, Architecture architecture, long context
     /** A request with the runtime chosen from the quant and hardware when {@code runtime} is null. */
     public static FitRequest of(String modelId, Architecture a, long contextLength, Quant quant, long context, KvType kvType,
                                 Hardware hardware, int gpus, Runtime runtime, Double cpuBandwidthGbs, boolean swaFull) {
-        Runtime r = runtime != null ? runtime : defaultRuntime(quant, hardware);
+        Runtime r = runtime != null ? runtime : defaultRuntime(quant);
         double cpu = cpuBandwidthGbs != null ? cpuBandwidthGbs : FitConstants.DEFAULT_CPU_BANDWIDTH_GBS;
         return new FitRequest(modelId, a, contextLength, quant, context, kvType, hardware, gpus, r, cpu, swaFull);
     }
 
-    /** GGUF → llama.cpp; checkpoint formats → vLLM; 16-bit → vLLM on GPUs, llama.cpp elsewhere. */
-    public static Runtime defaultRuntime(Quant quant, Hardware hardware) {
-        return switch (quant.format()) {
-            case GGUF -> Runtime.LLAMA_CPP;
-            case CHECKPOINT -> Runtime.VLLM;
-            case BOTH -> hardware != null && hardware.kind() == HardwareKind.GPU ? Runtime.VLLM : Runtime.LLAMA_CPP;
-        };
+    /**
+     * Checkpoint formats (FP8, INT8, INT4) → vLLM; GGUF and 16-bit → llama.cpp, which runs on every kind of
+     * hardware and can offload layers. Pass a runtime to model a tensor-parallel server with 16-bit weights.
+     */
+    public static Runtime defaultRuntime(Quant quant) {
+        return quant.format() == QuantFormat.CHECKPOINT ? Runtime.VLLM : Runtime.LLAMA_CPP;
     }
 
     /** The same request with another quant and context (for best-quant and max-context searches). */

@@ -164,8 +164,8 @@ class FitCalculatorTest {
 
     @Test
     void tensorParallelismAddsBandwidth() {
-        FitResult one = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.BF16, 32768, "a100-80gb", 1, null));
-        FitResult four = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.BF16, 32768, "a100-80gb", 4, null));
+        FitResult one = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.BF16, 32768, "a100-80gb", 1, Runtime.VLLM));
+        FitResult four = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.BF16, 32768, "a100-80gb", 4, Runtime.VLLM));
         assertThat(four.runtime()).isEqualTo(Runtime.VLLM);
         assertThat(four.decodeTokensPerS()).isGreaterThan(3.5 * one.decodeTokensPerS());
     }

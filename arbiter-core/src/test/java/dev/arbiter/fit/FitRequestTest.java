@@ -36,10 +36,11 @@ class FitRequestTest {
     }
 
     @Test
-    void picksLlamaCppForGgufAndVllmForCheckpointsOnGpus() {
+    void picksVllmForCheckpointFormatsAndLlamaCppOtherwise() {
         assertThat(req(Quant.Q4_K_M, 4096, "h100-80gb", 1, null, KvType.F16).runtime()).isEqualTo(Runtime.LLAMA_CPP);
         assertThat(req(Quant.INT4, 4096, "h100-80gb", 1, null, KvType.F16).runtime()).isEqualTo(Runtime.VLLM);
         assertThat(req(Quant.BF16, 4096, "m2-ultra-192gb", 1, null, KvType.F16).runtime()).isEqualTo(Runtime.LLAMA_CPP);
+        assertThat(req(Quant.BF16, 4096, "h100-80gb", 1, null, KvType.F16).runtime()).isEqualTo(Runtime.LLAMA_CPP);
     }
 
     @Test
@@ -57,7 +58,7 @@ class FitRequestTest {
     @Test
     void tensorParallelismNeedsTheHeadsToDivide() {
         // Qwen2.5-7B has 28 attention heads: 8-way tensor parallelism is impossible.
-        assertThatThrownBy(() -> req(Quant.BF16, 4096, "h100-80gb", 8, null, KvType.F16))
+        assertThatThrownBy(() -> req(Quant.BF16, 4096, "h100-80gb", 8, Runtime.VLLM, KvType.F16))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("28");
     }
 }
