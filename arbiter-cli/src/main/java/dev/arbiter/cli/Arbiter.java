@@ -13,6 +13,8 @@ import java.io.PrintWriter;
         subcommands = {
                 ModelsCommand.class,
                 ShowCommand.class,
+                FitCommand.class,
+                HardwareCommand.class,
                 CompareCommand.class,
                 ImportConfigCommand.class,
                 CommandLine.HelpCommand.class

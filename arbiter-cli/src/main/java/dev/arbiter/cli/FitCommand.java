@@ -1,0 +1,116 @@
+package dev.arbiter.cli;
+
+import dev.arbiter.catalog.Model;
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.fit.FitCalculator;
+import dev.arbiter.fit.FitRequest;
+import dev.arbiter.fit.FitResult;
+import dev.arbiter.fit.Hardware;
+import dev.arbiter.fit.KvType;
+import dev.arbiter.fit.Quant;
+import dev.arbiter.fit.Runtime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = {"Will a model fit, and how fast will it decode? Weights + KV cache + runtime overhead per device,",
+                "the largest context that fits, the best quantisation that fits, partial offload, and tokens/s —",
+                "every figure with the basis it rests on."},
+        footer = {"", "Examples:",
+                "  ./arbiter fit qwen2.5-7b --quant Q4_K_M --context 32768 --hardware rtx-4090",
+                "  ./arbiter fit llama-4-scout --quant INT4 --context 65536 --hardware h100-80gb --format json",
+                "  ./arbiter fit deepseek-v3 --quant FP8 --hardware h200 --gpus 8",
+                "  ./arbiter fit gemma-3-27b --quant Q4_K_M --context 131072 --hardware m4-max-128gb --kv-type q8_0",
+                "  ./arbiter fit qwen2.5-7b --quant F16 --memory-gb 12 --bandwidth-gbs 360 --cpu-bandwidth-gbs 80",
+                "  ./arbiter hardware        (the profiles --hardware accepts)",
+                "",
+                "Quantisations: F16 BF16 FP8 INT8 INT4 (AWQ/GPTQ, vLLM) and Q8_0 Q6_K Q5_K_M Q4_K_M Q4_0 IQ4_XS Q3_K_M Q2_K (GGUF, llama.cpp).",
+                "KV types: f16, q8_0, q4_0 (llama.cpp), fp8 (vLLM). Runtimes: llama.cpp, ollama (split by layer), vllm, sglang, tgi (tensor parallel).",
+                "Sizes are GiB (2^30 bytes); bandwidth is GB/s (10^9)."})
+final class FitCommand implements Callable<Integer> {
+    @Mixin FormatMixin fmt;
+    @Mixin CatalogMixin catalog;
+    @Mixin HardwareMixin hardware;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "Model id (see ./arbiter models).")
+    String id;
+
+    @Option(names = "--quant", paramLabel = "Q", defaultValue = "Q4_K_M", description = "Weight quantisation (default: ${DEFAULT-VALUE}).")
+    String quant;
+
+    @Option(names = "--context", paramLabel = "TOKENS", description = "Tokens one sequence holds, prompt + output (default: 8192, or the model's maximum if smaller).")
+    Long context;
+
+    @Option(names = "--kv-type", paramLabel = "TYPE", defaultValue = "f16", description = "KV cache type: f16, q8_0, q4_0, fp8 (default: ${DEFAULT-VALUE}).")
+    String kvType;
+
+    @Option(names = "--runtime", paramLabel = "NAME", description = "llama.cpp, ollama, vllm, sglang or tgi (default: vllm for FP8/INT8/INT4, llama.cpp otherwise).")
+    String runtime;
+
+    @Option(names = "--cpu-bandwidth-gbs", paramLabel = "GB/S", description = "System RAM bandwidth for offloaded layers (default: 60, achieved dual-channel DDR5).")
+    Double cpuBandwidthGbs;
+
+    @Option(names = "--kv-swa-full", description = "Sliding-window layers keep the full context too (llama.cpp --swa-full).")
+    boolean swaFull;
+
+    @Override
+    public Integer call() {
+        Model m = catalog.load().get(id);
+        Quant q = Quant.parse(quant);
+        KvType kv = KvType.parse(kvType);
+        Runtime rt = runtime == null ? null : Runtime.parse(runtime);
+        Hardware hw = hardware.resolve();
+        long ctx = context != null ? context : Math.min(8192, m.contextLength());
+        if (context != null && context <= 0) throw new InvalidInputException("--context must be > 0 tokens, got " + context);
+        FitRequest req = FitRequest.of(m.id(), m.architecture(), m.contextLength(), q, ctx, kv, hw, hardware.gpus(), rt,
+                cpuBandwidthGbs, swaFull);
+        FitResult r = new FitCalculator().estimate(req);
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt.isJson()) {
+            JsonOut.print(out, "fit", r);
+        } else {
+            printText(out, r, hw);
+        }
+        return ExitCode.OK;
+    }
+
+    private static void printText(PrintWriter out, FitResult r, Hardware hw) {
+        out.printf(Locale.ROOT, "%s  %s  context %,d  KV %s  runtime %s%s%n", r.model(), r.quant().wire(), r.context(),
+                r.kvType().wire(), r.runtime().wire(), hw == null ? "" : "  on " + r.gpus() + " × " + hw.id());
+        out.printf(Locale.ROOT, "  params      %s total, %s active%n", Text.params(r.totalParams()), Text.params(r.activeParams()));
+        out.printf(Locale.ROOT, "  weights     %s%n", gib(r.weightsBytes()));
+        out.printf(Locale.ROOT, "  KV cache    %s%n", gib(r.kvCacheBytes()));
+        out.printf(Locale.ROOT, "  overhead    %s%n", gib(r.overheadBytes()));
+        out.printf(Locale.ROOT, "  total       %s%n", gib(r.totalBytes()));
+        if (r.fits() != null) {
+            out.printf(Locale.ROOT, "  per device  %s of %s usable → %s%n", gib(r.perGpuBytes()), gib(r.usableBytesPerGpu()),
+                    r.fits() ? "FITS" : "DOES NOT FIT");
+            out.printf(Locale.ROOT, "  max context %s%n", r.maxContext() == 0 ? "none (the weights alone do not fit)" : String.format(Locale.ROOT, "%,d tokens", r.maxContext()));
+            out.printf(Locale.ROOT, "  best quant  %s%n", r.bestQuant() == null ? "none fits at this context" : r.bestQuant().wire());
+            if (r.decodeTokensPerS() != null) {
+                out.printf(Locale.ROOT, "  decode      ~%s tokens/s%n", Text.num(r.decodeTokensPerS(), 1));
+            }
+            if (r.prefillTokensPerS() != null) {
+                out.printf(Locale.ROOT, "  prefill     ~%s tokens/s (coarse)%n", Text.num(r.prefillTokensPerS(), 0));
+            }
+            if (r.offload() != null) {
+                var o = r.offload();
+                out.printf(Locale.ROOT, "  offload     -ngl %d: %d layers on GPU, %d on CPU (%s in system RAM) → ~%s tokens/s%n",
+                        o.gpuLayers(), o.gpuLayers(), o.cpuLayers(), gib(o.cpuBytes()), Text.num(o.decodeTokensPerS(), 1));
+            }
+        }
+        out.println("basis:");
+        for (String b : r.basis()) out.println("  - " + b);
+    }
+
+    private static String gib(long bytes) {
+        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+    }
+}

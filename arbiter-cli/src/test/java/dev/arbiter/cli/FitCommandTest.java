@@ -1,0 +1,115 @@
+package dev.arbiter.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.util.Json;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FitCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Arbiter.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void printsTheFitAsJsonWithTheDocumentedFields() throws Exception {
+        int code = run("fit", "qwen2.5-7b", "--quant", "Q4_K_M", "--context", "32768", "--hardware", "rtx-4090", "--format", "json");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        JsonNode j = Json.mapper().readTree(out.toString());
+        assertThat(j.get("kind").asText()).isEqualTo("fit");
+        // Hand-checked in FitCalculatorTest: 4,659,234,183 + 1,879,048,192 + 738,197,504.
+        assertThat(j.get("weights_bytes").asLong()).isEqualTo(4_659_234_183L);
+        assertThat(j.get("kv_cache_bytes").asLong()).isEqualTo(1_879_048_192L);
+        assertThat(j.get("overhead_bytes").asLong()).isEqualTo(738_197_504L);
+        assertThat(j.get("total_bytes").asLong()).isEqualTo(7_276_479_879L);
+        assertThat(j.get("fits").asBoolean()).isTrue();
+        assertThat(j.get("max_context").asLong()).isEqualTo(131072);
+        assertThat(j.get("decode_tokens_per_s").asDouble()).isGreaterThan(0);
+        assertThat(j.get("best_quant").asText()).isEqualTo("F16");
+        assertThat(j.get("basis").isArray()).isTrue();
+        assertThat(j.get("basis").size()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void reportsAnOffloadWhenTheModelDoesNotFit() throws Exception {
+        int code = run("fit", "qwen2.5-7b", "--quant", "F16", "--context", "8192", "--memory-gb", "8", "--bandwidth-gbs", "500", "--json");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        JsonNode j = Json.mapper().readTree(out.toString());
+        assertThat(j.get("fits").asBoolean()).isFalse();
+        assertThat(j.get("offload").get("gpu_layers").asInt()).isEqualTo(16);
+        assertThat(j.get("offload").get("cpu_layers").asInt()).isEqualTo(12);
+        assertThat(j.has("decode_tokens_per_s")).isFalse();
+    }
+
+    @Test
+    void withoutHardwareItSizesMemoryOnly() throws Exception {
+        assertThat(run("fit", "qwen2.5-7b", "--context", "4096", "--format", "json")).isEqualTo(ExitCode.OK);
+        JsonNode j = Json.mapper().readTree(out.toString());
+        assertThat(j.has("total_bytes")).isTrue();
+        assertThat(j.has("fits")).isFalse();
+        assertThat(j.has("max_context")).isFalse();
+    }
+
+    @Test
+    void textOutputSaysWhetherItFits() {
+        assertThat(run("fit", "qwen2.5-7b", "--context", "32768", "--hardware", "rtx-4090")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("FITS").contains("decode").contains("basis:");
+    }
+
+    @Test
+    void unknownModelIsABadInputWithASuggestion() {
+        assertThat(run("fit", "qwen2.5-7c", "--hardware", "rtx-4090")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("did you mean qwen2.5-7b");
+    }
+
+    @Test
+    void unknownHardwareIsABadInputWithASuggestion() {
+        assertThat(run("fit", "qwen2.5-7b", "--hardware", "rtx4090")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("did you mean rtx-4090");
+    }
+
+    @Test
+    void unknownQuantIsABadInput() {
+        assertThat(run("fit", "qwen2.5-7b", "--quant", "Q4_KX")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("unknown quantisation");
+    }
+
+    @Test
+    void negativeOrZeroContextIsABadInput() {
+        assertThat(run("fit", "qwen2.5-7b", "--context", "-5", "--hardware", "rtx-4090")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run("fit", "qwen2.5-7b", "--context", "0")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("--context must be > 0");
+    }
+
+    @Test
+    void severalMacsCannotBePooled() {
+        assertThat(run("fit", "qwen2.5-7b", "--hardware", "m4-max-128gb", "--gpus", "2")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("only GPUs can be pooled");
+    }
+
+    @Test
+    void aCustomDeviceNeedsBothMemoryAndBandwidth() {
+        assertThat(run("fit", "qwen2.5-7b", "--memory-gb", "8")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("--bandwidth-gbs");
+    }
+
+    @Test
+    void hardwareCommandListsProfilesAsJson() throws Exception {
+        assertThat(run("hardware", "--format", "json")).isEqualTo(ExitCode.OK);
+        JsonNode j = Json.mapper().readTree(out.toString());
+        assertThat(j.get("hardware").size()).isGreaterThanOrEqualTo(16);
+        assertThat(j.get("hardware").get(0).has("bandwidth_gbs")).isTrue();
+    }
+
+    @Test
+    void helpShowsWorkedExamples() {
+        assertThat(run("fit", "--help")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("./arbiter fit qwen2.5-7b --quant Q4_K_M --context 32768 --hardware rtx-4090");
+    }
+}

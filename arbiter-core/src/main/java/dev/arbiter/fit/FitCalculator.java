@@ -1,0 +1,200 @@
+package dev.arbiter.fit;
+
+import dev.arbiter.catalog.Architecture;
+import dev.arbiter.catalog.ParamCount;
+import dev.arbiter.catalog.ParamCounter;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Memory and speed of one model on one hardware profile. Memory is exact arithmetic over the stated model
+ * (weights + KV cache + overhead, per device); speed is the bandwidth bound scaled by a stated efficiency.
+ * Stateless and thread-safe.
+ */
+public final class FitCalculator {
+
+    /** Memory on each device at one quant and context. */
+    record Memory(long weights, long kv, long overheadPerGpu, long weightsPerGpu, long kvPerGpu, long usablePerGpu, int gpus) {
+        long perGpu() { return weightsPerGpu + kvPerGpu + overheadPerGpu; }
+        long kvTotal() { return kvPerGpu * gpus; }
+        long total() { return weights + kvTotal() + overheadPerGpu * gpus; }
+        boolean fits() { return usablePerGpu > 0 && perGpu() <= usablePerGpu; }
+    }
+
+    public FitResult estimate(FitRequest r) {
+        ParamCount p = ParamCounter.count(r.architecture());
+        Memory m = memory(r, p);
+        List<String> basis = new ArrayList<>();
+        basis.add(String.format(Locale.ROOT, "params: %,d total (%,d outside the text decoder), %,d active per token — counted from the architecture (%s)",
+                p.total(), p.extra(), p.active(), r.architecture().source()));
+        basis.add("weights: " + r.quant().basis() + (p.extra() > 0 ? "; parameters outside the decoder at 16-bit" : ""));
+        basis.add(kvBasis(r));
+        basis.add(overheadBasis(r));
+
+        Hardware hw = r.hardware();
+        if (hw == null) {
+            return new FitResult(r.modelId(), r.quant(), r.context(), r.kvType(), r.runtime(), null, null, p.total(), p.active(),
+                    m.weights(), m.kvTotal(), m.overheadPerGpu(), m.total(), null, null, null, null, null, null, null, null, basis);
+        }
+        basis.add(usableBasis(r));
+        if (r.gpus() > 1) basis.add(splitBasis(r));
+
+        boolean fits = m.fits();
+        long maxContext = maxContext(r, p);
+        Quant best = bestQuant(r, p);
+        Double decode = null;
+        Double prefill = null;
+        Offload offload = null;
+        if (fits) {
+            decode = decodeTokensPerS(r, p, m);
+            prefill = prefillTokensPerS(r, p);
+            basis.add(String.format(Locale.ROOT, "decode: %.2f efficiency (%s) × %.0f GB/s ÷ bytes read per token (active weights %s + KV %s at %d tokens)%s",
+                    hw.efficiency(), hw.decodeEfficiency() != null ? "profile" : "default for " + hw.kind().wire(),
+                    hw.bandwidthGbs(), gib(r.quant().readBytesPerToken(p)), gib(m.kvTotal()), r.context(),
+                    r.runtime().layerSplit() ? "" : " per GPU under tensor parallelism"));
+            if (prefill != null) {
+                basis.add(String.format(Locale.ROOT, "prefill: %.1f dense BF16 TFLOPS × MFU %.1f ÷ (2 × %,d active params) FLOPs per token; attention FLOPs ignored; coarse (±3×)",
+                        hw.bf16Tflops(), FitConstants.PREFILL_MFU, p.active()));
+            }
+        } else if (hw.kind() == HardwareKind.GPU && r.runtime().layerSplit()) {
+            offload = offload(r, p, m);
+            basis.add(String.format(Locale.ROOT, "offload: llama.cpp -ngl %d keeps %d layers and their KV on the GPU; the other %d layers, the embedding and head run from system RAM at %.0f GB/s (--cpu-bandwidth-gbs; default is achieved dual-channel DDR5)",
+                    offload.gpuLayers(), offload.gpuLayers(), offload.cpuLayers(), r.cpuBandwidthGbs()));
+        } else if (hw.kind() != HardwareKind.GPU) {
+            basis.add("offload: not applicable — " + hw.kind().wire() + " memory is one pool; there is no separate system RAM to spill layers into");
+        } else {
+            basis.add("offload: not modelled for " + r.runtime().wire() + " (tensor-parallel servers; use more GPUs or a smaller quant)");
+        }
+        return new FitResult(r.modelId(), r.quant(), r.context(), r.kvType(), r.runtime(), hw.id(), r.gpus(), p.total(), p.active(),
+                m.weights(), m.kvTotal(), m.overheadPerGpu() * r.gpus(), m.total(), m.perGpu(), m.usablePerGpu(), fits, maxContext,
+                best, decode, prefill, offload, basis);
+    }
+
+    Memory memory(FitRequest r, ParamCount p) {
+        Architecture a = r.architecture();
+        int n = r.gpus();
+        long weights = r.quant().weightBytes(p);
+        long kv = KvCache.bytes(a, r.context(), r.kvType(), r.runtime(), r.swaFull());
+        long kvPerGpu;
+        if (r.runtime().layerSplit() || n == 1) {
+            kvPerGpu = ceilDiv(kv, n);
+        } else if (a.mla() != null) {
+            kvPerGpu = kv;  // the latent is not split by head: every tensor-parallel rank caches all of it
+        } else {
+            kvPerGpu = ceilDiv(kv, Math.min(n, a.kvHeads()));  // fewer KV heads than GPUs: heads are replicated
+        }
+        long usable = r.hardware() == null ? 0 : Overhead.usablePerDevice(r.hardware(), r.runtime());
+        return new Memory(weights, kv, Overhead.perDevice(a, r.hardware(), r.runtime()), ceilDiv(weights, n), kvPerGpu, usable, n);
+    }
+
+    /** Largest context in [1, model context length] that fits; 0 when even one token does not. */
+    long maxContext(FitRequest r, ParamCount p) {
+        if (!memory(r.with(r.quant(), 1), p).fits()) return 0;
+        long lo = 1;
+        long hi = r.contextLength();
+        while (lo < hi) {  // invariant: lo fits
+            long mid = lo + (hi - lo + 1) / 2;
+            if (memory(r.with(r.quant(), mid), p).fits()) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    /** Highest-precision quant the runtime can load whose total fits at the requested context. */
+    Quant bestQuant(FitRequest r, ParamCount p) {
+        return Arrays.stream(Quant.values())
+                .filter(q -> q.format().runsOn(r.runtime()))
+                .sorted(Comparator.comparingDouble(Quant::bodyBits).reversed())
+                .filter(q -> memory(r.with(q, r.context()), p).fits())
+                .findFirst().orElse(null);
+    }
+
+    double decodeTokensPerS(FitRequest r, ParamCount p, Memory m) {
+        Hardware hw = r.hardware();
+        long weightsRead = r.quant().readBytesPerToken(p);
+        double bytesPerDevicePass = r.runtime().layerSplit()
+                ? weightsRead + m.kv()                              // layers visited in turn: the sum is read at one device's speed
+                : ceilDiv(weightsRead, r.gpus()) + m.kvPerGpu();    // all ranks read their slice at once
+        return hw.efficiency() * hw.bandwidthBytesPerSecond() / bytesPerDevicePass;
+    }
+
+    Double prefillTokensPerS(FitRequest r, ParamCount p) {
+        Hardware hw = r.hardware();
+        if (hw.bf16Tflops() == null) return null;
+        int parallel = r.runtime().layerSplit() ? 1 : r.gpus();
+        return hw.bf16Tflops() * 1e12 * FitConstants.PREFILL_MFU * parallel / (2.0 * p.active());
+    }
+
+    Offload offload(FitRequest r, ParamCount p, Memory m) {
+        Architecture a = r.architecture();
+        Hardware hw = r.hardware();
+        int layers = a.layers();
+        long layerWeights = (long) Math.ceil((p.decoderTotal() - p.embedding()) * r.quant().bodyBits() / 8);
+        double perLayer = (double) layerWeights / layers + (double) m.kv() / layers;
+        long budget = r.gpus() * Math.max(0, m.usablePerGpu() - m.overheadPerGpu());
+        int gpuLayers = (int) Math.min(layers, Math.floor(budget / perLayer));
+        int cpuLayers = layers - gpuLayers;
+        long cpuBytes = m.weights() + m.kv() - (long) (gpuLayers * perLayer);
+
+        long headRead = (long) Math.ceil(p.inputEmbedding() * r.quant().embeddingBits() / 8);
+        double perLayerRead = (double) (r.quant().readBytesPerToken(p) - headRead) / layers + (double) m.kv() / layers;
+        double gpuSeconds = gpuLayers * perLayerRead / (hw.efficiency() * hw.bandwidthBytesPerSecond());
+        double cpuSeconds = (cpuLayers * perLayerRead + headRead) / (r.cpuBandwidthGbs() * 1e9);
+        return new Offload(gpuLayers, cpuLayers, cpuBytes, r.cpuBandwidthGbs(), 1.0 / (gpuSeconds + cpuSeconds));
+    }
+
+    private static String kvBasis(FitRequest r) {
+        Architecture a = r.architecture();
+        String perToken = a.mla() != null
+                ? String.format(Locale.ROOT, "MLA latent %d + RoPE key %d = %d elements", a.mla().kvLoraRank(), a.mla().qkRopeHeadDim(), a.mla().cachedElementsPerToken())
+                : String.format(Locale.ROOT, "2 × %d KV heads × %d = %d elements", a.kvHeads(), a.headDim(), KvCache.elementsPerTokenPerLayer(a));
+        String local = a.localAttention() == null ? "every layer holds the full context"
+                : r.swaFull() ? "--swa-full: local layers hold the full context too"
+                : String.format(Locale.ROOT, "%d of %d layers are %s (window %d) and hold at most %d tokens%s",
+                        a.layers() - a.globalLayers(), a.layers(), a.localAttention().kind(), a.localAttention().window(),
+                        a.localAttention().window() + (r.runtime().layerSplit() ? FitConstants.LLAMA_CPP_UBATCH : 0),
+                        r.runtime().layerSplit() ? " (llama.cpp SWA cache = window + n_ubatch 512)" : " (paged: blocks outside the window are freed)");
+        return String.format(Locale.ROOT, "KV cache: per layer per token %s at %s (%.4g bits); %s; one sequence of %d tokens",
+                perToken, r.kvType().wire(), r.kvType().bits(), local, r.context());
+    }
+
+    private static String overheadBasis(FitRequest r) {
+        String ctx = Overhead.paysGpuContext(r.hardware(), r.runtime())
+                ? "CUDA/ROCm context 400 MiB per GPU (~300–400 MB measured: pytorch/pytorch#107667, #20532) + " : "";
+        String buffers = r.runtime().layerSplit()
+                ? String.format(Locale.ROOT, "llama.cpp compute buffer 4 B × n_ubatch 512 × (vocab + hidden) = %s per device (reproduces the 258.50 MiB llama.cpp logs for Llama-3-8B; flash attention assumed)",
+                        gib(Overhead.llamaCppComputeBytes(r.architecture())))
+                : "activations and CUDA graphs 1 GiB per GPU (assumption; vLLM profiles it at start-up)";
+        return "overhead: " + ctx + buffers;
+    }
+
+    private static String usableBasis(FitRequest r) {
+        Hardware hw = r.hardware();
+        String mem = String.format(Locale.ROOT, "usable: %s has %.1f GiB per device", hw.id(), hw.memoryGb());
+        if (hw.note() != null) mem += " (" + hw.note() + ")";
+        if (!r.runtime().layerSplit()) mem += "; " + r.runtime().wire() + " takes 0.9 of it (gpu_memory_utilization default)";
+        return mem + "; source " + hw.source();
+    }
+
+    private static String splitBasis(FitRequest r) {
+        if (r.runtime().layerSplit()) {
+            return "layer split over " + r.gpus() + " GPUs (" + r.runtime().wire() + " -sm layer): weights and KV divide, each GPU pays its own overhead; decode is not faster because a token visits the GPUs in turn";
+        }
+        String s = "tensor parallel over " + r.gpus() + " GPUs (" + r.runtime().wire() + "): weights divide; "
+                + (r.architecture().mla() != null ? "the MLA latent cache is replicated on every GPU" : "KV heads divide (replicated when fewer than GPUs)")
+                + "; bandwidth adds up";
+        if (r.hardware().interconnect() == Interconnect.PCIE) s += "; over PCIe the per-layer all-reduce adds latency that is not modelled";
+        return s;
+    }
+
+    private static String gib(long bytes) {
+        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}

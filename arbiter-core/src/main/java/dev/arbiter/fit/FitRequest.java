@@ -1,0 +1,84 @@
+package dev.arbiter.fit;
+
+import dev.arbiter.catalog.Architecture;
+import dev.arbiter.error.InvalidInputException;
+
+import java.util.Locale;
+
+/**
+ * What to estimate. Built by {@link #of}, which picks a runtime when none is given and rejects combinations
+ * that do not exist (an AWQ checkpoint on llama.cpp, q8_0 KV on vLLM, two pooled MacBooks).
+ *
+ * @param modelId          catalogue id, for messages
+ * @param architecture     the model's decoder
+ * @param contextLength    the model's maximum context in tokens (caps {@code context} and max_context)
+ * @param quant            weight precision
+ * @param context          tokens of one sequence (prompt + output) the KV cache must hold
+ * @param kvType           cache element type
+ * @param hardware         the device, or null to size memory only
+ * @param gpus             devices of that profile (1 unless the profile is a pool-able GPU)
+ * @param runtime          serving stack
+ * @param cpuBandwidthGbs  system-RAM bandwidth for layers left on the CPU, GB/s
+ * @param swaFull          hold the full context in sliding-window layers too (llama.cpp {@code --swa-full})
+ */
+public record FitRequest(String modelId, Architecture architecture, long contextLength, Quant quant, long context,
+                         KvType kvType, Hardware hardware, int gpus, Runtime runtime, double cpuBandwidthGbs,
+                         boolean swaFull) {
+    public FitRequest {
+        if (architecture == null) throw new IllegalArgumentException("architecture is required");
+        if (quant == null || kvType == null || runtime == null) throw new IllegalArgumentException("quant, kv type and runtime are required");
+        if (context <= 0) throw new InvalidInputException("context must be > 0 tokens, got " + context);
+        if (context > contextLength) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "context %d exceeds %s's context length of %d tokens",
+                    context, modelId, contextLength));
+        }
+        if (gpus < 1) throw new InvalidInputException("--gpus must be >= 1, got " + gpus);
+        if (!(cpuBandwidthGbs > 0)) throw new InvalidInputException("cpu bandwidth must be > 0 GB/s, got " + cpuBandwidthGbs);
+        if (!quant.format().runsOn(runtime)) {
+            throw new InvalidInputException(quant.format() == QuantFormat.GGUF
+                    ? quant.wire() + " is a GGUF quantisation; " + runtime.wire() + " serves safetensors checkpoints (use FP8, INT8, INT4 or BF16, or --runtime llama.cpp)"
+                    : quant.wire() + " is a safetensors checkpoint format; " + runtime.wire() + " runs GGUF (use e.g. Q4_K_M, Q8_0 or F16, or --runtime vllm)");
+        }
+        if (!kvType.supportedBy(runtime)) {
+            throw new InvalidInputException("KV cache type " + kvType.wire() + " is not available in " + runtime.wire()
+                    + (runtime.layerSplit() ? " (use f16, q8_0 or q4_0)" : " (use f16 or fp8)"));
+        }
+        if (hardware != null) {
+            if (gpus > 1 && !hardware.kind().canPool()) {
+                throw new InvalidInputException("--gpus " + gpus + " is not possible on " + hardware.id() + " (" + hardware.kind().wire()
+                        + "): a model cannot span several " + hardware.kind().wire() + " devices' memory; only GPUs can be pooled");
+            }
+            if (!runtime.layerSplit() && hardware.kind() != HardwareKind.GPU) {
+                throw new InvalidInputException(runtime.wire() + " needs CUDA/ROCm GPUs; " + hardware.id()
+                        + " is " + hardware.kind().wire() + " hardware (use --runtime llama.cpp with a GGUF quant)");
+            }
+            if (gpus > 1 && !runtime.layerSplit() && architecture.attentionHeads() % gpus != 0) {
+                throw new InvalidInputException("tensor parallelism over " + gpus + " GPUs needs the attention heads ("
+                        + architecture.attentionHeads() + ") to divide evenly");
+            }
+        } else if (gpus > 1) {
+            throw new InvalidInputException("--gpus needs --hardware (or --memory-gb and --bandwidth-gbs)");
+        }
+    }
+
+    /** A request with the runtime chosen from the quant and hardware when {@code runtime} is null. */
+    public static FitRequest of(String modelId, Architecture a, long contextLength, Quant quant, long context, KvType kvType,
+                                Hardware hardware, int gpus, Runtime runtime, Double cpuBandwidthGbs, boolean swaFull) {
+        Runtime r = runtime != null ? runtime : defaultRuntime(quant);
+        double cpu = cpuBandwidthGbs != null ? cpuBandwidthGbs : FitConstants.DEFAULT_CPU_BANDWIDTH_GBS;
+        return new FitRequest(modelId, a, contextLength, quant, context, kvType, hardware, gpus, r, cpu, swaFull);
+    }
+
+    /**
+     * Checkpoint formats (FP8, INT8, INT4) → vLLM; GGUF and 16-bit → llama.cpp, which runs on every kind of
+     * hardware and can offload layers. Pass a runtime to model a tensor-parallel server with 16-bit weights.
+     */
+    public static Runtime defaultRuntime(Quant quant) {
+        return quant.format() == QuantFormat.CHECKPOINT ? Runtime.VLLM : Runtime.LLAMA_CPP;
+    }
+
+    /** The same request with another quant and context (for best-quant and max-context searches). */
+    FitRequest with(Quant q, long ctx) {
+        return new FitRequest(modelId, architecture, contextLength, q, ctx, kvType, hardware, gpus, runtime, cpuBandwidthGbs, swaFull);
+    }
+}

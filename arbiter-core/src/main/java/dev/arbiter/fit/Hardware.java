@@ -1,0 +1,55 @@
+package dev.arbiter.fit;
+
+/**
+ * One device a model may run on.
+ *
+ * @param id               command-line id, lower case (e.g. {@code rtx-4090})
+ * @param name             marketing name
+ * @param kind             gpu, apple, edge, phone or cpu
+ * @param memoryGb         memory the model may use on ONE device, in GiB (2^30 bytes: "24 GB" cards hold 24 GiB).
+ *                         For Apple unified memory this is Metal's default GPU working-set limit, not the RAM size;
+ *                         for boards and phones it is what is left after the OS, as the profile's note explains
+ * @param bandwidthGbs     peak memory bandwidth of one device, in GB/s (10^9 bytes per second, as vendors state it)
+ * @param bf16Tflops       dense BF16/FP16 tensor throughput of one device in TFLOPS (no sparsity), or null when the
+ *                         vendor does not publish one; prefill speed is not estimated without it
+ * @param interconnect     link between devices of this profile
+ * @param decodeEfficiency fraction of peak bandwidth that single-stream decode achieves, or null for the kind's default
+ *                         ({@link FitConstants#defaultDecodeEfficiency})
+ * @param source           vendor page the figures come from
+ * @param note             how derived figures (usable memory, TFLOPS) were obtained
+ */
+public record Hardware(String id, String name, HardwareKind kind, double memoryGb, double bandwidthGbs, Double bf16Tflops,
+                       Interconnect interconnect, Double decodeEfficiency, String source, String note) {
+    public Hardware {
+        require("id", id);
+        require("name", name);
+        if (kind == null) throw new IllegalArgumentException("kind is required (gpu, apple, edge, phone, cpu)");
+        if (!(memoryGb > 0)) throw new IllegalArgumentException("memory_gb must be > 0, got " + memoryGb);
+        if (!(bandwidthGbs > 0)) throw new IllegalArgumentException("bandwidth_gbs must be > 0, got " + bandwidthGbs);
+        if (bf16Tflops != null && !(bf16Tflops > 0)) throw new IllegalArgumentException("bf16_tflops must be > 0, got " + bf16Tflops);
+        if (decodeEfficiency != null && !(decodeEfficiency > 0 && decodeEfficiency <= 1)) {
+            throw new IllegalArgumentException("decode_efficiency must be in (0, 1], got " + decodeEfficiency);
+        }
+        if (interconnect == null) interconnect = Interconnect.NONE;
+        require("source", source);
+    }
+
+    /** A profile from {@code --memory-gb} / {@code --bandwidth-gbs} (and optionally {@code --tflops}). */
+    public static Hardware custom(double memoryGb, double bandwidthGbs, Double bf16Tflops) {
+        return new Hardware("custom", "custom (" + memoryGb + " GiB, " + bandwidthGbs + " GB/s)", HardwareKind.GPU,
+                memoryGb, bandwidthGbs, bf16Tflops, Interconnect.PCIE, null, "user-supplied",
+                "from --memory-gb and --bandwidth-gbs");
+    }
+
+    public long memoryBytes() { return (long) (memoryGb * (1L << 30)); }
+
+    public double bandwidthBytesPerSecond() { return bandwidthGbs * 1e9; }
+
+    public double efficiency() {
+        return decodeEfficiency != null ? decodeEfficiency : FitConstants.defaultDecodeEfficiency(kind);
+    }
+
+    private static void require(String field, String v) {
+        if (v == null || v.isBlank()) throw new IllegalArgumentException(field + " is required");
+    }
+}

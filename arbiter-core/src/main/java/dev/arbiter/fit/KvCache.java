@@ -1,0 +1,49 @@
+package dev.arbiter.fit;
+
+import dev.arbiter.catalog.Architecture;
+import dev.arbiter.catalog.LocalAttention;
+
+/**
+ * KV-cache size for one sequence.
+ *
+ * <pre>
+ *   per layer per token: GQA/MHA 2 (K and V) × kvHeads × headDim elements; MLA kvLoraRank + qkRopeHeadDim
+ *                        elements (the latent and the shared RoPE key, one "head", no ×2)
+ *   tokens held by a layer: global → context; local (sliding/chunked) → min(context, window [+ ubatch])
+ *   bytes = Σ over layers of tokens(layer) × per-layer-per-token elements, in the cache type
+ * </pre>
+ *
+ * A chunked layer (Llama 4) attends within its current chunk only, so it never holds more than one chunk; we
+ * count a full chunk (the worst position). llama.cpp sizes its SWA cache as window + n_ubatch cells (Gemma 3
+ * with window 1024 logs "creating SWA KV cache, size = 1536 cells" at the default -ub 512) unless run with
+ * {@code --swa-full}; vLLM pages the cache and frees blocks that left the window, so it holds the window alone.
+ * MLA assumes a runtime that caches the latent (vLLM, SGLang; llama.cpp since its MLA cache support), not
+ * decompressed per-head K/V.
+ */
+public final class KvCache {
+    private KvCache() {}
+
+    /** Cached elements per token for one layer. */
+    public static long elementsPerTokenPerLayer(Architecture a) {
+        if (a.mla() != null) return a.mla().cachedElementsPerToken();
+        return 2L * a.kvHeads() * a.headDim();
+    }
+
+    /** Tokens layer {@code i} holds at {@code context}. */
+    public static long tokensHeld(Architecture a, int layer, long context, Runtime runtime, boolean swaFull) {
+        LocalAttention local = a.localAttention();
+        if (local == null || local.isGlobal(layer) || swaFull) return context;
+        long window = local.window() + (runtime.layerSplit() ? FitConstants.LLAMA_CPP_UBATCH : 0);
+        return Math.min(context, window);
+    }
+
+    /** Total cache bytes for one sequence of {@code context} tokens over all layers. */
+    public static long bytes(Architecture a, long context, KvType type, Runtime runtime, boolean swaFull) {
+        long perToken = elementsPerTokenPerLayer(a);
+        long elements = 0;
+        for (int i = 0; i < a.layers(); i++) {
+            elements += tokensHeld(a, i, context, runtime, swaFull) * perToken;
+        }
+        return type.bytes(elements);
+    }
+}

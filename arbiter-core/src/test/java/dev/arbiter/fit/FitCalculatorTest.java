@@ -1,0 +1,192 @@
+package dev.arbiter.fit;
+
+import dev.arbiter.catalog.Architecture;
+import dev.arbiter.catalog.KnownArchitectures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class FitCalculatorTest {
+    private static final long GIB = 1L << 30;
+    private static final HardwareCatalog HW = HardwareCatalog.bundled();
+    private final FitCalculator calc = new FitCalculator();
+
+    private static FitRequest req(Architecture a, long ctxLen, Quant q, long ctx, String hw, int gpus, Runtime rt) {
+        return FitRequest.of("m", a, ctxLen, q, ctx, KvType.F16, hw == null ? null : HW.get(hw), gpus, rt, null, false);
+    }
+
+    @Test
+    void qwen25_7bQ4KmOnAn4090AddsUpWeightsKvAndOverheadByHand() {
+        // weights: 7,615,616,512 × 4.8944 / 8 = 4,659,234,183 B (ceil).
+        // KV: 28 layers × 32768 × (2 × 4 × 128 × 2 B) = 1,879,048,192 B.
+        // overhead: CUDA context 400 MiB = 419,430,400 + llama.cpp compute 4 × 512 × (152064 + 3584) = 318,767,104 → 738,197,504.
+        // total 7,276,479,879 B = 6.78 GiB ≤ 24 GiB.
+        FitResult r = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.Q4_K_M, 32768, "rtx-4090", 1, null));
+        assertThat(r.runtime()).isEqualTo(Runtime.LLAMA_CPP);
+        assertThat(r.weightsBytes()).isEqualTo(4_659_234_183L);
+        assertThat(r.kvCacheBytes()).isEqualTo(1_879_048_192L);
+        assertThat(r.overheadBytes()).isEqualTo(738_197_504L);
+        assertThat(r.totalBytes()).isEqualTo(7_276_479_879L);
+        assertThat(r.fits()).isTrue();
+    }
+
+    @Test
+    void qwen25_7bDecodeIsEfficiencyTimesBandwidthOverBytesReadPerToken() {
+        // read per token: weights without the input embedding table (a lookup reads one row):
+        // (7,615,616,512 − 544,997,376) × 4.8944 / 8 = 4,325,804,788 B; + KV 1,879,048,192 B = 6,204,852,980 B.
+        // 0.72 (measured 4090 efficiency) × 1008e9 / 6,204,852,980 = 116.97 tokens/s.
+        // prefill: 165.2e12 × 0.5 / (2 × 7,615,616,512) = 5,423 tokens/s.
+        FitResult r = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.Q4_K_M, 32768, "rtx-4090", 1, null));
+        assertThat(r.decodeTokensPerS()).isCloseTo(116.97, within(0.01));
+        assertThat(r.prefillTokensPerS()).isCloseTo(5423.07, within(0.01));
+    }
+
+    @Test
+    void maxContextIsCappedAtTheModelsContextLength() {
+        // Free after weights and overhead: 24 GiB − 4,659,234,183 − 738,197,504 → 355,265 tokens at 57,344 B each,
+        // more than Qwen2.5-7B's 131072.
+        FitResult r = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.Q4_K_M, 32768, "rtx-4090", 1, null));
+        assertThat(r.maxContext()).isEqualTo(131072);
+    }
+
+    @Test
+    void maxContextIsTheLargestThatFitsWhenMemoryIsTheLimit() {
+        // 8 GiB custom GPU: (8,589,934,592 − 4,659,234,183 − 738,197,504) / 57,344 = 55,672.8 → 55,672 tokens.
+        FitRequest q = FitRequest.of("m", KnownArchitectures.qwen25_7b(), 131072, Quant.Q4_K_M, 4096, KvType.F16,
+                Hardware.custom(8, 448, null), 1, null, null, false);
+        assertThat(calc.estimate(q).maxContext()).isEqualTo(55_672);
+    }
+
+    @Test
+    void bestQuantIsTheHighestPrecisionThatFits() {
+        // 8 GiB, 8192 tokens (KV 469,762,048 B, overhead 738,197,504 B):
+        // Q8_0 8,092,360,451 B → 9.30e9 > 8.59e9; Q6_K 6,247,871,866 B → 7.46e9 fits.
+        FitRequest q = FitRequest.of("m", KnownArchitectures.qwen25_7b(), 131072, Quant.Q8_0, 8192, KvType.F16,
+                Hardware.custom(8, 448, null), 1, null, null, false);
+        FitResult r = calc.estimate(q);
+        assertThat(r.fits()).isFalse();
+        assertThat(r.bestQuant()).isEqualTo(Quant.Q6_K);
+    }
+
+    @Test
+    void partialOffloadPutsAsManyLayersOnTheGpuAsFitAndSlowsDecodeToTheCpuSide() {
+        // Qwen2.5-7B F16 on an 8 GiB, 500 GB/s custom GPU at 8192 tokens (llama.cpp):
+        // per layer: (7,615,616,512 − 1,089,994,752) × 2 B / 28 = 466,115,840 + KV 8192 × 2048 = 16,777,216 → 482,893,056 B.
+        // budget 8,589,934,592 − 738,197,504 = 7,851,737,088 → 16 layers (16.26), 12 on the CPU.
+        // decode: read per token (7,615,616,512 − 544,997,376 input table) × 2 B = 14,141,238,272 B, of which the head is
+        //   1,089,994,752; per layer (14,141,238,272 − 1,089,994,752)/28 + 16,777,216 KV = 482,893,056 B.
+        //   GPU 16 × that / (0.65 × 500e9) = 0.023773 s; CPU (12 × that + head) / 60e9 = 0.114745 s → 7.219 tokens/s.
+        FitRequest q = FitRequest.of("m", KnownArchitectures.qwen25_7b(), 131072, Quant.F16, 8192, KvType.F16,
+                Hardware.custom(8, 500, null), 1, Runtime.LLAMA_CPP, null, false);
+        FitResult r = calc.estimate(q);
+        assertThat(r.fits()).isFalse();
+        assertThat(r.decodeTokensPerS()).isNull();
+        assertThat(r.offload().gpuLayers()).isEqualTo(16);
+        assertThat(r.offload().cpuLayers()).isEqualTo(12);
+        assertThat(r.offload().decodeTokensPerS()).isCloseTo(7.219, within(0.005));
+    }
+
+    @Test
+    void gemma3_27bFitsA4090AtQ4KmThanksToItsSlidingWindow() {
+        // 27B-class text stack at 4.8944 bpw ≈ 15.6 GiB; KV at 32768 with llama.cpp's SWA cache 3,338,665,984 B (3.1 GiB)
+        // — with full attention in all 62 layers it would be 15.5 GiB and would not fit.
+        FitResult r = calc.estimate(req(KnownArchitectures.gemma3_27b(), 131072, Quant.Q4_K_M, 32768, "rtx-4090", 1, null));
+        assertThat(r.kvCacheBytes()).isEqualTo(3_338_665_984L);
+        assertThat(r.fits()).isTrue();
+        FitRequest full = FitRequest.of("m", KnownArchitectures.gemma3_27b(), 131072, Quant.Q4_K_M, 32768, KvType.F16,
+                HW.get("rtx-4090"), 1, null, null, true);
+        assertThat(calc.estimate(full).fits()).isFalse();
+    }
+
+    @Test
+    void eightH100sDoNotHoldDeepSeekV3InFp8() {
+        // weights: (671,026,404,352 − 1,853,358,080) × 1 B + 1,853,358,080 × 2 B (embeddings/head kept BF16)
+        //   = 672,879,762,432 B; ÷ 8 = 84,109,970,304 B = 78.3 GiB per GPU.
+        // vLLM's default gpu_memory_utilization leaves 0.9 × 80 GiB = 72 GiB per GPU → no context fits.
+        // (Weights alone, 626.7 GiB, are under 8 × 80 GiB = 640 GiB; it is the runtime reserve, the CUDA context, the
+        // activations and the MLA latent cache — replicated on each rank — that push it over.)
+        FitResult r = calc.estimate(req(KnownArchitectures.deepseekV3(), 131072, Quant.FP8, 8192, "h100-80gb", 8, null));
+        assertThat(r.runtime()).isEqualTo(Runtime.VLLM);
+        assertThat(r.weightsBytes()).isEqualTo(672_879_762_432L);
+        assertThat(r.fits()).isFalse();
+        assertThat(r.maxContext()).isZero();
+    }
+
+    @Test
+    void eightH200sHoldDeepSeekV3InFp8() {
+        FitResult r = calc.estimate(req(KnownArchitectures.deepseekV3(), 131072, Quant.FP8, 32768, "h200", 8, null));
+        assertThat(r.fits()).isTrue();
+        // MLA latent replicated on each of the 8 ranks: 8 × 2,302,672,896 B.
+        assertThat(r.kvCacheBytes()).isEqualTo(8L * 2_302_672_896L);
+    }
+
+    @Test
+    void a32GbCardDoesNotRunLlama4ScoutAtInt4() {
+        // (107,769,861,120 − 2,068,971,520) × 4.25 / 8 + 2,068,971,520 × 2 = 60,291,540,640 B = 56.2 GiB > 28.8 GiB usable.
+        FitResult r = calc.estimate(req(KnownArchitectures.llama4Scout(0), 10_485_760, Quant.INT4, 8192, "rtx-5090", 1, null));
+        assertThat(r.weightsBytes()).isEqualTo(60_291_540_640L);
+        assertThat(r.fits()).isFalse();
+        assertThat(r.maxContext()).isZero();
+    }
+
+    @Test
+    void llama4ScoutAtInt4FitsOneH100AtModestContext() {
+        // With the vision encoder (109e9 − 107,769,861,120 = 1,230,138,880 params at 16 bit): weights 62,751,818,400 B.
+        // KV at 32768: 12 × 32768 × 4096 + 36 × 8192 × 4096 = 2,818,572,288 B; overhead 400 MiB + 1 GiB.
+        // total 67,063,562,912 B = 62.5 GiB ≤ 72 GiB (0.9 × 80). Meta: "fits on a single H100 GPU (with Int4 quantization)".
+        // max context: (77,309,411,328 − 62,751,818,400 − 1,493,172,224 − 1,207,959,552) / (12 × 4096) = 241,220 tokens.
+        FitResult r = calc.estimate(req(KnownArchitectures.llama4Scout(1_230_138_880L), 10_485_760, Quant.INT4, 32768, "h100-80gb", 1, null));
+        assertThat(r.weightsBytes()).isEqualTo(62_751_818_400L);
+        assertThat(r.kvCacheBytes()).isEqualTo(2_818_572_288L);
+        assertThat(r.totalBytes()).isEqualTo(67_063_562_912L);
+        assertThat(r.fits()).isTrue();
+        assertThat(r.maxContext()).isEqualTo(241_220);
+    }
+
+    @Test
+    void scoutDecodesFromItsActiveParametersNotItsTotal() {
+        // read per token at INT4: active 17,172,894,720 − input table 1,034,485,760 − head 1,034,485,760
+        //   = 15,103,923,200 body params × 4.25/8 = 8,023,959,200 B; + head 1,034,485,760 × 2 B = 10,092,930,720 B;
+        //   + KV 2,818,572,288 B. 0.65 × 3350e9 / 12,911,503,008 = 168.65 tokens/s (a dense 109B would read ~5× more).
+        FitResult r = calc.estimate(req(KnownArchitectures.llama4Scout(1_230_138_880L), 10_485_760, Quant.INT4, 32768, "h100-80gb", 1, null));
+        assertThat(r.decodeTokensPerS()).isCloseTo(168.65, within(0.01));
+    }
+
+    @Test
+    void layerSplitAddsMemoryButNotDecodeSpeed() {
+        FitResult one = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.Q4_K_M, 32768, "rtx-3090", 1, Runtime.LLAMA_CPP));
+        FitResult two = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.Q4_K_M, 32768, "rtx-3090", 2, Runtime.LLAMA_CPP));
+        assertThat(two.perGpuBytes()).isLessThan(one.perGpuBytes());
+        assertThat(two.overheadBytes()).isEqualTo(2 * one.overheadBytes());
+        assertThat(two.decodeTokensPerS()).isCloseTo(one.decodeTokensPerS(), within(1e-9));
+    }
+
+    @Test
+    void tensorParallelismAddsBandwidth() {
+        FitResult one = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.BF16, 32768, "a100-80gb", 1, Runtime.VLLM));
+        FitResult four = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.BF16, 32768, "a100-80gb", 4, Runtime.VLLM));
+        assertThat(four.runtime()).isEqualTo(Runtime.VLLM);
+        assertThat(four.decodeTokensPerS()).isGreaterThan(3.5 * one.decodeTokensPerS());
+    }
+
+    @Test
+    void withoutHardwareOnlyMemoryIsEstimated() {
+        FitResult r = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.Q4_K_M, 32768, null, 1, null));
+        assertThat(r.totalBytes()).isEqualTo(r.weightsBytes() + r.kvCacheBytes() + r.overheadBytes());
+        assertThat(r.overheadBytes()).isEqualTo(318_767_104L);  // compute buffer only: no device, no CUDA context
+        assertThat(r.fits()).isNull();
+        assertThat(r.maxContext()).isNull();
+        assertThat(r.decodeTokensPerS()).isNull();
+    }
+
+    @Test
+    void everyResultSaysWhereItsFiguresComeFrom() {
+        FitResult r = calc.estimate(req(KnownArchitectures.gemma3_27b(), 131072, Quant.Q4_K_M, 32768, "m4-max-128gb", 1, null));
+        assertThat(r.basis()).anyMatch(b -> b.startsWith("weights:") && b.contains("quantize README"))
+                .anyMatch(b -> b.startsWith("KV cache:") && b.contains("sliding"))
+                .anyMatch(b -> b.startsWith("overhead:"))
+                .anyMatch(b -> b.startsWith("usable:") && b.contains("working-set"))
+                .anyMatch(b -> b.startsWith("decode:"));
+    }
+}

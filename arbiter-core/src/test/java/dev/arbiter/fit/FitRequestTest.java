@@ -1,0 +1,64 @@
+package dev.arbiter.fit;
+
+import dev.arbiter.catalog.KnownArchitectures;
+import dev.arbiter.error.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FitRequestTest {
+    private static final HardwareCatalog HW = HardwareCatalog.bundled();
+
+    private static FitRequest req(Quant q, long ctx, String hw, int gpus, Runtime rt, KvType kv) {
+        return FitRequest.of("qwen2.5-7b", KnownArchitectures.qwen25_7b(), 131072, q, ctx, kv, hw == null ? null : HW.get(hw), gpus, rt, null, false);
+    }
+
+    @Test
+    void rejectsAZeroOrNegativeContext() {
+        assertThatThrownBy(() -> req(Quant.Q4_K_M, 0, null, 1, null, KvType.F16))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("context must be > 0");
+        assertThatThrownBy(() -> req(Quant.Q4_K_M, -5, null, 1, null, KvType.F16)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void rejectsAContextBeyondTheModels() {
+        assertThatThrownBy(() -> req(Quant.Q4_K_M, 200_000, null, 1, null, KvType.F16))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("exceeds qwen2.5-7b's context length of 131072");
+    }
+
+    @Test
+    void refusesToPoolMacsOrPhones() {
+        assertThatThrownBy(() -> req(Quant.Q4_K_M, 4096, "m4-max-128gb", 2, null, KvType.F16))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("only GPUs can be pooled");
+        assertThatThrownBy(() -> req(Quant.Q4_K_M, 4096, "phone-8gb", 2, null, KvType.F16))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void picksVllmForCheckpointFormatsAndLlamaCppOtherwise() {
+        assertThat(req(Quant.Q4_K_M, 4096, "h100-80gb", 1, null, KvType.F16).runtime()).isEqualTo(Runtime.LLAMA_CPP);
+        assertThat(req(Quant.INT4, 4096, "h100-80gb", 1, null, KvType.F16).runtime()).isEqualTo(Runtime.VLLM);
+        assertThat(req(Quant.BF16, 4096, "m2-ultra-192gb", 1, null, KvType.F16).runtime()).isEqualTo(Runtime.LLAMA_CPP);
+        assertThat(req(Quant.BF16, 4096, "h100-80gb", 1, null, KvType.F16).runtime()).isEqualTo(Runtime.LLAMA_CPP);
+    }
+
+    @Test
+    void rejectsFormatsAndCacheTypesTheRuntimeDoesNotHave() {
+        assertThatThrownBy(() -> req(Quant.INT4, 4096, "rtx-4090", 1, Runtime.LLAMA_CPP, KvType.F16))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("safetensors checkpoint");
+        assertThatThrownBy(() -> req(Quant.Q4_K_M, 4096, "rtx-4090", 1, Runtime.VLLM, KvType.F16))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("GGUF");
+        assertThatThrownBy(() -> req(Quant.FP8, 4096, "rtx-4090", 1, null, KvType.Q8_0))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not available in vllm");
+        assertThatThrownBy(() -> req(Quant.INT4, 4096, "m4-max-128gb", 1, null, KvType.F16))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs CUDA/ROCm");
+    }
+
+    @Test
+    void tensorParallelismNeedsTheHeadsToDivide() {
+        // Qwen2.5-7B has 28 attention heads: 8-way tensor parallelism is impossible.
+        assertThatThrownBy(() -> req(Quant.BF16, 4096, "h100-80gb", 8, Runtime.VLLM, KvType.F16))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("28");
+    }
+}
