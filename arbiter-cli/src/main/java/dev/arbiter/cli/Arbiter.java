@@ -15,6 +15,7 @@ import java.io.PrintWriter;
                 ShowCommand.class,
                 FitCommand.class,
                 HardwareCommand.class,
+                RecommendCommand.class,
                 CompareCommand.class,
                 ImportConfigCommand.class,
                 CommandLine.HelpCommand.class

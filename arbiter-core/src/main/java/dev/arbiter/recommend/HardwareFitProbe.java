@@ -1,0 +1,89 @@
+package dev.arbiter.recommend;
+
+import dev.arbiter.catalog.Model;
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.fit.FitCalculator;
+import dev.arbiter.fit.FitRequest;
+import dev.arbiter.fit.FitResult;
+import dev.arbiter.fit.Hardware;
+import dev.arbiter.fit.HardwareKind;
+import dev.arbiter.fit.KvType;
+import dev.arbiter.fit.Quant;
+import dev.arbiter.fit.Runtime;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The recommender's fit check on real hardware: tries llama.cpp with GGUF quants everywhere and, on GPUs, a
+ * tensor-parallel vLLM server with checkpoint formats (BF16, FP8, INT8, INT4); keeps the highest-precision
+ * quantisation that fits (faster one on a tie). When nothing fits, the reason gives the memory needed at the
+ * smallest quantisation.
+ */
+public final class HardwareFitProbe implements FitProbe {
+    private static final double GIB = 1024.0 * 1024 * 1024;
+
+    private final FitCalculator calculator = new FitCalculator();
+    private final Hardware hardware;
+    private final int gpus;
+
+    public HardwareFitProbe(Hardware hardware, int gpus) {
+        this.hardware = hardware;
+        this.gpus = gpus;
+    }
+
+    @Override
+    public FitOutcome bestFit(Model m, long context) {
+        List<FitResult> fits = new ArrayList<>();
+        for (Runtime rt : runtimes()) {
+            Optional<FitResult> probe = estimate(m, context, rt, rt.layerSplit() ? Quant.Q8_0 : Quant.BF16);
+            if (probe.isEmpty() || probe.get().bestQuant() == null) continue;
+            estimate(m, context, rt, probe.get().bestQuant()).filter(r -> Boolean.TRUE.equals(r.fits())).ifPresent(fits::add);
+        }
+        Optional<FitResult> best = fits.stream().max(Comparator.comparingDouble((FitResult r) -> r.quant().bodyBits())
+                .thenComparingDouble(r -> r.decodeTokensPerS() == null ? 0 : r.decodeTokensPerS()));
+        if (best.isPresent()) {
+            FitResult r = best.get();
+            return new FitOutcome(true, r.quant().wire(), r.perGpuBytes() * gpus, r.usableBytesPerGpu() * gpus,
+                    r.decodeTokensPerS(), String.format(Locale.ROOT, "%s on %s%s", r.quant().wire(), r.runtime().wire(),
+                    gpus > 1 ? " across " + gpus + " GPUs" : ""));
+        }
+        // Nothing fits: report the smallest footprint, and partial offload when llama.cpp could split.
+        Optional<FitResult> smallest = estimate(m, context, Runtime.LLAMA_CPP, Quant.Q2_K);
+        if (smallest.isEmpty()) {
+            return new FitOutcome(false, null, 0, 0, null, "cannot be estimated at " + context + " tokens of context");
+        }
+        FitResult s = smallest.get();
+        String reason = String.format(Locale.ROOT, "needs %.1f GiB per device even at Q2_K with %,d tokens of context; %s offers %.1f GiB%s",
+                s.perGpuBytes() / GIB, context, label(), s.usableBytesPerGpu() / GIB,
+                s.offload() == null ? "" : String.format(Locale.ROOT, " (partial offload, %d of %d layers on the GPU: ~%.1f tok/s)",
+                        s.offload().gpuLayers(), s.offload().gpuLayers() + s.offload().cpuLayers(), s.offload().decodeTokensPerS()));
+        return new FitOutcome(false, null, s.perGpuBytes() * gpus, s.usableBytesPerGpu() * gpus, null, reason);
+    }
+
+    /** The memory a model needs at one quantisation (for checking an article's memory claim). */
+    public Optional<FitResult> at(Model m, long context, Quant q) {
+        return estimate(m, context, FitRequest.defaultRuntime(q), q);
+    }
+
+    public String label() {
+        return (gpus > 1 ? gpus + "× " : "") + hardware.id();
+    }
+
+    private List<Runtime> runtimes() {
+        return hardware.kind() == HardwareKind.GPU ? List.of(Runtime.LLAMA_CPP, Runtime.VLLM) : List.of(Runtime.LLAMA_CPP);
+    }
+
+    private Optional<FitResult> estimate(Model m, long context, Runtime rt, Quant q) {
+        try {
+            FitRequest req = FitRequest.of(m.id(), m.architecture(), m.contextLength(), q, Math.min(context, m.contextLength()),
+                    KvType.F16, hardware, gpus, rt, null, false);
+            return Optional.of(calculator.estimate(req));
+        } catch (InvalidInputException e) {
+            return Optional.empty();  // combination the runtime cannot serve (e.g. heads not divisible by --gpus)
+        }
+    }
+}
