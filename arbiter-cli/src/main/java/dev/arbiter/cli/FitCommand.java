@@ -3,6 +3,7 @@ package dev.arbiter.cli;
 import dev.arbiter.catalog.Model;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.fit.FitCalculator;
+import dev.arbiter.fit.MemoryClaims;
 import dev.arbiter.fit.FitRequest;
 import dev.arbiter.fit.FitResult;
 import dev.arbiter.fit.Hardware;
@@ -73,10 +74,20 @@ final class FitCommand implements Callable<Integer> {
                 cpuBandwidthGbs, swaFull);
         FitResult r = new FitCalculator().estimate(req);
         PrintWriter out = spec.commandLine().getOut();
+        // The article's memory claim for this model, checked at the claimed quantisation and this context.
+        String claim = MemoryClaims.bundled().forModel(m.id()).map(c -> {
+            FitResult at = new FitCalculator().estimate(FitRequest.of(m.id(), m.architecture(), m.contextLength(),
+                    Quant.parse(c.quant()), ctx, kv, null, 1, null, cpuBandwidthGbs, swaFull));
+            return c.verdict(at.totalBytes(), ctx);
+        }).orElse(null);
         if (fmt.isJson()) {
-            JsonOut.print(out, "fit", r);
+            var body = JsonOut.envelope("fit", r);
+            if (claim != null) body.put("article_claim", claim);
+            out.println(body.toPrettyString());
+            out.flush();
         } else {
             printText(out, r, hw);
+            if (claim != null) out.println("article: " + claim);
         }
         return ExitCode.OK;
     }

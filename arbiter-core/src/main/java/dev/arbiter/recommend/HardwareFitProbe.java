@@ -8,6 +8,7 @@ import dev.arbiter.fit.FitResult;
 import dev.arbiter.fit.Hardware;
 import dev.arbiter.fit.HardwareKind;
 import dev.arbiter.fit.KvType;
+import dev.arbiter.fit.MemoryClaims;
 import dev.arbiter.fit.Quant;
 import dev.arbiter.fit.Runtime;
 
@@ -61,12 +62,20 @@ public final class HardwareFitProbe implements FitProbe {
                 s.perGpuBytes() / GIB, context, label(), s.usableBytesPerGpu() / GIB,
                 s.offload() == null ? "" : String.format(Locale.ROOT, " (partial offload, %d of %d layers on the GPU: ~%.1f tok/s)",
                         s.offload().gpuLayers(), s.offload().gpuLayers() + s.offload().cpuLayers(), s.offload().decodeTokensPerS()));
-        return new FitOutcome(false, null, s.perGpuBytes() * gpus, s.usableBytesPerGpu() * gpus, null, reason);
+        String claim = MemoryClaims.bundled().forModel(m.id())
+                .flatMap(c -> at(m, context, Quant.parse(c.quant())).map(r -> "; " + c.verdict(r.totalBytes(), context)))
+                .orElse("");
+        return new FitOutcome(false, null, s.perGpuBytes() * gpus, s.usableBytesPerGpu() * gpus, null, reason + claim);
     }
 
     /** The memory a model needs at one quantisation (for checking an article's memory claim). */
     public Optional<FitResult> at(Model m, long context, Quant q) {
-        return estimate(m, context, FitRequest.defaultRuntime(q), q);
+        try {
+            return Optional.of(calculator.estimate(FitRequest.of(m.id(), m.architecture(), m.contextLength(), q,
+                    Math.min(context, m.contextLength()), KvType.F16, null, 1, null, null, false)));
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
     }
 
     public String label() {

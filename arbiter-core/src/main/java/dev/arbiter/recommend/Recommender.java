@@ -112,8 +112,8 @@ public final class Recommender {
                     m.contextLength(), uc.minContextLength(), uc.id()));
         }
         if (m.contextLength() < req.context()) {
-            return new Exclusion(m.id(), "context", String.format(Locale.ROOT, "context %,d tokens < --min-context %,d",
-                    m.contextLength(), req.context()));
+            return new Exclusion(m.id(), "context", String.format(Locale.ROOT, "context %,d tokens < %,d required (%s)",
+                    m.contextLength(), req.context(), req.minContext() > 0 ? "--min-context" : "default for " + uc.id() + "; set --min-context"));
         }
         License l = m.license();
         if (req.commercialOnly() && !l.commercialUse()) {

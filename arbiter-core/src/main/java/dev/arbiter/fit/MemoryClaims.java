@@ -1,0 +1,32 @@
+package dev.arbiter.fit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.util.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The bundled memory claims ({@code scoring/article-memory-claims.yaml}). */
+public final class MemoryClaims {
+    private final List<MemoryClaim> claims;
+
+    private MemoryClaims(List<MemoryClaim> claims) { this.claims = List.copyOf(claims); }
+
+    public static MemoryClaims bundled() {
+        try (InputStream in = MemoryClaims.class.getResourceAsStream("/scoring/article-memory-claims.yaml")) {
+            if (in == null) throw new IllegalStateException("scoring/article-memory-claims.yaml missing from the jar");
+            List<MemoryClaim> out = new ArrayList<>();
+            for (JsonNode n : Json.yaml().readTree(in).get("claims")) out.add(Json.yaml().treeToValue(n, MemoryClaim.class));
+            return new MemoryClaims(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read scoring/article-memory-claims.yaml", e);
+        }
+    }
+
+    public Optional<MemoryClaim> forModel(String model) {
+        return claims.stream().filter(c -> c.model().equals(model)).findFirst();
+    }
+}
