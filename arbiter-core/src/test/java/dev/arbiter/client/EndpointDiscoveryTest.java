@@ -49,6 +49,17 @@ class EndpointDiscoveryTest {
     }
 
     @Test
+    void reportsAServerThatKeepsItsModelListBehindAKey() {
+        try (var s = ScriptedLlmServer.builder().persona(Persona.OPENAI).requireApiKey("k").start()) {
+            List<DiscoveredEndpoint> found = new EndpointDiscovery("127.0.0.1", List.of(s.port()), Duration.ofMillis(300)).discover();
+            assertThat(found).singleElement().satisfies(d -> {
+                assertThat(d.server()).isEqualTo("openai-compatible");
+                assertThat(d.models()).isEmpty();
+            });
+        }
+    }
+
+    @Test
     void findsNothingWhereNothingListens() throws Exception {
         assertThat(new EndpointDiscovery("127.0.0.1", List.of(closedPort()), Duration.ofMillis(300)).discover()).isEmpty();
     }
