@@ -18,6 +18,7 @@ import java.io.PrintWriter;
                 RecommendCommand.class,
                 CompareCommand.class,
                 ImportConfigCommand.class,
+                EndpointsCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 bad usage or input, 3 file or endpoint unavailable, 1 internal error."})
