@@ -24,8 +24,10 @@ import java.util.Map;
  * <p>Score = Σ weight × axis ÷ Σ weight, × 100, where quality axes come from published figures
  * ({@link Profiler}) multiplied by the assumed retention of the chosen quantisation, and the efficiency axis is
  * the estimated decode speed on the given hardware, {@code min(1, ln(1 + tok/s) / ln(101))} (100 tok/s or more
- * counts as 1). A quality axis with no published figure is imputed at the lowest value among the remaining
- * candidates, so a missing figure never helps a model; the reasons say so.
+ * counts as 1). A missing figure on a primary axis (a quarter or more of the use case's weight) is imputed at
+ * the lowest value among the remaining candidates, so it never helps a model; a missing figure on a secondary
+ * axis is left out of the weighted mean, so a specialist (a coder with no MMLU) is not sunk by a 5% axis. The
+ * reasons say which applied.
  */
 public final class Recommender {
     static final double FULL_SPEED_TOKENS_PER_S = 100.0;
@@ -81,7 +83,7 @@ public final class Recommender {
                         + "published figures (never the article's), times the assumed quality retained by the quantisation "
                         + "(scoring/quant-retention.yaml). Efficiency = estimated decode speed on " + hardwareLabel
                         + " (100 tok/s or more = full marks, log scale).",
-                "An axis with no published figure counts as the lowest value among the candidates.",
+                "A primary axis (>= 25% of the weight) with no published figure counts as the lowest candidate; a secondary one is left out.",
                 "Published scores are claims: check the shortlist on your own data with ./arbiter eval.");
         return new RecommendResult(uc.id(), context, ranked, excluded, method);
     }
@@ -159,7 +161,10 @@ public final class Recommender {
                 reasons.add(String.format(Locale.ROOT, "speed: ~%.0f tok/s decode on %s at %s (estimate)", tps, hw, c.fit().quant()));
             } else {
                 AxisScore a = c.profile().axis(axis);
-                if (a == null || a.missing()) {
+                if ((a == null || a.missing()) && !primary(uc, axis)) {
+                    reasons.add(axis + ": no published figure; a secondary axis for " + uc.id() + ", left out of the score");
+                    continue;
+                } else if (a == null || a.missing()) {
                     v = floor.getOrDefault(axis, 0.0) * keep;
                     reasons.add(String.format(Locale.ROOT, "%s: no published figure, counted as the lowest candidate (%.0f)", axis, v * 100));
                 } else {
@@ -179,6 +184,14 @@ public final class Recommender {
         }
         return new Scored(c, 100 * sum / weights, axes, reasons);
     }
+
+    /** An axis carrying at least {@link #PRIMARY_WEIGHT} of the use case's weight. */
+    static boolean primary(UseCase uc, String axis) {
+        double total = uc.weights().values().stream().mapToDouble(Double::doubleValue).sum();
+        return uc.weights().getOrDefault(axis, 0.0) / total >= PRIMARY_WEIGHT;
+    }
+
+    static final double PRIMARY_WEIGHT = 0.25;
 
     private static String why(Scored s, UseCase uc) {
         String best = s.axes().entrySet().stream()
