@@ -111,12 +111,23 @@ class RecommenderTest {
     }
 
     @Test
+    void aMissingSecondaryAxisIsLeftOutOfTheScoreRatherThanImputed() {
+        // code use case: knowledge is 5% of the weight. Only code (0.8) and speed (1.0) count: (0.7 × 0.8 × 0.995 + 0.2) / 0.9
+        Catalog c = catalog(model("coder", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of("humaneval", 80.0)),
+                model("generalist", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of("humaneval", 80.0, "mmlu", 10.0, "math", 10.0)));
+        Recommendation coder = run(c, "code", false, null, null).recommendations().stream()
+                .filter(x -> x.model().equals("coder")).findFirst().orElseThrow();
+        assertThat(coder.score()).isCloseTo(100 * (0.7 * 0.8 * 0.995 + 0.2) / 0.9, within(0.051));
+        assertThat(coder.reasons()).anySatisfy(s -> assertThat(s).contains("knowledge: no published figure; a secondary axis"));
+    }
+
+    @Test
     void scoreIsTheUseCasesWeightedMeanOfItsAxes() {
-        // code: weights code 0.6, knowledge 0.1, math 0.1, efficiency 0.2; the only candidate is its own floor.
+        // code: weights code 0.7, knowledge 0.05, math 0.05, efficiency 0.2 (scoring/usecases.yaml).
         // speed 1e12/7e9 = 142.9 tok/s ≥ 100 → efficiency 1.0. code 0.8 × 0.995, knowledge 0.7 × 0.995, math 0.5 × 0.995.
         Catalog c = catalog(model("m", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"),
                 Map.of("humaneval", 80.0, "mmlu", 70.0, "math", 50.0)));
-        double expected = 100 * (0.6 * 0.8 * 0.995 + 0.1 * 0.7 * 0.995 + 0.1 * 0.5 * 0.995 + 0.2 * 1.0) / 1.0;
+        double expected = 100 * (0.7 * 0.8 * 0.995 + 0.05 * 0.7 * 0.995 + 0.05 * 0.5 * 0.995 + 0.2 * 1.0) / 1.0;
         assertThat(run(c, "code", false, null, null).recommendations().get(0).score()).isCloseTo(expected, within(0.051));
     }
 }
