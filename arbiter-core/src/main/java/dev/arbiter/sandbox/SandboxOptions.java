@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param outputCapBytes  bytes kept of stdout and of stderr each; more output kills the program
  * @param parallelism     programs running at once (the rest wait)
  * @param allowNamespaces false forces {@link Isolation#PROCESS_ONLY} even where namespaces work
- * @param scratchRoot     parent of the per-run working directories in process-only mode
+ * @param scratchRoot     parent of the per-run working directories in process-only mode; as root it must be
+ *                        searchable by uid 65534 (the default, java.io.tmpdir, usually /tmp, is)
  */
 public record SandboxOptions(Path python, Duration timeout, int cpuSeconds, long memoryBytes, int maxProcesses,
                              int outputCapBytes, int parallelism, boolean allowNamespaces, Path scratchRoot) {

@@ -19,18 +19,20 @@ final class SandboxFixtures {
                 .withParallelism(2);
     }
 
+    /** 15 characters, so it fits a process name (/proc/pid/comm) as well as a file name or an argument. */
     static String marker() {
-        return "arbiter-test-" + UUID.randomUUID().toString().replace("-", "");
+        return "arb" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
-    /** Host pids whose command line contains {@code needle} (a marker a hostile program put in its argv). */
+    /** Host pids whose command line or process name holds {@code needle} (a marker a hostile program set). */
     static List<Long> processesWith(String needle) throws IOException {
         List<Long> found = new ArrayList<>();
         try (Stream<Path> s = Files.list(Path.of("/proc"))) {
             for (Path p : s.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-                    if (cmd.contains(needle)) found.add(Long.parseLong(p.getFileName().toString()));
+                    String comm = Files.readString(p.resolve("comm"));
+                    if (cmd.contains(needle) || comm.contains(needle)) found.add(Long.parseLong(p.getFileName().toString()));
                 } catch (IOException e) {
                     // the process ended while we looked
                 }
