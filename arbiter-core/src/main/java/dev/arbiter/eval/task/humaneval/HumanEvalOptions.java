@@ -1,8 +1,13 @@
 package dev.arbiter.eval.task.humaneval;
 
+import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.sandbox.SandboxOptions;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Settings of a HumanEval run.
@@ -34,5 +39,75 @@ public record HumanEvalOptions(PromptMode mode, SandboxOptions sandbox, List<Int
 
     public HumanEvalOptions withSandbox(SandboxOptions s) {
         return new HumanEvalOptions(mode, s, ks, temperature, maxTokens);
+    }
+
+    /**
+     * From the command line's {@code --option key=value} pairs: {@code mode} (chat|completion), {@code k}
+     * (comma-separated, e.g. 1,10), {@code temperature}, {@code max_tokens}, {@code timeout_s},
+     * {@code memory_mb}, {@code parallelism}, {@code namespaces} (true|false). Other keys belong to other tasks
+     * and are ignored.
+     *
+     * @throws InvalidInputException naming the option when a value does not parse
+     */
+    public static HumanEvalOptions fromOptions(Map<String, String> o) {
+        HumanEvalOptions d = defaults();
+        SandboxOptions sb = d.sandbox();
+        PromptMode mode = d.mode();
+        if (o.containsKey("mode")) {
+            String m = o.get("mode").trim().toLowerCase(Locale.ROOT);
+            mode = switch (m) {
+                case "chat" -> PromptMode.CHAT;
+                case "completion" -> PromptMode.COMPLETION;
+                default -> throw new InvalidInputException("option mode: expected chat or completion, got '"
+                        + o.get("mode") + "'");
+            };
+        }
+        List<Integer> ks = d.ks();
+        if (o.containsKey("k")) {
+            ks = new ArrayList<>();
+            for (String part : o.get("k").split(",")) ks.add(positiveInt("k", part));
+        }
+        double temperature = o.containsKey("temperature") ? number("temperature", o.get("temperature"))
+                : d.temperature();
+        if (temperature < 0) throw new InvalidInputException("option temperature: must be >= 0, got " + temperature);
+        int maxTokens = o.containsKey("max_tokens") ? positiveInt("max_tokens", o.get("max_tokens")) : d.maxTokens();
+        if (o.containsKey("timeout_s")) {
+            sb = sb.withTimeout(Duration.ofMillis(Math.round(1000 * number("timeout_s", o.get("timeout_s")))));
+        }
+        if (o.containsKey("memory_mb")) {
+            int mb = positiveInt("memory_mb", o.get("memory_mb"));
+            if (mb < 64) throw new InvalidInputException("option memory_mb: must be >= 64, got " + mb);
+            sb = sb.withMemoryBytes(mb * 1024L * 1024L);
+        }
+        if (o.containsKey("parallelism")) sb = sb.withParallelism(positiveInt("parallelism", o.get("parallelism")));
+        if (o.containsKey("namespaces")) {
+            String v = o.get("namespaces").trim().toLowerCase(Locale.ROOT);
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new InvalidInputException("option namespaces: expected true or false, got '" + v + "'");
+            }
+            sb = sb.withAllowNamespaces(Boolean.parseBoolean(v));
+        }
+        return new HumanEvalOptions(mode, sb, ks, temperature, maxTokens);
+    }
+
+    private static int positiveInt(String name, String value) {
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v >= 1) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException("option " + name + ": expected a whole number >= 1, got '" + value + "'");
+    }
+
+    private static double number(String name, String value) {
+        try {
+            double v = Double.parseDouble(value.trim());
+            if (Double.isFinite(v) && v > 0 || v == 0 && !name.equals("timeout_s")) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException("option " + name + ": expected a number"
+                + (name.equals("timeout_s") ? " > 0" : " >= 0") + ", got '" + value + "'");
     }
 }
