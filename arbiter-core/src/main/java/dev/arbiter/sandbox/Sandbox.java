@@ -78,8 +78,11 @@ public final class Sandbox {
             why.add("namespaces disabled by configuration");
         } else if (unshare == null) {
             why.add("namespaces unavailable: no unshare(1) found (install util-linux)");
+        } else if (root) {
+            // Not USER_NAMESPACES as root: the program would stay uid 0 outside, for which RLIMIT_NPROC is not
+            // enforced; PROCESS_ONLY at least drops to uid 65534.
+            candidates.add(Isolation.ROOT_NAMESPACES);
         } else {
-            if (root) candidates.add(Isolation.ROOT_NAMESPACES);
             candidates.add(Isolation.USER_NAMESPACES);
         }
         candidates.add(Isolation.PROCESS_ONLY);
@@ -95,6 +98,18 @@ public final class Sandbox {
         }
         throw new UnavailableException("sandbox: cannot run " + options.python() + " at any isolation level: "
                 + String.join("; ", why));
+    }
+
+    /** Exactly this level or an UnavailableException: lets tests run a level this machine would not pick. */
+    static Sandbox openAt(SandboxOptions options, Isolation isolation) {
+        boolean root = Posix.effectiveUid() == 0;
+        Path unshare = LaunchPlan.findUnshare();
+        Sandbox s = new Sandbox(options, LAUNCHER_ENV, root, unshare, isolation, List.of());
+        ExecutionResult r = s.runUnthrottled("print('" + PROBE_OUTPUT + "')\n");
+        if (r.outcome() != Outcome.PASSED) {
+            throw new UnavailableException("sandbox: " + isolation + " unavailable: " + r.detail() + " " + r.stderr());
+        }
+        return s;
     }
 
     public SandboxReport report() { return report; }

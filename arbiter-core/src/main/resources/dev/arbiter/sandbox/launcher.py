@@ -93,9 +93,9 @@ def prepare_namespaces(cfg, source):
 def finish_workdir(cfg, work, source):
     with open(os.path.join(work, "program.py"), "wb") as f:
         f.write(source)
-    if cfg["uid"] is not None:
+    if cfg.get("uid") is not None:
         for path in (work, os.path.join(work, "program.py")):
-            os.chown(path, cfg["uid"], cfg["gid"])
+            os.chown(path, cfg.get("uid"), cfg.get("gid"))
     return work
 
 
@@ -234,7 +234,7 @@ def supervise(cfg, proc, report):
 
 
 def main():
-    cfg = json.loads(sys.argv[1])
+    cfg = json.loads(sys.argv[1])  # absent keys mean null: Arbiter's JSON writer omits nulls
     started = time.monotonic()
     report = {"exit_code": None, "signal": None, "timed_out": False, "cpu_limit": False, "output_limit": None,
               "stdout": "", "stderr": "", "stdout_bytes": 0, "stderr_bytes": 0, "cpu_ms": 0, "wall_ms": 0,
@@ -248,13 +248,14 @@ def main():
             work = prepare_namespaces(cfg, source)
         else:
             check(libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), "subreaper")
-            work = finish_workdir(cfg, cfg["workdir"], source)
+            work = finish_workdir(cfg, cfg.get("workdir"), source)
         env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": work}
         if cfg["network_guard"]:
             argv = [cfg["python"], "-I", "-B", "-c", NETWORK_GUARD]
         else:
             argv = [cfg["python"], "-I", "-B", "program.py"]
-        drop = {} if cfg["uid"] is None else {"user": cfg["uid"], "group": cfg["gid"], "extra_groups": []}
+        uid = cfg.get("uid")
+        drop = {} if uid is None else {"user": uid, "group": cfg.get("gid"), "extra_groups": []}
         proc = subprocess.Popen(argv, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, close_fds=True, start_new_session=True,
                                 preexec_fn=child_setup(cfg), **drop)
