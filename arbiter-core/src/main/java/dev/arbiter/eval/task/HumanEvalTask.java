@@ -1,0 +1,71 @@
+package dev.arbiter.eval.task;
+
+import dev.arbiter.client.GenerationConfig;
+import dev.arbiter.eval.Dataset;
+import dev.arbiter.eval.Metric;
+import dev.arbiter.eval.Sample;
+import dev.arbiter.eval.Task;
+import dev.arbiter.eval.task.humaneval.CodeExtractor;
+import dev.arbiter.eval.task.humaneval.HumanEvalData;
+import dev.arbiter.eval.task.humaneval.HumanEvalGrader;
+import dev.arbiter.eval.task.humaneval.HumanEvalLoader;
+import dev.arbiter.eval.task.humaneval.HumanEvalOptions;
+import dev.arbiter.eval.task.humaneval.HumanEvalProblem;
+import dev.arbiter.eval.task.humaneval.HumanEvalScorer;
+import dev.arbiter.eval.task.humaneval.HumanEvalSolver;
+import dev.arbiter.eval.task.humaneval.OutcomeCountMetric;
+import dev.arbiter.eval.task.humaneval.PassAtKMetric;
+import dev.arbiter.eval.task.humaneval.PromptMode;
+import dev.arbiter.sandbox.Outcome;
+import dev.arbiter.sandbox.Sandbox;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HumanEval (Chen et al. 2021): 164 Python functions to complete, graded by running their unit tests in the
+ * {@link Sandbox}. Score 1.0 = tests passed; metadata "outcome" says passed / failed / timed_out / sandbox_error.
+ * Metrics: pass@k for each requested k (over epochs) and the count of each outcome.
+ */
+public final class HumanEvalTask {
+    public static final String NAME = "humaneval";
+    /** Bump when the prompt, the extraction or the grading changes. */
+    public static final int VERSION = 1;
+
+    private HumanEvalTask() {}
+
+    /** Loads the problems and opens a sandbox (probing this machine). */
+    public static Task create(Path data, HumanEvalOptions options) {
+        return create(data, options, Sandbox.open(options.sandbox()));
+    }
+
+    /**
+     * With a sandbox the caller already opened, e.g. to print {@link Sandbox#report()} warnings before the run.
+     * Nonces come from SecureRandom: they guard against answers that fake a completed check.
+     */
+    public static Task create(Path data, HumanEvalOptions options, Sandbox sandbox) {
+        HumanEvalData loaded = new HumanEvalLoader().load(data);
+        Map<String, HumanEvalProblem> byId = new LinkedHashMap<>();
+        List<Sample> samples = new ArrayList<>();
+        for (HumanEvalProblem p : loaded.problems()) {
+            byId.put(p.taskId(), p);
+            samples.add(new Sample(p.taskId(), HumanEvalSolver.input(p, options.mode()), List.of(p.canonicalSolution()), List.of(),
+                    Map.of("entry_point", p.entryPoint())));
+        }
+        GenerationConfig config = new GenerationConfig(options.temperature(), null, options.maxTokens(), null,
+                options.mode() == PromptMode.COMPLETION ? CodeExtractor.STOP_SEQUENCES : null, null, null);
+        HumanEvalGrader grader = new HumanEvalGrader(sandbox, new SecureRandom());
+        List<Metric> metrics = new ArrayList<>();
+        for (int k : options.ks()) metrics.add(new PassAtKMetric(k));
+        for (Outcome o : List.of(Outcome.PASSED, Outcome.FAILED, Outcome.TIMED_OUT)) {
+            metrics.add(new OutcomeCountMetric(o));
+        }
+        return new Task(NAME, VERSION, new Dataset(NAME, loaded.path(), loaded.sha256(), samples),
+                new HumanEvalSolver(byId, options.mode(), config), new HumanEvalScorer(byId, options.mode(), grader),
+                metrics, config);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.arbiter.eval.task.humaneval;
+
+import dev.arbiter.eval.Score;
+import dev.arbiter.eval.Scorer;
+import dev.arbiter.eval.TaskState;
+import dev.arbiter.sandbox.ExecutionResult;
+import dev.arbiter.sandbox.Outcome;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Extracts the solution from the answer and runs the problem's tests in the sandbox: 1.0 when they pass, 0.0 when
+ * they fail or time out, unscored on a sandbox error (not the model's fault). Metadata: {@value #OUTCOME} (an
+ * {@link Outcome#label()}), solution_kind, exit_code, signal, wall_ms and the tail of stderr.
+ */
+public final class HumanEvalScorer implements Scorer {
+    public static final String OUTCOME = "outcome";
+    static final int STDERR_TAIL_CHARS = 2000;
+
+    private final Map<String, HumanEvalProblem> problems;
+    private final PromptMode mode;
+    private final HumanEvalGrader grader;
+
+    public HumanEvalScorer(Map<String, HumanEvalProblem> problems, PromptMode mode, HumanEvalGrader grader) {
+        this.problems = Map.copyOf(problems);
+        this.mode = mode;
+        this.grader = grader;
+    }
+
+    @Override
+    public String name() { return "humaneval_sandbox"; }
+
+    @Override
+    public Score score(TaskState state) {
+        HumanEvalProblem p = problems.get(state.sample().id());
+        if (p == null) throw new IllegalStateException("no HumanEval problem with id " + state.sample().id());
+        Solution solution = mode == PromptMode.CHAT
+                ? CodeExtractor.fromChat(state.completion(), p)
+                : CodeExtractor.fromCompletion(state.completion(), p);
+        ExecutionResult r = grader.grade(new Attempt(p, solution));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put(OUTCOME, r.outcome().label());
+        meta.put("solution_kind", solution.kind().name().toLowerCase(java.util.Locale.ROOT));
+        if (r.exitCode() != null) meta.put("exit_code", r.exitCode());
+        if (r.signal() != null) meta.put("signal", r.signal());
+        meta.put("wall_ms", r.wallMillis());
+        if (r.outputTruncated()) meta.put("output_truncated", true);
+        String err = r.stderr();
+        if (!err.isEmpty()) {
+            meta.put("stderr_tail", err.length() <= STDERR_TAIL_CHARS ? err
+                    : err.substring(err.length() - STDERR_TAIL_CHARS));
+        }
+        Double value = switch (r.outcome()) {
+            case PASSED -> 1.0;
+            case FAILED, TIMED_OUT -> 0.0;
+            case SANDBOX_ERROR -> null;
+        };
+        return new Score(value, solution.code(), r.detail(), meta);
+    }
+}

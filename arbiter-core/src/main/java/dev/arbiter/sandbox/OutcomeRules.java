@@ -1,0 +1,47 @@
+package dev.arbiter.sandbox;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Turns the launcher's facts into an outcome; the only place that decides PASSED / FAILED / TIMED_OUT. */
+final class OutcomeRules {
+    static final int SIGKILL = 9;
+    static final int SIGXCPU = 24;
+
+    private OutcomeRules() {}
+
+    static ExecutionResult judge(LauncherReport r, Duration timeout, int cpuSeconds, int outputCapBytes) {
+        boolean truncated = r.outputLimit() != null;
+        Outcome outcome;
+        String detail;
+        if (r.error() != null) {
+            outcome = Outcome.SANDBOX_ERROR;
+            detail = "sandbox: " + r.error();
+        } else if (r.timedOut()) {
+            outcome = Outcome.TIMED_OUT;
+            detail = String.format(Locale.ROOT, "killed at the %d ms wall-clock timeout", timeout.toMillis());
+        } else if (r.cpuLimit()) {
+            outcome = Outcome.TIMED_OUT;
+            detail = String.format(Locale.ROOT, "killed by its %d s CPU-time limit (signal %d)", cpuSeconds,
+                    r.signal());
+        } else if (truncated) {
+            outcome = Outcome.FAILED;
+            detail = String.format(Locale.ROOT, "killed after writing more than %d bytes to %s", outputCapBytes,
+                    r.outputLimit());
+        } else if (r.signal() != null) {
+            outcome = Outcome.FAILED;
+            detail = "died of signal " + r.signal();
+        } else if (r.exitCode() != null && r.exitCode() == 0) {
+            outcome = Outcome.PASSED;
+            detail = "exit code 0";
+        } else if (r.exitCode() != null) {
+            outcome = Outcome.FAILED;
+            detail = "exit code " + r.exitCode();
+        } else {
+            outcome = Outcome.SANDBOX_ERROR;
+            detail = "sandbox: launcher reported neither an exit code nor a signal";
+        }
+        return new ExecutionResult(outcome, r.exitCode(), r.signal(), r.stdout(), r.stderr(), truncated, detail,
+                r.wallMs(), r.cpuMs());
+    }
+}

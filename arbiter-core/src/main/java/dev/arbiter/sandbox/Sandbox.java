@@ -1,0 +1,225 @@
+package dev.arbiter.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.arbiter.error.ArbiterException;
+import dev.arbiter.error.UnavailableException;
+import dev.arbiter.util.Json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs untrusted Python programs, each in a fresh sandbox (see {@link Isolation} for what that means at each
+ * level). {@link #open} probes the machine once and keeps the strongest level that works; {@link #report()} says
+ * what is and is not guaranteed. Thread-safe: at most {@code parallelism} programs run at once, whoever calls.
+ */
+public final class Sandbox {
+    /** What the trusted launcher gets: no variable of ours, so no API key, ever reaches the sandbox. */
+    static final Map<String, String> LAUNCHER_ENV = Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8");
+    /** Time beyond the program's timeout for namespace setup and clean-up before we give up on the launcher. */
+    static final Duration BACKSTOP = Duration.ofSeconds(15);
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+    static final String PROBE_OUTPUT = "arbiter-sandbox-ok";
+    private static final int LAUNCHER_STDERR_CAP = 16 * 1024;
+
+    private final SandboxOptions options;
+    private final Map<String, String> launcherEnv;
+    private final boolean root;
+    private final Path unshare;
+    private final Semaphore slots;
+    private final SandboxReport report;
+
+    private Sandbox(SandboxOptions options, Map<String, String> launcherEnv, boolean root, Path unshare,
+                    Isolation isolation, List<String> whyNotStronger) {
+        this.options = options;
+        this.launcherEnv = Map.copyOf(launcherEnv);
+        this.root = root;
+        this.unshare = unshare;
+        this.slots = new Semaphore(options.parallelism(), true);
+        int uid = LaunchPlan.dropTo(isolation, root) != null ? LaunchPlan.NOBODY : Posix.effectiveUid();
+        this.report = new SandboxReport(isolation, root, uid, isolation.namespaces(), isolation.namespaces(),
+                options.python().toString(), SandboxReport.warningsFor(isolation, root, uid, whyNotStronger));
+    }
+
+    /**
+     * Probes the isolation levels, strongest first, by running a tiny program through each.
+     *
+     * @throws UnavailableException if the interpreter is missing or no level can run it
+     */
+    public static Sandbox open(SandboxOptions options) {
+        return open(options, LAUNCHER_ENV);
+    }
+
+    /** As {@link #open(SandboxOptions)}, with the environment handed to the launcher (tests pass secrets here). */
+    static Sandbox open(SandboxOptions options, Map<String, String> launcherEnv) {
+        if (!Files.isRegularFile(options.python()) || !Files.isExecutable(options.python())) {
+            throw new UnavailableException("sandbox: python interpreter not found or not executable: "
+                    + options.python() + " (install python3, or pass an interpreter readable by every user)");
+        }
+        boolean root = Posix.effectiveUid() == 0;
+        Path unshare = LaunchPlan.findUnshare();
+        List<Isolation> candidates = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        if (!options.allowNamespaces()) {
+            why.add("namespaces disabled by configuration");
+        } else if (unshare == null) {
+            why.add("namespaces unavailable: no unshare(1) found (install util-linux)");
+        } else if (root) {
+            // Not USER_NAMESPACES as root: the program would stay uid 0 outside, for which RLIMIT_NPROC is not
+            // enforced; PROCESS_ONLY at least drops to uid 65534.
+            candidates.add(Isolation.ROOT_NAMESPACES);
+        } else {
+            candidates.add(Isolation.USER_NAMESPACES);
+        }
+        candidates.add(Isolation.PROCESS_ONLY);
+        SandboxOptions probe = options.withTimeout(PROBE_TIMEOUT);
+        for (Isolation iso : candidates) {
+            Sandbox s = new Sandbox(probe, launcherEnv, root, unshare, iso, List.of());
+            ExecutionResult r = s.runUnthrottled("print('" + PROBE_OUTPUT + "')\n");
+            if (r.outcome() == Outcome.PASSED && r.stdout().strip().equals(PROBE_OUTPUT)) {
+                return new Sandbox(options, launcherEnv, root, unshare, iso, why);
+            }
+            why.add(iso.name().toLowerCase(java.util.Locale.ROOT) + " unavailable: " + r.detail()
+                    + (r.stderr().isBlank() ? "" : " (" + r.stderr().strip() + ")"));
+        }
+        throw new UnavailableException("sandbox: cannot run " + options.python() + " at any isolation level: "
+                + String.join("; ", why));
+    }
+
+    /** Exactly this level or an UnavailableException: lets tests run a level this machine would not pick. */
+    static Sandbox openAt(SandboxOptions options, Isolation isolation) {
+        boolean root = Posix.effectiveUid() == 0;
+        Path unshare = LaunchPlan.findUnshare();
+        Sandbox s = new Sandbox(options, LAUNCHER_ENV, root, unshare, isolation, List.of());
+        ExecutionResult r = s.runUnthrottled("print('" + PROBE_OUTPUT + "')\n");
+        if (r.outcome() != Outcome.PASSED) {
+            throw new UnavailableException("sandbox: " + isolation + " unavailable: " + r.detail() + " " + r.stderr());
+        }
+        return s;
+    }
+
+    public SandboxReport report() { return report; }
+
+    public SandboxOptions options() { return options; }
+
+    /** Runs one program; blocks while {@code parallelism} others are running. Never throws for the program's sake. */
+    public ExecutionResult run(String program) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for a sandbox slot");
+        }
+        try {
+            return runUnthrottled(program);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** Runs the programs {@code parallelism} at a time; results are in the programs' order. */
+    public List<ExecutionResult> runAll(List<String> programs) {
+        if (programs.isEmpty()) return List.of();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), programs.size()), r -> {
+            Thread t = new Thread(r, "arbiter-sandbox-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ExecutionResult>> futures = new ArrayList<>();
+            for (String p : programs) futures.add(pool.submit(() -> run(p)));
+            List<ExecutionResult> out = new ArrayList<>(programs.size());
+            for (Future<ExecutionResult> f : futures) out.add(f.get());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while running sandboxed programs");
+        } catch (ExecutionException e) {
+            throw new ArbiterException("sandbox run failed unexpectedly", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ExecutionResult runUnthrottled(String program) {
+        byte[] source = program.getBytes(StandardCharsets.UTF_8);
+        if (source.length > LaunchPlan.MAX_PROGRAM_BYTES) {
+            return ExecutionResult.sandboxError("program is " + source.length + " bytes, more than the "
+                    + LaunchPlan.MAX_PROGRAM_BYTES + " the sandbox accepts");
+        }
+        Isolation iso = report.isolation();
+        Path work = null;
+        try {
+            if (!iso.namespaces()) work = Scratch.create(options.scratchRoot());
+            String config = LaunchPlan.config(iso, options, root, work);
+            ProcessBuilder pb = new ProcessBuilder(LaunchPlan.command(iso, unshare, options, config));
+            pb.environment().clear();
+            pb.environment().putAll(launcherEnv);
+            return launch(pb, source);
+        } catch (IOException e) {
+            return ExecutionResult.sandboxError("cannot start the launcher: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while a sandboxed program was running");
+        } finally {
+            if (work != null && !Scratch.delete(work)) {
+                throw new ArbiterException("sandbox: could not delete working directory " + work);
+            }
+        }
+    }
+
+    private ExecutionResult launch(ProcessBuilder pb, byte[] source) throws IOException, InterruptedException {
+        Process p = pb.start();
+        // The report holds at most two capped streams, JSON-escaped (up to 6 bytes per input byte), plus fields.
+        StreamCapture out = StreamCapture.start(p.getInputStream(), 12 * options.outputCapBytes() + 64 * 1024,
+                "arbiter-sandbox-report");
+        StreamCapture err = StreamCapture.start(p.getErrorStream(), LAUNCHER_STDERR_CAP, "arbiter-sandbox-stderr");
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(source);
+        } catch (IOException e) {
+            // The launcher died before reading the program; its exit status and stderr tell why.
+        }
+        if (!p.waitFor(options.timeout().plus(BACKSTOP).toMillis(), TimeUnit.MILLISECONDS)) {
+            killTree(p);
+            return ExecutionResult.sandboxError("launcher did not finish within " + options.timeout().plus(BACKSTOP)
+                    .toMillis() + " ms; its process tree was killed");
+        }
+        byte[] json = out.await(Duration.ofSeconds(5));
+        String stderr = new String(err.await(Duration.ofSeconds(1)), StandardCharsets.UTF_8).strip();
+        if (!out.finished() || out.overflowed()) {
+            killTree(p);
+            return ExecutionResult.sandboxError("launcher report incomplete or larger than expected");
+        }
+        LauncherReport r;
+        try {
+            r = Json.mapper().readValue(json, LauncherReport.class);
+        } catch (JsonProcessingException e) {
+            return ExecutionResult.sandboxError("launcher exited with code " + p.exitValue() + " without a report"
+                    + (stderr.isEmpty() ? "" : ": " + tail(stderr)));
+        }
+        return OutcomeRules.judge(r, options.timeout(), options.cpuSeconds(), options.outputCapBytes());
+    }
+
+    private static void killTree(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+    private static String tail(String s) {
+        return s.length() <= 2000 ? s : "…" + s.substring(s.length() - 2000);
+    }
+}

@@ -1,0 +1,275 @@
+# Arbiter sandbox launcher: the trusted supervisor of ONE untrusted Python program.
+#
+# Started by dev.arbiter.sandbox.Sandbox as `python3 -I -S -c <this source> <config json>`, either directly
+# (mode "process") or as PID 1 of fresh namespaces made by util-linux `unshare` (modes "root_namespaces",
+# "user_namespaces"). It reads the program from stdin, prepares a private working directory, starts the program
+# in its own session with rlimits, no environment and (as root) uid 65534, reads its stdout/stderr up to a cap,
+# enforces the wall-clock timeout, kills every process the program left behind, and prints ONE JSON report on
+# stdout. The source never touches the disk, so a program cannot rewrite the launcher of later runs.
+#
+# Limits are applied here (resource.setrlimit in the forked child, after the uid switch and before exec) rather
+# than with prlimit(1): no race with a running process, no dependency on util-linux beyond `unshare`, and the
+# same code path in every mode. Python's os.unshare only exists from 3.12, hence unshare(1) for namespaces.
+import ctypes
+import json
+import os
+import resource
+import selectors
+import signal
+import subprocess
+import sys
+import time
+
+PR_SET_NO_NEW_PRIVS = 38
+PR_CAPBSET_DROP = 24
+PR_SET_CHILD_SUBREAPER = 36
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+MS_REMOUNT, MS_NOATIME, MS_NODIRATIME, MS_BIND = 32, 1024, 2048, 4096
+MS_RELATIME, MS_STRICTATIME = 1 << 21, 1 << 24
+# Pseudo file systems left alone by the read-only pass: remounting them is refused or meaningless.
+PSEUDO_FS = {"proc", "sysfs", "cgroup", "cgroup2", "devpts", "securityfs", "debugfs", "tracefs", "bpf", "pstore",
+             "configfs", "fusectl", "mqueue", "hugetlbfs", "binfmt_misc", "autofs", "efivarfs", "nsfs"}
+PER_MOUNT_FLAGS = {"nosuid": MS_NOSUID, "nodev": MS_NODEV, "noexec": MS_NOEXEC, "noatime": MS_NOATIME,
+                   "nodiratime": MS_NODIRATIME, "relatime": MS_RELATIME, "strictatime": MS_STRICTATIME}
+# Runs the program when no network namespace exists. A best-effort guard: ctypes or a C extension can bypass it.
+NETWORK_GUARD = r"""
+import socket as _s, _socket, sys as _sys, runpy as _runpy
+def _deny(*a, **k):
+    raise PermissionError(1, "network access is disabled by the Arbiter sandbox")
+class _NoSocket(_s.socket):
+    def __init__(self, *a, **k):
+        _deny()
+_s.socket = _socket.socket = _s.SocketType = _NoSocket
+_s.create_connection = _s.socketpair = _s.fromfd = _s.create_server = _deny
+_sys.argv = ["program.py"]
+del _s, _socket, _deny, _NoSocket
+_runpy.run_path("program.py", run_name="__main__")
+"""
+
+libc = ctypes.CDLL(None, use_errno=True)
+
+
+def check(result, what):
+    if result != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, "%s: %s" % (what, os.strerror(err)))
+
+
+def mount(source, target, fstype, flags, data):
+    check(libc.mount(source.encode(), target.encode(), fstype.encode() if fstype else None,
+                     ctypes.c_ulong(flags), data.encode() if data else None), "mount " + target)
+
+
+def unescape(path):
+    return path.encode().decode("unicode_escape") if "\\" in path else path
+
+
+def remount_read_only():
+    """Every mount that exists now becomes read-only in this (private) mount namespace."""
+    with open("/proc/self/mountinfo") as f:
+        rows = [line.split() for line in f]
+    for row in rows:
+        sep = row.index("-")
+        target, options, fstype = unescape(row[4]), row[5].split(","), row[sep + 1]
+        if fstype in PSEUDO_FS or "ro" in options or not os.path.isdir(target):
+            continue
+        flags = MS_REMOUNT | MS_BIND | MS_RDONLY
+        for opt in options:
+            flags |= PER_MOUNT_FLAGS.get(opt, 0)
+        mount("none", target, None, flags, None)
+
+
+def prepare_namespaces(cfg, source):
+    remount_read_only()
+    mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=%d,mode=1777" % cfg["tmpfs_bytes"])
+    for path in ("/var/tmp", "/dev/shm"):
+        if os.path.isdir(path):
+            mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=%d,mode=1777" % cfg["small_tmpfs_bytes"])
+    work = "/tmp/work"
+    os.mkdir(work, 0o700)
+    return finish_workdir(cfg, work, source)
+
+
+def finish_workdir(cfg, work, source):
+    with open(os.path.join(work, "program.py"), "wb") as f:
+        f.write(source)
+    if cfg.get("uid") is not None:
+        for path in (work, os.path.join(work, "program.py")):
+            os.chown(path, cfg.get("uid"), cfg.get("gid"))
+    return work
+
+
+def child_setup(cfg):
+    """Runs in the forked child after the uid switch, before exec: only lowers limits, so it cannot fail as root."""
+    def setup():
+        os.umask(0o077)
+        cpu = cfg["cpu_seconds"]
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+        resource.setrlimit(resource.RLIMIT_AS, (cfg["memory_bytes"], cfg["memory_bytes"]))
+        resource.setrlimit(resource.RLIMIT_NPROC, (cfg["max_processes"], cfg["max_processes"]))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (cfg["file_size_bytes"], cfg["file_size_bytes"]))
+        resource.setrlimit(resource.RLIMIT_NOFILE, (cfg["max_open_files"], cfg["max_open_files"]))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+        if os.geteuid() == 0:
+            # Still (namespace) root: empty the bounding set so exec leaves the program with no capabilities.
+            for cap in range(64):
+                libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0)
+    return setup
+
+
+def descendants(root):
+    children = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open("/proc/%s/stat" % name) as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(name))
+    found, stack = [], [root]
+    while stack:
+        for pid in children.get(stack.pop(), []):
+            found.append(pid)
+            stack.append(pid)
+    return found
+
+
+def reap_all(block):
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, 0 if block else os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def kill_everything(namespaced):
+    """Kills every process the program started, including ones that left its session or were orphaned."""
+    if namespaced and os.getpid() == 1:
+        # PID 1 of a PID namespace: -1 means every other process of this namespace, nothing outside it.
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        reap_all(block=True)
+        return
+    # Subreaper outside a PID namespace: orphans are re-parented to us, so the tree is complete. Repeat because a
+    # fork loop can create a process between the scan and the kill.
+    for _ in range(200):
+        pids = descendants(os.getpid())
+        if not pids:
+            return
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        reap_all(block=False)
+        time.sleep(0.005)
+    raise RuntimeError("could not kill the program's processes")
+
+
+def supervise(cfg, proc, report):
+    cap = cfg["output_cap_bytes"]
+    deadline = time.monotonic() + cfg["timeout_ms"] / 1000.0
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    sel = selectors.DefaultSelector()
+    buffers = {proc.stdout.fileno(): ("stdout", bytearray()), proc.stderr.fileno(): ("stderr", bytearray())}
+    for fd in buffers:
+        sel.register(fd, selectors.EVENT_READ)
+    sel.register(wake_r, selectors.EVENT_READ)
+    status, rusage, exited_at = None, None, None
+    while True:
+        if status is None:
+            pid, st, ru = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                status, rusage, exited_at = st, ru, time.monotonic()
+        now = time.monotonic()
+        open_pipes = len(sel.get_map()) - 1
+        # Once the program exited, its leftovers may hold the pipes open: give them 200 ms, then stop reading.
+        if status is not None and (open_pipes == 0 or now - exited_at > 0.2):
+            break
+        if now >= deadline:
+            report["timed_out"] = True
+            break
+        for key, _ in sel.select(timeout=min(deadline - now, 0.25)):
+            if key.fd == wake_r:
+                os.read(wake_r, 4096)
+                continue
+            data = os.read(key.fd, 65536)
+            name, buf = buffers[key.fd]
+            if not data:
+                sel.unregister(key.fd)
+                continue
+            room = cap - len(buf)
+            buf += data[:room]
+            report[name + "_bytes"] += len(data)
+            if len(data) > room:
+                report["output_limit"] = name
+        if report["output_limit"]:
+            break
+    signal.set_wakeup_fd(-1)
+    if status is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+        _, status, rusage = os.wait4(proc.pid, 0)
+    for fd, (name, buf) in buffers.items():
+        report[name] = buf.decode("utf-8", "replace")
+    if os.WIFSIGNALED(status):
+        report["signal"] = os.WTERMSIG(status)
+    else:
+        report["exit_code"] = os.WEXITSTATUS(status)
+    used = rusage.ru_utime + rusage.ru_stime
+    sig = report["signal"]
+    killed_by_us = report["timed_out"] or report["output_limit"] is not None
+    report["cpu_limit"] = sig == signal.SIGXCPU or (sig == signal.SIGKILL and not killed_by_us
+                                                    and used >= cfg["cpu_seconds"])
+    report["cpu_ms"] = int(used * 1000)
+
+
+def main():
+    cfg = json.loads(sys.argv[1])  # absent keys mean null: Arbiter's JSON writer omits nulls
+    started = time.monotonic()
+    report = {"exit_code": None, "signal": None, "timed_out": False, "cpu_limit": False, "output_limit": None,
+              "stdout": "", "stderr": "", "stdout_bytes": 0, "stderr_bytes": 0, "cpu_ms": 0, "wall_ms": 0,
+              "error": None}
+    namespaced = cfg["mode"] != "process"
+    try:
+        source = sys.stdin.buffer.read(cfg["max_program_bytes"] + 1)
+        if len(source) > cfg["max_program_bytes"]:
+            raise ValueError("program larger than %d bytes" % cfg["max_program_bytes"])
+        if namespaced:
+            work = prepare_namespaces(cfg, source)
+        else:
+            check(libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), "subreaper")
+            work = finish_workdir(cfg, cfg.get("workdir"), source)
+        env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": work}
+        if cfg["network_guard"]:
+            argv = [cfg["python"], "-I", "-B", "-c", NETWORK_GUARD]
+        else:
+            argv = [cfg["python"], "-I", "-B", "program.py"]
+        uid = cfg.get("uid")
+        drop = {} if uid is None else {"user": uid, "group": cfg.get("gid"), "extra_groups": []}
+        proc = subprocess.Popen(argv, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, close_fds=True, start_new_session=True,
+                                preexec_fn=child_setup(cfg), **drop)
+        supervise(cfg, proc, report)
+    except Exception as e:  # a setup failure is the sandbox's, not the program's
+        report["error"] = "%s: %s" % (type(e).__name__, e)
+    finally:
+        try:
+            kill_everything(namespaced)
+        except Exception as e:
+            report["error"] = report["error"] or "%s: %s" % (type(e).__name__, e)
+    report["wall_ms"] = int((time.monotonic() - started) * 1000)
+    sys.stdout.write(json.dumps(report))
+    sys.stdout.flush()
+
+
+main()
