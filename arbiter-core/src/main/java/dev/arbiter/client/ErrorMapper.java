@@ -1,0 +1,167 @@
+package dev.arbiter.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.client.ModelException.Kind;
+import dev.arbiter.client.http.LineReader;
+import dev.arbiter.client.http.WireJson;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where HTTP statuses, I/O failures and bad payloads become {@link ModelException}s. Messages carry
+ * the server's own error text (truncated to {@value #MAX_SERVER_TEXT} chars) so the user sees why, and never the
+ * API key: any occurrence of the secret is replaced before a message is built.
+ */
+public final class ErrorMapper {
+    static final int MAX_SERVER_TEXT = 300;
+    private static final Pattern UNKNOWN_MODEL = Pattern.compile(
+            "(?i)model_not_found|\\bmodel\\b.{0,200}\\b(not found|does not exist|not exist|unknown|not available)");
+
+    private final Clock clock;
+    private final String secret;
+
+    /** @param clock wall clock, only for Retry-After given as an HTTP date */
+    public ErrorMapper(Clock clock) {
+        this(clock, null);
+    }
+
+    private ErrorMapper(Clock clock, String secret) {
+        this.clock = clock;
+        this.secret = secret == null || secret.isEmpty() ? null : secret;
+    }
+
+    public static ErrorMapper system() {
+        return new ErrorMapper(Clock.systemUTC());
+    }
+
+    /** A mapper that also scrubs {@code secret} from every message it builds. */
+    public ErrorMapper redacting(String secret) {
+        return new ErrorMapper(clock, secret);
+    }
+
+    /** The kind for an HTTP error status; {@code serverText} only turns a 400/422 about an unknown model into NOT_FOUND. */
+    public static Kind kindOf(int status, String serverText) {
+        if (status == 408) return Kind.TIMEOUT;
+        if (status == 429) return Kind.RATE_LIMITED;
+        if (status == 401 || status == 403) return Kind.UNAUTHORIZED;
+        if (status == 404) return Kind.NOT_FOUND;
+        if (status == 405 || status == 501) return Kind.UNSUPPORTED;
+        if (status >= 500 && status <= 599) return Kind.SERVER_ERROR;
+        if (status >= 400 && status <= 499) {
+            return serverText != null && UNKNOWN_MODEL.matcher(serverText).find() ? Kind.NOT_FOUND : Kind.BAD_REQUEST;
+        }
+        return Kind.PROTOCOL;
+    }
+
+    /** An HTTP error response. {@code retryAfter} is the raw Retry-After header, or null. */
+    public ModelException fromStatus(int status, String body, String retryAfter, String what) {
+        String text = serverText(body);
+        Kind kind = kindOf(status, text);
+        Long after = kind.retriable ? retryAfterMillis(retryAfter) : null;
+        String msg = what + ": HTTP " + status + (text.isEmpty() ? "" : ": " + text)
+                + (after == null ? "" : " (retry after " + after + " ms)");
+        return new ModelException(kind, status, redact(msg), after, null);
+    }
+
+    /** A failure below HTTP: refused or reset connection, timeout, interrupted read. */
+    public ModelException fromIo(IOException e, String what) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof HttpConnectTimeoutException) {
+            return new ModelException(Kind.TIMEOUT, 0, redact(what + ": connect timed out"), null, e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new ModelException(Kind.TIMEOUT, 0, redact(what + ": timed out: " + detail), null, e);
+        }
+        if (e instanceof LineReader.LineTooLongException) {
+            return new ModelException(Kind.PROTOCOL, 0, redact(what + ": " + detail), null, e);
+        }
+        if (e instanceof ConnectException) {
+            return new ModelException(Kind.CONNECTION, 0, redact(what + ": cannot connect: " + detail), null, e);
+        }
+        return new ModelException(Kind.CONNECTION, 0, redact(what + ": connection failed: " + detail), null, e);
+    }
+
+    /** A body that is not the JSON the protocol promises. */
+    public ModelException malformed(String what, String detail, Throwable cause) {
+        return new ModelException(Kind.PROTOCOL, 200, redact(what + ": malformed response: " + truncate(detail)), null, cause);
+    }
+
+    /** A stream that ended before the server said it was finished (no [DONE], no finish reason, no done:true). */
+    public ModelException truncated(String what) {
+        return new ModelException(Kind.CONNECTION, 200,
+                redact(what + ": stream ended before the server finished the answer"), null, null);
+    }
+
+    /** An error object sent inside a 200 stream; its {@code code} is used as the status when it is one. */
+    public ModelException fromStreamError(JsonNode error, String what) {
+        JsonNode e = error.has("error") ? error.get("error") : error;
+        int code = e.path("code").asInt(e.path("status").asInt(0));
+        String text = serverText(error.toString());
+        if (code >= 400 && code <= 599) return fromStatus(code, error.toString(), null, what);
+        return new ModelException(Kind.SERVER_ERROR, 200, redact(what + ": error in stream: " + text), null, null);
+    }
+
+    /** Retry-After in milliseconds: delta-seconds (decimals tolerated) or an HTTP date; null when absent or unreadable. */
+    public Long retryAfterMillis(String header) {
+        if (header == null || header.isBlank()) return null;
+        String h = header.trim();
+        try {
+            double seconds = Double.parseDouble(h);
+            if (seconds < 0 || Double.isNaN(seconds) || Double.isInfinite(seconds)) return null;
+            return Math.round(seconds * 1000);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Math.max(0, Duration.between(clock.instant(), at.toInstant()).toMillis());
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * The human part of an error body: OpenAI's {@code error.message}, Ollama's and TGI's {@code error}, FastAPI's
+     * {@code detail}, a bare {@code message}; else the raw body. Whitespace collapsed, truncated.
+     */
+    public static String serverText(String body) {
+        if (body == null || body.isBlank()) return "";
+        String text = body;
+        try {
+            JsonNode n = WireJson.MAPPER.readTree(body);
+            if (n != null && n.isObject()) {
+                JsonNode e = n.get("error");
+                if (e != null && e.isObject() && e.hasNonNull("message")) text = e.get("message").asText();
+                else if (e != null && e.isTextual()) text = e.asText();
+                else if (n.has("detail")) text = n.get("detail").isTextual() ? n.get("detail").asText() : n.get("detail").toString();
+                else if (n.hasNonNull("message")) text = n.get("message").asText();
+            }
+        } catch (IOException | RuntimeException notJson) {
+            // keep the raw body
+        }
+        return truncate(text.replaceAll("\\s+", " ").trim());
+    }
+
+    private static String truncate(String s) {
+        if (s == null) return "";
+        return s.length() <= MAX_SERVER_TEXT ? s : s.substring(0, MAX_SERVER_TEXT) + "…";
+    }
+
+    String redact(String s) {
+        return secret == null || s == null ? s : s.replace(secret, "[redacted]");
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "ErrorMapper[redacting=%s]", secret != null);
+    }
+}

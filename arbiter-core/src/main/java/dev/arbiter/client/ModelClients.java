@@ -1,0 +1,40 @@
+package dev.arbiter.client;
+
+import dev.arbiter.client.http.HttpTransport;
+import dev.arbiter.client.ollama.OllamaClient;
+import dev.arbiter.client.openai.OpenAiClient;
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.util.Ticker;
+
+import java.net.http.HttpClient;
+
+/** Builds the client for an endpoint's protocol. */
+public final class ModelClients {
+    private ModelClients() {}
+
+    public static ModelClient create(Endpoint endpoint, Ticker ticker) {
+        return create(endpoint, ticker, EnvLookup.system(), ErrorMapper.system());
+    }
+
+    /**
+     * @param env where the API key is read from (tests inject a secret here)
+     * @throws InvalidInputException when the endpoint names a key variable that is not set
+     */
+    public static ModelClient create(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors) {
+        String key = endpoint.apiKey(env);
+        if (endpoint.apiKeyEnv() != null && key == null) {
+            throw new InvalidInputException("endpoint '" + endpoint.name() + "': environment variable "
+                    + endpoint.apiKeyEnv() + " (its API key) is not set");
+        }
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(endpoint.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpTransport transport = new HttpTransport(http, endpoint.requestTimeout(), errors, key, ticker);
+        return switch (endpoint.api()) {
+            case openai -> new OpenAiClient(endpoint, transport);
+            case ollama -> new OllamaClient(endpoint, transport);
+        };
+    }
+}

@@ -1,0 +1,153 @@
+package dev.arbiter.client.ollama;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.client.Capabilities;
+import dev.arbiter.client.CapabilityProbe;
+import dev.arbiter.client.Endpoint;
+import dev.arbiter.client.GenerateRequest;
+import dev.arbiter.client.GenerateResponse;
+import dev.arbiter.client.ModelClient;
+import dev.arbiter.client.ModelException;
+import dev.arbiter.client.http.BodyStream;
+import dev.arbiter.client.http.HttpTransport;
+import dev.arbiter.client.http.LineReader;
+import dev.arbiter.client.http.ResponseAssembler;
+import dev.arbiter.client.http.WireJson;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Ollama's native API: /api/chat, /api/generate (NDJSON when streaming), /api/tags, /api/show, /api/version. */
+public final class OllamaClient implements ModelClient {
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Endpoint endpoint;
+    private final HttpTransport http;
+    private final String root;
+
+    public OllamaClient(Endpoint endpoint, HttpTransport http) {
+        this.endpoint = endpoint;
+        this.http = http;
+        String s = endpoint.baseUrl().toString();
+        while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
+        this.root = s;
+    }
+
+    @Override
+    public GenerateResponse generate(GenerateRequest request) {
+        String model = requireModel();
+        String path = request.isChat() ? "/api/chat" : "/api/generate";
+        HttpTransport.Exchange x = http.post(URI.create(root + path), OllamaRequestBody.of(model, request));
+        ResponseAssembler a = new ResponseAssembler(http.ticker(), x.sentNanos(), request.stream());
+        if (request.stream()) {
+            readStream(x, a);
+        } else {
+            OllamaChunk whole = http.read(x, OllamaChunk.class);
+            take(whole, a, x.what());
+        }
+        return a.build();
+    }
+
+    private void readStream(HttpTransport.Exchange x, ResponseAssembler a) {
+        boolean done = false;
+        try (BodyStream in = x.body()) {
+            LineReader lines = new LineReader(in);
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) continue;
+                OllamaChunk chunk;
+                try {
+                    chunk = WireJson.MAPPER.readValue(line, OllamaChunk.class);
+                } catch (JsonProcessingException e) {
+                    throw http.errors().malformed(x.what(), "bad stream line: " + e.getOriginalMessage(), e);
+                }
+                take(chunk, a, x.what());
+                if (chunk.isDone()) {
+                    done = true;
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw http.errors().fromIo(e, x.what());
+        }
+        if (!done) throw http.errors().truncated(x.what());
+    }
+
+    private void take(OllamaChunk c, ResponseAssembler a, String what) {
+        if (c.error() != null && !c.error().isNull()) {
+            throw http.errors().fromStreamError(WireJson.MAPPER.createObjectNode().set("error", c.error()), what);
+        }
+        a.model(c.model());
+        a.text(c.contentText(), c.reasoningText());
+        a.logprobs(c.tokens());
+        if (c.isDone()) {
+            a.finish(c.doneReason() == null ? "stop" : c.doneReason());
+            a.usage(c.promptEvalCount(), c.evalCount());
+        }
+    }
+
+    @Override
+    public Capabilities probe() {
+        return CapabilityProbe.probe(this, this::contextLength, this::serverName);
+    }
+
+    /** {@code model_info["<architecture>.context_length"]} from /api/show: the model's trained context. */
+    private Integer contextLength() {
+        JsonNode show;
+        try {
+            show = http.readTree(http.post(URI.create(root + "/api/show"), new ShowRequestBody(requireModel())));
+        } catch (ModelException e) {
+            return null;
+        }
+        JsonNode info = show.path("model_info");
+        String arch = info.path("general.architecture").asText("");
+        JsonNode n = info.path(arch + ".context_length");
+        if (n.canConvertToInt()) return n.asInt();
+        for (Iterator<Map.Entry<String, JsonNode>> it = info.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().endsWith(".context_length") && e.getValue().canConvertToInt()) return e.getValue().asInt();
+        }
+        return null;
+    }
+
+    private String serverName() {
+        try {
+            JsonNode v = http.getJson(URI.create(root + "/api/version"), PROBE_TIMEOUT);
+            return v.hasNonNull("version") ? "ollama " + v.get("version").asText() : "ollama";
+        } catch (ModelException e) {
+            return "ollama";
+        }
+    }
+
+    @Override
+    public List<String> listModels() {
+        JsonNode tags = http.getJson(URI.create(root + "/api/tags"), endpoint.requestTimeout());
+        List<String> names = new ArrayList<>();
+        for (JsonNode m : tags.path("models")) names.add(m.path("name").asText(m.path("model").asText()));
+        return names;
+    }
+
+    @Override
+    public String describe() {
+        return endpoint.describe();
+    }
+
+    private String requireModel() {
+        if (endpoint.model() == null || endpoint.model().isBlank()) {
+            throw new ModelException(ModelException.Kind.BAD_REQUEST, 0,
+                    endpoint.describe() + ": no model named (pass --model or set 'model' in the endpoint config)", null, null);
+        }
+        return endpoint.model();
+    }
+
+    @Override
+    public String toString() {
+        return "OllamaClient[" + describe() + "]";
+    }
+}

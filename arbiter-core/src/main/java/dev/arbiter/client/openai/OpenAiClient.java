@@ -1,0 +1,177 @@
+package dev.arbiter.client.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.client.Capabilities;
+import dev.arbiter.client.CapabilityProbe;
+import dev.arbiter.client.Endpoint;
+import dev.arbiter.client.EndpointDiscovery;
+import dev.arbiter.client.GenerateRequest;
+import dev.arbiter.client.GenerateResponse;
+import dev.arbiter.client.ModelClient;
+import dev.arbiter.client.ModelException;
+import dev.arbiter.client.http.BodyStream;
+import dev.arbiter.client.http.HttpTransport;
+import dev.arbiter.client.http.ResponseAssembler;
+import dev.arbiter.client.http.SseEvent;
+import dev.arbiter.client.http.SseParser;
+import dev.arbiter.client.http.WireJson;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An OpenAI-compatible server: vLLM, SGLang, llama.cpp server, TGI's Messages API, LiteLLM, LM Studio, Ollama's
+ * /v1, hosted APIs. The base URL may be the server root ({@code http://host:8000}) or the API root
+ * ({@code http://host:8000/v1}, or any other path, as the OpenAI SDKs take it).
+ */
+public final class OpenAiClient implements ModelClient {
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Endpoint endpoint;
+    private final HttpTransport http;
+    private final String apiRoot;
+    private final URI serverRoot;
+
+    public OpenAiClient(Endpoint endpoint, HttpTransport http) {
+        this.endpoint = endpoint;
+        this.http = http;
+        this.apiRoot = apiRoot(endpoint.baseUrl());
+        URI b = endpoint.baseUrl();
+        this.serverRoot = URI.create(b.getScheme() + "://" + b.getRawAuthority());
+    }
+
+    /** Server root gets {@code /v1}; a URL that already has a path is taken as the API root. */
+    static String apiRoot(URI base) {
+        String s = base.toString();
+        while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
+        String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+        return path.isEmpty() ? s + "/v1" : s;
+    }
+
+    @Override
+    public GenerateResponse generate(GenerateRequest request) {
+        String model = requireModel();
+        boolean chat = request.isChat();
+        Object body = chat ? ChatRequestBody.of(model, request) : CompletionRequestBody.of(model, request);
+        HttpTransport.Exchange x = http.post(URI.create(apiRoot + (chat ? "/chat/completions" : "/completions")), body);
+        ResponseAssembler a = new ResponseAssembler(http.ticker(), x.sentNanos(), request.stream());
+        if (request.stream()) readStream(x, a);
+        else take(http.read(x, CompletionBody.class), a, x.what(), true);
+        return a.build();
+    }
+
+    private void readStream(HttpTransport.Exchange x, ResponseAssembler a) {
+        boolean done = false;
+        try (BodyStream in = x.body()) {
+            SseParser sse = new SseParser(in);
+            SseEvent ev;
+            while ((ev = sse.next()) != null) {
+                String data = ev.data().strip();
+                if (data.equals("[DONE]")) {
+                    done = true;
+                    break;
+                }
+                if (data.isEmpty()) continue;
+                CompletionBody chunk;
+                try {
+                    chunk = WireJson.MAPPER.readValue(data, CompletionBody.class);
+                } catch (JsonProcessingException e) {
+                    throw http.errors().malformed(x.what(), "bad stream chunk: " + e.getOriginalMessage(), e);
+                }
+                take(chunk, a, x.what(), false);
+            }
+        } catch (IOException e) {
+            throw http.errors().fromIo(e, x.what());
+        }
+        if (!done && !a.finished()) throw http.errors().truncated(x.what());
+    }
+
+    private void take(CompletionBody b, ResponseAssembler a, String what, boolean whole) {
+        if (b.error() != null && !b.error().isNull()) {
+            throw http.errors().fromStreamError(WireJson.MAPPER.createObjectNode().set("error", b.error()), what);
+        }
+        a.model(b.model());
+        if (b.usage() != null) a.usage(b.usage().promptTokens(), b.usage().completionTokens());
+        Choice c = b.first();
+        if (c == null) {
+            if (whole) throw http.errors().malformed(what, "no choices in response", null);
+            return; // the usage-only chunk at the end of a stream
+        }
+        a.text(c.contentText(), c.reasoningText());
+        if (c.logprobs() != null) a.logprobs(c.logprobs().toTokens());
+        a.finish(c.finishReason());
+    }
+
+    @Override
+    public Capabilities probe() {
+        return CapabilityProbe.probe(this, this::contextLength, this::serverName);
+    }
+
+    /** vLLM's /v1/models {@code max_model_len}, llama.cpp's /props {@code n_ctx}, TGI's /info {@code max_total_tokens}. */
+    private Integer contextLength() {
+        JsonNode models = tryGet(URI.create(apiRoot + "/models"));
+        if (models != null) {
+            for (JsonNode m : models.path("data")) {
+                if (!m.path("id").asText().equals(endpoint.model())) continue;
+                for (String f : List.of("max_model_len", "context_length", "max_context_length", "context_window")) {
+                    if (m.path(f).canConvertToInt() && m.path(f).asInt() > 0) return m.path(f).asInt();
+                }
+            }
+        }
+        JsonNode props = tryGet(serverRoot.resolve("/props"));
+        if (props != null) {
+            JsonNode n = props.path("default_generation_settings").path("n_ctx");
+            if (!n.canConvertToInt()) n = props.path("n_ctx");
+            if (n.canConvertToInt() && n.asInt() > 0) return n.asInt();
+        }
+        JsonNode info = tryGet(serverRoot.resolve("/info"));
+        if (info != null && info.path("max_total_tokens").canConvertToInt() && info.path("max_total_tokens").asInt() > 0) {
+            return info.path("max_total_tokens").asInt();
+        }
+        return null;
+    }
+
+    private String serverName() {
+        return new EndpointDiscovery().identify(serverRoot)
+                .map(d -> d.version() == null ? d.server() : d.server() + " " + d.version())
+                .orElse("openai-compatible");
+    }
+
+    private JsonNode tryGet(URI uri) {
+        try {
+            return http.getJson(uri, PROBE_TIMEOUT);
+        } catch (ModelException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public List<String> listModels() {
+        JsonNode n = http.getJson(URI.create(apiRoot + "/models"), endpoint.requestTimeout());
+        List<String> ids = new ArrayList<>();
+        for (JsonNode m : n.path("data")) if (m.hasNonNull("id")) ids.add(m.get("id").asText());
+        return ids;
+    }
+
+    @Override
+    public String describe() {
+        return endpoint.describe();
+    }
+
+    private String requireModel() {
+        if (endpoint.model() == null || endpoint.model().isBlank()) {
+            throw new ModelException(ModelException.Kind.BAD_REQUEST, 0,
+                    endpoint.describe() + ": no model named (pass --model or set 'model' in the endpoint config)", null, null);
+        }
+        return endpoint.model();
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiClient[" + describe() + "]";
+    }
+}
