@@ -1,11 +1,12 @@
 package dev.arbiter.eval.task;
 
 import dev.arbiter.client.ChatMessage;
-import dev.arbiter.client.GenerateRequest;
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.eval.Dataset;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Task;
+import dev.arbiter.eval.metrics.Accuracy;
+import dev.arbiter.eval.solver.GenerateSolver;
 import dev.arbiter.eval.task.gsm8k.Gsm8kLoader;
 import dev.arbiter.eval.task.gsm8k.Gsm8kProblem;
 import dev.arbiter.eval.task.gsm8k.Gsm8kPrompts;
@@ -71,9 +72,9 @@ public final class Gsm8kTask {
         GenerationConfig config = shots.isEmpty() || o.config().stop() != null ? o.config() : o.config().withStop(Gsm8kPrompts.FEW_SHOT_STOP);
         Dataset dataset = new Dataset(NAME, test.toString(), DatasetCache.sha256(test), samples);
         return new Task(NAME + "-" + o.shots().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), VERSION, dataset,
-                (state, generate) -> state.withOutput(generate.apply(GenerateRequest.chat(state.messages(), config))),
+                new GenerateSolver(config),
                 new Gsm8kScorer(),
-                List.of(MeanMetric.of("accuracy"), MeanMetric.of("flexible_accuracy"),
+                List.of(new Accuracy(), MeanMetric.of("flexible_accuracy"),
                         MeanMetric.of("strict_accuracy").valueFrom("strict"), MeanMetric.of("fallback_rate").valueFrom("fallback")),
                 config);
     }

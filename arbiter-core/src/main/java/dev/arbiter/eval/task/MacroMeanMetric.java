@@ -3,6 +3,7 @@ package dev.arbiter.eval.task;
 import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.MetricValue;
 import dev.arbiter.eval.SampleScore;
+import dev.arbiter.eval.metrics.Stats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
 /**
  * The unweighted mean of per-group means (MMLU's macro accuracy: every subject counts once, whatever its size).
  * Groups come from the score metadata entry {@code groupKey}; scores without it are ignored. {@code n} is the
- * number of groups; the standard error is that of the group means.
+ * number of groups; the standard error is that of the group means. Epochs are clustered within each group first.
  */
 public record MacroMeanMetric(String name, String groupKey) implements Metric {
     public MacroMeanMetric {
@@ -22,17 +23,15 @@ public record MacroMeanMetric(String name, String groupKey) implements Metric {
 
     @Override
     public MetricValue compute(List<SampleScore> scores) {
-        Map<String, double[]> sums = new TreeMap<>(); // group -> {sum, count}
+        Map<String, List<SampleScore>> groups = new TreeMap<>();
         for (SampleScore s : scores) {
             if (!s.score().scored()) continue;
             Object g = s.score().metadata().get(groupKey);
-            if (g == null) continue;
-            double[] acc = sums.computeIfAbsent(g.toString(), k -> new double[2]);
-            acc[0] += s.score().value();
-            acc[1] += 1;
+            if (g != null) groups.computeIfAbsent(g.toString(), k -> new ArrayList<>()).add(s);
         }
-        List<Double> means = new ArrayList<>();
-        for (double[] acc : sums.values()) means.add(acc[0] / acc[1]);
+        double[] means = new double[groups.size()];
+        int i = 0;
+        for (List<SampleScore> g : groups.values()) means[i++] = Stats.mean(Stats.perSampleMeans(g, s -> s.score().value()));
         return MeanMetric.summarise(name, means);
     }
 }

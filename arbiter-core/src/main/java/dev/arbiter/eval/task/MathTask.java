@@ -1,12 +1,13 @@
 package dev.arbiter.eval.task;
 
 import dev.arbiter.client.ChatMessage;
-import dev.arbiter.client.GenerateRequest;
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.eval.Dataset;
 import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Task;
+import dev.arbiter.eval.metrics.Accuracy;
+import dev.arbiter.eval.solver.GenerateSolver;
 import dev.arbiter.eval.task.math.MathLoader;
 import dev.arbiter.eval.task.math.MathProblem;
 import dev.arbiter.eval.task.math.MathScorer;
@@ -69,13 +70,13 @@ public final class MathTask {
                     List.of(), Map.of("subject", subject, "level", p.level())));
         }
         List<Metric> metrics = new ArrayList<>();
-        metrics.add(MeanMetric.of("accuracy"));
+        metrics.add(new Accuracy());
         for (String s : subjects) metrics.add(MeanMetric.of("subject/" + s).where("subject", s));
         for (int l : levels) metrics.add(MeanMetric.of("level/" + l).where("level", l));
         GenerationConfig config = o.config();
         Dataset dataset = new Dataset(o.data() == null && !o.full() ? "math500" : NAME, file.toString(), DatasetCache.sha256(file), samples);
         return new Task(NAME, VERSION, dataset,
-                (state, generate) -> state.withOutput(generate.apply(GenerateRequest.chat(state.messages(), config))),
+                new GenerateSolver(config),
                 new MathScorer(), metrics, config);
     }
 

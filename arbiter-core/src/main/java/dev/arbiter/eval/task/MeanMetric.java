@@ -4,6 +4,7 @@ import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.MetricValue;
 import dev.arbiter.eval.SampleScore;
 import dev.arbiter.eval.Score;
+import dev.arbiter.eval.metrics.Stats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Objects;
  * The mean of one number per scored sample, optionally restricted to samples whose score metadata has
  * {@code groupKey = groupValue} (a subject, a level, a turn). The number is {@link Score#value()} or, when
  * {@code valueKey} is set, the numeric metadata entry of that name (e.g. GSM8K's "strict"); samples lacking it
- * are skipped. Standard error is the sample standard deviation over √n; the interval is mean ± 1.96 · stderr.
+ * are skipped. Epochs are clustered first, as the engine's metrics do ({@link Stats#perSampleMeans}); standard error
+ * is the sample standard deviation over √n of the per-sample values; the interval is mean ± 1.96 · stderr.
  */
 public record MeanMetric(String name, String valueKey, String groupKey, Object groupValue) implements Metric {
     public MeanMetric {
@@ -31,29 +33,25 @@ public record MeanMetric(String name, String valueKey, String groupKey, Object g
 
     @Override
     public MetricValue compute(List<SampleScore> scores) {
-        List<Double> xs = new ArrayList<>();
+        List<SampleScore> kept = new ArrayList<>();
         for (SampleScore s : scores) {
             Score score = s.score();
             if (!score.scored()) continue;
             if (groupKey != null && !Objects.equals(String.valueOf(score.metadata().get(groupKey)), String.valueOf(groupValue))) continue;
-            Double x = valueKey == null ? score.value() : asDouble(score.metadata().get(valueKey));
-            if (x != null) xs.add(x);
+            if (valueKey != null && asDouble(score.metadata().get(valueKey)) == null) continue;
+            kept.add(s);
         }
+        double[] xs = Stats.perSampleMeans(kept, s -> valueKey == null ? s.score().value() : asDouble(s.score().metadata().get(valueKey)));
         return summarise(name, xs);
     }
 
-    /** Mean, stderr and 95% interval of {@code xs}; NaN value (and null spread) when empty. */
-    public static MetricValue summarise(String name, List<Double> xs) {
-        int n = xs.size();
-        if (n == 0) return new MetricValue(name, Double.NaN, null, null, null, 0);
-        double sum = 0;
-        for (double x : xs) sum += x;
-        double mean = sum / n;
-        if (n == 1) return new MetricValue(name, mean, null, null, null, 1);
-        double ss = 0;
-        for (double x : xs) ss += (x - mean) * (x - mean);
-        double stderr = Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
-        return new MetricValue(name, mean, stderr, mean - 1.96 * stderr, mean + 1.96 * stderr, n);
+    /** Mean, stderr and normal 95% interval of {@code xs}; NaN value (and null spread) when empty. */
+    static MetricValue summarise(String name, double[] xs) {
+        if (xs.length == 0) return new MetricValue(name, Double.NaN, null, null, null, 0);
+        double mean = Stats.mean(xs);
+        double se = Stats.stderr(xs);
+        if (Double.isNaN(se)) return new MetricValue(name, mean, null, null, null, xs.length);
+        return new MetricValue(name, mean, se, mean - Stats.Z95 * se, mean + Stats.Z95 * se, xs.length);
     }
 
     static Double asDouble(Object o) {

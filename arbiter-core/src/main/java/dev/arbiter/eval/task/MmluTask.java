@@ -1,13 +1,14 @@
 package dev.arbiter.eval.task;
 
 import dev.arbiter.client.ChatMessage;
-import dev.arbiter.client.GenerateRequest;
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.Dataset;
 import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Task;
+import dev.arbiter.eval.metrics.Accuracy;
+import dev.arbiter.eval.solver.GenerateSolver;
 import dev.arbiter.eval.task.mmlu.MmluLoader;
 import dev.arbiter.eval.task.mmlu.MmluPrompt;
 import dev.arbiter.eval.task.mmlu.MmluQuestion;
@@ -81,7 +82,7 @@ public final class MmluTask {
             subjects.add(q.subject());
         }
         List<Metric> metrics = new ArrayList<>();
-        metrics.add(MeanMetric.of("accuracy"));
+        metrics.add(new Accuracy());
         metrics.add(new MacroMeanMetric("macro_accuracy", "subject"));
         for (String s : subjects) metrics.add(MeanMetric.of("subject/" + s).where("subject", s));
         GenerationConfig config = o.mode() == MmluScorer.Mode.LOGPROB
@@ -90,7 +91,7 @@ public final class MmluTask {
         String name = template.language().equals("en") ? NAME : NAME + "-" + template.language();
         Dataset dataset = new Dataset(name, data.toString(), Files.isRegularFile(data) ? DatasetCache.sha256(data) : null, samples);
         return new Task(name, VERSION, dataset,
-                (state, generate) -> state.withOutput(generate.apply(GenerateRequest.chat(state.messages(), config))),
+                new GenerateSolver(config),
                 new MmluScorer(o.mode()), metrics, config);
     }
 
