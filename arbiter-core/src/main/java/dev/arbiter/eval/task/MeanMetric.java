@@ -8,28 +8,33 @@ import dev.arbiter.eval.metrics.Stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The mean of one number per scored sample, optionally restricted to samples whose score metadata has
- * {@code groupKey = groupValue} (a subject, a level, a turn). The number is {@link Score#value()} or, when
- * {@code valueKey} is set, the numeric metadata entry of that name (e.g. GSM8K's "strict"); samples lacking it
- * are skipped. Epochs are clustered first, as the engine's metrics do ({@link Stats#perSampleMeans}); standard error
- * is the sample standard deviation over √n of the per-sample values; the interval is mean ± 1.96 · stderr.
+ * The mean of one number per scored sample, optionally restricted to samples whose score metadata matches every
+ * {@code where} entry (a subject, a level, a length and a depth; values compared as text). The number is
+ * {@link Score#value()} or, when {@code valueKey} is set, the numeric metadata entry of that name (e.g. GSM8K's
+ * "strict"); samples lacking it are skipped. Epochs are clustered first, as the engine's metrics do
+ * ({@link Stats#perSampleMeans}); standard error is the sample standard deviation over √n of the per-sample values;
+ * the interval is mean ± 1.96 · stderr.
  */
-public record MeanMetric(String name, String valueKey, String groupKey, Object groupValue) implements Metric {
+public record MeanMetric(String name, String valueKey, Map<String, String> where) implements Metric {
     public MeanMetric {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("metric name is required");
-        if ((groupKey == null) != (groupValue == null)) {
-            throw new IllegalArgumentException("group key and group value go together, got " + groupKey + "=" + groupValue);
-        }
+        where = where == null ? Map.of() : Map.copyOf(where);
     }
 
-    public static MeanMetric of(String name) { return new MeanMetric(name, null, null, null); }
+    public static MeanMetric of(String name) { return new MeanMetric(name, null, Map.of()); }
 
-    public MeanMetric valueFrom(String key) { return new MeanMetric(name, key, groupKey, groupValue); }
+    public MeanMetric valueFrom(String key) { return new MeanMetric(name, key, where); }
 
-    public MeanMetric where(String key, Object value) { return new MeanMetric(name, valueKey, key, value); }
+    /** This metric restricted further to samples whose metadata {@code key} reads as {@code value}. */
+    public MeanMetric where(String key, Object value) {
+        Map<String, String> w = new LinkedHashMap<>(where);
+        w.put(key, String.valueOf(value));
+        return new MeanMetric(name, valueKey, w);
+    }
 
     @Override
     public MetricValue compute(List<SampleScore> scores) {
@@ -37,12 +42,19 @@ public record MeanMetric(String name, String valueKey, String groupKey, Object g
         for (SampleScore s : scores) {
             Score score = s.score();
             if (!score.scored()) continue;
-            if (groupKey != null && !Objects.equals(String.valueOf(score.metadata().get(groupKey)), String.valueOf(groupValue))) continue;
+            if (!matches(score)) continue;
             if (valueKey != null && asDouble(score.metadata().get(valueKey)) == null) continue;
             kept.add(s);
         }
         double[] xs = Stats.perSampleMeans(kept, s -> valueKey == null ? s.score().value() : asDouble(s.score().metadata().get(valueKey)));
         return summarise(name, xs);
+    }
+
+    private boolean matches(Score score) {
+        for (Map.Entry<String, String> e : where.entrySet()) {
+            if (!e.getValue().equals(String.valueOf(score.metadata().get(e.getKey())))) return false;
+        }
+        return true;
     }
 
     /** Mean, stderr and normal 95% interval of {@code xs}; NaN value (and null spread) when empty. */
