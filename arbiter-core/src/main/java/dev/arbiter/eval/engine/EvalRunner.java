@@ -1,0 +1,274 @@
+package dev.arbiter.eval.engine;
+
+import dev.arbiter.client.Capabilities;
+import dev.arbiter.client.Endpoint;
+import dev.arbiter.client.GenerationConfig;
+import dev.arbiter.client.ModelClient;
+import dev.arbiter.client.ModelException;
+import dev.arbiter.client.RetryPolicy;
+import dev.arbiter.error.ArbiterException;
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.error.UnavailableException;
+import dev.arbiter.eval.Metric;
+import dev.arbiter.eval.Sample;
+import dev.arbiter.eval.Scorer;
+import dev.arbiter.eval.Task;
+import dev.arbiter.eval.store.ResponseCache;
+import dev.arbiter.eval.store.RunStore;
+import dev.arbiter.eval.store.StoredRun;
+import dev.arbiter.eval.store.StoredSample;
+import dev.arbiter.util.Json;
+import dev.arbiter.util.Ticker;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Runs a {@link Task} against a model and keeps every answer: the engine. Answers are committed to the
+ * {@link RunStore} and the run's JSONL log one by one, so a run killed at any point can be resumed, asking the
+ * model only for the answers it lacks. Thread-safe for one run at a time.
+ */
+public final class EvalRunner {
+    private final RunStore store;
+    private final EngineEnvironment env;
+    private final Clock clock;
+    private final Ticker ticker;
+    private final Sleeper sleeper;
+    private final ProgressListener listener;
+    private final Supplier<String> runIds;
+    private volatile RunSession current;
+    private volatile boolean stopRequested;
+
+    public EvalRunner(RunStore store, EngineEnvironment env, ProgressListener listener) {
+        this.store = store;
+        this.env = env;
+        this.clock = env.clock();
+        this.ticker = env.ticker();
+        this.sleeper = env.sleeper();
+        this.listener = listener == null ? ProgressListener.NONE : listener;
+        this.runIds = env.runIds();
+    }
+
+    /** System clock, real sleeps, random run ids. */
+    public static EvalRunner standard(RunStore store, ProgressListener listener) {
+        return new EvalRunner(store, EngineEnvironment.system(), listener);
+    }
+
+    /** The client's retry policy with {@code maxRetries} retries after the first try, waiting on the engine's sleeper. */
+    private RetryPolicy retries(int maxRetries) {
+        return new RetryPolicy(maxRetries + 1, RetryPolicy.DEFAULT_BASE_DELAY, RetryPolicy.DEFAULT_MAX_DELAY,
+                RetryPolicy.DEFAULT_MAX_RETRY_AFTER, millis -> sleeper.sleep(millis * 1_000_000L), env.jitter());
+    }
+
+    /**
+     * Evaluates {@code task} on {@code endpoint}'s model through {@code client}. Problems found before anything is
+     * stored (bad options, a resume id that does not match, an endpoint that does not answer the probe) are thrown;
+     * once the run exists, the outcome is always returned as a record whose status says how it ended.
+     */
+    public RunRecord run(Task task, Endpoint endpoint, ModelClient client, RunOptions opts) {
+        List<Sample> selected = Sampling.select(task.dataset().samples(), opts.limit(), opts.seed());
+        String endpointId = client.describe();
+        GenerationConfig generation = opts.seed() == null ? task.config() : task.config().withSeed(opts.seed());
+        String key = SettingsKey.of(task.name(), task.version(), task.scorer().name(), endpoint.model(), endpointId,
+                task.dataset().sha256(), generation, opts.seed(), opts.limit(), opts.epochs());
+        Optional<StoredRun> previous = previous(opts, key);
+        Capabilities server = opts.probe() ? probe(client, opts) : null;
+        int concurrency = opts.concurrency() != null ? opts.concurrency() : endpoint.concurrency();
+        Double rpm = opts.requestsPerMinute() != null ? opts.requestsPerMinute() : endpoint.requestsPerMinute();
+
+        RunManifest manifest;
+        List<SampleRecord> kept = new ArrayList<>();
+        if (previous.isPresent()) {
+            RunManifest old = RecordCodec.read(previous.get().manifest(), RunManifest.class, "run " + previous.get().runId());
+            Path dir = opts.outDir() != null ? opts.outDir() : Path.of(old.outDir());
+            manifest = manifest(old.runId(), task, endpoint, endpointId, server, selected.size(), generation, opts,
+                    concurrency, rpm, old.startedAt(), dir, key);
+            for (StoredSample s : store.samples(old.runId())) {
+                SampleRecord r = RecordCodec.sample(s);
+                if (r.answered()) kept.add(r);
+            }
+            listener.resuming(old.runId(), kept.size(), manifest.planned());
+            store.reopenRun(old.runId(), RunStatus.running.name(), Json.write(manifest));
+        } else {
+            String runId = runIds.get();
+            Path dir = opts.outDir() != null ? opts.outDir() : opts.runsRoot().resolve(runId);
+            manifest = manifest(runId, task, endpoint, endpointId, server, selected.size(), generation, opts,
+                    concurrency, rpm, clock.instant(), dir, key);
+            store.insertRun(new StoredRun(runId, task.name(), endpoint.model(), endpointId, key,
+                    RunStatus.running.name(), manifest.startedAt(), null, manifest.planned(), 0, null,
+                    Json.write(manifest), null));
+        }
+
+        Set<String> have = new HashSet<>();
+        for (SampleRecord r : kept) have.add(itemKey(r.sampleId(), r.epoch()));
+        List<Sample> todo = new ArrayList<>();
+        List<Integer> epochs = new ArrayList<>();
+        for (Sample s : selected) {
+            for (int e = 0; e < opts.epochs(); e++) {
+                if (have.contains(itemKey(s.id(), e))) continue;
+                todo.add(s);
+                epochs.add(e);
+            }
+        }
+
+        try (RunFiles files = new RunFiles(Path.of(manifest.outDir()))) {
+            files.openLog(kept);
+            files.writeManifest(manifest);
+            RequestGate gate = new RequestGate(concurrency, rpm == null ? null : new RateLimiter(rpm, ticker, sleeper));
+            RetryPolicy retries = retries(opts.maxRetries());
+            ResponseCache cache = opts.cache() ? new ResponseCache(store, clock) : null;
+            RunSession[] holder = new RunSession[1];
+            SampleWorker worker = new SampleWorker(task, (s, e) -> new EngineGenerate(client, endpointId, gate, retries,
+                    cache, ticker, opts.seed(), e, () -> holder[0].stopping()), ticker, clock);
+            // Workers beyond the request permits let scoring (e.g. running generated code) overlap with requests.
+            int threads = concurrency + Math.max(2, Runtime.getRuntime().availableProcessors());
+            RunSession session = new RunSession(manifest.runId(), task.name(), store, files, worker, listener, ticker,
+                    threads, manifest.planned(), kept);
+            holder[0] = session;
+            current = session;
+            if (stopRequested) session.stop();
+            try {
+                session.run(todo, epochs);
+            } finally {
+                current = null;
+            }
+            return finish(manifest, task.metrics(), session, files);
+        }
+    }
+
+    /**
+     * Grades the stored answers of {@code runId} again with {@code scorer}, without any model call, as a new run
+     * (status completed, {@code rescored_from} naming the source) in {@code outDir} or {@code runsRoot/NEW_ID}.
+     */
+    public RunRecord rescore(String runId, Scorer scorer, List<Metric> metrics, Path outDir, Path runsRoot) {
+        StoredRun source = store.run(runId).orElseThrow(() -> new InvalidInputException(
+                "no run " + runId + " in " + store.file() + " (see ./arbiter runs)"));
+        RunManifest old = RecordCodec.read(source.manifest(), RunManifest.class, "run " + runId);
+        String newId = runIds.get();
+        Path dir = outDir != null ? outDir : runsRoot.resolve(newId);
+        String key = SettingsKey.of(old.task(), old.taskVersion(), scorer.name(), old.model(), old.endpoint(),
+                old.datasetSha256(), old.generation(), old.seed(), old.limit(), old.epochs());
+        RunManifest manifest = old.rescored(newId, scorer.name(), metrics.stream().map(Metric::name).toList(), key,
+                clock.instant(), dir.toAbsolutePath().toString());
+        store.insertRun(new StoredRun(newId, manifest.task(), manifest.model(), manifest.endpoint(), key,
+                RunStatus.running.name(), manifest.startedAt(), null, manifest.planned(), 0, null, Json.write(manifest),
+                null));
+        try (RunFiles files = new RunFiles(dir)) {
+            files.openLog(List.of());
+            files.writeManifest(manifest);
+            for (StoredSample s : store.samples(runId)) {
+                SampleRecord r = Rescorer.rescore(RecordCodec.sample(s), scorer);
+                store.putSample(RecordCodec.stored(newId, manifest.task(), r));
+                files.append(r);
+            }
+            return end(manifest.withStatus(RunStatus.completed, clock.instant()), metrics, null, files);
+        }
+    }
+
+    /** Ctrl-C: stops taking items, interrupts requests in flight; {@link #run} then returns an interrupted record. */
+    public void requestStop() {
+        stopRequested = true;
+        RunSession s = current;
+        if (s != null) s.stop();
+    }
+
+    private RunRecord finish(RunManifest manifest, List<Metric> metrics, RunSession session, RunFiles files) {
+        RuntimeException fatal = session.fatal();
+        RunStatus status = fatal != null ? RunStatus.failed
+                : session.stopRequested() ? RunStatus.interrupted : RunStatus.completed;
+        RunError error = fatal == null ? null : runError(fatal, manifest.runId());
+        return end(manifest.withStatus(status, clock.instant()), metrics, error, files);
+    }
+
+    RunRecord end(RunManifest ended, List<Metric> metrics, RunError error, RunFiles files) {
+        List<SampleRecord> records = store.samples(ended.runId()).stream().map(RecordCodec::sample).toList();
+        TaskResult result = RunResults.summarise(ended, metrics, records);
+        RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, ended.runId(), ended.status(), ended,
+                List.of(result), files.logFile().toString(), error);
+        files.writeManifest(ended);
+        files.writeRecord(record);
+        store.finishRun(ended.runId(), ended.status().name(), ended.endedAt(), result.headline(), Json.write(ended),
+                Json.write(record));
+        listener.finished(record);
+        return record;
+    }
+
+    private Optional<StoredRun> previous(RunOptions opts, String key) {
+        if (opts.resumeRunId() != null) {
+            StoredRun run = store.run(opts.resumeRunId()).orElseThrow(() -> new InvalidInputException(
+                    "--resume " + opts.resumeRunId() + ": no such run in " + store.file() + " (see ./arbiter runs)"));
+            if (!run.settingsKey().equals(key)) {
+                throw new InvalidInputException("--resume " + run.runId() + ": that run used other settings (task, "
+                        + "scorer, model, endpoint, generation, --seed, --limit, --epochs or dataset); pass the same "
+                        + "flags as the original run or start a new one");
+            }
+            return Optional.of(run);
+        }
+        return opts.autoResume() ? store.latestIncomplete(key) : Optional.empty();
+    }
+
+    private Capabilities probe(ModelClient client, RunOptions opts) {
+        try {
+            return retries(opts.maxRetries()).call(client::probe);
+        } catch (ModelException e) {
+            throw asArbiterException(e, client.describe() + " did not answer the probe: ");
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new UnavailableException("interrupted while probing " + client.describe(), e);
+        }
+    }
+
+    private RunManifest manifest(String runId, Task task, Endpoint endpoint, String endpointId, Capabilities server,
+                                 int samples, GenerationConfig generation, RunOptions opts, int concurrency, Double rpm,
+                                 Instant started, Path dir, String key) {
+        return new RunManifest(runId, RunStatus.running, task.name(), task.version(), task.scorer().name(),
+                task.metrics().stream().map(Metric::name).toList(), endpoint.model(), endpoint.name(), endpointId, server,
+                task.dataset().name(), task.dataset().path(), task.dataset().sha256(), task.dataset().samples().size(),
+                samples, generation, opts.seed(), opts.limit(), opts.epochs(), concurrency, rpm,
+                endpoint.pricePerMillionIn(), endpoint.pricePerMillionOut(), opts.cache(), opts.arbiterVersion(), started,
+                null, dir.toAbsolutePath().toString(), key, null);
+    }
+
+    /** The run error a fatal exception becomes, typed by what the user does next. */
+    static RunError runError(RuntimeException e, String runId) {
+        String kept = " (run " + runId + " stopped; answers so far are kept: --resume " + runId + ")";
+        if (e instanceof ModelException m) {
+            ArbiterException a = asArbiterException(m, "");
+            String type = a instanceof UnavailableException ? RunError.UNAVAILABLE : RunError.INVALID_INPUT;
+            return new RunError(type, a.getMessage() + kept);
+        }
+        if (e instanceof UnavailableException) return new RunError(RunError.UNAVAILABLE, e.getMessage() + kept);
+        if (e instanceof InvalidInputException) return new RunError(RunError.INVALID_INPUT, e.getMessage() + kept);
+        return new RunError(RunError.INTERNAL, e + kept);
+    }
+
+    /**
+     * Unreachable, unauthorised or misbehaving servers are unavailable (exit 3); an unknown model or a rejected
+     * request is the user's input (exit 2).
+     */
+    static ArbiterException asArbiterException(ModelException e, String prefix) {
+        String what = switch (e.kind()) {
+            case UNAUTHORIZED -> "the endpoint refused the API key (HTTP " + e.status() + ")";
+            case NOT_FOUND -> "the endpoint does not know this model or path (HTTP " + e.status() + ")";
+            case BAD_REQUEST -> "the endpoint rejected the request (HTTP " + e.status() + ")";
+            case UNSUPPORTED -> "the endpoint does not support this request";
+            default -> "model call failed: " + e.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + (e.status() > 0 ? " (HTTP " + e.status() + ")" : "");
+        };
+        String msg = prefix + what + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return switch (e.kind()) {
+            case NOT_FOUND, BAD_REQUEST, UNSUPPORTED -> new InvalidInputException(msg, e);
+            default -> new UnavailableException(msg, e);
+        };
+    }
+
+    private static String itemKey(String sampleId, int epoch) {
+        return sampleId + '\u0000' + epoch;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.arbiter.eval.engine;
+
+import dev.arbiter.error.UnavailableException;
+import dev.arbiter.util.Json;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * A run's directory: {@code manifest.json}, {@code run.json} (the run record, once ended) and {@code samples.jsonl}
+ * (one line per answer, appended and flushed as each completes). JSON files are replaced atomically.
+ */
+final class RunFiles implements AutoCloseable {
+    static final String MANIFEST = "manifest.json";
+    static final String RECORD = "run.json";
+    static final String LOG = "samples.jsonl";
+
+    private final Path dir;
+    private BufferedWriter log;
+
+    RunFiles(Path dir) {
+        this.dir = dir;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UnavailableException("cannot create the run directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    Path dir() { return dir; }
+
+    Path logFile() { return dir.resolve(LOG); }
+
+    void writeManifest(RunManifest m) {
+        writeAtomically(MANIFEST, Json.write(m));
+    }
+
+    void writeRecord(RunRecord r) {
+        writeAtomically(RECORD, Json.write(r));
+    }
+
+    /**
+     * Starts the log afresh from the answers already stored (the store is the truth: this drops a line a kill
+     * left half-written and the lines of errors about to be re-run), then keeps it open for appending.
+     */
+    synchronized void openLog(List<SampleRecord> kept) {
+        try {
+            log = Files.newBufferedWriter(logFile(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            for (SampleRecord r : kept) writeLine(r);
+            log.flush();
+        } catch (IOException e) {
+            throw new UnavailableException("cannot write " + logFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    synchronized void append(SampleRecord r) {
+        try {
+            writeLine(r);
+            log.flush();
+        } catch (IOException e) {
+            throw new UnavailableException("cannot append to " + logFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeLine(SampleRecord r) throws IOException {
+        log.write(RecordCodec.line(r));
+        log.write('\n');
+    }
+
+    private void writeAtomically(String name, String content) {
+        Path target = dir.resolve(name);
+        Path tmp = dir.resolve(name + ".tmp");
+        try {
+            Files.writeString(tmp, content + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UnavailableException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (log == null) return;
+        try {
+            log.close();
+        } catch (IOException e) {
+            throw new UnavailableException("cannot close " + logFile() + ": " + e.getMessage(), e);
+        } finally {
+            log = null;
+        }
+    }
+}

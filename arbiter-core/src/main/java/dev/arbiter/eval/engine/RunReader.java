@@ -1,0 +1,43 @@
+package dev.arbiter.eval.engine;
+
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.eval.Metric;
+import dev.arbiter.eval.metrics.Metrics;
+import dev.arbiter.eval.store.RunStore;
+import dev.arbiter.eval.store.StoredRun;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads runs back for the views. A run that ended has its record stored; one killed with -9 has none, so its record
+ * is rebuilt from the manifest and the answers stored so far (metrics by name; status as stored, i.e. running).
+ */
+public final class RunReader {
+    private final RunStore store;
+
+    public RunReader(RunStore store) {
+        this.store = store;
+    }
+
+    public RunRecord record(String runId) {
+        StoredRun run = store.run(runId).orElseThrow(() -> new InvalidInputException(
+                "no run " + runId + " in " + store.file() + " (see ./arbiter runs)"));
+        if (run.record() != null) return RecordCodec.read(run.record(), RunRecord.class, "run " + runId);
+        RunManifest m = RecordCodec.read(run.manifest(), RunManifest.class, "run " + runId);
+        List<Metric> metrics = new ArrayList<>();
+        for (String name : m.metrics()) {
+            if (Metrics.NAMES.contains(name)) metrics.add(Metrics.named(name));
+        }
+        List<SampleRecord> records = store.samples(runId).stream().map(RecordCodec::sample).toList();
+        TaskResult result = RunResults.summarise(m, metrics, records);
+        return new RunRecord(RunRecord.SCHEMA_VERSION, runId, m.status(), m, List.of(result),
+                Path.of(m.outDir()).resolve(RunFiles.LOG).toString(), null);
+    }
+
+    /** The answers of a run in sample id, epoch order. */
+    public List<SampleRecord> samples(String runId) {
+        return store.samples(runId).stream().map(RecordCodec::sample).toList();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.arbiter.eval.engine;
+
+import dev.arbiter.client.ModelException;
+import dev.arbiter.eval.Sample;
+import dev.arbiter.eval.store.RunStore;
+import dev.arbiter.util.Ticker;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Collects the missing answers of one run: a pool of workers over (sample, epoch) items, each answer committed to
+ * the store and appended to the log as it completes. Stops taking new items on {@link #stop()} (Ctrl-C) or on the
+ * first non-retriable model error; answers already in flight when a fatal error arrives are still kept.
+ */
+final class RunSession {
+    private final String runId;
+    private final String task;
+    private final RunStore store;
+    private final RunFiles files;
+    private final SampleWorker worker;
+    private final ProgressListener listener;
+    private final Ticker ticker;
+    private final int threads;
+
+    private volatile boolean stopping;
+    private volatile boolean stopRequested;
+    private volatile ExecutorService pool;
+    private RuntimeException fatal;
+
+    // progress, guarded by this
+    private final int total;
+    private final int resumed;
+    private int done;
+    private int scored;
+    private int errors;
+    private double scoreSum;
+    private long startNanos;
+
+    RunSession(String runId, String task, RunStore store, RunFiles files, SampleWorker worker, ProgressListener listener,
+               Ticker ticker, int threads, int total, List<SampleRecord> kept) {
+        this.runId = runId;
+        this.task = task;
+        this.store = store;
+        this.files = files;
+        this.worker = worker;
+        this.listener = listener;
+        this.ticker = ticker;
+        this.threads = threads;
+        this.total = total;
+        this.resumed = kept.size();
+        for (SampleRecord r : kept) count(r);
+    }
+
+    boolean stopping() { return stopping; }
+
+    /** Runs every item; returns when all are done or the session stopped. Not re-entrant. */
+    void run(List<Sample> samples, List<Integer> epochs) {
+        synchronized (this) {
+            startNanos = ticker.nanos();
+            listener.started(progress());
+        }
+        ExecutorService p = Executors.newFixedThreadPool(threads, daemonThreads());
+        pool = p;
+        if (stopRequested) p.shutdownNow();
+        for (int i = 0; i < samples.size() && !p.isShutdown(); i++) {
+            Sample s = samples.get(i);
+            int epoch = epochs.get(i);
+            try {
+                p.execute(() -> runOne(s, epoch));
+            } catch (RejectedExecutionException e) {
+                break; // stopped while queueing
+            }
+        }
+        p.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (p.awaitTermination(1, TimeUnit.MINUTES)) break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                stop();
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    private void runOne(Sample s, int epoch) {
+        if (stopping) return;
+        try {
+            SampleRecord r = worker.run(s, epoch);
+            if (stopping && SampleRecord.ERROR.equals(r.status())) return; // most likely the stop itself; re-run on resume
+            store.putSample(RecordCodec.stored(runId, task, r));
+            files.append(r);
+            synchronized (this) {
+                count(r);
+                listener.sampleDone(r, progress());
+            }
+        } catch (StoppedException e) {
+            // dropped: asked for no new request
+        } catch (ModelException e) {
+            if (stopRequested) return; // the interrupt of a stop surfaced as a client error
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    private synchronized void fail(RuntimeException e) {
+        if (fatal == null) fatal = e;
+        stopping = true;
+    }
+
+    /** Ctrl-C: no new items or requests, in-flight requests interrupted; what was stored stays. */
+    void stop() {
+        stopRequested = true;
+        stopping = true;
+        ExecutorService p = pool;
+        if (p != null) p.shutdownNow();
+    }
+
+    boolean stopRequested() { return stopRequested; }
+
+    synchronized RuntimeException fatal() { return fatal; }
+
+    private void count(SampleRecord r) {
+        done++;
+        if (r.score() != null) {
+            scored++;
+            scoreSum += r.score();
+        }
+        if (SampleRecord.ERROR.equals(r.status())) errors++;
+    }
+
+    private Progress progress() {
+        return new Progress(runId, task, total, done, resumed, scored, errors,
+                scored == 0 ? Double.NaN : scoreSum / scored, ticker.nanos() - startNanos);
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "arbiter-eval-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package dev.arbiter.eval.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the command line tells a task factory. A factory reads what applies to it and ignores the rest.
+ *
+ * @param data     dataset file or directory; null means the task's default location
+ * @param limit    the run's --limit, for factories that can avoid loading everything (the engine samples anyway)
+ * @param shots    few-shot examples in the prompt; null for the task's default
+ * @param scorer   scorer name to use instead of the task's default; null for the default
+ * @param subjects subset filter (MMLU subjects, MATH levels, …); empty for all
+ * @param language prompt/dataset language (e.g. fr for French MMLU); null for the default
+ * @param options  anything else, as key=value strings from {@code --option}
+ */
+public record TaskParams(Path data, Integer limit, Long seed, Integer shots, String scorer, List<String> subjects,
+                         String language, Map<String, String> options) {
+    public TaskParams {
+        subjects = subjects == null ? List.of() : List.copyOf(subjects);
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    public static TaskParams of(Path data) {
+        return new TaskParams(data, null, null, null, null, List.of(), null, Map.of());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.arbiter.eval.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One task's outcome within a run record. Counts are of answers (sample × epoch) except {@code samples}.
+ *
+ * @param samples   distinct samples selected
+ * @param planned   samples × epochs
+ * @param scored    answers with a score
+ * @param unscored  answers without a score: unparseable ones plus {@code errors}; left out of every metric
+ * @param errors    answers that failed (model error after retries, solver or scorer failure)
+ * @param missing   planned answers never collected (run failed or was interrupted first)
+ * @param metrics   by metric name, in the task's order
+ * @param tokensIn  prompt tokens over the answers stored, 0 when the server never reported any
+ * @param costUsd   from the endpoint's price per million tokens, null when no price was given
+ */
+public record TaskResult(String task, int version, String scorer, int samples, int epochs, int planned, int scored,
+                         int unscored, int errors, int missing, Map<String, MetricSummary> metrics, long tokensIn,
+                         long tokensOut, Double costUsd, int cachedCalls) {
+    public TaskResult {
+        metrics = metrics == null ? Map.of() : new LinkedHashMap<>(metrics);
+    }
+
+    /** The first metric's value, null when there is none (or nothing was scored). */
+    public Double headline() {
+        return metrics.isEmpty() ? null : metrics.values().iterator().next().value();
+    }
+}

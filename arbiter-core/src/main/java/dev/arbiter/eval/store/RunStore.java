@@ -1,0 +1,221 @@
+package dev.arbiter.eval.store;
+
+import dev.arbiter.error.UnavailableException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs, their answers and the response cache in one SQLite file (WAL journal). Every write is its own committed
+ * transaction, so a process killed with -9 keeps every answer stored before the kill. One connection, used under
+ * this object's lock: the engine's workers write through it one at a time (an insert takes tens of microseconds,
+ * far below a model call).
+ */
+public final class RunStore implements AutoCloseable {
+    /** Bumped when a table changes shape. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final String[] DDL = {
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            """
+            CREATE TABLE IF NOT EXISTS runs (
+              run_id TEXT PRIMARY KEY, task TEXT NOT NULL, model TEXT NOT NULL, endpoint TEXT NOT NULL,
+              settings_key TEXT NOT NULL, status TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT,
+              planned INTEGER NOT NULL, score REAL, manifest TEXT NOT NULL, record TEXT)""",
+            "CREATE INDEX IF NOT EXISTS runs_by_settings ON runs (settings_key, status)",
+            """
+            CREATE TABLE IF NOT EXISTS samples (
+              run_id TEXT NOT NULL, task TEXT NOT NULL, sample_id TEXT NOT NULL, epoch INTEGER NOT NULL,
+              record TEXT NOT NULL, score REAL, status TEXT NOT NULL,
+              PRIMARY KEY (run_id, sample_id, epoch))""",
+            "CREATE TABLE IF NOT EXISTS response_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, created_at TEXT NOT NULL)"
+    };
+
+    private final Path file;
+    private final Connection db;
+
+    private RunStore(Path file, Connection db) {
+        this.file = file;
+        this.db = db;
+    }
+
+    /** Opens (creating when absent) the store at {@code file}. */
+    public static RunStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL"); // in WAL: durable against a process kill, not power loss
+                s.execute("PRAGMA busy_timeout=10000");
+                for (String ddl : DDL) s.execute(ddl);
+            }
+            RunStore store = new RunStore(file, c);
+            store.checkSchema();
+            return store;
+        } catch (SQLException | java.io.IOException e) {
+            throw new UnavailableException("cannot open the run store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() { return file; }
+
+    private void checkSchema() throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT value FROM meta WHERE key = 'schema_version'");
+             ResultSet rs = p.executeQuery()) {
+            if (rs.next()) {
+                int v = Integer.parseInt(rs.getString(1));
+                if (v != SCHEMA_VERSION) {
+                    throw new UnavailableException("run store " + file + " has schema version " + v + ", this Arbiter reads "
+                            + SCHEMA_VERSION + "; use another --store file");
+                }
+                return;
+            }
+        }
+        try (PreparedStatement p = db.prepareStatement("INSERT INTO meta (key, value) VALUES ('schema_version', ?)")) {
+            p.setString(1, Integer.toString(SCHEMA_VERSION));
+            p.executeUpdate();
+        }
+    }
+
+    /** Inserts a new run; a second insert of the same id is a bug. */
+    public synchronized void insertRun(StoredRun r) {
+        update("INSERT INTO runs (run_id, task, model, endpoint, settings_key, status, started_at, ended_at, planned, "
+                        + "score, manifest, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.runId(), r.task(), r.model(), r.endpoint(), r.settingsKey(), r.status(), r.startedAt().toString(),
+                r.endedAt() == null ? null : r.endedAt().toString(), r.planned(), r.score(), r.manifest(), r.record());
+    }
+
+    /** Marks a run as running again (resume) with its refreshed manifest. */
+    public synchronized void reopenRun(String runId, String status, String manifest) {
+        update("UPDATE runs SET status = ?, ended_at = NULL, manifest = ? WHERE run_id = ?", status, manifest, runId);
+    }
+
+    /** Records how a run ended: status, end time, headline score and the full run record. */
+    public synchronized void finishRun(String runId, String status, Instant endedAt, Double score, String manifest,
+                                       String record) {
+        update("UPDATE runs SET status = ?, ended_at = ?, score = ?, manifest = ?, record = ? WHERE run_id = ?",
+                status, endedAt.toString(), score, manifest, record, runId);
+    }
+
+    public synchronized Optional<StoredRun> run(String runId) {
+        List<StoredRun> rows = queryRuns("WHERE r.run_id = ?", runId);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** The newest run with these settings that did not complete (running after a kill, failed or interrupted). */
+    public synchronized Optional<StoredRun> latestIncomplete(String settingsKey) {
+        List<StoredRun> rows = queryRuns("WHERE r.settings_key = ? AND r.status <> 'completed'", settingsKey);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** All runs, newest first. */
+    public synchronized List<StoredRun> runs() {
+        return queryRuns("", (Object[]) null);
+    }
+
+    private List<StoredRun> queryRuns(String where, Object... args) {
+        String sql = "SELECT r.run_id, r.task, r.model, r.endpoint, r.settings_key, r.status, r.started_at, r.ended_at, "
+                + "r.planned, (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.run_id), r.score, r.manifest, r.record "
+                + "FROM runs r " + where + " ORDER BY r.started_at DESC, r.run_id DESC";
+        try (PreparedStatement p = prepare(sql, args); ResultSet rs = p.executeQuery()) {
+            List<StoredRun> out = new ArrayList<>();
+            while (rs.next()) {
+                String ended = rs.getString(8);
+                double score = rs.getDouble(11);
+                Double scoreOrNull = rs.wasNull() ? null : score;
+                out.add(new StoredRun(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), Instant.parse(rs.getString(7)), ended == null ? null : Instant.parse(ended),
+                        rs.getInt(9), rs.getInt(10), scoreOrNull, rs.getString(12), rs.getString(13)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read runs", e);
+        }
+    }
+
+    /** Stores one answer, committed before returning; replaces an earlier record of the same sample and epoch. */
+    public synchronized void putSample(StoredSample s) {
+        update("INSERT OR REPLACE INTO samples (run_id, task, sample_id, epoch, record, score, status) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                s.runId(), s.task(), s.sampleId(), s.epoch(), s.record(), s.score(), s.status());
+    }
+
+    /** A run's answers ordered by sample id then epoch. */
+    public synchronized List<StoredSample> samples(String runId) {
+        String sql = "SELECT run_id, task, sample_id, epoch, record, score, status FROM samples WHERE run_id = ? "
+                + "ORDER BY sample_id, epoch";
+        try (PreparedStatement p = prepare(sql, runId); ResultSet rs = p.executeQuery()) {
+            List<StoredSample> out = new ArrayList<>();
+            while (rs.next()) {
+                double score = rs.getDouble(6);
+                Double scoreOrNull = rs.wasNull() ? null : score;
+                out.add(new StoredSample(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), scoreOrNull, rs.getString(7)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read the samples of run " + runId, e);
+        }
+    }
+
+    /** The cached response JSON under {@code key}, if any. */
+    public synchronized Optional<String> cached(String key) {
+        try (PreparedStatement p = prepare("SELECT value FROM response_cache WHERE key = ?", key);
+             ResultSet rs = p.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw failure("read the response cache", e);
+        }
+    }
+
+    public synchronized void cache(String key, String value, Instant at) {
+        update("INSERT OR REPLACE INTO response_cache (key, value, created_at) VALUES (?, ?, ?)", key, value, at.toString());
+    }
+
+    private void update(String sql, Object... args) {
+        try (PreparedStatement p = prepare(sql, args)) {
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+        PreparedStatement p = db.prepareStatement(sql);
+        if (args == null) return p;
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a == null) p.setNull(i + 1, Types.NULL);
+            else if (a instanceof Integer n) p.setInt(i + 1, n);
+            else if (a instanceof Double d) p.setDouble(i + 1, d);
+            else p.setString(i + 1, a.toString());
+        }
+        return p;
+    }
+
+    private UnavailableException failure(String what, SQLException e) {
+        return new UnavailableException("run store " + file + ": cannot " + what + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.arbiter.eval.task;
+
+import dev.arbiter.client.ModelClient;
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.eval.engine.TaskParams;
+import dev.arbiter.eval.engine.TaskRegistry;
+import dev.arbiter.eval.task.mmlu.MmluScorer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Registers the standard benchmarks under their command-line names, translating {@link TaskParams}:
+ * {@code mmlu} (--shots 0..5, --subjects, --language, --scorer generate|logprob, --option dev=PATH, top_logprobs=N),
+ * {@code gsm8k} (--shots 0 or 8, --option shots_from=standard|train), {@code math} / {@code math500}
+ * (--option split=full|500), {@code niah} (--option lengths=1k,4k depths=0,50,100 per_cell=N max_context=N), and
+ * {@code mt_bench} when a judge client is given.
+ */
+public final class BenchmarkTasks {
+    private BenchmarkTasks() {}
+
+    /** @param judge the judge model for MT-Bench, or null (then mt_bench explains that it needs one) */
+    public static TaskRegistry registerAll(TaskRegistry registry, ModelClient judge) {
+        registry.register(MmluTask.NAME, BenchmarkTasks::mmlu);
+        registry.register(Gsm8kTask.NAME, BenchmarkTasks::gsm8k);
+        registry.register(MathTask.NAME, p -> MathTask.create(new MathTask.Options(p.data(), "full".equals(p.options().get("split")), null, null)));
+        registry.register("math500", p -> MathTask.create(new MathTask.Options(p.data(), false, null, null)));
+        registry.register(NiahTask.NAME, BenchmarkTasks::niah);
+        registry.register(MtBenchTask.NAME, p -> {
+            if (judge == null) throw new InvalidInputException("mt_bench needs a judge model (--judge ENDPOINT)");
+            return MtBenchTask.create(new MtBenchTask.Options(p.data(), judge, null, null));
+        });
+        return registry;
+    }
+
+    static dev.arbiter.eval.Task mmlu(TaskParams p) {
+        MmluScorer.Mode mode = p.scorer() == null || p.scorer().equalsIgnoreCase("generate") ? MmluScorer.Mode.GENERATE
+                : p.scorer().equalsIgnoreCase("logprob") ? MmluScorer.Mode.LOGPROB : null;
+        if (mode == null) throw new InvalidInputException("--scorer for mmlu must be generate or logprob, got " + p.scorer());
+        String dev = p.options().get("dev");
+        return MmluTask.create(new MmluTask.Options(p.data(), dev == null ? null : Path.of(dev), p.language(),
+                p.shots() == null ? 0 : p.shots(), mode, p.subjects(), intOption(p, "top_logprobs", 0), null, null));
+    }
+
+    static dev.arbiter.eval.Task gsm8k(TaskParams p) {
+        int shots = p.shots() == null ? 0 : p.shots();
+        String from = p.options().getOrDefault("shots_from", "standard").toLowerCase(Locale.ROOT);
+        Gsm8kTask.Shots style;
+        if (shots == 0) style = Gsm8kTask.Shots.ZERO_SHOT_COT;
+        else if (shots != 8) throw new InvalidInputException("--shots for gsm8k must be 0 or 8, got " + shots);
+        else if (from.equals("standard")) style = Gsm8kTask.Shots.STANDARD_8;
+        else if (from.equals("train")) style = Gsm8kTask.Shots.TRAIN_8;
+        else throw new InvalidInputException("--option shots_from must be standard or train, got " + from);
+        return Gsm8kTask.create(new Gsm8kTask.Options(p.data(), style, p.seed() == null ? 0 : p.seed(), null, null));
+    }
+
+    static dev.arbiter.eval.Task niah(TaskParams p) {
+        String lengths = p.options().get("lengths");
+        String depths = p.options().get("depths");
+        List<Integer> d = new ArrayList<>();
+        if (depths != null) {
+            for (String s : depths.split(",")) {
+                try {
+                    d.add(Integer.parseInt(s.strip()));
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException("--option depths: '" + s.strip() + "' is not a percentage");
+                }
+            }
+        }
+        String max = p.options().get("max_context");
+        return NiahTask.create(new NiahTask.Options(lengths == null ? null : NiahTask.parseLengths(lengths), d,
+                intOption(p, "per_cell", 1), p.seed() == null ? 0 : p.seed(), max == null ? null : NiahTask.parseLengths(max).get(0), null));
+    }
+
+    private static int intOption(TaskParams p, String key, int fallback) {
+        String v = p.options().get(key);
+        if (v == null) return fallback;
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--option " + key + " must be an integer, got " + v);
+        }
+    }
+}

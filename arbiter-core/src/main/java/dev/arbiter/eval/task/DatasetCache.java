@@ -1,0 +1,128 @@
+package dev.arbiter.eval.task;
+
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.error.UnavailableException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Canonical benchmark files, downloaded once into {@code <home>/cache/datasets/<name>/<file>} and reused. Used when
+ * the user gives no {@code --data}. A known sha256 is checked after every download and before every reuse, so a
+ * truncated or tampered file is never evaluated; a cached file that fails the check is fetched again.
+ * Downloads go to a temporary file in the same directory and are moved into place atomically, so concurrent runs
+ * and interrupted downloads never leave a half file under the final name.
+ */
+public final class DatasetCache {
+    /** A file to fetch. {@code sha256} is lower-case hex, or null when no canonical digest is published. */
+    public record Source(String name, String fileName, URI url, String sha256) {
+        private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+");
+        private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+
+        public Source {
+            if (name == null || !SAFE.matcher(name).matches()) throw new IllegalArgumentException("source name must match [A-Za-z0-9._-]+, got " + name);
+            if (fileName == null || !SAFE.matcher(fileName).matches()) throw new IllegalArgumentException("source file name must match [A-Za-z0-9._-]+, got " + fileName);
+            if (url == null) throw new IllegalArgumentException("source url is required");
+            if (sha256 != null && !HEX.matcher(sha256).matches()) throw new IllegalArgumentException("source sha256 must be 64 lower-case hex digits, got " + sha256);
+        }
+    }
+
+    private final Path root;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public DatasetCache(Path home, HttpClient http, Duration timeout) {
+        this.root = home.resolve("cache").resolve("datasets");
+        this.http = http;
+        this.timeout = timeout;
+    }
+
+    /** The cache under $ARBITER_HOME (else ~/.arbiter), with a plain HTTP client that follows redirects. */
+    public static DatasetCache standard() {
+        String env = System.getenv("ARBITER_HOME");
+        Path home = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".arbiter");
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(20)).build();
+        return new DatasetCache(home, client, Duration.ofMinutes(10));
+    }
+
+    /** Where {@code source} lives (or would live) in the cache. */
+    public Path pathOf(Source source) {
+        return root.resolve(source.name()).resolve(source.fileName());
+    }
+
+    /** The cached file, downloading it first when absent or when its digest is wrong. */
+    public Path fetch(Source source) {
+        Path target = pathOf(source);
+        if (Files.isRegularFile(target) && (source.sha256() == null || source.sha256().equals(sha256(target)))) return target;
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new UnavailableException("cannot create dataset cache directory " + target.getParent() + ": " + e.getMessage(), e);
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(target.getParent(), source.fileName(), ".part");
+            HttpRequest request = HttpRequest.newBuilder(source.url()).timeout(timeout).GET().build();
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new UnavailableException("cannot download " + source.name() + " from " + source.url()
+                            + ": HTTP " + response.statusCode() + " (pass --data with a local copy instead)");
+                }
+                Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (source.sha256() != null) {
+                String actual = sha256(tmp);
+                if (!source.sha256().equals(actual)) {
+                    throw new UnavailableException("download of " + source.name() + " from " + source.url()
+                            + " has sha256 " + actual + ", expected " + source.sha256() + "; the file was not cached");
+                }
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+            return target;
+        } catch (IOException e) {
+            throw new UnavailableException("cannot download " + source.name() + " from " + source.url() + ": " + e
+                    + " (pass --data with a local copy instead)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while downloading " + source.name(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a leftover .part file is harmless: it is never read
+                }
+            }
+        }
+    }
+
+    /** Lower-case hex sha256 of a file's bytes. */
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int r; (r = in.read(buf)) > 0; ) md.update(buf, 0, r);
+            return HexFormat.of().formatHex(md.digest()).toLowerCase(Locale.ROOT);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+}

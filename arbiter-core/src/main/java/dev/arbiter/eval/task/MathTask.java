@@ -1,0 +1,87 @@
+package dev.arbiter.eval.task;
+
+import dev.arbiter.client.ChatMessage;
+import dev.arbiter.client.GenerationConfig;
+import dev.arbiter.eval.Dataset;
+import dev.arbiter.eval.Metric;
+import dev.arbiter.eval.Sample;
+import dev.arbiter.eval.Task;
+import dev.arbiter.eval.metrics.Accuracy;
+import dev.arbiter.eval.solver.GenerateSolver;
+import dev.arbiter.eval.task.math.MathLoader;
+import dev.arbiter.eval.task.math.MathProblem;
+import dev.arbiter.eval.task.math.MathScorer;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * MATH (Hendrycks et al. 2021) and MATH-500 (Lightman et al. 2023): competition problems with a LaTeX final answer,
+ * asked zero-shot with the answer in {@code \boxed{}}. Metrics: {@code accuracy}, {@code subject/<slug>} (e.g.
+ * {@code subject/counting_and_probability}) and {@code level/<1..5>}.
+ */
+public final class MathTask {
+    public static final String NAME = "math";
+    /** Bump when prompts, extraction or equivalence change. */
+    public static final int VERSION = 1;
+
+    private static final String COMMIT = "db77bc6bb2a17c90ed2d63e88ebd8c40a82858c5";
+    public static final DatasetCache.Source MATH_500 = new DatasetCache.Source("math500", "test.jsonl",
+            URI.create("https://raw.githubusercontent.com/ZubinGou/math-evaluation-harness/" + COMMIT + "/data/math_oai/test.jsonl"),
+            "35dc41080a3680858b27fa7e0533d2d547825316fc5dafe5d316f4ccc5a06132");
+    public static final DatasetCache.Source MATH_FULL = new DatasetCache.Source("math", "test.jsonl",
+            URI.create("https://raw.githubusercontent.com/ZubinGou/math-evaluation-harness/" + COMMIT + "/data/math/test.jsonl"),
+            "3371949f33dd702d04b43fddd7d53a028de0aaca0e76abb1b875a050297b3aa4");
+
+    static final String INSTRUCTION = "Please reason step by step, and put your final answer within \\boxed{}.";
+
+    /**
+     * @param data   a MATH or MATH-500 JSONL file (or a directory holding {@code test.jsonl}); null → download
+     * @param full   with no {@code data}: the 5000-problem split instead of MATH-500
+     * @param config sampling settings; null → greedy, 1024 tokens
+     * @param cache  download cache when {@code data} is null; null → {@link DatasetCache#standard()}
+     */
+    public record Options(Path data, boolean full, GenerationConfig config, DatasetCache cache) {
+        public Options {
+            if (config == null) config = GenerationConfig.DEFAULT;
+        }
+    }
+
+    private MathTask() {}
+
+    public static Task create(Options o) {
+        Path file = o.data() == null ? (o.cache() == null ? DatasetCache.standard() : o.cache()).fetch(o.full() ? MATH_FULL : MATH_500)
+                : Files.isDirectory(o.data()) ? o.data().resolve("test.jsonl") : o.data();
+        List<MathProblem> problems = MathLoader.load(file);
+        List<Sample> samples = new ArrayList<>();
+        TreeSet<String> subjects = new TreeSet<>();
+        TreeSet<Integer> levels = new TreeSet<>();
+        for (MathProblem p : problems) {
+            String subject = slug(p.subject());
+            subjects.add(subject);
+            if (p.level() > 0) levels.add(p.level());
+            samples.add(new Sample(p.id(), List.of(ChatMessage.user(p.problem() + "\n\n" + INSTRUCTION)), List.of(p.answer()),
+                    List.of(), Map.of("subject", subject, "level", p.level())));
+        }
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(new Accuracy());
+        for (String s : subjects) metrics.add(MeanMetric.of("subject/" + s).where("subject", s));
+        for (int l : levels) metrics.add(MeanMetric.of("level/" + l).where("level", l));
+        GenerationConfig config = o.config();
+        Dataset dataset = new Dataset(o.data() == null && !o.full() ? "math500" : NAME, file.toString(), DatasetCache.sha256(file), samples);
+        return new Task(NAME, VERSION, dataset,
+                new GenerateSolver(config),
+                new MathScorer(), metrics, config);
+    }
+
+    /** "Counting & Probability" → "counting_and_probability". */
+    static String slug(String subject) {
+        return subject.toLowerCase(Locale.ROOT).replace("&", "and").replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    }
+}

@@ -1,0 +1,214 @@
+package dev.arbiter.eval.task.math;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A parsed arithmetic LaTeX expression that can be evaluated: numbers, single-letter variables, {@code \pi},
+ * {@code + - * / ^}, {@code \cdot \times \div}, implicit multiplication, {@code \frac{a}{b}}, {@code \sqrt{x}},
+ * {@code \sqrt[n]{x}}, {@code \sin \cos \tan \ln \log \exp}, and (), [], {} as grouping. Anything else (an unknown
+ * command, a relation, {@code \infty}) makes {@link #parse} return empty, so callers fall back to text comparison.
+ * Input is expected already normalised (no spaces, no {@code \left}/{@code \right}).
+ */
+public final class LatexExpression {
+    /** A node evaluated with variable values indexed by letter ({@code vars['x']}). */
+    @FunctionalInterface
+    interface Node {
+        double eval(double[] vars);
+    }
+
+    private final Node root;
+    private final Set<Character> variables;
+
+    private LatexExpression(Node root, Set<Character> variables) {
+        this.root = root;
+        this.variables = variables;
+    }
+
+    public static Optional<LatexExpression> parse(String text) {
+        if (text == null || text.isEmpty()) return Optional.empty();
+        Parser p = new Parser(text);
+        try {
+            Node n = p.expression();
+            if (p.pos != text.length()) return Optional.empty();
+            return Optional.of(new LatexExpression(n, p.variables));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Letters used as variables, in order. */
+    public Set<Character> variables() { return variables; }
+
+    /** The value with each variable set from {@code vars} (indexed by character). */
+    public double evaluate(double[] vars) { return root.eval(vars); }
+
+    private static final class Parser {
+        final String s;
+        int pos;
+        final Set<Character> variables = new TreeSet<>();
+
+        Parser(String s) { this.s = s; }
+
+        Node expression() {
+            Node left = term();
+            while (pos < s.length()) {
+                char c = s.charAt(pos);
+                if (c == '+') {
+                    pos++;
+                    Node l = left, r = term();
+                    left = v -> l.eval(v) + r.eval(v);
+                } else if (c == '-') {
+                    pos++;
+                    Node l = left, r = term();
+                    left = v -> l.eval(v) - r.eval(v);
+                } else {
+                    break;
+                }
+            }
+            return left;
+        }
+
+        Node term() {
+            Node left = unary();
+            while (pos < s.length()) {
+                if (eat("*") || eat("\\cdot") || eat("\\times")) {
+                    Node l = left, r = unary();
+                    left = v -> l.eval(v) * r.eval(v);
+                } else if (eat("/") || eat("\\div")) {
+                    Node l = left, r = unary();
+                    left = v -> l.eval(v) / r.eval(v);
+                } else if (startsAtom()) {
+                    Node l = left, r = power();
+                    left = v -> l.eval(v) * r.eval(v);
+                } else {
+                    break;
+                }
+            }
+            return left;
+        }
+
+        Node unary() {
+            if (eat("-")) {
+                Node n = unary();
+                return v -> -n.eval(v);
+            }
+            if (eat("+")) return unary();
+            return power();
+        }
+
+        Node power() {
+            Node base = atom();
+            if (eat("^")) {
+                Node exp = s.startsWith("{", pos) ? group() : (eat("-") ? negate(atom()) : atom());
+                Node b = base;
+                return v -> Math.pow(b.eval(v), exp.eval(v));
+            }
+            return base;
+        }
+
+        private static Node negate(Node n) { return v -> -n.eval(v); }
+
+        boolean startsAtom() {
+            if (pos >= s.length()) return false;
+            char c = s.charAt(pos);
+            if (Character.isDigit(c) || c == '.' || isLetter(c) || c == '(' || c == '[' || c == '{') return true;
+            return s.startsWith("\\pi", pos) || s.startsWith("\\frac", pos) || s.startsWith("\\sqrt", pos)
+                    || s.startsWith("\\sin", pos) || s.startsWith("\\cos", pos) || s.startsWith("\\tan", pos)
+                    || s.startsWith("\\ln", pos) || s.startsWith("\\log", pos) || s.startsWith("\\exp", pos);
+        }
+
+        Node atom() {
+            if (pos >= s.length()) throw new IllegalArgumentException("unexpected end");
+            char c = s.charAt(pos);
+            if (Character.isDigit(c) || c == '.') return number();
+            if (isLetter(c)) {
+                pos++;
+                variables.add(c);
+                return v -> v[c];
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                char close = c == '(' ? ')' : c == '[' ? ']' : '}';
+                pos++;
+                Node n = expression();
+                if (!eat(String.valueOf(close))) throw new IllegalArgumentException("unclosed " + c);
+                return n;
+            }
+            if (eat("\\pi")) return v -> Math.PI;
+            if (eat("\\frac")) {
+                Node num = group(), den = group();
+                return v -> num.eval(v) / den.eval(v);
+            }
+            if (eat("\\sqrt")) {
+                Node index = null;
+                if (eat("[")) {
+                    index = expression();
+                    if (!eat("]")) throw new IllegalArgumentException("unclosed root index");
+                }
+                Node radicand = group();
+                if (index == null) return v -> Math.sqrt(radicand.eval(v));
+                Node k = index;
+                return v -> Math.pow(radicand.eval(v), 1.0 / k.eval(v));
+            }
+            for (String f : new String[] {"sin", "cos", "tan", "ln", "log", "exp"}) {
+                if (eat("\\" + f)) {
+                    Node arg = power();
+                    return switch (f) {
+                        case "sin" -> v -> Math.sin(arg.eval(v));
+                        case "cos" -> v -> Math.cos(arg.eval(v));
+                        case "tan" -> v -> Math.tan(arg.eval(v));
+                        case "ln" -> v -> Math.log(arg.eval(v));
+                        case "log" -> v -> Math.log10(arg.eval(v));
+                        default -> v -> Math.exp(arg.eval(v));
+                    };
+                }
+            }
+            throw new IllegalArgumentException("unsupported at " + pos);
+        }
+
+        /** A braced group, or a single digit/letter (as in {@code \frac12} that escaped normalisation). */
+        Node group() {
+            if (eat("{")) {
+                Node n = expression();
+                if (!eat("}")) throw new IllegalArgumentException("unclosed {");
+                return n;
+            }
+            if (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+                double d = s.charAt(pos++) - '0';
+                return v -> d;
+            }
+            return atom();
+        }
+
+        Node number() {
+            int start = pos;
+            while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
+            if (pos < s.length() && s.charAt(pos) == '.') {
+                pos++;
+                while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
+            }
+            String lit = s.substring(start, pos);
+            if (lit.equals(".")) throw new IllegalArgumentException("lone point");
+            double d = Double.parseDouble(lit);
+            return v -> d;
+        }
+
+        boolean eat(String token) {
+            if (s.startsWith(token, pos)) {
+                // "\pi" must not eat the start of "\pitchfork"; commands end at a non-letter
+                if (token.startsWith("\\") && token.length() > 1 && Character.isLetter(token.charAt(token.length() - 1))
+                        && pos + token.length() < s.length() && Character.isLetter(s.charAt(pos + token.length()))) {
+                    return false;
+                }
+                pos += token.length();
+                return true;
+            }
+            return false;
+        }
+
+        private static boolean isLetter(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+    }
+}

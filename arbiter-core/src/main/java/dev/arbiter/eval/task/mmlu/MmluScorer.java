@@ -1,0 +1,45 @@
+package dev.arbiter.eval.task.mmlu;
+
+import dev.arbiter.eval.Score;
+import dev.arbiter.eval.Scorer;
+import dev.arbiter.eval.TaskState;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * MMLU scoring in either mode. Generate: the letter found by {@link LetterExtractor}; a reply with no recognisable
+ * letter is wrong ({@code extracted: false}). Logprob: the letter from {@link LogprobChoice}; no option letter among
+ * the top alternatives leaves the sample unscored. Metadata carries {@code subject} for the per-subject metrics.
+ */
+public final class MmluScorer implements Scorer {
+    public enum Mode { GENERATE, LOGPROB }
+
+    private final Mode mode;
+
+    public MmluScorer(Mode mode) { this.mode = mode; }
+
+    @Override
+    public String name() { return mode == Mode.GENERATE ? "mmlu_letter" : "mmlu_logprob"; }
+
+    @Override
+    public Score score(TaskState state) {
+        String target = state.sample().firstTarget();
+        Map<String, Object> meta = new HashMap<>();
+        meta.put("subject", state.sample().metadata().get("subject"));
+        if (mode == Mode.LOGPROB) {
+            Optional<LogprobChoice.Result> r = state.output() == null ? Optional.empty()
+                    : LogprobChoice.pick(state.output().logprobs(), state.sample().choices().size());
+            if (r.isEmpty()) return new Score(null, null, "no option letter among the top logprobs", meta);
+            meta.put("probabilities", r.get().probabilities());
+            boolean ok = r.get().letter().equals(target);
+            return new Score(ok ? 1.0 : 0.0, r.get().letter(), "argmax " + r.get().letter() + ", target " + target, meta);
+        }
+        String letter = LetterExtractor.extract(state.completion(), state.sample().choices());
+        meta.put("extracted", letter != null);
+        if (letter == null) return new Score(0.0, null, "no option letter found in the answer", meta);
+        boolean ok = letter.equals(target);
+        return new Score(ok ? 1.0 : 0.0, letter, "chose " + letter + ", target " + target, meta);
+    }
+}

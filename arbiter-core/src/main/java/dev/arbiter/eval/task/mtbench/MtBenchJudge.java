@@ -1,0 +1,122 @@
+package dev.arbiter.eval.task.mtbench;
+
+import dev.arbiter.client.ChatMessage;
+import dev.arbiter.client.GenerateRequest;
+import dev.arbiter.client.GenerateResponse;
+import dev.arbiter.client.GenerationConfig;
+import dev.arbiter.client.ModelClient;
+import dev.arbiter.client.ModelException;
+import dev.arbiter.eval.Score;
+import dev.arbiter.eval.Scorer;
+import dev.arbiter.eval.TaskState;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * FastChat's single-answer grading: turn 1 with {@code single-v1}, turn 2 with {@code single-v1-multi-turn} (the whole
+ * conversation, focus on the second answer); math, reasoning and coding use the reference-guided
+ * {@code single-math-v1}(-multi-turn) prompts with GPT-4's reference answers. The judge is called greedily with 2048
+ * tokens, as FastChat. The score value is the mean of the turns that were rated; metadata holds {@code turn_1},
+ * {@code turn_2} (absent when that judgment could not be parsed or the judge failed), {@code unscored_turns},
+ * {@code category} and the judgments. A sample with no rated turn is unscored.
+ *
+ * <p>Answers are untrusted: before they are put into a judge prompt, {@code [[}/{@code ]]} and the prompt's own
+ * section markers are defused, so an answer cannot close its section or plant a rating.
+ */
+public final class MtBenchJudge implements Scorer {
+    public static final String SINGLE = "single-v1";
+    public static final String SINGLE_MULTI = "single-v1-multi-turn";
+    public static final String MATH = "single-math-v1";
+    public static final String MATH_MULTI = "single-math-v1-multi-turn";
+    /** FastChat's NEED_REF_CATS. */
+    public static final Set<String> REFERENCE_CATEGORIES = Set.of("math", "reasoning", "coding");
+    static final GenerationConfig JUDGE_CONFIG = new GenerationConfig(0.0, null, 2048, null, null, null, null);
+
+    private final ModelClient judge;
+    private final MtBenchData data;
+
+    public MtBenchJudge(ModelClient judge, MtBenchData data) {
+        if (judge == null) throw new IllegalArgumentException("MT-Bench needs a judge model");
+        this.judge = judge;
+        this.data = data;
+    }
+
+    public static boolean needsReference(String category) { return REFERENCE_CATEGORIES.contains(category); }
+
+    @Override
+    public String name() { return "mt_bench_single"; }
+
+    @Override
+    public Score score(TaskState state) {
+        String category = (String) state.sample().metadata().get("category");
+        int id = Integer.parseInt(state.sample().id());
+        List<String> questions = List.of(state.sample().input().get(0).content(), (String) state.sample().metadata().get("turn_2"));
+        List<String> answers = new ArrayList<>();
+        for (GenerateResponse r : state.outputs()) answers.add(r.text());
+        Map<String, Object> meta = new HashMap<>();
+        meta.put("category", category);
+        List<Double> rated = new ArrayList<>();
+        int failures = 0;
+        for (int turn = 1; turn <= 2; turn++) {
+            if (answers.size() < turn) {
+                failures++;
+                continue;
+            }
+            List<ChatMessage> prompt = prompt(turn, category, questions, answers, data.references().get(id));
+            String judgment;
+            try {
+                judgment = judge.generate(GenerateRequest.chat(prompt, JUDGE_CONFIG)).text();
+            } catch (ModelException e) {
+                failures++;
+                meta.put("judge_error_" + turn, e.getMessage());
+                continue;
+            }
+            meta.put("judgment_" + turn, judgment);
+            OptionalDouble r = RatingParser.parse(judgment);
+            if (r.isPresent()) {
+                meta.put("turn_" + turn, r.getAsDouble());
+                rated.add(r.getAsDouble());
+            } else {
+                failures++;
+            }
+        }
+        meta.put("unscored_turns", failures);
+        if (rated.isEmpty()) return new Score(null, null, "no judge rating could be read for either turn", meta);
+        double mean = rated.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return new Score(mean, null, "rated " + rated + (failures > 0 ? ", " + failures + " turn(s) unrated" : ""), meta);
+    }
+
+    /** The judge conversation (system, user) for {@code turn} 1 or 2, per FastChat's {@code run_judge_single}. */
+    public List<ChatMessage> prompt(int turn, String category, List<String> questions, List<String> answers, List<String> reference) {
+        boolean ref = needsReference(category);
+        JudgeTemplate t = data.judges().get(turn == 1 ? (ref ? MATH : SINGLE) : (ref ? MATH_MULTI : SINGLE_MULTI));
+        Map<String, String> v = new HashMap<>();
+        if (ref) {
+            if (reference == null || reference.size() < 2) throw new IllegalStateException("no reference answer for a " + category + " question");
+            v.put("ref_answer_1", reference.get(0));
+            v.put("ref_answer_2", reference.get(1));
+        }
+        if (turn == 1) {
+            v.put("question", questions.get(0));
+            v.put("answer", defuse(answers.get(0)));
+        } else {
+            v.put("question_1", questions.get(0));
+            v.put("question_2", questions.get(1));
+            v.put("answer_1", defuse(answers.get(0)));
+            v.put("answer_2", defuse(answers.get(1)));
+        }
+        return List.of(ChatMessage.system(t.systemPrompt()), ChatMessage.user(t.fill(v)));
+    }
+
+    /** Breaks rating brackets and section markers in model text so they read as text, not structure. */
+    static String defuse(String answer) {
+        return answer.replace("[[", "[ [").replace("]]", "] ]")
+                .replace("[The End of", "(The End of").replace("[The Start of", "(The Start of")
+                .replace("<|The End of", "<| The End of").replace("<|The Start of", "<| The Start of");
+    }
+}

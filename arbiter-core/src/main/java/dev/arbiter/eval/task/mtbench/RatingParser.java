@@ -1,0 +1,33 @@
+package dev.arbiter.eval.task.mtbench;
+
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a judge's 1–10 rating: FastChat's {@code [[N]]} pattern, else its {@code [N]} fallback, both with an optional
+ * decimal part. Unlike FastChat (first match) the <em>last</em> match wins: the prompt shows the example
+ * "Rating: [[5]]", which a judge may quote before giving its own verdict. A value outside 1–10 is a parse failure.
+ */
+public final class RatingParser {
+    private static final Pattern DOUBLE = Pattern.compile("\\[\\[(\\d+\\.?\\d*)]]");
+    private static final Pattern SINGLE = Pattern.compile("\\[(\\d+\\.?\\d*)]");
+
+    private RatingParser() {}
+
+    public static OptionalDouble parse(String judgment) {
+        if (judgment == null) return OptionalDouble.empty();
+        String v = last(DOUBLE, judgment);
+        if (v == null) v = last(SINGLE, judgment);
+        if (v == null) return OptionalDouble.empty();
+        double r = Double.parseDouble(v);
+        return r >= 1 && r <= 10 ? OptionalDouble.of(r) : OptionalDouble.empty();
+    }
+
+    private static String last(Pattern p, String text) {
+        String found = null;
+        Matcher m = p.matcher(text);
+        while (m.find()) found = m.group(1);
+        return found;
+    }
+}
