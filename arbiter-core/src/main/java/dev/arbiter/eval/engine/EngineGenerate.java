@@ -3,24 +3,26 @@ package dev.arbiter.eval.engine;
 import dev.arbiter.client.GenerateRequest;
 import dev.arbiter.client.GenerateResponse;
 import dev.arbiter.client.ModelClient;
+import dev.arbiter.client.RetryPolicy;
 import dev.arbiter.client.Usage;
 import dev.arbiter.eval.Generate;
 import dev.arbiter.eval.store.ResponseCache;
 import dev.arbiter.util.Ticker;
 
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
  * The {@link Generate} one answer (sample × epoch) gets: sets the run's seed, answers from the cache when it can,
- * otherwise passes the request gate and retries through the {@link Retrier}, and accounts calls, attempts,
+ * otherwise passes the request gate and retries through the client's {@link RetryPolicy}, and accounts calls, attempts,
  * tokens and latency for the answer's record. Used by one worker thread at a time.
  */
 final class EngineGenerate implements Generate {
     private final ModelClient client;
     private final String endpointId;
     private final RequestGate gate;
-    private final Retrier retrier;
+    private final RetryPolicy retries;
     private final ResponseCache cache;
     private final Ticker ticker;
     private final Long seed;
@@ -35,12 +37,12 @@ final class EngineGenerate implements Generate {
     long tokensOut;
     boolean tokensReported;
 
-    EngineGenerate(ModelClient client, String endpointId, RequestGate gate, Retrier retrier, ResponseCache cache,
+    EngineGenerate(ModelClient client, String endpointId, RequestGate gate, RetryPolicy retries, ResponseCache cache,
                    Ticker ticker, Long seed, int epoch, BooleanSupplier stopping) {
         this.client = client;
         this.endpointId = endpointId;
         this.gate = gate;
-        this.retrier = retrier;
+        this.retries = retries;
         this.cache = cache;
         this.ticker = ticker;
         this.seed = seed;
@@ -66,19 +68,24 @@ final class EngineGenerate implements Generate {
         }
         GenerateResponse response;
         try {
-            response = retrier.call(() -> send(r), () -> attempts++);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoppedException();
+            response = retries.call(() -> send(r));
+        } catch (CancellationException e) {
+            throw new StoppedException(); // interrupted while waiting to retry
         }
         if (key != null) cache.put(key, response);
         count(response.usage());
         return response;
     }
 
-    private GenerateResponse send(GenerateRequest r) throws InterruptedException {
+    private GenerateResponse send(GenerateRequest r) {
+        attempts++;
         if (stopping.getAsBoolean()) throw new StoppedException(); // no new request once the run is stopping
-        gate.enter();
+        try {
+            gate.enter();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoppedException();
+        }
         if (stopping.getAsBoolean()) {
             gate.leave();
             throw new StoppedException();

@@ -5,6 +5,7 @@ import dev.arbiter.client.Endpoint;
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelException;
+import dev.arbiter.client.RetryPolicy;
 import dev.arbiter.error.ArbiterException;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.error.UnavailableException;
@@ -27,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +37,7 @@ import java.util.function.Supplier;
  */
 public final class EvalRunner {
     private final RunStore store;
+    private final EngineEnvironment env;
     private final Clock clock;
     private final Ticker ticker;
     private final Sleeper sleeper;
@@ -45,21 +46,25 @@ public final class EvalRunner {
     private volatile RunSession current;
     private volatile boolean stopRequested;
 
-    public EvalRunner(RunStore store, Clock clock, Ticker ticker, Sleeper sleeper, ProgressListener listener,
-                      Supplier<String> runIds) {
+    public EvalRunner(RunStore store, EngineEnvironment env, ProgressListener listener) {
         this.store = store;
-        this.clock = clock;
-        this.ticker = ticker;
-        this.sleeper = sleeper;
+        this.env = env;
+        this.clock = env.clock();
+        this.ticker = env.ticker();
+        this.sleeper = env.sleeper();
         this.listener = listener == null ? ProgressListener.NONE : listener;
-        this.runIds = runIds;
+        this.runIds = env.runIds();
     }
 
     /** System clock, real sleeps, random run ids. */
     public static EvalRunner standard(RunStore store, ProgressListener listener) {
-        Clock clock = Clock.systemUTC();
-        return new EvalRunner(store, clock, Ticker.system(), Sleeper.system(), listener,
-                RunIds.from(clock, new SplittableRandom()));
+        return new EvalRunner(store, EngineEnvironment.system(), listener);
+    }
+
+    /** The client's retry policy with {@code maxRetries} retries after the first try, waiting on the engine's sleeper. */
+    private RetryPolicy retries(int maxRetries) {
+        return new RetryPolicy(maxRetries + 1, RetryPolicy.DEFAULT_BASE_DELAY, RetryPolicy.DEFAULT_MAX_DELAY,
+                RetryPolicy.DEFAULT_MAX_RETRY_AFTER, millis -> sleeper.sleep(millis * 1_000_000L), env.jitter());
     }
 
     /**
@@ -117,10 +122,10 @@ public final class EvalRunner {
             files.openLog(kept);
             files.writeManifest(manifest);
             RequestGate gate = new RequestGate(concurrency, rpm == null ? null : new RateLimiter(rpm, ticker, sleeper));
-            Retrier retrier = BackoffRetrier.standard(opts.maxRetries(), sleeper);
+            RetryPolicy retries = retries(opts.maxRetries());
             ResponseCache cache = opts.cache() ? new ResponseCache(store, clock) : null;
             RunSession[] holder = new RunSession[1];
-            SampleWorker worker = new SampleWorker(task, (s, e) -> new EngineGenerate(client, endpointId, gate, retrier,
+            SampleWorker worker = new SampleWorker(task, (s, e) -> new EngineGenerate(client, endpointId, gate, retries,
                     cache, ticker, opts.seed(), e, () -> holder[0].stopping()), ticker, clock);
             // Workers beyond the request permits let scoring (e.g. running generated code) overlap with requests.
             int threads = concurrency + Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -211,11 +216,10 @@ public final class EvalRunner {
 
     private Capabilities probe(ModelClient client, RunOptions opts) {
         try {
-            return BackoffRetrier.standard(opts.maxRetries(), sleeper).call(client::probe, () -> {});
+            return retries(opts.maxRetries()).call(client::probe);
         } catch (ModelException e) {
             throw asArbiterException(e, client.describe() + " did not answer the probe: ");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.CancellationException e) {
             throw new UnavailableException("interrupted while probing " + client.describe(), e);
         }
     }

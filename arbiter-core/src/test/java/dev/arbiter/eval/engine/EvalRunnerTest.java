@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -46,8 +47,9 @@ class EvalRunnerTest {
     }
 
     EvalRunner runner(ProgressListener listener) {
-        return new EvalRunner(store, Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC),
-                () -> 0L, sleeps::add, listener, () -> "run-" + ids.incrementAndGet());
+        return new EvalRunner(store, new EngineEnvironment(Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"),
+                ZoneOffset.UTC), () -> 0L, sleeps::add, new SplittableRandom(1), () -> "run-" + ids.incrementAndGet()),
+                listener);
     }
 
     RunOptions.Builder options() {
@@ -124,7 +126,10 @@ class EvalRunnerTest {
         assertThat(q4.attempts()).isEqualTo(3);
         assertThat(q4.error().kind()).isEqualTo("server_error");
         assertThat(q4.error().httpStatus()).isEqualTo(503);
-        assertThat(sleeps).containsExactly(1_000_000_000L, 2_000_000_000L);
+        // two waits, with full jitter under the retry policy's 0.5 s and 1 s caps
+        assertThat(sleeps).hasSize(2);
+        assertThat(sleeps.get(0)).isBetween(0L, 500_000_000L);
+        assertThat(sleeps.get(1)).isBetween(0L, 1_000_000_000L);
     }
 
     @Test
