@@ -3,6 +3,7 @@ package dev.arbiter.eval.task;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelClients;
 import dev.arbiter.eval.Task;
+import dev.arbiter.eval.engine.EngineEnvironment;
 import dev.arbiter.eval.engine.EvalRunner;
 import dev.arbiter.eval.engine.RunOptions;
 import dev.arbiter.eval.engine.RunReader;
@@ -29,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
@@ -72,8 +74,9 @@ class CustomTaskRunTest {
     private RunRecord run(Task task, Script script) {
         try (ScriptedLlmServer server = ScriptedLlmServer.builder().script(script).start();
              ModelClient client = ModelClients.create(server.endpoint(), () -> 0L)) {
-            EvalRunner runner = new EvalRunner(store, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
-                    () -> 0L, ms -> { }, null, () -> "run-" + ids.incrementAndGet());
+            EngineEnvironment env = new EngineEnvironment(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+                    () -> 0L, ms -> { }, new SplittableRandom(1), () -> "run-" + ids.incrementAndGet());
+            EvalRunner runner = new EvalRunner(store, env, null);
             return runner.run(task, server.endpoint(), client, RunOptions.builder(dir.resolve("runs")).concurrency(4).cache(false).build());
         }
     }
