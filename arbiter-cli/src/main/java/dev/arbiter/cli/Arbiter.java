@@ -13,6 +13,7 @@ import java.io.PrintWriter;
         subcommands = {
                 ModelsCommand.class,
                 ShowCommand.class,
+                DiffCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 bad usage or input, 3 file or endpoint unavailable, 1 internal error."})
