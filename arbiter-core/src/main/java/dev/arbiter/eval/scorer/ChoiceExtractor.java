@@ -22,7 +22,7 @@ public final class ChoiceExtractor {
     private static final Pattern WHOLE = Pattern.compile("^[\\s*_(\\[\"'`]*([A-Za-z])[\\s*_)\\].:\"'`]*$");
     private static final Pattern STATED = Pattern.compile(
             "(?i:\\banswer\\b|\\bcorrect\\s+(?:option|choice|letter)\\b)[*_\\s]*"
-                    + "(?i:is|was|would\\s+be|should\\s+be|[:：=])?[*_\\s]*(?i:option|choice|letter)?[\\s*_(\\[\"'$]*"
+                    + "(?i:is|was|would\\s+be|should\\s+be)?[*_\\s]*[:：=-]?[*_\\s]*(?i:option|choice|letter)?[\\s*_(\\[\"'$]*"
                     + "([A-Z])(?![A-Za-z0-9])");
     private static final Pattern BOXED = Pattern.compile("\\\\boxed\\{\\s*(?:\\\\text\\{)?\\s*\\(?([A-Z])\\)?\\s*}?}");
     private static final Pattern MARKED = Pattern.compile(

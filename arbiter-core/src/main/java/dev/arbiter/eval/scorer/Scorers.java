@@ -3,6 +3,7 @@ package dev.arbiter.eval.scorer;
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.Scorer;
+import dev.arbiter.eval.engine.ScorerFactory;
 
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +55,17 @@ public final class Scorers {
             }
             case "judge" -> judge(opts);
             default -> throw new InvalidInputException("unknown scorer '" + spec + "' (expected one of " + String.join(", ", NAMES) + ")");
+        };
+    }
+
+    /** The engine's view (for {@code rescore --scorer NAME}): every scorer built with the same options. */
+    public static ScorerFactory factory(ScorerOptions o) {
+        return new ScorerFactory() {
+            @Override
+            public Scorer create(String name) { return Scorers.create(name, o); }
+
+            @Override
+            public List<String> names() { return NAMES; }
         };
     }
 

@@ -38,6 +38,9 @@ class ChoiceExtractorTest {
                 arguments("A good question. The answer is D", "D"),
                 arguments("Answer: A\n\nExplanation: option B is wrong because ...", "A"),
                 arguments("The correct option is B", "B"),
+                arguments("The answer is: B", "B"),
+                arguments("My final answer - (C)", "C"),
+                arguments("The answer would be option D.", "D"),
                 arguments("Lille", "D"),
                 arguments("lyon.", "B"));
     }

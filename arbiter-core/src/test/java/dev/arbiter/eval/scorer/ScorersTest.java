@@ -36,4 +36,11 @@ class ScorersTest {
         assertThatThrownBy(() -> Scorers.create("exact", ScorerOptions.of(Map.of("ignore_case", "maybe"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("ignore_case");
     }
+
+    @Test
+    void theEngineFactoryBuildsByNameWithTheSharedOptions() {
+        var f = Scorers.factory(ScorerOptions.of(Map.of("unparseable", "incorrect")));
+        assertThat(f.names()).contains("numeric", "choice");
+        assertThat(f.create("numeric").score(States.answered("no digits", "4")).value()).isEqualTo(0.0);
+    }
 }
