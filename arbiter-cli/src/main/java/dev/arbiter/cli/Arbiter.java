@@ -13,6 +13,9 @@ import java.io.PrintWriter;
         subcommands = {
                 ModelsCommand.class,
                 ShowCommand.class,
+                EvalCommand.class,
+                RunsCommand.class,
+                RescoreCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 bad usage or input, 3 file or endpoint unavailable, 1 internal error."})
