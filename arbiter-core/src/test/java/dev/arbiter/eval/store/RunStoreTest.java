@@ -47,6 +47,20 @@ class RunStoreTest {
     }
 
     @Test
+    void anAnswerIsCommittedBeforePutSampleReturns() {
+        // A second connection sees the row while the first is still open: nothing waits for close (or for a kill).
+        Path file = dir.resolve("a.db");
+        RunStore writer = RunStore.open(file);
+        try (RunStore reader = RunStore.open(file)) {
+            writer.insertRun(run("r1", "k", "running", "2025-03-01T12:00:00Z"));
+            writer.putSample(new StoredSample("r1", "t", "q1", 0, "{}", 1.0, "scored"));
+            assertThat(reader.samples("r1")).hasSize(1);
+        } finally {
+            writer.close();
+        }
+    }
+
+    @Test
     void theStoreUsesTheWriteAheadLog() throws Exception {
         Path file = dir.resolve("arbiter.db");
         RunStore.open(file).close();
