@@ -13,6 +13,7 @@ import java.io.PrintWriter;
         subcommands = {
                 ModelsCommand.class,
                 ShowCommand.class,
+                EndpointsCommand.class,
                 EvalCommand.class,
                 RunsCommand.class,
                 RescoreCommand.class,

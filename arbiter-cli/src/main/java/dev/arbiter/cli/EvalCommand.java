@@ -1,6 +1,5 @@
 package dev.arbiter.cli;
 
-import dev.arbiter.client.ApiFlavor;
 import dev.arbiter.client.Endpoint;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelClients;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,15 +50,7 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin StoreMixin store;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    // Endpoint: a minimal set until the shared endpoint options (named endpoints from config) are wired in.
-    @Option(names = "--endpoint", required = true, paramLabel = "URL", description = "Server base URL, e.g. http://127.0.0.1:8000.")
-    URI url;
-    @Option(names = "--model", required = true, description = "Model name as the server knows it.")
-    String model;
-    @Option(names = "--api", paramLabel = "API", description = "Protocol: ${COMPLETION-CANDIDATES} (default: openai).")
-    ApiFlavor api = ApiFlavor.openai;
-    @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key (never the key itself).")
-    String apiKeyEnv;
+    @Mixin EndpointMixin endpointOptions;
 
     @Option(names = "--task", required = true, description = "Task name (see the list in the error for an unknown one).")
     String taskName;
@@ -83,9 +73,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Task-specific setting. Repeatable.")
     Map<String, String> options = new LinkedHashMap<>();
 
-    @Option(names = "--concurrency", paramLabel = "C", description = "Requests in flight at once (default: 16).")
+    @Option(names = "--concurrency", paramLabel = "C", description = "Requests in flight at once (default: the endpoint's, 16).")
     Integer concurrency;
-    @Option(names = "--rpm", paramLabel = "R", description = "At most R requests per minute (default: no cap).")
+    @Option(names = "--rpm", paramLabel = "R", description = "At most R requests per minute (default: the endpoint's, else no cap).")
     Double rpm;
     @Option(names = "--retries", paramLabel = "N", description = "Retries of a call after 429/5xx/timeout/dropped connection (default: 5).")
     int retries = 5;
@@ -106,8 +96,7 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Task task = registry.get().create(taskName, new TaskParams(data, limit, seed, shots, scorer, subjects, language, options));
-        Endpoint endpoint = new Endpoint(null, url, api, model, apiKeyEnv, concurrency == null ? 0 : concurrency, rpm,
-                null, null, null, null);
+        Endpoint endpoint = endpointOptions.resolve();
         RunOptions opts = RunOptions.builder(store.runsRoot()).concurrency(concurrency).requestsPerMinute(rpm).seed(seed)
                 .limit(limit).epochs(epochs).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache)
                 .maxRetries(retries).arbiterVersion(Version.get()).build();

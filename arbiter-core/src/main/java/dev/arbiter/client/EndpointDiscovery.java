@@ -99,7 +99,8 @@ public final class EndpointDiscovery {
             return Optional.of(new DiscoveredEndpoint(base, "vllm", text(vllm.json(), "version"), ApiFlavor.openai,
                     ids(models.json()), maxModelLen(models.json())));
         }
-        if (models.json().path("data").isArray()) {
+        if (models.json().path("data").isArray() || models.status() == 401 || models.status() == 403) {
+            // a proxy such as LiteLLM may keep even its model list behind the key: found, models unknown
             String name = PORT_NAMES.getOrDefault(base.getPort(), "openai-compatible");
             return Optional.of(new DiscoveredEndpoint(base, name, null, ApiFlavor.openai, ids(models.json()), maxModelLen(models.json())));
         }
@@ -127,8 +128,8 @@ public final class EndpointDiscovery {
         return n.hasNonNull(field) && n.get(field).isValueNode() ? n.get(field).asText() : null;
     }
 
-    /** @param refused nothing listens on the port; {@code json} is an empty object unless a 2xx JSON body came back */
-    private record Reply(boolean refused, boolean ok, JsonNode json) {}
+    /** @param refused nothing listens on the port; {@code status} 0 when no answer; {@code json} empty unless a 2xx JSON body came back */
+    private record Reply(boolean refused, int status, JsonNode json) {}
 
     private Reply get(URI base, String path) {
         HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build();
@@ -144,14 +145,14 @@ public final class EndpointDiscovery {
                     // a non-JSON answer identifies nothing
                 }
             }
-            return new Reply(false, ok, json);
+            return new Reply(false, r.statusCode(), json);
         } catch (ConnectException e) {
-            return new Reply(true, false, WireJson.MAPPER.createObjectNode());
+            return new Reply(true, 0, WireJson.MAPPER.createObjectNode());
         } catch (IOException e) {
-            return new Reply(false, false, WireJson.MAPPER.createObjectNode());
+            return new Reply(false, 0, WireJson.MAPPER.createObjectNode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Reply(true, false, WireJson.MAPPER.createObjectNode());
+            return new Reply(true, 0, WireJson.MAPPER.createObjectNode());
         }
     }
 }

@@ -106,9 +106,8 @@ public final class ErrorMapper {
     public ModelException fromStreamError(JsonNode error, String what) {
         JsonNode e = error.has("error") ? error.get("error") : error;
         int code = e.path("code").asInt(e.path("status").asInt(0));
-        String text = serverText(error.toString());
         if (code >= 400 && code <= 599) return fromStatus(code, error.toString(), null, what);
-        return new ModelException(Kind.SERVER_ERROR, 200, redact(what + ": error in stream: " + text), null, null);
+        return new ModelException(Kind.SERVER_ERROR, 200, redact(what + ": error in stream: " + serverText(error.toString())), null, null);
     }
 
     /** Retry-After in milliseconds: delta-seconds (decimals tolerated) or an HTTP date; null when absent or unreadable. */

@@ -35,11 +35,10 @@ final class OllamaDialect {
         if (reply.reasoningField() != null) c.chunk(M.writeValueAsString(line(p, chat, "", reply.reasoningField(), List.of())) + "\n");
         List<ScriptedToken> tokens = p.tokens();
         for (int i = 0; i < tokens.size(); i++) {
-            if (reply.dropAfter() == i) {
+            if (reply.dropAfter() == i || !p.beforeChunk()) {
                 c.reset();
                 return;
             }
-            Plan.pause(reply.delayMillis());
             c.chunk(M.writeValueAsString(line(p, chat, tokens.get(i).token(), null, List.of(tokens.get(i)))) + "\n");
             if (reply.isMalformed() && i == 0) c.chunk("{\"model\": \"x\", \"message\": {\n");
         }

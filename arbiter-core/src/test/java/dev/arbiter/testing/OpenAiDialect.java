@@ -56,11 +56,10 @@ final class OpenAiDialect {
         }
         List<ScriptedToken> tokens = p.tokens();
         for (int i = 0; i < tokens.size(); i++) {
-            if (reply.dropAfter() == i) {
+            if (reply.dropAfter() == i || !p.beforeChunk()) {
                 c.reset();
                 return;
             }
-            Plan.pause(reply.delayMillis());
             ObjectNode ch = chunk(p, chat);
             ObjectNode choice = (ObjectNode) ch.get("choices").get(0);
             if (chat) choice.putObject("delta").put("content", tokens.get(i).token());

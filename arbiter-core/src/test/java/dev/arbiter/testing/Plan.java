@@ -54,4 +54,10 @@ record Plan(Reply reply, List<ScriptedToken> tokens, String finishReason, int pr
     static void pause(long millis) throws InterruptedException {
         if (millis > 0) Thread.sleep(millis);
     }
+
+    /** Waits before a streamed chunk: the reply's delay, then its gate if it has one; false when the gate timed out. */
+    boolean beforeChunk() throws InterruptedException {
+        pause(reply.delayMillis());
+        return reply.gate() == null || reply.gate().tryAcquire(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }

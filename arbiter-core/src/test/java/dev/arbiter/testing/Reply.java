@@ -25,6 +25,7 @@ public final class Reply {
     private Integer promptTokens;
     private Integer completionTokens;
     private String lineEnding = "\n";
+    private java.util.concurrent.Semaphore gate;
 
     private Reply() {}
 
@@ -44,6 +45,7 @@ public final class Reply {
         r.promptTokens = promptTokens;
         r.completionTokens = completionTokens;
         r.lineEnding = lineEnding;
+        r.gate = gate;
         return r;
     }
 
@@ -161,6 +163,16 @@ public final class Reply {
         return r;
     }
 
+    /**
+     * Before each streamed content chunk the server takes a permit from {@code gate} (giving up, and resetting the
+     * connection, after 5 s). Lets a test pace the stream by what the client does instead of by the wall clock.
+     */
+    public Reply gatedBy(java.util.concurrent.Semaphore gate) {
+        Reply r = copy();
+        r.gate = gate;
+        return r;
+    }
+
     /** The tokens as generated: the think block (if any) first, as one token. */
     List<ScriptedToken> generated() {
         if (think == null) return tokens;
@@ -189,4 +201,5 @@ public final class Reply {
     Integer promptTokens() { return promptTokens; }
     Integer completionTokens() { return completionTokens; }
     String lineEnding() { return lineEnding; }
+    java.util.concurrent.Semaphore gate() { return gate; }
 }

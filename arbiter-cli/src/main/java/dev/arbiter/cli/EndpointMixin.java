@@ -1,0 +1,87 @@
+package dev.arbiter.cli;
+
+import dev.arbiter.client.ApiFlavor;
+import dev.arbiter.client.Endpoint;
+import dev.arbiter.client.EndpointConfigLoader;
+import dev.arbiter.error.InvalidInputException;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * {@code --endpoint URL --model NAME [--api openai|ollama] [--api-key-env VAR]}, or {@code --endpoint NAME} for an
+ * endpoint in the endpoints config ({@code --endpoints-config FILE}, default {@code $ARBITER_HOME/endpoints.yaml});
+ * flags given with a name override the config's values.
+ */
+public final class EndpointMixin {
+    static final int OLLAMA_PORT = 11434;
+
+    @Option(names = "--endpoint", paramLabel = "URL|NAME",
+            description = "Model server URL (e.g. http://127.0.0.1:8000) or an endpoint name from the endpoints config.")
+    String endpoint;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Model name as the server knows it (see ./arbiter endpoints).")
+    String model;
+
+    @Option(names = "--api", paramLabel = "API",
+            description = "Protocol: openai or ollama (default: ollama on port 11434, else openai).")
+    ApiFlavor api;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key (sent as a Bearer token).")
+    String apiKeyEnv;
+
+    @Option(names = "--endpoints-config", paramLabel = "FILE", description = "Named endpoints (YAML). Default: $ARBITER_HOME/endpoints.yaml.")
+    Path config;
+
+    public boolean isSet() {
+        return endpoint != null;
+    }
+
+    public Path configFile() {
+        return config != null ? config : Home.dir().resolve("endpoints.yaml");
+    }
+
+    /** The endpoint the flags describe. */
+    public Endpoint resolve() {
+        if (endpoint == null || endpoint.isBlank()) {
+            throw new InvalidInputException("--endpoint is required: a URL such as http://127.0.0.1:8000, or a name from "
+                    + configFile() + " ('./arbiter endpoints' lists servers running here)");
+        }
+        Endpoint e = endpoint.contains("://") ? fromUrl() : fromConfig();
+        if (e.model() == null || e.model().isBlank()) {
+            throw new InvalidInputException("--model is required for endpoint '" + e.name() + "' ('./arbiter endpoints' lists the models each server offers)");
+        }
+        return e;
+    }
+
+    private Endpoint fromUrl() {
+        URI uri;
+        try {
+            uri = URI.create(endpoint.strip());
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidInputException("--endpoint: not a URL: " + ex.getMessage());
+        }
+        ApiFlavor flavor = api != null ? api : (uri.getPort() == OLLAMA_PORT ? ApiFlavor.ollama : ApiFlavor.openai);
+        try {
+            return Endpoint.of(uri, flavor, model).withApiKeyEnv(apiKeyEnv);
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidInputException("--endpoint" + (ex.getMessage().startsWith("api_key_env") ? "/--api-key-env" : "") + ": " + ex.getMessage());
+        }
+    }
+
+    private Endpoint fromConfig() {
+        Endpoint e = new EndpointConfigLoader().find(configFile(), endpoint.strip());
+        if (model != null) e = e.withModel(model);
+        try {
+            if (apiKeyEnv != null) e = e.withApiKeyEnv(apiKeyEnv);
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidInputException("--api-key-env: " + ex.getMessage());
+        }
+        if (api != null) {
+            e = new Endpoint(e.name(), e.baseUrl(), api, e.model(), e.apiKeyEnv(), e.concurrency(), e.requestsPerMinute(),
+                    e.connectTimeout(), e.requestTimeout(), e.pricePerMillionIn(), e.pricePerMillionOut());
+        }
+        return e;
+    }
+}

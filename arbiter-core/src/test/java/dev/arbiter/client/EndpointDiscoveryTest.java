@@ -1,0 +1,66 @@
+package dev.arbiter.client;
+
+import dev.arbiter.testing.Persona;
+import dev.arbiter.testing.ScriptedLlmServer;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EndpointDiscoveryTest {
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void identifiesEachKindOfServerOnTheGivenPorts() throws Exception {
+        List<ScriptedLlmServer> servers = new ArrayList<>();
+        try {
+            servers.add(ScriptedLlmServer.builder().persona(Persona.OLLAMA).models("qwen2.5:7b", "llama3.2:3b").start());
+            servers.add(ScriptedLlmServer.builder().persona(Persona.LLAMA_CPP).models("model.gguf").contextLength(4096).start());
+            servers.add(ScriptedLlmServer.builder().persona(Persona.VLLM).models("Qwen/Qwen2.5-7B-Instruct").contextLength(32768).start());
+            servers.add(ScriptedLlmServer.builder().persona(Persona.TGI).models("mistralai/Mistral-7B-Instruct-v0.3").contextLength(8192).start());
+            servers.add(ScriptedLlmServer.builder().persona(Persona.OPENAI).models("local-model").start());
+            List<Integer> ports = new ArrayList<>(servers.stream().map(ScriptedLlmServer::port).toList());
+            ports.add(2, closedPort());
+
+            List<DiscoveredEndpoint> found = new EndpointDiscovery("127.0.0.1", ports, Duration.ofMillis(300)).discover();
+
+            assertThat(found).extracting(DiscoveredEndpoint::server)
+                    .containsExactly("ollama", "llama.cpp", "vllm", "tgi", "openai-compatible");
+            assertThat(found).extracting(DiscoveredEndpoint::api)
+                    .containsExactly(ApiFlavor.ollama, ApiFlavor.openai, ApiFlavor.openai, ApiFlavor.openai, ApiFlavor.openai);
+            assertThat(found.get(0).models()).containsExactly("qwen2.5:7b", "llama3.2:3b");
+            assertThat(found.get(0).version()).isEqualTo("0.12.6");
+            assertThat(found.get(1).contextLength()).isEqualTo(4096);
+            assertThat(found.get(2).models()).containsExactly("Qwen/Qwen2.5-7B-Instruct");
+            assertThat(found.get(2).contextLength()).isEqualTo(32768);
+            assertThat(found.get(3).models()).containsExactly("mistralai/Mistral-7B-Instruct-v0.3");
+            assertThat(found.get(4).url()).isEqualTo(servers.get(4).baseUri());
+        } finally {
+            servers.forEach(ScriptedLlmServer::close);
+        }
+    }
+
+    @Test
+    void reportsAServerThatKeepsItsModelListBehindAKey() {
+        try (var s = ScriptedLlmServer.builder().persona(Persona.OPENAI).requireApiKey("k").start()) {
+            List<DiscoveredEndpoint> found = new EndpointDiscovery("127.0.0.1", List.of(s.port()), Duration.ofMillis(300)).discover();
+            assertThat(found).singleElement().satisfies(d -> {
+                assertThat(d.server()).isEqualTo("openai-compatible");
+                assertThat(d.models()).isEmpty();
+            });
+        }
+    }
+
+    @Test
+    void findsNothingWhereNothingListens() throws Exception {
+        assertThat(new EndpointDiscovery("127.0.0.1", List.of(closedPort()), Duration.ofMillis(300)).discover()).isEmpty();
+    }
+}
