@@ -17,6 +17,7 @@ import java.io.PrintWriter;
                 EvalCommand.class,
                 RunsCommand.class,
                 RescoreCommand.class,
+                DiffCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 bad usage or input, 3 file or endpoint unavailable, 1 internal error."})

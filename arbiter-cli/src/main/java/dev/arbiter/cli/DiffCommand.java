@@ -1,0 +1,104 @@
+package dev.arbiter.cli;
+
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.error.UnavailableException;
+import dev.arbiter.eval.stats.Comparison;
+import dev.arbiter.eval.stats.PairedBootstrap;
+import dev.arbiter.eval.stats.RunDiff;
+import dev.arbiter.eval.stats.RunDiffs;
+import dev.arbiter.eval.stats.RunSide;
+import dev.arbiter.eval.store.RunStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Compare two stored runs sample by sample: difference with 95% CI, McNemar or paired-bootstrap p-value, and whether the data can tell the models apart.",
+        footer = {"", "Examples:",
+                "  ./arbiter diff 20260101-ab12 20260101-cd34",
+                "  ./arbiter diff RUN_A RUN_B --store runs/arbiter.db --format json"})
+final class DiffCommand implements Callable<Integer> {
+    @Mixin FormatMixin fmt;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN_A", description = "First run id (see ./arbiter runs).")
+    String runA;
+
+    @Parameters(index = "1", paramLabel = "RUN_B", description = "Second run id.")
+    String runB;
+
+    @Option(names = "--store", paramLabel = "DB", description = "Run store (default: $ARBITER_HOME/arbiter.db, i.e. ~/.arbiter/arbiter.db).")
+    Path store;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
+    int resamples = PairedBootstrap.DEFAULT_RESAMPLES;
+
+    @Override
+    public Integer call() {
+        if (resamples < 100) throw new InvalidInputException("--resamples must be >= 100, got " + resamples);
+        Path db = store != null ? store : Home.dir().resolve("arbiter.db");
+        // Opening would create an empty store; a diff only reads.
+        if (!Files.isRegularFile(db)) throw new UnavailableException("run store " + db + " not found (give --store DB)");
+        RunDiff d;
+        try (RunStore s = RunStore.open(db)) {
+            d = RunDiffs.compare(s, runA, runB, new Random(seed), resamples);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt.isJson()) {
+            JsonOut.print(out, "diff", d);
+            return ExitCode.OK;
+        }
+        render(out, d);
+        return ExitCode.OK;
+    }
+
+    static void render(PrintWriter out, RunDiff d) {
+        Comparison c = d.comparison();
+        side(out, "A", d.a(), c.meanA());
+        side(out, "B", d.b(), c.meanB());
+        out.printf(Locale.ROOT, "shared samples: %d (only in A: %d, only in B: %d)%n", c.shared(), c.onlyInA(), c.onlyInB());
+        out.printf(Locale.ROOT, "difference A - B: %s (95%% CI %s to %s)%n", num(c.difference()), num(c.ciLow()), num(c.ciHigh()));
+        if (c.aOnlyPassed() != null) {
+            out.printf(Locale.ROOT, "%s: only A passed %d, only B passed %d, p = %s%n", testName(c.test()), c.aOnlyPassed(),
+                    c.bOnlyPassed(), p(c.pValue()));
+        } else {
+            out.printf(Locale.ROOT, "%s: p = %s%n", testName(c.test()), p(c.pValue()));
+        }
+        out.println(c.significant() ? "verdict: the runs differ (p < 0.05, CI excludes 0)" : "verdict: no detectable difference");
+        for (String n : d.notes()) out.println("! " + n);
+        for (String w : c.warnings()) out.println("! " + w);
+    }
+
+    private static void side(PrintWriter out, String label, RunSide s, double mean) {
+        out.printf(Locale.ROOT, "%s: %s  %s v%d  model %s  scorer %s  %s  mean %s over %d samples%n", label, s.runId(), s.task(),
+                s.taskVersion(), s.model() == null ? "-" : s.model(), s.scorer() == null ? "-" : s.scorer(), s.status(), num(mean),
+                s.scoredSamples());
+    }
+
+    private static String testName(String test) {
+        return switch (test) {
+            case "mcnemar_exact" -> "McNemar (exact binomial)";
+            case "mcnemar_chi2_cc" -> "McNemar (chi-square, continuity-corrected)";
+            default -> "paired bootstrap";
+        };
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String p(double v) {
+        return v < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.arbiter.eval.dataset;
+
+import dev.arbiter.client.ChatMessage;
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.error.UnavailableException;
+import dev.arbiter.eval.Dataset;
+import dev.arbiter.eval.Sample;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads the user's own data ({@code --task custom --data FILE}) from JSONL or CSV/TSV (UTF-8, optional BOM).
+ * Each row gives {@code input} (text or a list of {role, content} messages), {@code target} (text or a list),
+ * and optionally {@code id} (default: the row's position, 1-based), {@code choices}, {@code system} and
+ * {@code metadata}; other columns are ignored. The first bad row fails the load with its file, line and field,
+ * unless skipInvalid is set, in which case bad rows are skipped and returned. Duplicate ids always fail.
+ * The dataset records the file's SHA-256, computed over the exact bytes that were parsed.
+ */
+public final class CustomDatasetLoader {
+    private CustomDatasetLoader() {}
+
+    public static LoadedDataset load(Path file, LoadOptions options) {
+        byte[] bytes = readBytes(file);
+        String name = file.getFileName().toString();
+        String text = decode(bytes, name);
+        DataFormat format = options.format() != null ? options.format() : DataFormat.of(file);
+        Rows rows = switch (format) {
+            case JSONL -> JsonlReader.read(text, name);
+            case CSV -> CsvReader.read(text, name, ',', options);
+            case TSV -> CsvReader.read(text, name, '\t', options);
+        };
+        List<DataProblem> problems = new ArrayList<>(rows.problems());
+        List<Sample> samples = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        for (RawRow row : rows.rows()) {
+            Sample s;
+            try {
+                s = toSample(row, options);
+            } catch (RowException e) {
+                problems.add(new DataProblem(name, row.line(), e.field, e.getMessage()));
+                continue;
+            }
+            Integer earlier = firstLine.putIfAbsent(s.id(), row.line());
+            if (earlier != null) {
+                throw new InvalidInputException(new DataProblem(name, row.line(), options.fields().id(),
+                        "duplicate id '" + s.id() + "' (first used on line " + earlier + ")").toString());
+            }
+            samples.add(s);
+        }
+        problems.sort(Comparator.comparingInt(DataProblem::line));
+        if (!problems.isEmpty() && !options.skipInvalid()) {
+            String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more bad rows)" : "";
+            throw new InvalidInputException(problems.get(0) + more + "; fix the file or skip bad rows with --skip-invalid");
+        }
+        if (samples.isEmpty()) {
+            throw new InvalidInputException(name + ": no samples" + (problems.isEmpty() ? "" : " (all " + problems.size() + " rows are invalid)"));
+        }
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        return new LoadedDataset(new Dataset(stem, file.toString(), sha256(bytes), samples), problems);
+    }
+
+    private static Sample toSample(RawRow row, LoadOptions options) {
+        FieldMap f = options.fields();
+        Map<String, com.fasterxml.jackson.databind.JsonNode> v = row.values();
+        List<ChatMessage> input = new ArrayList<>(Fields.input(v.get(f.input()), f.input(), row.fromText()));
+        List<String> target = Fields.target(v.get(f.target()), f.target(), row.fromText());
+        if (target.isEmpty() && options.requireTarget()) throw new RowException(f.target(), "missing");
+        String system = Fields.system(v.get(f.system()), f.system());
+        if (system != null) input.add(0, ChatMessage.system(system));
+        return new Sample(Fields.id(v.get(f.id()), f.id(), row.ordinal()), input, target,
+                Fields.choices(v.get(f.choices()), f.choices(), row.fromText()),
+                Fields.metadata(v.get(f.metadata()), f.metadata(), row.fromText()));
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UnavailableException("data file " + file + " not found");
+        } catch (IOException e) {
+            throw new UnavailableException("cannot read data file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Strict UTF-8; a leading byte-order mark is dropped. */
+    private static String decode(byte[] bytes, String name) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(name + ": not UTF-8 text (save it as UTF-8)", e);
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}
