@@ -52,7 +52,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Mixin EndpointMixin endpointOptions;
 
-    @Option(names = "--task", required = true, description = "Task name (see the list in the error for an unknown one).")
+    @Option(names = "--task", required = true, paramLabel = "NAME", description = "Task name (see the list in the error for an unknown one).")
     String taskName;
     @Option(names = "--data", paramLabel = "PATH", description = "Dataset file or directory (default: the task's own).")
     Path data;

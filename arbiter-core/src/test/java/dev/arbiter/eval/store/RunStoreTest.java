@@ -97,6 +97,20 @@ class RunStoreTest {
     }
 
     @Test
+    void aReopenedRunForgetsItsOldRecordAndScoreUntilItEndsAgain() {
+        try (RunStore s = RunStore.open(dir.resolve("a.db"))) {
+            s.insertRun(run("r1", "k", "running", "2025-03-01T12:00:00Z"));
+            s.finishRun("r1", "failed", Instant.parse("2025-03-01T12:10:00Z"), 0.5, "{}", "{\"old\":1}");
+            s.reopenRun("r1", "running", "{\"run_id\":\"r1\"}");
+            StoredRun r = s.run("r1").orElseThrow();
+            assertThat(r.status()).isEqualTo("running");
+            assertThat(r.record()).isNull();
+            assertThat(r.score()).isNull();
+            assertThat(r.endedAt()).isNull();
+        }
+    }
+
+    @Test
     void aStoreFromAnotherSchemaVersionIsRefusedWithTheFileNamed() throws Exception {
         Path file = dir.resolve("a.db");
         RunStore.open(file).close();
