@@ -101,18 +101,22 @@ final class EvalCommand implements Callable<Integer> {
                 .limit(limit).epochs(epochs).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache)
                 .maxRetries(retries).arbiterVersion(Version.get()).build();
         boolean live = !quiet && System.console() != null;
-        RunRecord record;
         try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system())) {
             EvalRunner runner = EvalRunner.standard(runs, new ProgressBar(err, live, !quiet));
-            record = runWithCtrlC(runner, () -> runner.run(task, endpoint, client, opts));
+            return runWithCtrlC(runner, () -> {
+                RunRecord record = runner.run(task, endpoint, client, opts);
+                if (fmt.isJson()) JsonOut.print(out, "run", record);
+                else RunText.print(out, record);
+                return exitCode(record, err);
+            });
         }
-        if (fmt.isJson()) JsonOut.print(out, "run", record);
-        else RunText.print(out, record);
-        return exitCode(record, err);
     }
 
-    /** Runs {@code body} with a shutdown hook that, on Ctrl-C, stops the run and waits (≤ 10 s) for its record. */
-    static RunRecord runWithCtrlC(EvalRunner runner, Supplier<RunRecord> body) {
+    /**
+     * Runs {@code body} (the run and its output) with a shutdown hook that, on Ctrl-C, stops the run and holds the
+     * JVM up to 10 s so the interrupted record is stored and printed.
+     */
+    static int runWithCtrlC(EvalRunner runner, Supplier<Integer> body) {
         CountDownLatch ended = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             runner.requestStop();

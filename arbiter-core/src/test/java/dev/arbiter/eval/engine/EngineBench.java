@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Engine overhead, without JMH: the same requests to a zero-latency scripted server on 127.0.0.1, once straight
  * through the client (a thread pool calling {@code generate}) and once through the full engine (solver, scorer,
- * SQLite commit per answer, JSONL line, progress accounting; cache off). Server, client and engine share the
+ * SQLite commit per answer, JSONL line, progress accounting; cache off); and once through the engine with an
+ * in-process model that answers at once, which isolates the engine's own cost. Server, client and engine share the
  * machine's cores, so these are upper bounds on overhead as seen on this box, not a server benchmark.
  *
  * <pre>
@@ -66,10 +67,12 @@ public final class EngineBench {
             Figures eng1 = engine(server, client, tmp, "serial", serialSamples, 1);
             Figures rawN = raw(client, samples, concurrency);
             Figures engN = engine(server, client, tmp, "parallel", samples, concurrency);
-            return List.of(raw1.line(), eng1.line(), rawN.line(), engN.line(),
+            Figures alone = engineAlone(tmp, samples, concurrency);
+            return List.of(raw1.line(), eng1.line(), rawN.line(), engN.line(), alone.line(),
                     String.format(Locale.ROOT, "engine overhead per answer at c=1: %.3f ms; throughput at c=%d: "
-                                    + "%.0f%% of the bare client", eng1.msEach() - raw1.msEach(), concurrency,
-                            100 * engN.perSecond() / rawN.perSecond()),
+                                    + "%.0f%% of the bare client; engine alone: %.0f µs of wall time per answer",
+                            eng1.msEach() - raw1.msEach(), concurrency, 100 * engN.perSecond() / rawN.perSecond(),
+                            alone.msEach() * 1000),
                     "cores: " + Runtime.getRuntime().availableProcessors() + ", java " + System.getProperty("java.version"));
         }
     }
@@ -93,13 +96,25 @@ public final class EngineBench {
         return new Figures("bare client", n, concurrency, System.nanoTime() - t0);
     }
 
+    /** The engine with an in-process model that answers instantly: what the engine itself costs per answer. */
+    static Figures engineAlone(Path tmp, int n, int concurrency) {
+        FakeClient instant = new FakeClient(TestTasks::mostlyRight);
+        Figures f = engine(TestTasks.endpoint(), instant, tmp, "alone", n, concurrency);
+        return new Figures("engine, in-process model", f.n(), f.concurrency(), f.nanos());
+    }
+
     static Figures engine(ScriptedLlmServer server, ModelClient client, Path tmp, String name, int n, int concurrency) {
+        return engine(server.endpoint(), client, tmp, name, n, concurrency);
+    }
+
+    static Figures engine(dev.arbiter.client.Endpoint endpoint, ModelClient client, Path tmp, String name, int n,
+                          int concurrency) {
         try (RunStore store = RunStore.open(tmp.resolve(name + ".db"))) {
             AtomicInteger ids = new AtomicInteger();
             EngineEnvironment env = new EngineEnvironment(Clock.systemUTC(), Ticker.system(), Sleeper.system(),
                     new SplittableRandom(1), () -> name + "-" + ids.incrementAndGet());
             long t0 = System.nanoTime();
-            RunRecord r = new EvalRunner(store, env, null).run(TestTasks.task(n), server.endpoint(), client,
+            RunRecord r = new EvalRunner(store, env, null).run(TestTasks.task(n), endpoint, client,
                     RunOptions.builder(tmp.resolve("runs")).concurrency(concurrency).cache(false).build());
             long nanos = System.nanoTime() - t0;
             if (r.tasks().get(0).scored() != n) throw new IllegalStateException("engine lost answers: " + r.tasks());

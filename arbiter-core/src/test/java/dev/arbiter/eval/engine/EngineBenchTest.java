@@ -10,9 +10,10 @@ class EngineBenchTest {
     @Test
     void theBenchmarkRunsEveryAnswerThroughBothPathsAndReportsFigures() throws Exception {
         List<String> lines = EngineBench.run(40, 8, 10);
-        assertThat(lines).hasSize(6);
+        assertThat(lines).hasSize(7);
         assertThat(lines.get(1)).startsWith("engine").contains("c=1").contains("n=10");
         assertThat(lines.get(3)).startsWith("engine").contains("c=8").contains("n=40");
-        assertThat(lines.get(4)).startsWith("engine overhead per answer");
+        assertThat(lines.get(4)).startsWith("engine, in-process model").contains("n=40");
+        assertThat(lines.get(5)).startsWith("engine overhead per answer");
     }
 }
