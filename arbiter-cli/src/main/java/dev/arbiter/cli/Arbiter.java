@@ -19,6 +19,9 @@ import java.io.PrintWriter;
                 CompareCommand.class,
                 ImportConfigCommand.class,
                 EndpointsCommand.class,
+                EvalCommand.class,
+                RunsCommand.class,
+                RescoreCommand.class,
                 DiffCommand.class,
                 CommandLine.HelpCommand.class
         },

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -124,14 +125,13 @@ public final class EvalRunner {
             RequestGate gate = new RequestGate(concurrency, rpm == null ? null : new RateLimiter(rpm, ticker, sleeper));
             RetryPolicy retries = retries(opts.maxRetries());
             ResponseCache cache = opts.cache() ? new ResponseCache(store, clock) : null;
-            RunSession[] holder = new RunSession[1];
+            AtomicBoolean stopping = new AtomicBoolean();
             SampleWorker worker = new SampleWorker(task, (s, e) -> new EngineGenerate(client, endpointId, gate, retries,
-                    cache, ticker, opts.seed(), e, () -> holder[0].stopping()), ticker, clock);
+                    cache, ticker, opts.seed(), e, stopping::get), ticker, clock);
             // Workers beyond the request permits let scoring (e.g. running generated code) overlap with requests.
             int threads = concurrency + Math.max(2, Runtime.getRuntime().availableProcessors());
             RunSession session = new RunSession(manifest.runId(), task.name(), store, files, worker, listener, ticker,
-                    threads, manifest.planned(), kept);
-            holder[0] = session;
+                    threads, manifest.planned(), kept, stopping);
             current = session;
             if (stopRequested) session.stop();
             try {
@@ -172,7 +172,10 @@ public final class EvalRunner {
         }
     }
 
-    /** Ctrl-C: stops taking items, interrupts requests in flight; {@link #run} then returns an interrupted record. */
+    /**
+     * Ctrl-C: stops taking items, interrupts requests in flight; {@link #run} then returns an interrupted record.
+     * Callable before the run starts (it then stops at once); a runner once stopped stays stopped.
+     */
     public void requestStop() {
         stopRequested = true;
         RunSession s = current;

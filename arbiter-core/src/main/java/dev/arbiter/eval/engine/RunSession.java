@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,7 +29,7 @@ final class RunSession {
     private final Ticker ticker;
     private final int threads;
 
-    private volatile boolean stopping;
+    private final AtomicBoolean stopping;
     private volatile boolean stopRequested;
     private volatile ExecutorService pool;
     private RuntimeException fatal;
@@ -42,8 +43,10 @@ final class RunSession {
     private double scoreSum;
     private long startNanos;
 
+    /** @param stopping set here when the session stops; the worker's requests read it to send nothing new */
     RunSession(String runId, String task, RunStore store, RunFiles files, SampleWorker worker, ProgressListener listener,
-               Ticker ticker, int threads, int total, List<SampleRecord> kept) {
+               Ticker ticker, int threads, int total, List<SampleRecord> kept, AtomicBoolean stopping) {
+        this.stopping = stopping;
         this.runId = runId;
         this.task = task;
         this.store = store;
@@ -56,8 +59,6 @@ final class RunSession {
         this.resumed = kept.size();
         for (SampleRecord r : kept) count(r);
     }
-
-    boolean stopping() { return stopping; }
 
     /** Runs every item; returns when all are done or the session stopped. Not re-entrant. */
     void run(List<Sample> samples, List<Integer> epochs) {
@@ -91,10 +92,10 @@ final class RunSession {
     }
 
     private void runOne(Sample s, int epoch) {
-        if (stopping) return;
+        if (stopping.get()) return;
         try {
             SampleRecord r = worker.run(s, epoch);
-            if (stopping && SampleRecord.ERROR.equals(r.status())) return; // most likely the stop itself; re-run on resume
+            if (stopping.get() && SampleRecord.ERROR.equals(r.status())) return; // most likely the stop itself; re-run on resume
             store.putSample(RecordCodec.stored(runId, task, r));
             files.append(r);
             synchronized (this) {
@@ -113,13 +114,13 @@ final class RunSession {
 
     private synchronized void fail(RuntimeException e) {
         if (fatal == null) fatal = e;
-        stopping = true;
+        stopping.set(true);
     }
 
     /** Ctrl-C: no new items or requests, in-flight requests interrupted; what was stored stays. */
     void stop() {
         stopRequested = true;
-        stopping = true;
+        stopping.set(true);
         ExecutorService p = pool;
         if (p != null) p.shutdownNow();
     }

@@ -1,5 +1,6 @@
 package dev.arbiter.eval.engine;
 
+import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.Scorer;
 
 import java.util.List;
@@ -12,4 +13,19 @@ public interface ScorerFactory {
     Scorer create(String name);
 
     List<String> names();
+
+    /** A factory that knows no scorer (until the scorer catalogue is wired in). */
+    static ScorerFactory none() {
+        return new ScorerFactory() {
+            @Override
+            public Scorer create(String name) {
+                throw new InvalidInputException("unknown scorer '" + name + "'; no scorers are registered");
+            }
+
+            @Override
+            public List<String> names() {
+                return List.of();
+            }
+        };
+    }
 }

@@ -100,7 +100,8 @@ public final class RunStore implements AutoCloseable {
 
     /** Marks a run as running again (resume) with its refreshed manifest. */
     public synchronized void reopenRun(String runId, String status, String manifest) {
-        update("UPDATE runs SET status = ?, ended_at = NULL, manifest = ? WHERE run_id = ?", status, manifest, runId);
+        update("UPDATE runs SET status = ?, ended_at = NULL, score = NULL, record = NULL, manifest = ? WHERE run_id = ?",
+                status, manifest, runId);
     }
 
     /** Records how a run ended: status, end time, headline score and the full run record. */

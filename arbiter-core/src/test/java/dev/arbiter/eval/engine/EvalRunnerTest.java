@@ -98,9 +98,7 @@ class EvalRunnerTest {
 
     @Test
     void aRetriableErrorThatOutlivesItsRetriesMakesThatSampleAnErrorAndTheRunGoesOn() {
-        FakeClient client = new FakeClient(TestTasks::mostlyRight);
         List<Integer> failing = new CopyOnWriteArrayList<>();
-        client.failOnCall = n -> null;
         FakeClient broken = new FakeClient(q -> {
             if (q.equals("q4")) {
                 failing.add(1);
@@ -214,6 +212,27 @@ class EvalRunnerTest {
         assertThat(askedFirst).hasSize(30);
         assertThat(second.callsByQuestion.values()).allSatisfy(c -> assertThat(c.get()).isEqualTo(1));
         assertThat(resumed.tasks().get(0).metrics().get("accuracy").value()).isEqualTo(20.0 / 30);
+    }
+
+    @Test
+    void resumingACompletedRunByIdReasksOnlyItsErroredAnswersAndKeepsOneLogLineEach() throws Exception {
+        FakeClient flaky = new FakeClient(q -> {
+            if (q.equals("q2")) throw error(ModelException.Kind.TIMEOUT, 0);
+            return TestTasks.mostlyRight(q);
+        });
+        RunRecord first = runner(null).run(TestTasks.task(6), TestTasks.endpoint(), flaky,
+                options().maxRetries(0).cache(false).build());
+        assertThat(first.status()).isEqualTo(RunStatus.completed);
+        assertThat(first.tasks().get(0).errors()).isEqualTo(1);
+
+        FakeClient healed = new FakeClient(TestTasks::mostlyRight);
+        RunRecord again = runner(null).run(TestTasks.task(6), TestTasks.endpoint(), healed,
+                options().resume(first.runId()).cache(false).build());
+
+        assertThat(healed.callsByQuestion.keySet()).containsExactly("q2");
+        assertThat(again.tasks().get(0).errors()).isZero();
+        assertThat(again.tasks().get(0).metrics().get("accuracy").value()).isEqualTo(4.0 / 6);
+        assertThat(Files.readAllLines(Path.of(again.log()))).hasSize(6);
     }
 
     @Test

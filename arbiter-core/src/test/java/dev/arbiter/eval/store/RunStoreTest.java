@@ -47,6 +47,20 @@ class RunStoreTest {
     }
 
     @Test
+    void anAnswerIsCommittedBeforePutSampleReturns() {
+        // A second connection sees the row while the first is still open: nothing waits for close (or for a kill).
+        Path file = dir.resolve("a.db");
+        RunStore writer = RunStore.open(file);
+        try (RunStore reader = RunStore.open(file)) {
+            writer.insertRun(run("r1", "k", "running", "2025-03-01T12:00:00Z"));
+            writer.putSample(new StoredSample("r1", "t", "q1", 0, "{}", 1.0, "scored"));
+            assertThat(reader.samples("r1")).hasSize(1);
+        } finally {
+            writer.close();
+        }
+    }
+
+    @Test
     void theStoreUsesTheWriteAheadLog() throws Exception {
         Path file = dir.resolve("arbiter.db");
         RunStore.open(file).close();
@@ -79,6 +93,20 @@ class RunStoreTest {
             assertThat(s.latestIncomplete("k")).get().extracting(StoredRun::runId).isEqualTo("new");
             assertThat(s.runs()).extracting(StoredRun::runId).containsExactly("other", "done", "new", "old");
             assertThat(s.run("done").orElseThrow().score()).isEqualTo(0.5);
+        }
+    }
+
+    @Test
+    void aReopenedRunForgetsItsOldRecordAndScoreUntilItEndsAgain() {
+        try (RunStore s = RunStore.open(dir.resolve("a.db"))) {
+            s.insertRun(run("r1", "k", "running", "2025-03-01T12:00:00Z"));
+            s.finishRun("r1", "failed", Instant.parse("2025-03-01T12:10:00Z"), 0.5, "{}", "{\"old\":1}");
+            s.reopenRun("r1", "running", "{\"run_id\":\"r1\"}");
+            StoredRun r = s.run("r1").orElseThrow();
+            assertThat(r.status()).isEqualTo("running");
+            assertThat(r.record()).isNull();
+            assertThat(r.score()).isNull();
+            assertThat(r.endedAt()).isNull();
         }
     }
 

@@ -1,0 +1,166 @@
+package dev.arbiter.cli;
+
+import dev.arbiter.client.Endpoint;
+import dev.arbiter.client.ModelClient;
+import dev.arbiter.client.ModelClients;
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.eval.Task;
+import dev.arbiter.eval.engine.EvalRunner;
+import dev.arbiter.eval.engine.RunError;
+import dev.arbiter.eval.engine.RunOptions;
+import dev.arbiter.eval.engine.RunRecord;
+import dev.arbiter.eval.engine.RunStatus;
+import dev.arbiter.eval.engine.TaskParams;
+import dev.arbiter.eval.engine.TaskRegistry;
+import dev.arbiter.eval.store.RunStore;
+import dev.arbiter.util.Ticker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a served model on a task; every answer is kept, the run can be resumed and re-scored.",
+        footer = {"", "Examples:",
+                "  ./arbiter eval --endpoint http://127.0.0.1:8000 --model qwen2.5-7b --task gsm8k --limit 200 --seed 1",
+                "  ./arbiter eval --endpoint http://127.0.0.1:11434 --api ollama --model llama3.1 --task custom --data qa.jsonl",
+                "  ./arbiter eval ... --resume 20250301-142233-7f3a9c --format json",
+                "",
+                "A run with the same task, model, endpoint, settings and dataset that did not complete is resumed",
+                "automatically (--no-resume to start afresh). Exit codes: 0 completed, 2 bad input or unknown model,",
+                "3 endpoint unreachable or refusing the key, 130 interrupted."})
+final class EvalCommand implements Callable<Integer> {
+    /** Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells report it. */
+    static final int INTERRUPTED = 130;
+
+    /** Where task names are looked up; tests put their own registry here. */
+    static Supplier<TaskRegistry> registry = TaskRegistry::standard;
+
+    @Mixin FormatMixin fmt;
+    @Mixin StoreMixin store;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin EndpointMixin endpointOptions;
+
+    @Option(names = "--task", required = true, paramLabel = "NAME", description = "Task name (see the list in the error for an unknown one).")
+    String taskName;
+    @Option(names = "--data", paramLabel = "PATH", description = "Dataset file or directory (default: the task's own).")
+    Path data;
+    @Option(names = "--limit", paramLabel = "N", description = "Evaluate N samples drawn with the seed (default: all).")
+    Integer limit;
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for --limit sampling, also sent to the model (epoch k sends S+k).")
+    Long seed;
+    @Option(names = "--epochs", paramLabel = "K", description = "Answers per sample (default: 1).")
+    int epochs = 1;
+    @Option(names = "--shots", paramLabel = "N", description = "Few-shot examples, for tasks that take them.")
+    Integer shots;
+    @Option(names = "--scorer", paramLabel = "NAME", description = "Scorer to use instead of the task's default.")
+    String scorer;
+    @Option(names = "--subject", paramLabel = "NAME", description = "Subset of the task (MMLU subject, MATH level…). Repeatable.")
+    List<String> subjects = new ArrayList<>();
+    @Option(names = "--language", paramLabel = "LANG", description = "Prompt/dataset language, for tasks that have several.")
+    String language;
+    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Task-specific setting. Repeatable.")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--concurrency", paramLabel = "C", description = "Requests in flight at once (default: the endpoint's, 16).")
+    Integer concurrency;
+    @Option(names = "--rpm", paramLabel = "R", description = "At most R requests per minute (default: the endpoint's, else no cap).")
+    Double rpm;
+    @Option(names = "--retries", paramLabel = "N", description = "Retries of a call after 429/5xx/timeout/dropped connection (default: 5).")
+    int retries = 5;
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: $ARBITER_HOME/runs/RUN_ID).")
+    Path outDir;
+    @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue this run, asking only for the answers it lacks.")
+    String resume;
+    @Option(names = "--no-resume", description = "Start a new run even if an incomplete one with the same settings exists.")
+    boolean noResume;
+    @Option(names = "--no-cache", description = "Ask the model even when the same request was answered before.")
+    boolean noCache;
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (noResume && resume != null) throw new InvalidInputException("--resume and --no-resume contradict each other");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Task task = registry.get().create(taskName, new TaskParams(data, limit, seed, shots, scorer, subjects, language, options));
+        Endpoint endpoint = endpointOptions.resolve();
+        RunOptions opts = RunOptions.builder(store.runsRoot()).concurrency(concurrency).requestsPerMinute(rpm).seed(seed)
+                .limit(limit).epochs(epochs).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache)
+                .maxRetries(retries).arbiterVersion(Version.get()).build();
+        boolean live = !quiet && System.console() != null;
+        try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system())) {
+            EvalRunner runner = EvalRunner.standard(runs, new ProgressBar(err, live, !quiet));
+            return runWithCtrlC(runner, () -> {
+                RunRecord record = runner.run(task, endpoint, client, opts);
+                if (fmt.isJson()) JsonOut.print(out, "run", record);
+                else RunText.print(out, record);
+                return exitCode(record, err);
+            });
+        }
+    }
+
+    /**
+     * Runs {@code body} (the run and its output) with a shutdown hook that, on Ctrl-C, stops the run and holds the
+     * JVM up to 10 s so the interrupted record is stored and printed.
+     */
+    static int runWithCtrlC(EvalRunner runner, Supplier<Integer> body) {
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runner.requestStop();
+            try {
+                ended.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "arbiter-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return body.get();
+        } finally {
+            ended.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook is running and will see the latch
+            }
+        }
+    }
+
+    /** 0 completed; failed runs by the error's type (2 input, 3 unavailable, 1 bug); 130 interrupted. */
+    static int exitCode(RunRecord r, PrintWriter err) {
+        if (r.status() == RunStatus.completed) return ExitCode.OK;
+        if (r.status() == RunStatus.interrupted) {
+            err.println("arbiter: interrupted; answers so far are kept: --resume " + r.runId());
+            return INTERRUPTED;
+        }
+        RunError e = r.error();
+        if (e == null) return ExitCode.INTERNAL;
+        return switch (e.type()) {
+            case RunError.UNAVAILABLE -> {
+                err.println("arbiter: unavailable: " + e.message());
+                yield ExitCode.UNAVAILABLE;
+            }
+            case RunError.INVALID_INPUT -> {
+                err.println("arbiter: error: " + e.message());
+                yield ExitCode.BAD_INPUT;
+            }
+            default -> {
+                err.println("arbiter: internal error: " + e.message());
+                yield ExitCode.INTERNAL;
+            }
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package dev.arbiter.cli;
+
+import dev.arbiter.eval.engine.MetricSummary;
+import dev.arbiter.eval.engine.RunRecord;
+import dev.arbiter.eval.engine.TaskResult;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The text view of a run record (the JSON view is the record itself). */
+final class RunText {
+    private RunText() {}
+
+    static void print(PrintWriter out, RunRecord r) {
+        var m = r.manifest();
+        out.printf(Locale.ROOT, "run %s  %s  %s on %s%n", r.runId(), r.status(), m.task(), m.endpoint());
+        for (TaskResult t : r.tasks()) {
+            out.printf(Locale.ROOT, "  %s v%d (scorer %s): %d samples × %d epochs; %d scored, %d unscored (%d errors), %d missing%n",
+                    t.task(), t.version(), t.scorer(), t.samples(), t.epochs(), t.scored(), t.unscored(), t.errors(),
+                    t.missing());
+            for (Map.Entry<String, MetricSummary> e : t.metrics().entrySet()) {
+                MetricSummary s = e.getValue();
+                out.printf(Locale.ROOT, "  %-10s %s  ± %s (stderr)  95%% CI %s%s  n=%d%n", e.getKey(), Text.num(s.value(), 4),
+                        Text.num(s.stderr(), 4), interval(s.ci95()),
+                        s.wilson95() == null ? "" : "  Wilson " + interval(s.wilson95()), s.n());
+            }
+            out.printf(Locale.ROOT, "  tokens: %,d in, %,d out%s%s%n", t.tokensIn(), t.tokensOut(),
+                    t.costUsd() == null ? "" : String.format(Locale.ROOT, "; cost $%.4f", t.costUsd()),
+                    t.cachedCalls() == 0 ? "" : "; " + t.cachedCalls() + " answers from the cache");
+        }
+        out.printf(Locale.ROOT, "  log: %s%n", r.log());
+        if (r.error() != null) out.printf(Locale.ROOT, "  error: %s%n", r.error().message());
+    }
+
+    static String interval(List<Double> ci) {
+        if (ci == null || ci.size() != 2) return "-";
+        return "[" + Text.num(ci.get(0), 4) + ", " + Text.num(ci.get(1), 4) + "]";
+    }
+}
