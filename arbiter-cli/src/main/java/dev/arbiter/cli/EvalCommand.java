@@ -12,6 +12,7 @@ import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.engine.RunStatus;
 import dev.arbiter.eval.engine.TaskParams;
 import dev.arbiter.eval.engine.TaskRegistry;
+import dev.arbiter.eval.task.StandardTasks;
 import dev.arbiter.eval.store.RunStore;
 import dev.arbiter.util.Ticker;
 import picocli.CommandLine.Command;
@@ -43,8 +44,8 @@ final class EvalCommand implements Callable<Integer> {
     /** Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells report it. */
     static final int INTERRUPTED = 130;
 
-    /** Where task names are looked up; tests put their own registry here. */
-    static Supplier<TaskRegistry> registry = TaskRegistry::standard;
+    /** Where task names are looked up; null means the standard tasks. Tests put their own registry here. */
+    static Supplier<TaskRegistry> registry = null;
 
     @Mixin FormatMixin fmt;
     @Mixin StoreMixin store;
@@ -73,6 +74,24 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Task-specific setting. Repeatable.")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = "--field", paramLabel = "FIELD=COLUMN", description = "custom task: read FIELD (input, target, id, choices, system, metadata) from COLUMN. Repeatable.")
+    Map<String, String> fields = new LinkedHashMap<>();
+    @Option(names = "--skip-invalid", description = "custom task: report and skip malformed rows instead of stopping.")
+    boolean skipInvalid;
+    @Option(names = "--system", paramLabel = "TEXT", description = "custom task: system message for every sample.")
+    String system;
+    @Option(names = "--scorer-option", paramLabel = "KEY=VALUE", description = "Scorer setting, e.g. abs_tolerance=0.01, ignore_case=false. Repeatable.")
+    Map<String, String> scorerOptions = new LinkedHashMap<>();
+
+    @Option(names = "--judge-endpoint", paramLabel = "URL|NAME", description = "Judge model server for mt_bench and the judge scorer.")
+    String judgeEndpoint;
+    @Option(names = "--judge-model", paramLabel = "NAME", description = "Judge model name.")
+    String judgeModel;
+    @Option(names = "--judge-api", paramLabel = "API", description = "Judge protocol: openai or ollama.")
+    dev.arbiter.client.ApiFlavor judgeApi;
+    @Option(names = "--judge-api-key-env", paramLabel = "VAR", description = "Environment variable holding the judge's API key.")
+    String judgeApiKeyEnv;
+
     @Option(names = "--concurrency", paramLabel = "C", description = "Requests in flight at once (default: the endpoint's, 16).")
     Integer concurrency;
     @Option(names = "--rpm", paramLabel = "R", description = "At most R requests per minute (default: the endpoint's, else no cap).")
@@ -95,8 +114,17 @@ final class EvalCommand implements Callable<Integer> {
         if (noResume && resume != null) throw new InvalidInputException("--resume and --no-resume contradict each other");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Task task = registry.get().create(taskName, new TaskParams(data, limit, seed, shots, scorer, subjects, language, options));
-        Endpoint endpoint = endpointOptions.resolve();
+        Endpoint endpoint = endpointOptions.isSet() ? endpointOptions.resolve() : Discovered.endpoint(endpointOptions, err);
+        Map<String, String> taskOptions = new LinkedHashMap<>(options);
+        fields.forEach((k, v) -> taskOptions.put("field." + k, v));
+        scorerOptions.forEach((k, v) -> taskOptions.put("scorer." + k, v));
+        if (skipInvalid) taskOptions.put("skip_invalid", "true");
+        if (system != null) taskOptions.put("system", system);
+        ModelClient judge = judgeClient();
+        TaskRegistry tasks = registry != null ? registry.get() : StandardTasks.registry(judge,
+                problem -> err.println("arbiter: skipped " + problem),
+                warning -> err.println("arbiter: sandbox warning: " + warning));
+        Task task = tasks.create(taskName, new TaskParams(data, limit, seed, shots, scorer, subjects, language, taskOptions));
         RunOptions opts = RunOptions.builder(store.runsRoot()).concurrency(concurrency).requestsPerMinute(rpm).seed(seed)
                 .limit(limit).epochs(epochs).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache)
                 .maxRetries(retries).arbiterVersion(Version.get()).build();
@@ -110,6 +138,21 @@ final class EvalCommand implements Callable<Integer> {
                 return exitCode(record, err);
             });
         }
+    }
+
+    /** The judge client from --judge-*, or null when no judge was asked for. */
+    private ModelClient judgeClient() {
+        if (judgeEndpoint == null) {
+            if (judgeModel != null) throw new InvalidInputException("--judge-model needs --judge-endpoint");
+            return null;
+        }
+        EndpointMixin j = new EndpointMixin();
+        j.endpoint = judgeEndpoint;
+        j.model = judgeModel;
+        j.api = judgeApi;
+        j.apiKeyEnv = judgeApiKeyEnv;
+        j.config = endpointOptions.config;
+        return ModelClients.create(j.resolve(), Ticker.system());
     }
 
     /**

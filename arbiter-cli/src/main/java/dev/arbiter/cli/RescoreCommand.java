@@ -24,11 +24,11 @@ import java.util.function.Supplier;
 @Command(name = "rescore", mixinStandardHelpOptions = true,
         description = "Grade a stored run's answers again with another scorer, without asking the model anything.",
         footer = {"", "Examples:",
-                "  ./arbiter rescore 20250301-142233-7f3a9c --scorer math-equiv",
+                "  ./arbiter rescore 20250301-142233-7f3a9c --scorer numeric --scorer-option abs_tolerance=0.01",
                 "  ./arbiter rescore 20250301-142233-7f3a9c --scorer exact --metric accuracy --format json"})
 final class RescoreCommand implements Callable<Integer> {
-    /** Where scorer names are looked up; the scorer catalogue is wired in here (tests put their own). */
-    static Supplier<ScorerFactory> scorers = ScorerFactory::none;
+    /** Where scorer names are looked up; null means the standard scorers. Tests put their own here. */
+    static Supplier<ScorerFactory> scorers = null;
 
     @Mixin FormatMixin fmt;
     @Mixin StoreMixin store;
@@ -40,13 +40,17 @@ final class RescoreCommand implements Callable<Integer> {
     String scorerName;
     @Option(names = "--metric", paramLabel = "NAME", description = "Metric (accuracy, mean). Repeatable. Default: the run's own.")
     List<String> metricNames = new ArrayList<>();
+    @Option(names = "--scorer-option", paramLabel = "KEY=VALUE", description = "Scorer setting, e.g. abs_tolerance=0.01. Repeatable.")
+    java.util.Map<String, String> scorerOptions = new java.util.LinkedHashMap<>();
     @Option(names = "--out", paramLabel = "DIR", description = "Directory of the new run (default: $ARBITER_HOME/runs/NEW_ID).")
     Path outDir;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Scorer scorer = scorers.get().create(scorerName);
+        ScorerFactory factory = scorers != null ? scorers.get()
+                : dev.arbiter.eval.scorer.Scorers.factory(dev.arbiter.eval.scorer.ScorerOptions.of(scorerOptions));
+        Scorer scorer = factory.create(scorerName);
         RunRecord record;
         try (RunStore runs = store.open()) {
             List<String> names = metricNames;

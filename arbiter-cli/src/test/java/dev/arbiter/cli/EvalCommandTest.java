@@ -34,8 +34,8 @@ class EvalCommandTest {
     @AfterEach
     void stop() {
         server.close();
-        EvalCommand.registry = TaskRegistry::standard;
-        RescoreCommand.scorers = ScorerFactory::none;
+        EvalCommand.registry = null;
+        RescoreCommand.scorers = null;
     }
 
     int run(String... args) {

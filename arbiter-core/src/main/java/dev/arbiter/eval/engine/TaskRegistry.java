@@ -8,14 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Task names to factories. Names are case-insensitive; registering a name twice is a bug. Thread-safe. */
+/**
+ * Task names to factories. Names are case-insensitive; registering a name twice is a bug. Thread-safe.
+ * The command line's registry is {@code dev.arbiter.eval.task.StandardTasks#registry}.
+ */
 public final class TaskRegistry {
     private final Map<String, TaskFactory> factories = new TreeMap<>();
-
-    /** The registry the command line uses. Each benchmark adds its line here (custom, mmlu, gsm8k, …). */
-    public static TaskRegistry standard() {
-        return new TaskRegistry();
-    }
 
     public synchronized TaskRegistry register(String name, TaskFactory factory) {
         String key = normalise(name);

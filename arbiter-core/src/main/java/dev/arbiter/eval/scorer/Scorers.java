@@ -71,7 +71,7 @@ public final class Scorers {
 
     private static Scorer judge(ScorerOptions opts) {
         opts.requireOnly("judge", Set.of("mode", "rubric", "partial_credit", "max_tokens"));
-        if (opts.judge() == null) throw new InvalidInputException("scorer judge needs a judge model (--judge ENDPOINT)");
+        if (opts.judge() == null) throw new InvalidInputException("scorer judge needs a judge model (--judge-endpoint URL --judge-model NAME)");
         JudgeMode mode = switch (opts.string("mode", "grade").strip().toLowerCase(Locale.ROOT)) {
             case "grade" -> JudgeMode.GRADE;
             case "rating" -> JudgeMode.RATING;

@@ -29,7 +29,7 @@ public final class BenchmarkTasks {
         registry.register("math500", p -> MathTask.create(new MathTask.Options(p.data(), false, null, null)));
         registry.register(NiahTask.NAME, BenchmarkTasks::niah);
         registry.register(MtBenchTask.NAME, p -> {
-            if (judge == null) throw new InvalidInputException("mt_bench needs a judge model (--judge ENDPOINT)");
+            if (judge == null) throw new InvalidInputException("mt_bench needs a judge model (--judge-endpoint URL --judge-model NAME)");
             return MtBenchTask.create(new MtBenchTask.Options(p.data(), judge, null, null));
         });
         return registry;

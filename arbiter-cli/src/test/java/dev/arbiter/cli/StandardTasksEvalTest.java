@@ -1,0 +1,183 @@
+package dev.arbiter.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.testing.Reply;
+import dev.arbiter.testing.Script;
+import dev.arbiter.testing.ScriptedLlmServer;
+import dev.arbiter.testing.SharedData;
+import dev.arbiter.util.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The command line's own task registry, end to end: real shared data, a scripted server on 127.0.0.1 whose right
+ * and wrong answers are known, and the reported score must equal that truth exactly.
+ */
+class StandardTasksEvalTest {
+    @TempDir Path dir;
+    final List<ScriptedLlmServer> servers = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        servers.forEach(ScriptedLlmServer::close);
+        Discovered.ports = dev.arbiter.client.EndpointDiscovery.DEFAULT_PORTS;
+    }
+
+    ScriptedLlmServer server(Script s) {
+        ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(s).start();
+        servers.add(srv);
+        return srv;
+    }
+
+    CliRun eval(ScriptedLlmServer srv, String... args) {
+        List<String> a = new ArrayList<>(List.of("eval", "--endpoint", srv.baseUri().toString(), "--model", "m",
+                "--store", dir.resolve("s.db").toString(), "--out", dir.resolve("run-" + System.nanoTime()).toString(),
+                "--quiet", "--format", "json"));
+        a.addAll(List.of(args));
+        return CliRun.of(a.toArray(String[]::new));
+    }
+
+    static JsonNode metrics(CliRun r) {
+        assertThat(r.exit()).as(r.err()).isZero();
+        return r.json().get("tasks").get(0).get("metrics");
+    }
+
+    static List<JsonNode> lines(Path p, int n) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        try (BufferedReader in = p.toString().endsWith(".gz")
+                ? new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(p)), StandardCharsets.UTF_8))
+                : Files.newBufferedReader(p)) {
+            String line;
+            while ((line = in.readLine()) != null && out.size() < n) out.add(Json.mapper().readTree(line));
+        }
+        return out;
+    }
+
+    static Path writeJsonl(Path file, List<JsonNode> rows) throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (JsonNode r : rows) b.append(Json.mapper().writeValueAsString(r).replace("\n", "")).append('\n');
+        Files.writeString(file, b.toString());
+        return file;
+    }
+
+    @Test
+    void gsm8kScoresTheScriptedModelsKnownRightAnswers() throws Exception {
+        List<JsonNode> rows = lines(SharedData.path("gsm8k/test.jsonl"), 20);
+        Path data = writeJsonl(dir.resolve("gsm8k.jsonl"), rows);
+        // right on even-numbered problems, off by one on odd ones: 10 of 20
+        ScriptedLlmServer srv = server(r -> {
+            String asked = r.lastUserMessage();
+            for (int i = 0; i < rows.size(); i++) {
+                if (asked.contains(rows.get(i).get("question").asText())) {
+                    String gold = rows.get(i).get("answer").asText().replaceAll("(?s).*####\\s*", "").replace(",", "").strip();
+                    long v = Long.parseLong(gold) + (i % 2 == 0 ? 0 : 1);
+                    return Reply.text("Let me work it out. The answer is " + v + ".");
+                }
+            }
+            return Reply.text("I do not know.");
+        });
+        JsonNode m = metrics(eval(srv, "--task", "gsm8k", "--data", data.toString()));
+        assertThat(m.get("accuracy").get("value").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void humanEvalRunsTheAnswersInTheSandboxAndReportsPassAtOne() throws Exception {
+        List<JsonNode> rows = lines(SharedData.path("humaneval/HumanEval.jsonl.gz"), 6);
+        Path data = writeJsonl(dir.resolve("he.jsonl"), rows);
+        // canonical solution for problems 0, 2, 4; a wrong body for 1, 3, 5: pass@1 = 0.5
+        ScriptedLlmServer srv = server(r -> {
+            String asked = r.lastUserMessage();
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode p = rows.get(i);
+                if (asked.contains(p.get("prompt").asText().strip())) {
+                    String body = i % 2 == 0 ? p.get("canonical_solution").asText() : "    return None\n";
+                    return Reply.text("Here it is:\n```python\n" + p.get("prompt").asText() + body + "```\n");
+                }
+            }
+            return Reply.text("no idea");
+        });
+        JsonNode m = metrics(eval(srv, "--task", "humaneval", "--data", data.toString()));
+        assertThat(m.get("pass@1").get("value").asDouble()).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    void customCsvWithMappedFieldsIsScoredByTheChosenScorer() throws Exception {
+        Path csv = dir.resolve("qa.csv");
+        Files.writeString(csv, "question,answer\r\n\"Capital of France, in one word?\",Paris\r\n\"2 + 2 =\",4\r\n"
+                + "\"Say \"\"hi\"\"\",hi\r\n\"Colour of the sky\",blue\r\n");
+        ScriptedLlmServer srv = server(Script.replyWith(q -> q.contains("France") ? "Paris" : q.contains("2 + 2") ? "4"
+                : q.contains("hi") ? "hello" : "green"));
+        JsonNode m = metrics(eval(srv, "--task", "custom", "--data", csv.toString(), "--field", "input=question",
+                "--field", "target=answer", "--scorer", "exact"));
+        assertThat(m.get("accuracy").get("value").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aMalformedCustomRowStopsWithFileLineAndFieldUnlessSkipped() throws Exception {
+        Path jsonl = dir.resolve("bad.jsonl");
+        Files.writeString(jsonl, "{\"input\": \"a\", \"target\": \"a\"}\n{\"input\": \"b\"}\n{\"input\": \"c\", \"target\": \"c\"}\n");
+        ScriptedLlmServer srv = server(Script.replyWith(q -> q));
+        CliRun bad = eval(srv, "--task", "custom", "--data", jsonl.toString());
+        assertThat(bad.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(bad.err()).contains("bad.jsonl").contains("line 2").contains("target");
+        CliRun skipped = eval(srv, "--task", "custom", "--data", jsonl.toString(), "--skip-invalid");
+        assertThat(metrics(skipped).get("accuracy").get("value").asDouble()).isEqualTo(1.0);
+        assertThat(skipped.json().get("tasks").get(0).get("samples").asInt()).isEqualTo(2);
+        assertThat(skipped.err()).contains("skipped");
+    }
+
+    @Test
+    void mtBenchIsGradedByTheJudgeEndpoint() throws Exception {
+        ScriptedLlmServer model = server(Script.replyWith(q -> "A thoughtful answer."));
+        ScriptedLlmServer judge = server(Script.replyWith(q -> "The answer is fine. Rating: [[7]]"));
+        CliRun r = eval(model, "--task", "mt_bench", "--data", SharedData.path("mt_bench").toString(), "--limit", "3",
+                "--seed", "1", "--judge-endpoint", judge.baseUri().toString(), "--judge-model", "m");
+        JsonNode m = metrics(r);
+        assertThat(m.get("score").get("value").asDouble()).isEqualTo(7.0);
+        // two turns per question, each graded once
+        assertThat(judge.generationRequests()).hasSize(6);
+    }
+
+    @Test
+    void mtBenchWithoutAJudgeIsABadUsageError() {
+        ScriptedLlmServer model = server(Script.replyWith(q -> "x"));
+        CliRun r = eval(model, "--task", "mt_bench", "--data", SharedData.path("mt_bench").toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("judge");
+    }
+
+    @Test
+    void withoutEndpointEvalUsesTheServerItFindsOnThisMachine() throws Exception {
+        Path csv = dir.resolve("one.csv");
+        Files.writeString(csv, "input,target\nping,pong\n");
+        ScriptedLlmServer srv = server(Script.replyWith(q -> "pong"));
+        Discovered.ports = List.of(srv.port());
+        CliRun r = CliRun.of("eval", "--task", "custom", "--data", csv.toString(), "--store", dir.resolve("d.db").toString(),
+                "--out", dir.resolve("d").toString(), "--quiet", "--format", "json");
+        assertThat(metrics(r).get("accuracy").get("value").asDouble()).isEqualTo(1.0);
+        assertThat(r.err()).contains("using").contains(srv.baseUri().toString());
+    }
+
+    @Test
+    void withoutEndpointAndNothingRunningEvalSaysWhatToStartAndExitsThree() throws Exception {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            Discovered.ports = List.of(s.getLocalPort() + 1 == 65536 ? 1 : s.getLocalPort());
+        }
+        CliRun r = CliRun.of("eval", "--task", "gsm8k", "--store", dir.resolve("e.db").toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(r.err()).contains("ollama serve").contains("vllm serve");
+    }
+}
