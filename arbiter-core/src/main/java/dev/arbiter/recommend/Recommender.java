@@ -194,13 +194,15 @@ public final class Recommender {
     static final double PRIMARY_WEIGHT = 0.25;
 
     private static String why(Scored s, UseCase uc) {
-        String best = s.axes().entrySet().stream()
-                .max(Comparator.comparingDouble(e -> e.getValue() * uc.weights().get(e.getKey())))
-                .map(Map.Entry::getKey).orElse("");
+        var best = s.axes().entrySet().stream()
+                .max(Comparator.comparingDouble(e -> e.getValue() * uc.weights().get(e.getKey()))).orElseThrow();
         FitOutcome f = s.c().fit();
-        return String.format(Locale.ROOT, "%s: strongest on %s for %s; fits at %s (%.1f of %.1f GiB)%s",
-                s.c().model().id(), best, uc.id(), f.quant(), f.totalBytes() / GIB, f.availableBytes() / GIB,
-                f.decodeTokensPerS() == null ? "" : String.format(Locale.ROOT, ", ~%.0f tok/s", f.decodeTokensPerS()));
+        var l = s.c().model().license();
+        return String.format(Locale.ROOT, "%s for %s: strongest axis %s (%.0f); fits at %s (%.1f of %.1f GiB)%s%s",
+                s.c().model().id(), uc.id(), best.getKey(), best.getValue(), f.quant(), f.totalBytes() / GIB,
+                f.availableBytes() / GIB,
+                f.decodeTokensPerS() == null ? "" : String.format(Locale.ROOT, ", ~%.0f tok/s", f.decodeTokensPerS()),
+                l.commercialUse() ? "" : "; licence: no commercial use");
     }
 
     private static final double GIB = 1024.0 * 1024 * 1024;
