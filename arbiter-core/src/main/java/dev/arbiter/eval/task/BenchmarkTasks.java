@@ -23,28 +23,36 @@ public final class BenchmarkTasks {
 
     /** @param judge the judge model for MT-Bench, or null (then mt_bench explains that it needs one) */
     public static TaskRegistry registerAll(TaskRegistry registry, ModelClient judge) {
-        registry.register(MmluTask.NAME, BenchmarkTasks::mmlu);
-        registry.register(Gsm8kTask.NAME, BenchmarkTasks::gsm8k);
-        registry.register(MathTask.NAME, p -> MathTask.create(new MathTask.Options(p.data(), "full".equals(p.options().get("split")), null, null)));
-        registry.register("math500", p -> MathTask.create(new MathTask.Options(p.data(), false, null, null)));
+        return registerAll(registry, judge, null);
+    }
+
+    /**
+     * @param judge the judge model for MT-Bench, or null (then mt_bench explains that it needs one)
+     * @param cache where canonical files are downloaded when a run gives no --data; null → {@link DatasetCache#standard()}
+     */
+    public static TaskRegistry registerAll(TaskRegistry registry, ModelClient judge, DatasetCache cache) {
+        registry.register(MmluTask.NAME, p -> mmlu(p, cache));
+        registry.register(Gsm8kTask.NAME, p -> gsm8k(p, cache));
+        registry.register(MathTask.NAME, p -> MathTask.create(new MathTask.Options(p.data(), "full".equals(p.options().get("split")), null, cache)));
+        registry.register("math500", p -> MathTask.create(new MathTask.Options(p.data(), false, null, cache)));
         registry.register(NiahTask.NAME, BenchmarkTasks::niah);
         registry.register(MtBenchTask.NAME, p -> {
             if (judge == null) throw new InvalidInputException("mt_bench needs a judge model (--judge-endpoint URL --judge-model NAME)");
-            return MtBenchTask.create(new MtBenchTask.Options(p.data(), judge, null, null));
+            return MtBenchTask.create(new MtBenchTask.Options(p.data(), judge, null, cache));
         });
         return registry;
     }
 
-    static dev.arbiter.eval.Task mmlu(TaskParams p) {
+    static dev.arbiter.eval.Task mmlu(TaskParams p, DatasetCache cache) {
         MmluScorer.Mode mode = p.scorer() == null || p.scorer().equalsIgnoreCase("generate") ? MmluScorer.Mode.GENERATE
                 : p.scorer().equalsIgnoreCase("logprob") ? MmluScorer.Mode.LOGPROB : null;
         if (mode == null) throw new InvalidInputException("--scorer for mmlu must be generate or logprob, got " + p.scorer());
         String dev = p.options().get("dev");
         return MmluTask.create(new MmluTask.Options(p.data(), dev == null ? null : Path.of(dev), p.language(),
-                p.shots() == null ? 0 : p.shots(), mode, p.subjects(), intOption(p, "top_logprobs", 0), null, null));
+                p.shots() == null ? 0 : p.shots(), mode, p.subjects(), intOption(p, "top_logprobs", 0), null, cache));
     }
 
-    static dev.arbiter.eval.Task gsm8k(TaskParams p) {
+    static dev.arbiter.eval.Task gsm8k(TaskParams p, DatasetCache cache) {
         int shots = p.shots() == null ? 0 : p.shots();
         String from = p.options().getOrDefault("shots_from", "standard").toLowerCase(Locale.ROOT);
         Gsm8kTask.Shots style;
@@ -53,7 +61,7 @@ public final class BenchmarkTasks {
         else if (from.equals("standard")) style = Gsm8kTask.Shots.STANDARD_8;
         else if (from.equals("train")) style = Gsm8kTask.Shots.TRAIN_8;
         else throw new InvalidInputException("--option shots_from must be standard or train, got " + from);
-        return Gsm8kTask.create(new Gsm8kTask.Options(p.data(), style, p.seed() == null ? 0 : p.seed(), null, null));
+        return Gsm8kTask.create(new Gsm8kTask.Options(p.data(), style, p.seed() == null ? 0 : p.seed(), null, cache));
     }
 
     static dev.arbiter.eval.Task niah(TaskParams p) {
