@@ -3,6 +3,7 @@ package dev.arbiter.eval.task;
 import com.sun.net.httpserver.HttpServer;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelClients;
+import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.Task;
 import dev.arbiter.eval.engine.TaskParams;
 import dev.arbiter.eval.engine.TaskRegistry;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every task run without --data, through the command line's registry: it fetches its canonical files (by their real
@@ -130,5 +132,21 @@ class CanonicalDownloadTest {
         assertThat(t.dataset().samples()).hasSize(80);
         assertThat(home.resolve("cache/datasets/mt_bench")).isDirectoryContaining("glob:**/question.jsonl")
                 .isDirectoryContaining("glob:**/judge_prompts.jsonl").isDirectoryContaining("glob:**/gpt-4.jsonl");
+    }
+
+    @Test
+    void englishMmluDownloadsTheSimpleEvalsCsvAndFrenchItsMmmluFile() {
+        assertThat(create("mmlu", Map.of()).dataset().samples()).isNotEmpty();
+        assertThat(requested).contains("/simple-evals/mmlu.csv");
+        Task fr = create("mmlu", 0, "fr", Map.of());
+        assertThat(fr.name()).isEqualTo("mmlu-fr");
+        assertThat(requested).contains("/datasets/openai/MMMLU/resolve/main/test/mmlu_FR-FR.csv");
+    }
+
+    @Test
+    void fewShotMmluWithoutADevSplitFailsBeforeDownloadingAnything() {
+        assertThatThrownBy(() -> create("mmlu", 5, null, Map.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--option dev=PATH");
+        assertThat(requested).isEmpty();
     }
 }
