@@ -5,6 +5,7 @@ import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.engine.TaskParams;
 import dev.arbiter.eval.engine.TaskRegistry;
 import dev.arbiter.eval.task.mmlu.MmluScorer;
+import dev.arbiter.eval.task.mmlu.MmluTemplate;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Locale;
 /**
  * Registers the standard benchmarks under their command-line names, translating {@link TaskParams}:
  * {@code mmlu} (--shots 0..5, --subjects, --language, --scorer generate|logprob, --option dev=PATH, top_logprobs=N),
+ * {@code mmlu-fr} and each other templated language (= {@code mmlu --language fr}),
  * {@code gsm8k} (--shots 0 or 8, --option shots_from=standard|train), {@code math} / {@code math500}
  * (--option split=full|500), {@code niah} (--option lengths=1k,4k depths=0,50,100 per_cell=N max_context=N), and
  * {@code mt_bench} when a judge client is given.
@@ -32,6 +34,9 @@ public final class BenchmarkTasks {
      */
     public static TaskRegistry registerAll(TaskRegistry registry, ModelClient judge, DatasetCache cache) {
         registry.register(MmluTask.NAME, p -> mmlu(p, cache));
+        for (String language : MmluTemplate.languages()) {
+            if (!language.equals("en")) registry.register(MmluTask.NAME + "-" + language, p -> mmlu(inLanguage(p, language), cache));
+        }
         registry.register(Gsm8kTask.NAME, p -> gsm8k(p, cache));
         registry.register(MathTask.NAME, p -> MathTask.create(new MathTask.Options(p.data(), "full".equals(p.options().get("split")), null, cache)));
         registry.register("math500", p -> MathTask.create(new MathTask.Options(p.data(), false, null, cache)));
@@ -50,6 +55,15 @@ public final class BenchmarkTasks {
         String dev = p.options().get("dev");
         return MmluTask.create(new MmluTask.Options(p.data(), dev == null ? null : Path.of(dev), p.language(),
                 p.shots() == null ? 0 : p.shots(), mode, p.subjects(), intOption(p, "top_logprobs", 0), null, cache));
+    }
+
+    /** {@code mmlu-fr} is {@code mmlu --language fr}; a different --language with it is a contradiction. */
+    private static TaskParams inLanguage(TaskParams p, String language) {
+        if (p.language() != null && !p.language().equalsIgnoreCase(language)) {
+            throw new InvalidInputException("--task " + MmluTask.NAME + "-" + language + " is in '" + language + "', but --language "
+                    + p.language() + " was given; use --task mmlu --language " + p.language());
+        }
+        return new TaskParams(p.data(), p.limit(), p.seed(), p.shots(), p.scorer(), p.subjects(), language, p.options());
     }
 
     static dev.arbiter.eval.Task gsm8k(TaskParams p, DatasetCache cache) {
