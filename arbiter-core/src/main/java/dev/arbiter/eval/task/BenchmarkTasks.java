@@ -5,6 +5,7 @@ import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.engine.TaskParams;
 import dev.arbiter.eval.engine.TaskRegistry;
 import dev.arbiter.eval.task.mmlu.MmluScorer;
+import dev.arbiter.eval.task.mmlu.MmluTemplate;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Locale;
 /**
  * Registers the standard benchmarks under their command-line names, translating {@link TaskParams}:
  * {@code mmlu} (--shots 0..5, --subjects, --language, --scorer generate|logprob, --option dev=PATH, top_logprobs=N),
+ * {@code mmlu-fr} and each other templated language (= {@code mmlu --language fr}),
  * {@code gsm8k} (--shots 0 or 8, --option shots_from=standard|train), {@code math} / {@code math500}
  * (--option split=full|500), {@code niah} (--option lengths=1k,4k depths=0,50,100 per_cell=N max_context=N), and
  * {@code mt_bench} when a judge client is given.
@@ -23,28 +25,48 @@ public final class BenchmarkTasks {
 
     /** @param judge the judge model for MT-Bench, or null (then mt_bench explains that it needs one) */
     public static TaskRegistry registerAll(TaskRegistry registry, ModelClient judge) {
-        registry.register(MmluTask.NAME, BenchmarkTasks::mmlu);
-        registry.register(Gsm8kTask.NAME, BenchmarkTasks::gsm8k);
-        registry.register(MathTask.NAME, p -> MathTask.create(new MathTask.Options(p.data(), "full".equals(p.options().get("split")), null, null)));
-        registry.register("math500", p -> MathTask.create(new MathTask.Options(p.data(), false, null, null)));
+        return registerAll(registry, judge, null);
+    }
+
+    /**
+     * @param judge the judge model for MT-Bench, or null (then mt_bench explains that it needs one)
+     * @param cache where canonical files are downloaded when a run gives no --data; null → {@link DatasetCache#standard()}
+     */
+    public static TaskRegistry registerAll(TaskRegistry registry, ModelClient judge, DatasetCache cache) {
+        registry.register(MmluTask.NAME, p -> mmlu(p, cache));
+        for (String language : MmluTemplate.languages()) {
+            if (!language.equals("en")) registry.register(MmluTask.NAME + "-" + language, p -> mmlu(inLanguage(p, language), cache));
+        }
+        registry.register(Gsm8kTask.NAME, p -> gsm8k(p, cache));
+        registry.register(MathTask.NAME, p -> MathTask.create(new MathTask.Options(p.data(), "full".equals(p.options().get("split")), null, cache)));
+        registry.register("math500", p -> MathTask.create(new MathTask.Options(p.data(), false, null, cache)));
         registry.register(NiahTask.NAME, BenchmarkTasks::niah);
         registry.register(MtBenchTask.NAME, p -> {
             if (judge == null) throw new InvalidInputException("mt_bench needs a judge model (--judge-endpoint URL --judge-model NAME)");
-            return MtBenchTask.create(new MtBenchTask.Options(p.data(), judge, null, null));
+            return MtBenchTask.create(new MtBenchTask.Options(p.data(), judge, null, cache));
         });
         return registry;
     }
 
-    static dev.arbiter.eval.Task mmlu(TaskParams p) {
+    static dev.arbiter.eval.Task mmlu(TaskParams p, DatasetCache cache) {
         MmluScorer.Mode mode = p.scorer() == null || p.scorer().equalsIgnoreCase("generate") ? MmluScorer.Mode.GENERATE
                 : p.scorer().equalsIgnoreCase("logprob") ? MmluScorer.Mode.LOGPROB : null;
         if (mode == null) throw new InvalidInputException("--scorer for mmlu must be generate or logprob, got " + p.scorer());
         String dev = p.options().get("dev");
         return MmluTask.create(new MmluTask.Options(p.data(), dev == null ? null : Path.of(dev), p.language(),
-                p.shots() == null ? 0 : p.shots(), mode, p.subjects(), intOption(p, "top_logprobs", 0), null, null));
+                p.shots() == null ? 0 : p.shots(), mode, p.subjects(), intOption(p, "top_logprobs", 0), null, cache));
     }
 
-    static dev.arbiter.eval.Task gsm8k(TaskParams p) {
+    /** {@code mmlu-fr} is {@code mmlu --language fr}; a different --language with it is a contradiction. */
+    private static TaskParams inLanguage(TaskParams p, String language) {
+        if (p.language() != null && !p.language().equalsIgnoreCase(language)) {
+            throw new InvalidInputException("--task " + MmluTask.NAME + "-" + language + " is in '" + language + "', but --language "
+                    + p.language() + " was given; use --task mmlu --language " + p.language());
+        }
+        return new TaskParams(p.data(), p.limit(), p.seed(), p.shots(), p.scorer(), p.subjects(), language, p.options());
+    }
+
+    static dev.arbiter.eval.Task gsm8k(TaskParams p, DatasetCache cache) {
         int shots = p.shots() == null ? 0 : p.shots();
         String from = p.options().getOrDefault("shots_from", "standard").toLowerCase(Locale.ROOT);
         Gsm8kTask.Shots style;
@@ -53,7 +75,7 @@ public final class BenchmarkTasks {
         else if (from.equals("standard")) style = Gsm8kTask.Shots.STANDARD_8;
         else if (from.equals("train")) style = Gsm8kTask.Shots.TRAIN_8;
         else throw new InvalidInputException("--option shots_from must be standard or train, got " + from);
-        return Gsm8kTask.create(new Gsm8kTask.Options(p.data(), style, p.seed() == null ? 0 : p.seed(), null, null));
+        return Gsm8kTask.create(new Gsm8kTask.Options(p.data(), style, p.seed() == null ? 0 : p.seed(), null, cache));
     }
 
     static dev.arbiter.eval.Task niah(TaskParams p) {

@@ -43,11 +43,35 @@ public final class DatasetCache {
     private final Path root;
     private final HttpClient http;
     private final Duration timeout;
+    private final URI mirror;
 
     public DatasetCache(Path home, HttpClient http, Duration timeout) {
-        this.root = home.resolve("cache").resolve("datasets");
+        this(home.resolve("cache").resolve("datasets"), http, timeout, null);
+    }
+
+    private DatasetCache(Path root, HttpClient http, Duration timeout, URI mirror) {
+        this.root = root;
         this.http = http;
         this.timeout = timeout;
+        this.mirror = mirror;
+    }
+
+    /**
+     * This cache, fetching every source from {@code base} (scheme, host and port) with the source's own path and
+     * query, e.g. an internal mirror of raw.githubusercontent.com and huggingface.co; digests are checked as usual.
+     */
+    public DatasetCache mirroredAt(URI base) {
+        if (base == null || base.getScheme() == null || base.getHost() == null) {
+            throw new IllegalArgumentException("mirror must be an absolute http(s) URI, got " + base);
+        }
+        return new DatasetCache(root, http, timeout, base);
+    }
+
+    /** Where {@code source} is downloaded from: its own URL, or the same path on the mirror. */
+    URI urlOf(Source source) {
+        if (mirror == null) return source.url();
+        return URI.create(mirror.getScheme() + "://" + mirror.getRawAuthority() + source.url().getRawPath()
+                + (source.url().getRawQuery() == null ? "" : "?" + source.url().getRawQuery()));
     }
 
     /** The cache under $ARBITER_HOME (else ~/.arbiter), with a plain HTTP client that follows redirects. */
@@ -76,11 +100,11 @@ public final class DatasetCache {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(target.getParent(), source.fileName(), ".part");
-            HttpRequest request = HttpRequest.newBuilder(source.url()).timeout(timeout).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(urlOf(source)).timeout(timeout).GET().build();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw new UnavailableException("cannot download " + source.name() + " from " + source.url()
+                    throw new UnavailableException("cannot download " + source.name() + " from " + urlOf(source)
                             + ": HTTP " + response.statusCode() + " (pass --data with a local copy instead)");
                 }
                 Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -88,7 +112,7 @@ public final class DatasetCache {
             if (source.sha256() != null) {
                 String actual = sha256(tmp);
                 if (!source.sha256().equals(actual)) {
-                    throw new UnavailableException("download of " + source.name() + " from " + source.url()
+                    throw new UnavailableException("download of " + source.name() + " from " + urlOf(source)
                             + " has sha256 " + actual + ", expected " + source.sha256() + "; the file was not cached");
                 }
             }
@@ -96,7 +120,7 @@ public final class DatasetCache {
             tmp = null;
             return target;
         } catch (IOException e) {
-            throw new UnavailableException("cannot download " + source.name() + " from " + source.url() + ": " + e
+            throw new UnavailableException("cannot download " + source.name() + " from " + urlOf(source) + ": " + e
                     + " (pass --data with a local copy instead)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

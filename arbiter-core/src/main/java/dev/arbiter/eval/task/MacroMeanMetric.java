@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * The unweighted mean of per-group means (MMLU's macro accuracy: every subject counts once, whatever its size).
  * Groups come from the score metadata entry {@code groupKey}; scores without it are ignored. {@code n} is the
- * number of groups; the standard error is that of the group means. Epochs are clustered within each group first.
+ * number of groups; the standard error is that of the group means, the interval clipped to [0, 1] (the group means are
+ * accuracies). Epochs are clustered within each group first.
  */
 public record MacroMeanMetric(String name, String groupKey) implements Metric {
     public MacroMeanMetric {

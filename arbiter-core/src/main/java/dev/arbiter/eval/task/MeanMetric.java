@@ -4,6 +4,7 @@ import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.MetricValue;
 import dev.arbiter.eval.SampleScore;
 import dev.arbiter.eval.Score;
+import dev.arbiter.eval.metrics.Proportion;
 import dev.arbiter.eval.metrics.Stats;
 
 import java.util.ArrayList;
@@ -17,9 +18,10 @@ import java.util.Map;
  * {@link Score#value()} or, when {@code valueKey} is set, the numeric metadata entry of that name (e.g. GSM8K's
  * "strict"); samples lacking it are skipped. Epochs are clustered first, as the engine's metrics do
  * ({@link Stats#perSampleMeans}); standard error is the sample standard deviation over √n of the per-sample values;
- * the interval is mean ± 1.96 · stderr.
+ * the interval is mean ± 1.96 · stderr, clipped to [0, 1]: every use averages 0/1 scores or rates (accuracy of a
+ * subject, a level or a grid cell; GSM8K's strict and fallback rates), so it is a {@link Proportion}.
  */
-public record MeanMetric(String name, String valueKey, Map<String, String> where) implements Metric {
+public record MeanMetric(String name, String valueKey, Map<String, String> where) implements Metric, Proportion {
     public MeanMetric {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("metric name is required");
         where = where == null ? Map.of() : Map.copyOf(where);
@@ -57,13 +59,13 @@ public record MeanMetric(String name, String valueKey, Map<String, String> where
         return true;
     }
 
-    /** Mean, stderr and normal 95% interval of {@code xs}; NaN value (and null spread) when empty. */
+    /** Mean, stderr and normal 95% interval (clipped to [0, 1]) of proportions {@code xs}; NaN value (and null spread) when empty. */
     static MetricValue summarise(String name, double[] xs) {
         if (xs.length == 0) return new MetricValue(name, Double.NaN, null, null, null, 0);
         double mean = Stats.mean(xs);
         double se = Stats.stderr(xs);
         if (Double.isNaN(se)) return new MetricValue(name, mean, null, null, null, xs.length);
-        return new MetricValue(name, mean, se, mean - Stats.Z95 * se, mean + Stats.Z95 * se, xs.length);
+        return new MetricValue(name, mean, se, Math.max(0, mean - Stats.Z95 * se), Math.min(1, mean + Stats.Z95 * se), xs.length);
     }
 
     static Double asDouble(Object o) {

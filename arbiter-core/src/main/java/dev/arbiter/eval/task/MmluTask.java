@@ -38,10 +38,13 @@ public final class MmluTask {
     public static final int VERSION = 1;
     /** Most servers cap top_logprobs at 20 (OpenAI's limit); at least 5 are needed to see every option letter. */
     public static final int DEFAULT_TOP_LOGPROBS = 20;
+    /** English MMLU test split as one CSV (header ,Question,A,B,C,D,Answer,Subject), used by openai/simple-evals. */
+    public static final DatasetCache.Source ENGLISH = new DatasetCache.Source("mmlu", "mmlu.csv",
+            URI.create("https://openaipublic.blob.core.windows.net/simple-evals/mmlu.csv"), null);
 
     /**
-     * @param data        Hendrycks {@code data/} dir, an MMMLU-style CSV or a JSONL file; null → download MMMLU
-     *                    for a non-English language (English needs --data)
+     * @param data        Hendrycks {@code data/} dir, an MMMLU-style CSV or a JSONL file; null → download the
+     *                    language's canonical test CSV ({@link #ENGLISH}, else openai/MMMLU), which has no dev split
      * @param dev         where the shots come from when {@code data} has no dev split (a dir, CSV or JSONL); may be null
      * @param language    template key ({@code en}, {@code fr}, …); null → en
      * @param shots       0..5
@@ -65,16 +68,17 @@ public final class MmluTask {
 
     public static Task create(Options o) {
         MmluTemplate template = MmluTemplate.forLanguage(o.language());
+        Path devPath = o.shots() == 0 ? null : devSource(o);
         Path data = o.data() != null ? o.data() : download(template, o.cache());
         List<MmluQuestion> test = filter(MmluLoader.load(data, "test"), o.subjects(), data);
-        Map<String, List<MmluQuestion>> dev = o.shots() == 0 ? Map.of() : bySubject(MmluLoader.load(devSource(o, data), "dev"));
+        Map<String, List<MmluQuestion>> dev = devPath == null ? Map.of() : bySubject(MmluLoader.load(devPath, "dev"));
         List<Sample> samples = new ArrayList<>();
         Set<String> subjects = new TreeSet<>();
         for (MmluQuestion q : test) {
             List<MmluQuestion> pool = dev.getOrDefault(q.subject(), List.of());
             if (pool.size() < o.shots()) {
                 throw new InvalidInputException("subject '" + q.subject() + "' has " + pool.size() + " dev questions, "
-                        + o.shots() + " shots asked (give --dev, or fewer --shots)");
+                        + o.shots() + " shots asked (give --option dev=PATH, or fewer --shots)");
             }
             String prompt = MmluPrompt.build(template, q, pool.subList(0, o.shots()));
             samples.add(new Sample(q.id(), List.of(ChatMessage.user(prompt)), List.of(q.answerLetter()), q.choices(),
@@ -95,11 +99,12 @@ public final class MmluTask {
                 new MmluScorer(o.mode()), metrics, config);
     }
 
-    private static Path devSource(Options o, Path data) {
+    /** Checked before any download: the canonical files have no dev split. */
+    private static Path devSource(Options o) {
         if (o.dev() != null) return o.dev();
-        if (Files.isDirectory(data)) return data;
-        throw new InvalidInputException(o.shots() + "-shot MMLU needs a dev split: " + data
-                + " is a single file (MMMLU has no dev split); pass --dev with Hendrycks dev CSVs or a JSONL");
+        if (o.data() != null && Files.isDirectory(o.data())) return o.data();
+        throw new InvalidInputException(o.shots() + "-shot MMLU needs a dev split: "
+                + (o.data() == null ? "the downloaded test file" : o.data()) + " is a single file without a dev split; pass --option dev=PATH with the Hendrycks data/ (or dev/) directory or a JSONL");
     }
 
     private static List<MmluQuestion> filter(List<MmluQuestion> all, List<String> wanted, Path data) {
@@ -120,13 +125,21 @@ public final class MmluTask {
     }
 
     private static Path download(MmluTemplate t, DatasetCache cache) {
+        return (cache == null ? DatasetCache.standard() : cache).fetch(source(t));
+    }
+
+    /**
+     * The canonical test file of a language: for English, the 14,042 test questions as openai/simple-evals reads them
+     * (one CSV in the MMMLU layout); otherwise the language's openai/MMMLU file. Neither publishes checksums; the
+     * file's digest is recorded in the run's dataset provenance instead.
+     */
+    static DatasetCache.Source source(MmluTemplate t) {
+        if (t.language().equals("en")) return ENGLISH;
         if (t.mmmluFile() == null) {
-            throw new InvalidInputException("MMLU in '" + t.language() + "' has no download: pass --data with the Hendrycks data/ "
-                    + "directory (https://people.eecs.berkeley.edu/~hendrycks/data.tar, unpacked) or a JSONL file");
+            throw new InvalidInputException("MMLU in '" + t.language() + "' has no download: pass --data with an MMMLU-style CSV "
+                    + "or a JSONL file");
         }
-        // openai/MMMLU publishes no checksums; the file's digest is recorded in the run's dataset provenance instead
-        DatasetCache.Source source = new DatasetCache.Source("mmmlu", t.mmmluFile(),
+        return new DatasetCache.Source("mmmlu", t.mmmluFile(),
                 URI.create("https://huggingface.co/datasets/openai/MMMLU/resolve/main/test/" + t.mmmluFile()), null);
-        return (cache == null ? DatasetCache.standard() : cache).fetch(source);
     }
 }

@@ -28,15 +28,20 @@ public final class StandardTasks {
      * @param warn     told, before any generated code runs, what the sandbox cannot guarantee on this machine
      */
     public static TaskRegistry registry(ModelClient judge, Consumer<DataProblem> skipped, Consumer<String> warn) {
+        return registry(judge, skipped, warn, null);
+    }
+
+    /** As above, downloading canonical files into {@code cache} (null → {@link DatasetCache#standard()}). */
+    public static TaskRegistry registry(ModelClient judge, Consumer<DataProblem> skipped, Consumer<String> warn, DatasetCache cache) {
         TaskRegistry r = new TaskRegistry();
         r.register(CustomTask.NAME, new CustomTask(judge, null, skipped));
         r.register(HumanEvalTask.NAME, p -> {
             HumanEvalOptions o = HumanEvalOptions.fromOptions(p.options());
-            Path data = p.data() != null ? p.data() : DatasetCache.standard().fetch(HUMANEVAL);
+            Path data = p.data() != null ? p.data() : (cache == null ? DatasetCache.standard() : cache).fetch(HUMANEVAL);
             Sandbox sandbox = Sandbox.open(o.sandbox());
             sandbox.report().warnings().forEach(warn);
             return HumanEvalTask.create(data, o, sandbox);
         });
-        return BenchmarkTasks.registerAll(r, judge);
+        return BenchmarkTasks.registerAll(r, judge, cache);
     }
 }

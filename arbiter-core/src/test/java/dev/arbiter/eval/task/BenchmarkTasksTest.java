@@ -42,4 +42,19 @@ class BenchmarkTasksTest {
                 Map.of("lengths", "1k,2k", "depths", "0,100", "per_cell", "2")));
         assertThat(t.dataset().samples()).hasSize(8);
     }
+
+    @Test
+    void mmluFrIsMmluWithFrenchPrompts() throws Exception {
+        java.nio.file.Path data = java.nio.file.Path.of(getClass().getResource("/mmlu/mmmlu/mmlu_FR-FR.csv").toURI());
+        Task t = registry.create("mmlu-fr", TaskParams.of(data));
+        assertThat(t.name()).isEqualTo("mmlu-fr");
+        assertThat(t.dataset().samples().get(0).input().get(0).content()).startsWith("Voici des questions").endsWith("Réponse :");
+    }
+
+    @Test
+    void mmluFrWithAnotherLanguageIsAnInputError() throws Exception {
+        java.nio.file.Path data = java.nio.file.Path.of(getClass().getResource("/mmlu/mmmlu/mmlu_FR-FR.csv").toURI());
+        assertThatThrownBy(() -> registry.create("mmlu-fr", new TaskParams(data, null, null, null, null, List.of(), "de", Map.of())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--language de");
+    }
 }

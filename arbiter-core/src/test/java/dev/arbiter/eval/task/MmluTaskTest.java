@@ -51,7 +51,7 @@ class MmluTaskTest {
     @Test
     void fewShotFromASingleFileWithoutDevIsAnInputError() {
         assertThatThrownBy(() -> MmluTask.create(options(resource("mmmlu/mmlu_FR-FR.csv"), 5, List.of(), "fr")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--dev");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--option dev=PATH");
     }
 
     @Test

@@ -39,6 +39,11 @@ public record MmluTemplate(String language, String header, String cue, String mm
         return t;
     }
 
+    /** Every language with a template, sorted ({@code de, en, es, fr, it, pt}). */
+    public static java.util.Set<String> languages() {
+        return java.util.Collections.unmodifiableSet(BY_LANGUAGE.keySet());
+    }
+
     public String header(String subject) {
         return header.replace("{subject}", MmluSubjects.display(subject));
     }

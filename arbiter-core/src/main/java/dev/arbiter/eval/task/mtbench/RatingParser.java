@@ -7,7 +7,12 @@ import java.util.regex.Pattern;
 /**
  * Reads a judge's 1–10 rating: FastChat's {@code [[N]]} pattern, else its {@code [N]} fallback, both with an optional
  * decimal part. Unlike FastChat (first match) the <em>last</em> match wins: the prompt shows the example
- * "Rating: [[5]]", which a judge may quote before giving its own verdict. A value outside 1–10 is a parse failure.
+ * "Rating: [[5]]", which a judge may quote before giving its own verdict, and the prompt asks for the rating after
+ * the explanation. Fidelity: a judgment with a single rating (the usual case) reads the same as in FastChat; only
+ * judgments with several differ, and there the first is the quoted example or a restated one, not the verdict.
+ * Injection: {@link MtBenchJudge} defuses {@code [[}/{@code ]]} in answers before the judge sees them, so a bracketed
+ * rating in the judgment was written by the judge; taking the last means a judge echoing an answer's "[[10]]" earlier
+ * in its reasoning still ends on its own verdict. A value outside 1–10 (FastChat keeps it) is a parse failure, counted.
  */
 public final class RatingParser {
     private static final Pattern DOUBLE = Pattern.compile("\\[\\[(\\d+\\.?\\d*)]]");
