@@ -38,8 +38,10 @@ public final class BenchmarkTasks {
             if (!language.equals("en")) registry.register(MmluTask.NAME + "-" + language, p -> mmlu(inLanguage(p, language), cache));
         }
         registry.register(Gsm8kTask.NAME, p -> gsm8k(p, cache));
-        registry.register(MathTask.NAME, p -> MathTask.create(new MathTask.Options(p.data(), "full".equals(p.options().get("split")), null, cache)));
-        registry.register("math500", p -> MathTask.create(new MathTask.Options(p.data(), false, null, cache)));
+        registry.register(MathTask.NAME, p -> MathTask.create(new MathTask.Options(p.data(), "full".equals(p.options().get("split")), null, cache),
+                new java.util.HashSet<>(p.subjects()), levels(p)));
+        registry.register("math500", p -> MathTask.create(new MathTask.Options(p.data(), false, null, cache),
+                new java.util.HashSet<>(p.subjects()), levels(p)));
         registry.register(NiahTask.NAME, BenchmarkTasks::niah);
         registry.register(MtBenchTask.NAME, p -> {
             if (judge == null) throw new InvalidInputException("mt_bench needs a judge model (--judge-endpoint URL --judge-model NAME)");
@@ -104,5 +106,20 @@ public final class BenchmarkTasks {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("--option " + key + " must be an integer, got " + v);
         }
+    }
+
+    /** {@code --option levels=4,5} for MATH. */
+    static java.util.Set<Integer> levels(TaskParams p) {
+        String v = p.options().get("levels");
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        if (v == null || v.isBlank()) return out;
+        for (String part : v.split(",")) {
+            try {
+                out.add(Integer.parseInt(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("--option levels: expected numbers 1-5 separated by commas, got '" + v + "'");
+            }
+        }
+        return out;
     }
 }

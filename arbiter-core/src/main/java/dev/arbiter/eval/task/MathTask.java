@@ -1,5 +1,6 @@
 package dev.arbiter.eval.task;
 
+import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.client.ChatMessage;
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.eval.Dataset;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -56,14 +58,37 @@ public final class MathTask {
     private MathTask() {}
 
     public static Task create(Options o) {
+        return create(o, Set.of(), Set.of());
+    }
+
+    /**
+     * Only the problems of the given subjects (slugs such as {@code number_theory}, or names such as
+     * {@code "Number Theory"}) and levels (1–5); an empty set keeps all. A subject that no problem has is an input
+     * error listing the known ones, so a typo never silently yields an empty run.
+     */
+    public static Task create(Options o, Set<String> onlySubjects, Set<Integer> onlyLevels) {
+        Set<String> wanted = new TreeSet<>();
+        for (String s : onlySubjects) wanted.add(slug(s));
+        for (int l : onlyLevels) {
+            if (l < 1 || l > 5) throw new InvalidInputException("MATH levels are 1 to 5, got " + l);
+        }
         Path file = o.data() == null ? (o.cache() == null ? DatasetCache.standard() : o.cache()).fetch(o.full() ? MATH_FULL : MATH_500)
                 : Files.isDirectory(o.data()) ? o.data().resolve("test.jsonl") : o.data();
         List<MathProblem> problems = MathLoader.load(file);
         List<Sample> samples = new ArrayList<>();
         TreeSet<String> subjects = new TreeSet<>();
         TreeSet<Integer> levels = new TreeSet<>();
+        TreeSet<String> known = new TreeSet<>();
+        for (MathProblem p : problems) known.add(slug(p.subject()));
+        for (String w : wanted) {
+            if (!known.contains(w)) {
+                throw new InvalidInputException("unknown MATH subject '" + w + "' (known: " + String.join(", ", known) + ")");
+            }
+        }
         for (MathProblem p : problems) {
             String subject = slug(p.subject());
+            if (!wanted.isEmpty() && !wanted.contains(subject)) continue;
+            if (!onlyLevels.isEmpty() && !onlyLevels.contains(p.level())) continue;
             subjects.add(subject);
             if (p.level() > 0) levels.add(p.level());
             samples.add(new Sample(p.id(), List.of(ChatMessage.user(p.problem() + "\n\n" + INSTRUCTION)), List.of(p.answer()),
