@@ -59,6 +59,21 @@ class CapabilityCheckOverHttpTest {
     }
 
     @Test
+    void withoutTheProbeAnAnswerLackingAskedForLogprobsFailsTheRunInsteadOfScoringIt() {
+        try (ScriptedLlmServer server = ScriptedLlmServer.builder().persona(Persona.LLAMA_CPP).models("m")
+                .logprobs(false).script(r -> Reply.text("A")).start();
+             ModelClient client = ModelClients.create(server.endpoint(), Ticker.system());
+             RunStore store = RunStore.open(dir.resolve("s.db"))) {
+            RunRecord r = runner(store).run(logprobTask(), server.endpoint(), client,
+                    options(dir).probe(false).concurrency(1).build());
+            assertThat(r.status()).isEqualTo(RunStatus.failed);
+            assertThat(r.error().type()).isEqualTo(RunError.INVALID_INPUT);
+            assertThat(r.error().message()).contains("without logprobs");
+            assertThat(r.tasks().get(0).scored()).isZero();
+        }
+    }
+
+    @Test
     void aLogprobTaskRunsWhenTheServerReturnsLogprobs() {
         try (ScriptedLlmServer server = ScriptedLlmServer.builder().persona(Persona.VLLM).models("m")
                 .script(r -> Reply.text(r.lastUserMessage().matches("q\\d+") ? TestTasks.mostlyRight(r.lastUserMessage()) : "OK"))
