@@ -128,7 +128,7 @@ final class EvalCommand implements Callable<Integer> {
         RunOptions opts = RunOptions.builder(store.runsRoot()).concurrency(concurrency).requestsPerMinute(rpm).seed(seed)
                 .limit(limit).epochs(epochs).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache)
                 .maxRetries(retries).arbiterVersion(Version.get()).build();
-        boolean live = !quiet && System.console() != null;
+        boolean live = !quiet && StderrTerminal.isTerminal();
         try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system())) {
             EvalRunner runner = EvalRunner.standard(runs, new ProgressBar(err, live, !quiet));
             return runWithCtrlC(runner, () -> {
