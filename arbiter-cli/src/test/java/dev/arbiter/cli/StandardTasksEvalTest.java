@@ -167,6 +167,20 @@ class StandardTasksEvalTest {
     }
 
     @Test
+    void aJudgeThatRateLimitsItsFirstAnswerStillGradesEverySample() throws Exception {
+        Path csv = dir.resolve("judged.csv");
+        Files.writeString(csv, "input,target\nName a colour,any colour\nName a fruit,any fruit\n");
+        ScriptedLlmServer model = server(Script.replyWith(q -> "blue"));
+        ScriptedLlmServer judge = server(Script.byAttempt(Reply.rateLimited("0"), Reply.text("Fine. GRADE: C")));
+        CliRun r = eval(model, "--task", "custom", "--data", csv.toString(), "--scorer", "judge",
+                "--judge-endpoint", judge.baseUri().toString(), "--judge-model", "m");
+        JsonNode t = r.json().get("tasks").get(0);
+        assertThat(t.get("unscored").asInt()).as(r.out()).isZero();
+        assertThat(metrics(r).get("accuracy").get("value").asDouble()).isEqualTo(1.0);
+        assertThat(judge.generationRequests()).hasSize(4);
+    }
+
+    @Test
     void mtBenchWithoutAJudgeIsABadUsageError() {
         ScriptedLlmServer model = server(Script.replyWith(q -> "x"));
         CliRun r = eval(model, "--task", "mt_bench", "--data", SharedData.path("mt_bench").toString());
