@@ -3,6 +3,8 @@ package dev.arbiter.cli;
 import dev.arbiter.client.Endpoint;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelClients;
+import dev.arbiter.client.RetryPolicy;
+import dev.arbiter.client.RetryingModelClient;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.Task;
 import dev.arbiter.eval.engine.EvalRunner;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -128,7 +131,7 @@ final class EvalCommand implements Callable<Integer> {
         RunOptions opts = RunOptions.builder(store.runsRoot()).concurrency(concurrency).requestsPerMinute(rpm).seed(seed)
                 .limit(limit).epochs(epochs).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache)
                 .maxRetries(retries).arbiterVersion(Version.get()).build();
-        boolean live = !quiet && System.console() != null;
+        boolean live = !quiet && StderrTerminal.isTerminal();
         try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system())) {
             EvalRunner runner = EvalRunner.standard(runs, new ProgressBar(err, live, !quiet));
             return runWithCtrlC(runner, () -> {
@@ -152,7 +155,10 @@ final class EvalCommand implements Callable<Integer> {
         j.api = judgeApi;
         j.apiKeyEnv = judgeApiKeyEnv;
         j.config = endpointOptions.config;
-        return ModelClients.create(j.resolve(), Ticker.system());
+        // The engine retries the model under test; the judge's calls happen inside scoring and need their own.
+        RetryPolicy judgeRetries = new RetryPolicy(retries + 1, RetryPolicy.DEFAULT_BASE_DELAY, RetryPolicy.DEFAULT_MAX_DELAY,
+                RetryPolicy.DEFAULT_MAX_RETRY_AFTER, RetryPolicy.Sleeper.system(), new SplittableRandom());
+        return new RetryingModelClient(ModelClients.create(j.resolve(), Ticker.system()), judgeRetries);
     }
 
     /**

@@ -140,6 +140,21 @@ class StandardTasksEvalTest {
     }
 
     @Test
+    void mmluLogprobScoringAgainstALlamaCppServerWithoutLogprobsStopsUpFrontWithExitTwo() throws Exception {
+        Path data = dir.resolve("mmlu");
+        Files.createDirectories(data.resolve("test"));
+        Files.writeString(data.resolve("test/abstract_algebra_test.csv"),
+                "Find the order of the factor group Z_6/<3>.,2,3,6,12,B\n\"What is 1 + 1?\",1,2,3,4,B\n");
+        ScriptedLlmServer srv = ScriptedLlmServer.builder().persona(dev.arbiter.testing.Persona.LLAMA_CPP).models("m")
+                .logprobs(false).script(Script.replyWith(q -> "B")).start();
+        servers.add(srv);
+        CliRun r = eval(srv, "--task", "mmlu", "--scorer", "logprob", "--data", data.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("logprobs").contains("--scorer generate");
+        assertThat(srv.generationRequests()).noneMatch(q -> q.lastUserMessage().contains("Z_6"));
+    }
+
+    @Test
     void mtBenchIsGradedByTheJudgeEndpoint() throws Exception {
         ScriptedLlmServer model = server(Script.replyWith(q -> "A thoughtful answer."));
         ScriptedLlmServer judge = server(Script.replyWith(q -> "The answer is fine. Rating: [[7]]"));
@@ -149,6 +164,20 @@ class StandardTasksEvalTest {
         assertThat(m.get("score").get("value").asDouble()).isEqualTo(7.0);
         // two turns per question, each graded once
         assertThat(judge.generationRequests()).hasSize(6);
+    }
+
+    @Test
+    void aJudgeThatRateLimitsItsFirstAnswerStillGradesEverySample() throws Exception {
+        Path csv = dir.resolve("judged.csv");
+        Files.writeString(csv, "input,target\nName a colour,any colour\nName a fruit,any fruit\n");
+        ScriptedLlmServer model = server(Script.replyWith(q -> "blue"));
+        ScriptedLlmServer judge = server(Script.byAttempt(Reply.rateLimited("0"), Reply.text("Fine. GRADE: C")));
+        CliRun r = eval(model, "--task", "custom", "--data", csv.toString(), "--scorer", "judge",
+                "--judge-endpoint", judge.baseUri().toString(), "--judge-model", "m");
+        JsonNode t = r.json().get("tasks").get(0);
+        assertThat(t.get("unscored").asInt()).as(r.out()).isZero();
+        assertThat(metrics(r).get("accuracy").get("value").asDouble()).isEqualTo(1.0);
+        assertThat(judge.generationRequests()).hasSize(4);
     }
 
     @Test

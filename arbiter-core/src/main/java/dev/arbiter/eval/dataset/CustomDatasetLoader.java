@@ -71,7 +71,7 @@ public final class CustomDatasetLoader {
             throw new InvalidInputException(name + ": no samples" + (problems.isEmpty() ? "" : " (all " + problems.size() + " rows are invalid)"));
         }
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        return new LoadedDataset(new Dataset(stem, file.toString(), sha256(bytes), samples), problems);
+        return new LoadedDataset(new Dataset(stem, file.toAbsolutePath().normalize().toString(), sha256(bytes), samples), problems);
     }
 
     private static Sample toSample(RawRow row, LoadOptions options) {

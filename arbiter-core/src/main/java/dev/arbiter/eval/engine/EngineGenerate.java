@@ -3,6 +3,7 @@ package dev.arbiter.eval.engine;
 import dev.arbiter.client.GenerateRequest;
 import dev.arbiter.client.GenerateResponse;
 import dev.arbiter.client.ModelClient;
+import dev.arbiter.client.ModelException;
 import dev.arbiter.client.RetryPolicy;
 import dev.arbiter.client.Usage;
 import dev.arbiter.eval.Generate;
@@ -72,9 +73,22 @@ final class EngineGenerate implements Generate {
         } catch (CancellationException e) {
             throw new StoppedException(); // interrupted while waiting to retry
         }
+        requireLogprobs(r, response);
         if (key != null) cache.put(key, response);
         count(response.usage());
         return response;
+    }
+
+    /**
+     * A request that asked for logprobs and got text without any is refused rather than scored: the probe may have
+     * seen logprobs in another mode (completions but not chat), and a logprob scorer would go blind on every sample.
+     */
+    private void requireLogprobs(GenerateRequest r, GenerateResponse response) {
+        if (r.config().topLogprobs() == null || !response.logprobs().isEmpty()) return;
+        if (response.text() == null || response.text().isEmpty()) return; // nothing generated, nothing to report
+        throw new ModelException(ModelException.Kind.UNSUPPORTED, 0, "asked for top_logprobs="
+                + r.config().topLogprobs() + " in a " + (r.isChat() ? "chat" : "completion")
+                + " request and the server answered without logprobs; use a scorer that reads the answer text", null, null);
     }
 
     private GenerateResponse send(GenerateRequest r) {

@@ -81,6 +81,7 @@ public final class EvalRunner {
                 task.dataset().sha256(), generation, opts.seed(), opts.limit(), opts.epochs());
         Optional<StoredRun> previous = previous(opts, key);
         Capabilities server = opts.probe() ? probe(client, opts) : null;
+        if (server != null) CapabilityCheck.require(task, server, endpointId);
         int concurrency = opts.concurrency() != null ? opts.concurrency() : endpoint.concurrency();
         Double rpm = opts.requestsPerMinute() != null ? opts.requestsPerMinute() : endpoint.requestsPerMinute();
 

@@ -74,6 +74,14 @@ class JsonlDatasetTest {
     }
 
     @Test
+    void aRelativePathIsRecordedAbsoluteSoTheRunSaysWhichFileItUsed() throws Exception {
+        Path p = write("rel.jsonl", "{\"input\": \"a\", \"target\": \"b\"}\n");
+        Path relative = Path.of("").toAbsolutePath().relativize(p);
+        var d = CustomDatasetLoader.load(relative, LoadOptions.DEFAULT).dataset();
+        assertThat(d.path()).isEqualTo(p.toAbsolutePath().normalize().toString());
+    }
+
+    @Test
     void malformedJsonNamesFileAndLine() throws Exception {
         Path p = write("data.jsonl", "{\"input\": \"a\", \"target\": \"b\"}\n{\"input\": \"a\", \"target\": }\n");
         assertThatThrownBy(() -> load(p)).isInstanceOf(InvalidInputException.class)
