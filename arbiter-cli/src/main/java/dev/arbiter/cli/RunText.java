@@ -26,6 +26,10 @@ final class RunText {
                         Text.num(s.stderr(), 4), interval(s.ci95()),
                         s.wilson95() == null ? "" : "  Wilson " + interval(s.wilson95()), s.n());
             }
+            if (!t.outcomes().isEmpty()) {
+                out.println("  outcomes: " + t.outcomes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
             out.printf(Locale.ROOT, "  tokens: %,d in, %,d out%s%s%n", t.tokensIn(), t.tokensOut(),
                     t.costUsd() == null ? "" : String.format(Locale.ROOT, "; cost $%.4f", t.costUsd()),
                     t.cachedCalls() == 0 ? "" : "; " + t.cachedCalls() + " answers from the cache");

@@ -109,8 +109,12 @@ class StandardTasksEvalTest {
             }
             return Reply.text("no idea");
         });
-        JsonNode m = metrics(eval(srv, "--task", "humaneval", "--data", data.toString()));
+        CliRun r = eval(srv, "--task", "humaneval", "--data", data.toString());
+        JsonNode m = metrics(r);
         assertThat(m.get("pass@1").get("value").asDouble()).isCloseTo(0.5, within(1e-9));
+        JsonNode outcomes = r.json().get("tasks").get(0).get("outcomes");
+        assertThat(outcomes.get("passed").asInt()).isEqualTo(3);
+        assertThat(outcomes.get("failed").asInt()).isEqualTo(3);
     }
 
     @Test

@@ -22,7 +22,10 @@ final class RunResults {
         int cached = 0;
         long in = 0;
         long out = 0;
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
         for (SampleRecord r : records) {
+            Object outcome = r.scoreMetadata() == null ? null : r.scoreMetadata().get("outcome");
+            if (outcome != null) outcomes.merge(outcome.toString(), 1, Integer::sum);
             if (r.score() != null) {
                 scores.add(new SampleScore(r.sampleId(), r.epoch(),
                         new Score(r.score(), r.answer(), r.explanation(), r.scoreMetadata())));
@@ -43,6 +46,6 @@ final class RunResults {
         }
         int missing = Math.max(0, m.planned() - records.size());
         return new TaskResult(m.task(), m.taskVersion(), m.scorer(), m.samples(), m.epochs(), m.planned(), scores.size(),
-                records.size() - scores.size(), errors, missing, values, in, out, cost, cached);
+                records.size() - scores.size(), errors, missing, values, in, out, cost, cached, outcomes);
     }
 }

@@ -15,12 +15,16 @@ import java.util.Map;
  * @param metrics   by metric name, in the task's order
  * @param tokensIn  prompt tokens over the answers stored, 0 when the server never reported any
  * @param costUsd   from the endpoint's price per million tokens, null when no price was given
+ * @param outcomes  answers by the scorer's {@code outcome} metadata (HumanEval: passed, failed, timed_out,
+ *                  sandbox_error), counted over every stored answer, unscored ones included; empty when the scorer
+ *                  reports none
  */
 public record TaskResult(String task, int version, String scorer, int samples, int epochs, int planned, int scored,
                          int unscored, int errors, int missing, Map<String, MetricSummary> metrics, long tokensIn,
-                         long tokensOut, Double costUsd, int cachedCalls) {
+                         long tokensOut, Double costUsd, int cachedCalls, Map<String, Integer> outcomes) {
     public TaskResult {
         metrics = metrics == null ? Map.of() : new LinkedHashMap<>(metrics);
+        outcomes = outcomes == null ? Map.of() : new java.util.TreeMap<>(outcomes);
     }
 
     /** The first metric's value, null when there is none (or nothing was scored). */

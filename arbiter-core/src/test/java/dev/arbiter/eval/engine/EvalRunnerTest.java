@@ -61,6 +61,28 @@ class EvalRunnerTest {
     }
 
     @Test
+    void outcomesAreCountedOverEveryAnswerUnscoredOnesIncluded() {
+        // even samples pass, odd ones cannot be graded (as a sandbox error): 5 passed, 5 sandbox_error
+        dev.arbiter.eval.Scorer outcomes = new dev.arbiter.eval.Scorer() {
+            @Override
+            public String name() { return "outcomes"; }
+
+            @Override
+            public dev.arbiter.eval.Score score(dev.arbiter.eval.TaskState state) {
+                int i = (Integer) state.sample().metadata().get("i");
+                return i % 2 == 0
+                        ? new dev.arbiter.eval.Score(1.0, "ok", "ran", java.util.Map.of("outcome", "passed"))
+                        : new dev.arbiter.eval.Score(null, null, "sandbox failed", java.util.Map.of("outcome", "sandbox_error"));
+            }
+        };
+        RunRecord r = runner(null).run(TestTasks.task(10, outcomes), TestTasks.endpoint(), new FakeClient(TestTasks::mostlyRight),
+                options().build());
+        TaskResult t = r.tasks().get(0);
+        assertThat(t.outcomes()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("passed", 5, "sandbox_error", 5));
+        assertThat(t.unscored()).isEqualTo(5);
+    }
+
+    @Test
     void reportedAccuracyEqualsTheTruthExactly() {
         FakeClient client = new FakeClient(TestTasks::mostlyRight);
         RunRecord r = runner(null).run(TestTasks.task(30), TestTasks.endpoint(), client, options().build());
