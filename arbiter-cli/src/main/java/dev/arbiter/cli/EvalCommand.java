@@ -123,6 +123,7 @@ final class EvalCommand implements Callable<Integer> {
         scorerOptions.forEach((k, v) -> taskOptions.put("scorer." + k, v));
         if (skipInvalid) taskOptions.put("skip_invalid", "true");
         if (system != null) taskOptions.put("system", system);
+        taskOptions.putIfAbsent("epochs", Integer.toString(epochs));
         ModelClient judge = judgeClient();
         TaskRegistry tasks = registry != null ? registry.get() : StandardTasks.registry(judge,
                 problem -> err.println("arbiter: skipped " + problem),

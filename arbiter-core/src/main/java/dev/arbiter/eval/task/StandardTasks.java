@@ -36,12 +36,31 @@ public final class StandardTasks {
         TaskRegistry r = new TaskRegistry();
         r.register(CustomTask.NAME, new CustomTask(judge, null, skipped));
         r.register(HumanEvalTask.NAME, p -> {
-            HumanEvalOptions o = HumanEvalOptions.fromOptions(p.options());
+            HumanEvalOptions o = HumanEvalOptions.fromOptions(withDefaultKs(p.options()));
             Path data = p.data() != null ? p.data() : (cache == null ? DatasetCache.standard() : cache).fetch(HUMANEVAL);
             Sandbox sandbox = Sandbox.open(o.sandbox());
             sandbox.report().warnings().forEach(warn);
             return HumanEvalTask.create(data, o, sandbox);
         });
         return BenchmarkTasks.registerAll(r, judge, cache);
+    }
+
+    /**
+     * With {@code --epochs n} and no {@code --option k=…}: pass@1, pass@10 when n ≥ 10, and pass@n — the
+     * estimates n samples per problem support (the engine puts the epoch count in the options as {@code epochs}).
+     */
+    static java.util.Map<String, String> withDefaultKs(java.util.Map<String, String> options) {
+        if (options.containsKey("k") || !options.containsKey("epochs")) return options;
+        int n;
+        try {
+            n = Integer.parseInt(options.get("epochs"));
+        } catch (NumberFormatException e) {
+            return options;
+        }
+        java.util.TreeSet<Integer> ks = new java.util.TreeSet<>(java.util.List.of(1, Math.max(1, n)));
+        if (n >= 10) ks.add(10);
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>(options);
+        out.put("k", ks.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        return out;
     }
 }
