@@ -52,7 +52,7 @@ final class RescoreCommand implements Callable<Integer> {
                 : dev.arbiter.eval.scorer.Scorers.factory(dev.arbiter.eval.scorer.ScorerOptions.of(scorerOptions));
         Scorer scorer = factory.create(scorerName);
         RunRecord record;
-        try (RunStore runs = store.open()) {
+        try (RunStore runs = store.openExisting()) {
             List<String> names = metricNames;
             if (names.isEmpty()) {
                 names = new RunReader(runs).record(runId).manifest().metrics().stream()

@@ -41,7 +41,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore runs = store.open()) {
+        try (RunStore runs = store.openExisting()) {
             if (runId != null) {
                 var record = new RunReader(runs).record(runId);
                 if (fmt.isJson()) JsonOut.print(out, "run", record);

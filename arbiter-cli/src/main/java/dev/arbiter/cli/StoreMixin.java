@@ -20,7 +20,16 @@ public final class StoreMixin {
         return Home.dir().resolve("runs");
     }
 
+    /** Opens the store, creating it when it does not exist (eval writes). */
     public RunStore open() {
+        return RunStore.open(file());
+    }
+
+    /** Opens a store that must already exist (commands that only read runs): a missing file is exit 3, not an empty store. */
+    public RunStore openExisting() {
+        if (!java.nio.file.Files.isRegularFile(file())) {
+            throw new dev.arbiter.error.UnavailableException("run store " + file() + " not found (run ./arbiter eval first, or give --store FILE)");
+        }
         return RunStore.open(file());
     }
 }
