@@ -27,6 +27,11 @@ public final class ErrorMapper {
     private static final Pattern UNKNOWN_MODEL = Pattern.compile(
             "(?i)model_not_found|\\bmodel\\b.{0,200}\\b(not found|does not exist|not exist|unknown|not available)");
 
+    /** vLLM, llama.cpp, TGI, SGLang and OpenAI wordings of "the prompt is longer than the context". */
+    private static final Pattern CONTEXT_EXCEEDED = Pattern.compile(
+            "(?i)context_length_exceeded|maximum context length|exceeds? (the )?(available )?context|context (size|window|length) (has been )?exceeded"
+                    + "|exceed_context_size|tokens \\+ `?max_new_tokens`? must be <=");
+
     private final Clock clock;
     private final String secret;
 
@@ -49,7 +54,10 @@ public final class ErrorMapper {
         return new ErrorMapper(clock, secret);
     }
 
-    /** The kind for an HTTP error status; {@code serverText} only turns a 400/422 about an unknown model into NOT_FOUND. */
+    /**
+     * The kind for an HTTP error status; {@code serverText} only refines a 4xx: an unknown model is NOT_FOUND, a
+     * prompt longer than the context is CONTEXT_EXCEEDED.
+     */
     public static Kind kindOf(int status, String serverText) {
         if (status == 408) return Kind.TIMEOUT;
         if (status == 429) return Kind.RATE_LIMITED;
@@ -58,7 +66,9 @@ public final class ErrorMapper {
         if (status == 405 || status == 501) return Kind.UNSUPPORTED;
         if (status >= 500 && status <= 599) return Kind.SERVER_ERROR;
         if (status >= 400 && status <= 499) {
-            return serverText != null && UNKNOWN_MODEL.matcher(serverText).find() ? Kind.NOT_FOUND : Kind.BAD_REQUEST;
+            if (serverText != null && UNKNOWN_MODEL.matcher(serverText).find()) return Kind.NOT_FOUND;
+            if (serverText != null && CONTEXT_EXCEEDED.matcher(serverText).find()) return Kind.CONTEXT_EXCEEDED;
+            return Kind.BAD_REQUEST;
         }
         return Kind.PROTOCOL;
     }
@@ -66,7 +76,7 @@ public final class ErrorMapper {
     /** An HTTP error response. {@code retryAfter} is the raw Retry-After header, or null. */
     public ModelException fromStatus(int status, String body, String retryAfter, String what) {
         String text = serverText(body);
-        Kind kind = kindOf(status, text);
+        Kind kind = kindOf(status, body == null ? text : text + " " + body);  // codes such as context_length_exceeded sit beside the message
         Long after = kind.retriable ? retryAfterMillis(retryAfter) : null;
         String msg = what + ": HTTP " + status + (text.isEmpty() ? "" : ": " + text)
                 + (after == null ? "" : " (retry after " + after + " ms)");

@@ -9,7 +9,9 @@ import dev.arbiter.error.ArbiterException;
 public class ModelException extends ArbiterException {
     public enum Kind {
         RATE_LIMITED(true), SERVER_ERROR(true), TIMEOUT(true), CONNECTION(true),
-        BAD_REQUEST(false), UNAUTHORIZED(false), NOT_FOUND(false), UNSUPPORTED(false), PROTOCOL(false);
+        BAD_REQUEST(false), UNAUTHORIZED(false), NOT_FOUND(false), UNSUPPORTED(false), PROTOCOL(false),
+        /** A 400 because this prompt does not fit the served context: this sample's problem, not the run's. */
+        CONTEXT_EXCEEDED(false);
 
         final boolean retriable;
         Kind(boolean retriable) { this.retriable = retriable; }
@@ -29,6 +31,12 @@ public class ModelException extends ArbiterException {
     public Kind kind() { return kind; }
     public int status() { return status; }
     public boolean retriable() { return kind.retriable; }
+
+    /**
+     * Whether the failure belongs to one request rather than to the endpoint: retriable kinds (once retries are
+     * spent) and a prompt longer than the served context. The engine records such a sample as an error and goes on.
+     */
+    public boolean sampleScoped() { return kind.retriable || kind == Kind.CONTEXT_EXCEEDED; }
     /** Server's Retry-After in milliseconds, or null. */
     public Long retryAfterMillis() { return retryAfterMillis; }
 }

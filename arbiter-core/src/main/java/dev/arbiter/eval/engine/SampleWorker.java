@@ -38,7 +38,7 @@ final class SampleWorker {
         try {
             state = task.solver().solve(TaskState.start(sample, epoch), generate);
         } catch (ModelException e) {
-            if (!e.retriable()) throw e;
+            if (!e.sampleScoped()) throw e;
             return failed(sample, epoch, null, generate, t0, modelError(e));
         } catch (StoppedException e) {
             throw e;

@@ -63,6 +63,22 @@ class EvalOverHttpTest {
     }
 
     @Test
+    void aPromptLongerThanTheServedContextFailsThatSampleAndTheRunGoesOn() {
+        // q0, q4, q8… get vLLM's 400 "maximum context length" reply: 6 of 24 become errors, the others are scored
+        RunRecord r = evaluate(req -> {
+            String q = req.lastUserMessage();
+            if (q != null && q.matches("q\\d+") && Integer.parseInt(q.substring(1)) % 4 == 0) {
+                return Reply.status(400, "{\"error\":{\"message\":\"This model's maximum context length is 4096 tokens. However, you requested 9000 tokens\"}}");
+            }
+            return truth(req);
+        }, "context.db");
+        TaskResult t = r.tasks().get(0);
+        assertThat(r.status()).isEqualTo(RunStatus.completed);
+        assertThat(t.errors()).isEqualTo(6);
+        assertThat(t.scored()).isEqualTo(18);
+    }
+
+    @Test
     void serverErrorsRateLimitsAndDroppedConnectionsChangeNothingInTheResult() {
         RunRecord clean = evaluate(EvalOverHttpTest::truth, "clean.db");
         RunRecord rough = evaluate(EvalOverHttpTest::chaos, "rough.db");
