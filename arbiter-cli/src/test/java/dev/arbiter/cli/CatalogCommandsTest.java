@@ -52,6 +52,20 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void aFormatOnlyCompareOffersIsRejectedByOtherCommandsInsteadOfPrintingText() {
+        CliRun r = CliRun.of("models", "--format", "html");
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("--format").contains("text, json");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void compareStillOffersMarkdownCsvAndHtml() {
+        assertThat(CliRun.of("compare", "qwen2.5-7b", "--format", "markdown").out()).startsWith("| Model |");
+        assertThat(CliRun.of("compare", "qwen2.5-7b", "--format", "csv").out()).startsWith("model,");
+    }
+
+    @Test
     void unknownOptionExitsTwo() {
         assertThat(CliRun.of("models", "--nope").exit()).isEqualTo(ExitCode.BAD_INPUT);
     }
