@@ -66,6 +66,23 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void topLevelHelpListsEveryCommandWithoutAFormatWarning() {
+        // picocli's tracer writes "[picocli WARN] Could not format ..." to System.err, not to the command's stream.
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream traced = new java.io.ByteArrayOutputStream();
+        CliRun r;
+        try {
+            System.setErr(new java.io.PrintStream(traced, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = CliRun.of("--help");
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("recommend").contains("diff");
+        assertThat(traced.toString(java.nio.charset.StandardCharsets.UTF_8) + r.err()).doesNotContain("WARN");
+    }
+
+    @Test
     void unknownOptionExitsTwo() {
         assertThat(CliRun.of("models", "--nope").exit()).isEqualTo(ExitCode.BAD_INPUT);
     }
