@@ -83,6 +83,20 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void showOfAnImportedEntrySaysWhatIsNotStatedRatherThanNull() throws Exception {
+        Path cfg = tmp.resolve("config.json");
+        Files.writeString(cfg, """
+                {"model_type": "llama", "hidden_size": 64, "num_hidden_layers": 2, "num_attention_heads": 4,
+                 "vocab_size": 100, "intermediate_size": 128, "max_position_embeddings": 4096}
+                """);
+        Path entry = tmp.resolve("tiny.yaml");
+        assertThat(CliRun.of("import-config", cfg.toString(), "--id", "tiny", "--out", entry.toString()).exit()).isZero();
+        CliRun r = CliRun.of("show", "tiny", "--catalog", entry.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines().findFirst().orElseThrow()).doesNotContain("null").contains("vendor not stated");
+    }
+
+    @Test
     void unknownOptionExitsTwo() {
         assertThat(CliRun.of("models", "--nope").exit()).isEqualTo(ExitCode.BAD_INPUT);
     }
