@@ -124,10 +124,10 @@ public final class Recommender {
         }
         if (req.region() != null) {
             for (RegionRestriction r : l.regionRestrictions()) {
-                if (!r.region().equals(req.region())) continue;
+                if (!Regions.covers(r.region(), req.region())) continue;
                 if (r.scope().equals("all") || (r.scope().equals("multimodal") && m.hasModality("image"))) {
                     return new Exclusion(m.id(), "region", (r.scope().equals("all") ? "licence withholds rights in "
-                            : "multimodal licence grant excludes ") + req.region().toUpperCase(Locale.ROOT)
+                            : "multimodal licence grant excludes ") + r.region().toUpperCase(Locale.ROOT)
                             + " companies and residents: " + r.clause());
                 }
             }

@@ -84,6 +84,23 @@ class RecommenderTest {
     }
 
     @Test
+    void anEuMemberStateRegionAppliesTheEuClause() {
+        Catalog c = catalog(model("mm", 7_000_000_000L, EU_MM, List.of("text", "image"), List.of(), List.of("en"), Map.of()));
+        RecommendResult r = run(c, "chatbot", false, "fr", null);
+        assertThat(r.recommendations()).isEmpty();
+        assertThat(r.excluded()).singleElement().satisfies(e -> {
+            assertThat(e.constraint()).isEqualTo("region");
+            assertThat(e.reason()).contains("excludes EU");
+        });
+    }
+
+    @Test
+    void aRegionOutsideTheEuIsNotHeldToTheEuClause() {
+        Catalog c = catalog(model("mm", 7_000_000_000L, EU_MM, List.of("text", "image"), List.of(), List.of("en"), Map.of()));
+        assertThat(run(c, "chatbot", false, "us", null).recommendations()).extracting(Recommendation::model).containsExactly("mm");
+    }
+
+    @Test
     void frenchNeedsFrenchAmongTheVendorsLanguages() {
         Catalog c = catalog(model("en-only", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of()),
                 model("fr-too", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en", "fr"), Map.of()));
