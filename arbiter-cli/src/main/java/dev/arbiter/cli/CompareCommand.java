@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 "  ./arbiter compare gemma-3-27b qwen2.5-72b --format html --out comparison.html",
                 "  ./arbiter compare qwen2.5-7b gemma-3-12b --format csv > table.csv"})
 final class CompareCommand implements Callable<Integer> {
-    @Mixin FormatMixin fmt;
+    @Mixin CompareFormat fmt;
     @Mixin CatalogMixin catalog;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

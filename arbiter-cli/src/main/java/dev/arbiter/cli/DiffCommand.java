@@ -21,7 +21,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "Compare two stored runs sample by sample: difference with 95% CI, McNemar or paired-bootstrap p-value, and whether the data can tell the models apart.",
+        description = "Compare two stored runs sample by sample: difference with 95%% CI, McNemar or paired-bootstrap p-value, and whether the data can tell the models apart.",
         footer = {"", "Examples:",
                 "  ./arbiter diff 20260101-ab12 20260101-cd34",
                 "  ./arbiter diff RUN_A RUN_B --store runs/arbiter.db --format json"})

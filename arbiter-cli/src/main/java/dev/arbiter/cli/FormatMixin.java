@@ -2,9 +2,9 @@ package dev.arbiter.cli;
 
 import picocli.CommandLine.Option;
 
-/** {@code --format text|json} (and {@code --json}) shared by every command. */
+/** {@code --format text|json} (and {@code --json}) shared by every command; compare has its own with more formats. */
 public final class FormatMixin {
-    public enum Format { text, json, markdown, csv, html }
+    public enum Format { text, json }
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} (default: text).")
     Format format = Format.text;

@@ -44,7 +44,7 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--license", paramLabel = "KIND", description = "'commercial' excludes licences that forbid commercial use or need a separate agreement.")
     String license;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "Apply regional licence clauses, e.g. eu.")
+    @Option(names = "--region", paramLabel = "REGION", description = "Apply regional licence clauses: eu, or a country code (fr, de, … count as eu).")
     String region;
 
     @Option(names = "--language", paramLabel = "CODE", description = "ISO 639-1 language the model must support, e.g. fr.")

@@ -41,7 +41,8 @@ final class ShowCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         var a = m.architecture();
-        out.printf(Locale.ROOT, "%s (%s) — %s, %s%n", m.name(), m.id(), m.vendor(), m.releaseDate());
+        out.printf(Locale.ROOT, "%s (%s) — %s, %s%n", m.name(), m.id(), m.vendor() == null ? "vendor not stated" : m.vendor(),
+                m.releaseDate() == null ? "release date not stated" : m.releaseDate());
         out.printf(Locale.ROOT, "  params: %s total, %s active (%s)%n", Text.params(m.officialParams().total()),
                 Text.params(m.officialParams().active()), m.officialParams().source());
         out.printf(Locale.ROOT, "  context: %s tokens; modalities: %s; languages: %s%n", Text.tokens(m.contextLength()),

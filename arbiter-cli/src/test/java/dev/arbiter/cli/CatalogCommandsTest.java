@@ -52,6 +52,51 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void aFormatOnlyCompareOffersIsRejectedByOtherCommandsInsteadOfPrintingText() {
+        CliRun r = CliRun.of("models", "--format", "html");
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("--format").contains("text, json");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void compareStillOffersMarkdownCsvAndHtml() {
+        assertThat(CliRun.of("compare", "qwen2.5-7b", "--format", "markdown").out()).startsWith("| Model |");
+        assertThat(CliRun.of("compare", "qwen2.5-7b", "--format", "csv").out()).startsWith("model,");
+    }
+
+    @Test
+    void topLevelHelpListsEveryCommandWithoutAFormatWarning() {
+        // picocli's tracer writes "[picocli WARN] Could not format ..." to System.err, not to the command's stream.
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream traced = new java.io.ByteArrayOutputStream();
+        CliRun r;
+        try {
+            System.setErr(new java.io.PrintStream(traced, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = CliRun.of("--help");
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("recommend").contains("diff");
+        assertThat(traced.toString(java.nio.charset.StandardCharsets.UTF_8) + r.err()).doesNotContain("WARN");
+    }
+
+    @Test
+    void showOfAnImportedEntrySaysWhatIsNotStatedRatherThanNull() throws Exception {
+        Path cfg = tmp.resolve("config.json");
+        Files.writeString(cfg, """
+                {"model_type": "llama", "hidden_size": 64, "num_hidden_layers": 2, "num_attention_heads": 4,
+                 "vocab_size": 100, "intermediate_size": 128, "max_position_embeddings": 4096}
+                """);
+        Path entry = tmp.resolve("tiny.yaml");
+        assertThat(CliRun.of("import-config", cfg.toString(), "--id", "tiny", "--out", entry.toString()).exit()).isZero();
+        CliRun r = CliRun.of("show", "tiny", "--catalog", entry.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines().findFirst().orElseThrow()).doesNotContain("null").contains("vendor not stated");
+    }
+
+    @Test
     void unknownOptionExitsTwo() {
         assertThat(CliRun.of("models", "--nope").exit()).isEqualTo(ExitCode.BAD_INPUT);
     }

@@ -36,6 +36,7 @@ public final class ConfigImporter {
         if (root == null || !root.isObject()) throw new InvalidInputException(configFile + ": expected a JSON object");
         JsonNode tc = root.has("text_config") && root.get("text_config").isObject() ? root.get("text_config") : root;
         String type = text(root, "model_type", "");
+        tc = HfConfigDefaults.fill(tc, text(tc, "model_type", type));
         String src = "file:" + configFile.toAbsolutePath();
         try {
             Architecture a = architecture(tc, root, type, configFile, src);

@@ -10,6 +10,7 @@ import java.util.Map;
 public record Dimension(String id, String label, Map<String, Double> benchmarks) {
     public Dimension {
         if (id == null || id.isBlank()) throw new IllegalArgumentException("dimension id is required");
-        benchmarks = benchmarks == null ? Map.of() : Map.copyOf(benchmarks);
+        // File order, so the weighted sum adds up the same way on every run.
+        benchmarks = benchmarks == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(benchmarks));
     }
 }

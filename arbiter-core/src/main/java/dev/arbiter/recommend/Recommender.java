@@ -26,8 +26,9 @@ import java.util.Map;
  * the estimated decode speed on the given hardware, {@code min(1, ln(1 + tok/s) / ln(101))} (100 tok/s or more
  * counts as 1). A missing figure on a primary axis (a quarter or more of the use case's weight) is imputed at
  * the lowest value among the remaining candidates, so it never helps a model; a missing figure on a secondary
- * axis is left out of the weighted mean, so a specialist (a coder with no MMLU) is not sunk by a 5% axis. The
- * reasons say which applied.
+ * axis is left out of the weighted mean, so a specialist (a coder with no MMLU) is not sunk by a 5% axis — unless
+ * the model has no figure on any of the use case's quality axes, when they are all imputed. The reasons say which
+ * applied.
  */
 public final class Recommender {
     static final double FULL_SPEED_TOKENS_PER_S = 100.0;
@@ -124,10 +125,10 @@ public final class Recommender {
         }
         if (req.region() != null) {
             for (RegionRestriction r : l.regionRestrictions()) {
-                if (!r.region().equals(req.region())) continue;
+                if (!Regions.covers(r.region(), req.region())) continue;
                 if (r.scope().equals("all") || (r.scope().equals("multimodal") && m.hasModality("image"))) {
                     return new Exclusion(m.id(), "region", (r.scope().equals("all") ? "licence withholds rights in "
-                            : "multimodal licence grant excludes ") + req.region().toUpperCase(Locale.ROOT)
+                            : "multimodal licence grant excludes ") + r.region().toUpperCase(Locale.ROOT)
                             + " companies and residents: " + r.clause());
                 }
             }
@@ -152,6 +153,10 @@ public final class Recommender {
         Map<String, Double> axes = new LinkedHashMap<>();
         List<String> reasons = new ArrayList<>();
         double keep = retention.of(c.fit().quant());
+        // With no published figure on any of the use case's quality axes, leaving the secondary ones out would rank
+        // the model on speed alone, ahead of every model with evidence; impute them like primary axes instead.
+        boolean noEvidence = uc.weights().keySet().stream().filter(axis -> !axis.equals(Dimensions.EFFICIENCY))
+                .map(axis -> c.profile().axis(axis)).allMatch(a -> a == null || a.missing());
         for (var e : uc.weights().entrySet()) {
             String axis = e.getKey();
             double v;
@@ -161,7 +166,7 @@ public final class Recommender {
                 reasons.add(String.format(Locale.ROOT, "speed: ~%.0f tok/s decode on %s at %s (estimate)", tps, hw, c.fit().quant()));
             } else {
                 AxisScore a = c.profile().axis(axis);
-                if ((a == null || a.missing()) && !primary(uc, axis)) {
+                if ((a == null || a.missing()) && !primary(uc, axis) && !noEvidence) {
                     reasons.add(axis + ": no published figure; a secondary axis for " + uc.id() + ", left out of the score");
                     continue;
                 } else if (a == null || a.missing()) {

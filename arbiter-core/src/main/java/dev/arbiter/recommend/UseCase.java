@@ -15,7 +15,8 @@ public record UseCase(String id, String description, Map<String, Double> weights
     public UseCase {
         if (id == null || id.isBlank()) throw new IllegalArgumentException("use case id is required");
         if (weights == null || weights.isEmpty()) throw new IllegalArgumentException("use case " + id + ": weights are required");
-        weights = Map.copyOf(weights);
+        // File order, not Map.copyOf's per-JVM order: reasons and axes are listed in it.
+        weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
         if (defaultContext <= 0) defaultContext = 8192;
         requireLanguages = requireLanguages == null ? List.of() : List.copyOf(requireLanguages);
         requireModalities = requireModalities == null ? List.of() : List.copyOf(requireModalities);

@@ -84,6 +84,35 @@ class RecommenderTest {
     }
 
     @Test
+    void anEuMemberStateRegionAppliesTheEuClause() {
+        Catalog c = catalog(model("mm", 7_000_000_000L, EU_MM, List.of("text", "image"), List.of(), List.of("en"), Map.of()));
+        RecommendResult r = run(c, "chatbot", false, "fr", null);
+        assertThat(r.recommendations()).isEmpty();
+        assertThat(r.excluded()).singleElement().satisfies(e -> {
+            assertThat(e.constraint()).isEqualTo("region");
+            assertThat(e.reason()).contains("excludes EU");
+        });
+    }
+
+    @Test
+    void aRegionOutsideTheEuIsNotHeldToTheEuClause() {
+        Catalog c = catalog(model("mm", 7_000_000_000L, EU_MM, List.of("text", "image"), List.of(), List.of("en"), Map.of()));
+        assertThat(run(c, "chatbot", false, "us", null).recommendations()).extracting(Recommendation::model).containsExactly("mm");
+    }
+
+    @Test
+    void aModelWithNoFigureOnAnyQualityAxisDoesNotOutrankModelsWithFiguresOnSpeedAlone() {
+        // edge weighs efficiency 0.6 and two secondary quality axes; all three models are equally fast.
+        Catalog c = catalog(model("no-figures", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of()),
+                model("good", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of("mmlu", 60.0)),
+                model("weak", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of("mmlu", 40.0)));
+        RecommendResult r = run(c, "edge", false, null, null);
+        assertThat(r.recommendations().get(0).model()).isEqualTo("good");
+        Recommendation none = r.recommendations().stream().filter(x -> x.model().equals("no-figures")).findFirst().orElseThrow();
+        assertThat(none.reasons()).anyMatch(s -> s.startsWith("knowledge: no published figure, counted as the lowest candidate"));
+    }
+
+    @Test
     void frenchNeedsFrenchAmongTheVendorsLanguages() {
         Catalog c = catalog(model("en-only", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of()),
                 model("fr-too", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en", "fr"), Map.of()));

@@ -1,0 +1,83 @@
+package dev.arbiter.catalog;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConfigImporterTest {
+    @TempDir Path tmp;
+
+    /** google/gemma-3-27b-it config.json as published: transformers leaves out the fields at their defaults. */
+    private static final String GEMMA3_27B_IT = """
+            {"architectures": ["Gemma3ForConditionalGeneration"], "boi_token_index": 255999, "eoi_token_index": 256000,
+             "eos_token_id": [1, 106], "image_token_index": 262144, "initializer_range": 0.02, "mm_tokens_per_image": 256,
+             "model_type": "gemma3",
+             "text_config": {"head_dim": 128, "hidden_size": 5376, "intermediate_size": 21504, "model_type": "gemma3_text",
+               "num_attention_heads": 32, "num_hidden_layers": 62, "num_key_value_heads": 16, "query_pre_attn_scalar": 168,
+               "rope_scaling": {"factor": 8.0, "rope_type": "linear"}, "sliding_window": 1024},
+             "torch_dtype": "bfloat16", "transformers_version": "4.50.0.dev0",
+             "vision_config": {"hidden_size": 1152, "image_size": 896, "intermediate_size": 4304,
+               "model_type": "siglip_vision_model", "num_attention_heads": 16, "num_hidden_layers": 27, "patch_size": 14,
+               "vision_use_head": false}}
+            """;
+
+    private Model importGemma27b() throws IOException {
+        Path cfg = tmp.resolve("config.json");
+        Files.writeString(cfg, GEMMA3_27B_IT);
+        return new ConfigImporter().importConfig(cfg, "g27", "gemma", null);
+    }
+
+    @Test
+    void gemma3ConfigWithoutVocabularyTakesTransformersDefaultAndMatchesTheCatalogue() throws IOException {
+        Architecture a = importGemma27b().architecture();
+        assertThat(a.vocabSize()).isEqualTo(262_208);
+        assertThat(a.tiedEmbeddings()).isTrue();
+        // The same text stack as Gemma 3 27B built from its full set of values (27,008,663,808 parameters).
+        assertThat(ParamCounter.count(a).total()).isEqualTo(ParamCounter.count(KnownArchitectures.gemma3_27b()).total());
+    }
+
+    @Test
+    void gemma3ConfigWithoutAPatternHasEverySixthLayerGlobalNotEveryLayerSliding() throws IOException {
+        LocalAttention local = importGemma27b().architecture().localAttention();
+        assertThat(local.window()).isEqualTo(1024);
+        assertThat(local.globalEvery()).isEqualTo(6);
+    }
+
+    @Test
+    void gemma3ConfigWithoutAContextLengthTakes128k() throws IOException {
+        assertThat(importGemma27b().contextLength()).isEqualTo(131_072);
+    }
+
+    @Test
+    void gemma3TextConfigWithoutHeadCountsTakesTransformersDefaults() throws IOException {
+        // google/gemma-3-4b-it's text_config states only these fields.
+        Path cfg = tmp.resolve("config.json");
+        Files.writeString(cfg, """
+                {"model_type": "gemma3", "text_config": {"hidden_size": 2560, "intermediate_size": 10240,
+                 "model_type": "gemma3_text", "num_hidden_layers": 34,
+                 "rope_scaling": {"factor": 8.0, "rope_type": "linear"}, "sliding_window": 1024}}
+                """);
+        Architecture a = new ConfigImporter().importConfig(cfg, "g4", "gemma", null).architecture();
+        assertThat(a.attentionHeads()).isEqualTo(8);
+        assertThat(a.kvHeads()).isEqualTo(4);
+        assertThat(a.headDim()).isEqualTo(256);
+    }
+
+    @Test
+    void otherModelTypesGetNoGemmaDefaults() throws IOException {
+        Path cfg = tmp.resolve("config.json");
+        Files.writeString(cfg, """
+                {"model_type": "llama", "hidden_size": 64, "num_hidden_layers": 2, "num_attention_heads": 4,
+                 "vocab_size": 100, "intermediate_size": 128, "max_position_embeddings": 4096}
+                """);
+        Architecture a = new ConfigImporter().importConfig(cfg, "tiny", "apache-2.0", null).architecture();
+        assertThat(a.kvHeads()).isEqualTo(4);
+        assertThat(a.tiedEmbeddings()).isFalse();
+        assertThat(a.localAttention()).isNull();
+    }
+}
