@@ -5,10 +5,19 @@ package dev.arbiter.compare;
  * where the 2026 article quotes a figure, the article's claim beside it. Any part may be missing (null).
  *
  * @param setting e.g. "instruct, 0-shot, pass@1"
+ * @param articleMatches when the article's figure equals another of the vendor's settings (e.g. the base model's
+ *                       while the cell shows the instruct one): that setting; null otherwise
  * @param measured the user's own measured value from a stored run, in the same unit, or null
  */
-public record Cell(Double value, String setting, String source, Double articleValue, Double measured, String measuredRun) {
+public record Cell(Double value, String setting, String source, Double articleValue, String articleMatches,
+                   Double measured, String measuredRun) {
     public boolean disagrees() {
         return value != null && articleValue != null && Math.abs(value - articleValue) >= 0.05;
+    }
+
+    /** How to label the article's figure beside the vendor's, or null when there is nothing to say. */
+    public String articleNote(java.util.function.DoubleFunction<String> fmt) {
+        if (articleValue == null || (value != null && !disagrees())) return null;
+        return articleMatches == null ? fmt.apply(articleValue) : fmt.apply(articleValue) + " = " + articleMatches;
     }
 }

@@ -49,8 +49,12 @@ public record Comparison(List<String> benchmarks, List<ComparisonRow> rows, List
         Double article = m.scores().stream()
                 .filter(s -> s.kind() == ClaimKind.ARTICLE && s.benchmark().equals(benchmark))
                 .map(ScoreClaim::value).findFirst().orElse(null);
+        String matches = article == null ? null : m.scores().stream()
+                .filter(s -> s.kind() != ClaimKind.ARTICLE && s.benchmark().equals(benchmark)
+                        && Math.abs(s.value() - article) < 0.05)
+                .map(s -> s.variant() + (s.shots() == null ? "" : " " + s.shots() + "-shot")).findFirst().orElse(null);
         return new Cell(vendor.map(ScoreClaim::value).orElse(null), vendor.map(Comparison::setting).orElse(null),
-                vendor.map(ScoreClaim::source).orElse(null), article,
+                vendor.map(ScoreClaim::source).orElse(null), article, matches,
                 measured == null ? null : measured.value(), measured == null ? null : measured.runId());
     }
 

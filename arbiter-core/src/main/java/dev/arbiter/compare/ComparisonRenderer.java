@@ -174,8 +174,9 @@ public final class ComparisonRenderer {
         if (cell.value() == null) b.append("<span class=\"missing\">-</span>");
         else b.append(Html.link(cell.source(), fmt(cell.value())));
         if (cell.setting() != null) b.append("<br><span class=\"set\">").append(Html.escape(cell.setting())).append("</span>");
-        if (cell.articleValue() != null && (cell.value() == null || cell.disagrees())) {
-            b.append("<br><span class=\"art\">article: ").append(Html.escape(fmt(cell.articleValue()))).append("</span>");
+        String note = cell.articleNote(ComparisonRenderer::fmt);
+        if (note != null) {
+            b.append("<br><span class=\"art\">article: ").append(Html.escape(note)).append("</span>");
         }
         if (cell.measured() != null) {
             b.append("<br><span class=\"meas\">measured: ").append(Html.escape(fmt(cell.measured())))
@@ -186,7 +187,8 @@ public final class ComparisonRenderer {
 
     static String cellText(Cell cell) {
         String v = cell.value() == null ? "-" : fmt(cell.value());
-        if (cell.articleValue() != null && (cell.value() == null || cell.disagrees())) v += " [" + fmt(cell.articleValue()) + "]";
+        String note = cell.articleNote(ComparisonRenderer::fmt);
+        if (note != null) v += " [" + note + "]";
         if (cell.measured() != null) v += " *" + fmt(cell.measured());
         return v;
     }

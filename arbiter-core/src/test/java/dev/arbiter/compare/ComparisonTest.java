@@ -1,0 +1,44 @@
+package dev.arbiter.compare;
+
+import dev.arbiter.catalog.Catalog;
+import dev.arbiter.catalog.CatalogLoader;
+import dev.arbiter.profile.Profiler;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ComparisonTest {
+    static final Catalog CATALOG = new CatalogLoader().bundled();
+
+    static Cell cell(String model, String benchmark) {
+        Comparison c = Comparison.of(CATALOG, List.of(model), Profiler.bundled(), Map.of());
+        return c.rows().get(0).scores().get(benchmark);
+    }
+
+    @Test
+    void theArticlesFigureIsShownBesideADifferentVendorFigure() {
+        // Meta's model card: Scout MMLU 79.6 (base, 5-shot); the article says 85.4
+        Cell scout = cell("llama-4-scout", "mmlu");
+        assertThat(scout.value()).isEqualTo(79.6);
+        assertThat(scout.articleNote(v -> String.format(java.util.Locale.ROOT, "%.1f", v))).isEqualTo("85.4");
+    }
+
+    @Test
+    void anArticleFigureThatIsAnotherOfTheVendorsSettingsSaysWhich() {
+        // DeepSeek-V3's README: MMLU 88.5 (instruct) and 87.1 (base, 5-shot); the article quotes 87.1
+        Cell v3 = cell("deepseek-v3", "mmlu");
+        assertThat(v3.articleMatches()).startsWith("base");
+        assertThat(v3.articleNote(v -> String.format(java.util.Locale.ROOT, "%.1f", v))).startsWith("87.1 = base");
+    }
+
+    @Test
+    void aMissingVendorFigureIsMissingNotZero() {
+        Cell scoutHumanEval = cell("llama-4-scout", "humaneval");
+        assertThat(scoutHumanEval.value()).isNull();
+        assertThat(scoutHumanEval.articleValue()).isEqualTo(84.2);
+        assertThat(ComparisonRenderer.cellText(scoutHumanEval)).startsWith("- [84.2]");
+    }
+}
