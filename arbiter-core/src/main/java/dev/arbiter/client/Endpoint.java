@@ -86,4 +86,13 @@ public record Endpoint(String name, URI baseUrl, ApiFlavor api, String model, St
         return (u.getScheme() == null ? "" : u.getScheme() + "://") + (u.getHost() == null ? "?" : u.getHost())
                 + (u.getPort() < 0 ? "" : ":" + u.getPort()) + path;
     }
+
+    /** The model to ask for; a request without one is a bad request the caller must fix. */
+    public String requireModel() {
+        if (model == null || model.isBlank()) {
+            throw new ModelException(ModelException.Kind.BAD_REQUEST, 0,
+                    describe() + ": no model named (pass --model or set 'model' in the endpoint config)", null, null);
+        }
+        return model;
+    }
 }

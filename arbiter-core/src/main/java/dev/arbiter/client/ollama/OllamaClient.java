@@ -41,7 +41,7 @@ public final class OllamaClient implements ModelClient {
 
     @Override
     public GenerateResponse generate(GenerateRequest request) {
-        String model = requireModel();
+        String model = endpoint.requireModel();
         String path = request.isChat() ? "/api/chat" : "/api/generate";
         HttpTransport.Exchange x = http.post(URI.create(root + path), OllamaRequestBody.of(model, request));
         ResponseAssembler a = new ResponseAssembler(http.ticker(), x.sentNanos(), request.stream());
@@ -101,7 +101,7 @@ public final class OllamaClient implements ModelClient {
     private Integer contextLength() {
         JsonNode show;
         try {
-            show = http.readTree(http.post(URI.create(root + "/api/show"), new ShowRequestBody(requireModel())));
+            show = http.readTree(http.post(URI.create(root + "/api/show"), new ShowRequestBody(endpoint.requireModel())));
         } catch (ModelException e) {
             return null;
         }
@@ -136,14 +136,6 @@ public final class OllamaClient implements ModelClient {
     @Override
     public String describe() {
         return endpoint.describe();
-    }
-
-    private String requireModel() {
-        if (endpoint.model() == null || endpoint.model().isBlank()) {
-            throw new ModelException(ModelException.Kind.BAD_REQUEST, 0,
-                    endpoint.describe() + ": no model named (pass --model or set 'model' in the endpoint config)", null, null);
-        }
-        return endpoint.model();
     }
 
     @Override

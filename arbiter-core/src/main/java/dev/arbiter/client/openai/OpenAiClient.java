@@ -54,7 +54,7 @@ public final class OpenAiClient implements ModelClient {
 
     @Override
     public GenerateResponse generate(GenerateRequest request) {
-        String model = requireModel();
+        String model = endpoint.requireModel();
         boolean chat = request.isChat();
         Object body = chat ? ChatRequestBody.of(model, request) : CompletionRequestBody.of(model, request);
         HttpTransport.Exchange x = http.post(URI.create(apiRoot + (chat ? "/chat/completions" : "/completions")), body);
@@ -160,14 +160,6 @@ public final class OpenAiClient implements ModelClient {
     @Override
     public String describe() {
         return endpoint.describe();
-    }
-
-    private String requireModel() {
-        if (endpoint.model() == null || endpoint.model().isBlank()) {
-            throw new ModelException(ModelException.Kind.BAD_REQUEST, 0,
-                    endpoint.describe() + ": no model named (pass --model or set 'model' in the endpoint config)", null, null);
-        }
-        return endpoint.model();
     }
 
     @Override
