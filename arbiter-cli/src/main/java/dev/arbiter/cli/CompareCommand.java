@@ -2,6 +2,7 @@ package dev.arbiter.cli;
 
 import dev.arbiter.compare.Comparison;
 import dev.arbiter.compare.ComparisonRenderer;
+import dev.arbiter.compare.MeasuredRuns;
 import dev.arbiter.error.UnavailableException;
 import dev.arbiter.profile.Profiler;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
                 "  ./arbiter compare llama-4-scout gemma-3-27b qwen2.5-72b deepseek-v3",
                 "  ./arbiter compare llama-4-scout llama-4-maverick mistral-large-2 --format markdown",
                 "  ./arbiter compare gemma-3-27b qwen2.5-72b --format html --out comparison.html",
-                "  ./arbiter compare qwen2.5-7b gemma-3-12b --format csv > table.csv"})
+                "  ./arbiter compare qwen2.5-7b gemma-3-12b --format csv > table.csv",
+                "  ./arbiter compare qwen2.5-7b --measured qwen2.5-7b=RUN_ID     (your mmlu/humaneval/mt_bench/math run beside the card)"})
 final class CompareCommand implements Callable<Integer> {
     @Mixin CompareFormat fmt;
     @Mixin CatalogMixin catalog;
@@ -37,9 +39,24 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
     Path out;
 
+    @Option(names = "--measured", paramLabel = "MODEL=RUN_ID",
+            description = "Show your own stored run beside the published figures (an mmlu, humaneval, mt_bench or math run). Repeatable.")
+    Map<String, String> measured = new java.util.LinkedHashMap<>();
+
+    @Mixin StoreMixin store;
+
     @Override
     public Integer call() {
-        Comparison c = Comparison.of(catalog.load(), ids, Profiler.bundled(), Map.of());
+        Map<String, Map<String, Comparison.Measured>> mine = Map.of();
+        if (!measured.isEmpty()) {
+            for (String model : measured.keySet()) {
+                if (!ids.contains(model)) throw new dev.arbiter.error.InvalidInputException("--measured " + model + "=…: " + model + " is not among the models compared");
+            }
+            try (var runs = store.openExisting()) {
+                mine = MeasuredRuns.read(new dev.arbiter.eval.engine.RunReader(runs), measured);
+            }
+        }
+        Comparison c = Comparison.of(catalog.load(), ids, Profiler.bundled(), mine);
         String body = switch (fmt.format()) {
             case json -> JsonOut.envelope("comparison", c).toPrettyString();
             case markdown -> ComparisonRenderer.markdown(c);

@@ -118,6 +118,29 @@ class StandardTasksEvalTest {
     }
 
     @Test
+    void compareShowsAStoredRunBesideThePublishedFigure() throws Exception {
+        Path csv = dir.resolve("mmlu.jsonl");
+        // four MMLU-style JSONL questions, the model right on three: measured MMLU = 75.0
+        Files.writeString(csv, String.join("\n",
+                "{\"question\": \"q one\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"A\", \"subject\": \"s\"}",
+                "{\"question\": \"q two\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"B\", \"subject\": \"s\"}",
+                "{\"question\": \"q three\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"C\", \"subject\": \"s\"}",
+                "{\"question\": \"q four\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"D\", \"subject\": \"s\"}") + "\n");
+        ScriptedLlmServer srv = server(Script.replyWith(q -> q.contains("q one") ? "A" : q.contains("q two") ? "B"
+                : q.contains("q three") ? "C" : "A"));
+        CliRun run = eval(srv, "--task", "mmlu", "--data", csv.toString());
+        assertThat(metrics(run).get("accuracy").get("value").asDouble()).isEqualTo(0.75);
+        String runId = run.json().get("run_id").asText();
+        CliRun cmp = CliRun.of("compare", "qwen2.5-7b", "--measured", "qwen2.5-7b=" + runId,
+                "--store", dir.resolve("s.db").toString(), "--format", "json");
+        assertThat(cmp.exit()).as(cmp.err()).isZero();
+        JsonNode cell = cmp.json().get("rows").get(0).get("scores").get("mmlu");
+        assertThat(cell.get("measured").asDouble()).isEqualTo(75.0);
+        assertThat(cell.get("measured_run").asText()).isEqualTo(runId);
+        assertThat(cell.get("value").asDouble()).isPositive();
+    }
+
+    @Test
     void customCsvWithMappedFieldsIsScoredByTheChosenScorer() throws Exception {
         Path csv = dir.resolve("qa.csv");
         Files.writeString(csv, "question,answer\r\n\"Capital of France, in one word?\",Paris\r\n\"2 + 2 =\",4\r\n"

@@ -1,0 +1,54 @@
+package dev.arbiter.compare;
+
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.eval.engine.MetricSummary;
+import dev.arbiter.eval.engine.RunReader;
+import dev.arbiter.eval.engine.RunRecord;
+import dev.arbiter.eval.engine.TaskResult;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The user's own stored runs as comparison-table figures, in the published figures' units: accuracy and pass@1 as
+ * percentages, MT-Bench on its 1–10 scale. Which task fills which column: mmlu → MMLU, humaneval → HumanEval,
+ * mt_bench → MT-Bench, math and math500 → MATH.
+ */
+public final class MeasuredRuns {
+    private MeasuredRuns() {}
+
+    /** @param runsByModel catalogue model id → run id */
+    public static Map<String, Map<String, Comparison.Measured>> read(RunReader reader, Map<String, String> runsByModel) {
+        Map<String, Map<String, Comparison.Measured>> out = new HashMap<>();
+        for (var e : runsByModel.entrySet()) {
+            RunRecord r = reader.record(e.getValue());
+            for (TaskResult t : r.tasks()) {
+                Column c = column(t.task());
+                if (c == null) {
+                    throw new InvalidInputException("run " + r.runId() + " is a '" + t.task()
+                            + "' run; the comparison table has columns for mmlu, humaneval, mt_bench and math runs");
+                }
+                MetricSummary s = t.metrics().get(c.metric());
+                if (s == null || s.value() == null) {
+                    throw new InvalidInputException("run " + r.runId() + " has no scored " + c.metric() + " to compare");
+                }
+                out.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new HashMap<>())
+                        .put(c.benchmark(), new Comparison.Measured(s.value() * c.scale(), r.runId()));
+            }
+        }
+        return out;
+    }
+
+    record Column(String benchmark, String metric, double scale) {}
+
+    static Column column(String task) {
+        return switch (task.toLowerCase(Locale.ROOT)) {
+            case "mmlu" -> new Column("mmlu", "accuracy", 100);
+            case "humaneval" -> new Column("humaneval", "pass@1", 100);
+            case "mt_bench" -> new Column("mt_bench", "score", 1);
+            case "math", "math500" -> new Column("math", "accuracy", 100);
+            default -> null;
+        };
+    }
+}
