@@ -20,7 +20,7 @@ public final class QuantRetention {
             if (in == null) throw new IllegalStateException("scoring/quant-retention.yaml missing from the jar");
             JsonNode root = Json.yaml().readTree(in).get("retention");
             Map<String, Double> m = new HashMap<>();
-            root.fields().forEachRemaining(e -> m.put(e.getKey().toUpperCase(Locale.ROOT), e.getValue().asDouble()));
+            root.properties().forEach(e -> m.put(e.getKey().toUpperCase(Locale.ROOT), e.getValue().asDouble()));
             return new QuantRetention(m);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read scoring/quant-retention.yaml", e);

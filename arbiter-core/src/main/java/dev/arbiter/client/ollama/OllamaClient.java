@@ -109,8 +109,7 @@ public final class OllamaClient implements ModelClient {
         String arch = info.path("general.architecture").asText("");
         JsonNode n = info.path(arch + ".context_length");
         if (n.canConvertToInt()) return n.asInt();
-        for (Iterator<Map.Entry<String, JsonNode>> it = info.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : info.properties()) {
             if (e.getKey().endsWith(".context_length") && e.getValue().canConvertToInt()) return e.getValue().asInt();
         }
         return null;
