@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         description = {"A ranked, explained shortlist for your hardware, use case, licence, region and language.",
                 "Hard constraints first (fit, licence, region, modality, context), then a score from published figures;",
                 "excluded models are listed with the reason."},
-        footer = {"", "Use cases: chatbot, code, rag, french, edge, math, vision, guardrails.", "",
+        footer = {"", "Use cases: chatbot, code, rag, french, edge, math, vision, guardrails, image-guardrails.", "",
                 "Examples:",
                 "  ./arbiter recommend --hardware rtx-4090 --use-case code",
                 "  ./arbiter recommend --hardware h100-80gb --gpus 8 --use-case chatbot --license commercial",
@@ -38,7 +38,7 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin HardwareMixin hardware;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--use-case", required = true, paramLabel = "USE", description = "chatbot, code, rag, french, edge, math, vision or guardrails.")
+    @Option(names = "--use-case", required = true, paramLabel = "USE", description = "chatbot, code, rag, french, edge, math, vision, guardrails or image-guardrails.")
     String useCase;
 
     @Option(names = "--license", paramLabel = "KIND", description = "'commercial' excludes licences that forbid commercial use or need a separate agreement.")

@@ -75,9 +75,11 @@ class RecommendCommandTest {
         for (JsonNode r : vision.get("recommendations")) assertThat(r.get("model").asText()).doesNotStartWith("qwen2.5-7b");
         assertThat(exclusion(vision, "qwen2.5-7b").get("constraint").asText()).isEqualTo("modality");
         JsonNode guard = recommend("--hardware", "rtx-4090", "--use-case", "guardrails");
-        for (JsonNode r : guard.get("recommendations")) {
-            assertThat(r.get("model").asText()).isIn("llama-guard-4-12b", "shieldgemma-2-4b");
-        }
+        for (JsonNode r : guard.get("recommendations")) assertThat(r.get("model").asText()).isEqualTo("llama-guard-4-12b");
+        // ShieldGemma 2 classifies images only: it filters uploads, not prompts and replies
+        assertThat(exclusion(guard, "shieldgemma-2-4b").get("constraint").asText()).isEqualTo("use_case");
+        JsonNode images = recommend("--hardware", "rtx-4090", "--use-case", "image-guardrails");
+        assertThat(images.get("recommendations").findValuesAsText("model")).containsExactlyInAnyOrder("shieldgemma-2-4b", "llama-guard-4-12b");
     }
 
     @Test

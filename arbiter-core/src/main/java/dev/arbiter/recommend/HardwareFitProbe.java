@@ -37,21 +37,30 @@ public final class HardwareFitProbe implements FitProbe {
     }
 
     @Override
-    public FitOutcome bestFit(Model m, long context) {
+    public List<FitOutcome> options(Model m, long context) {
         List<FitResult> fits = new ArrayList<>();
         for (Runtime rt : runtimes()) {
-            Optional<FitResult> probe = estimate(m, context, rt, rt.layerSplit() ? Quant.Q8_0 : Quant.BF16);
-            if (probe.isEmpty() || probe.get().bestQuant() == null) continue;
-            estimate(m, context, rt, probe.get().bestQuant()).filter(r -> Boolean.TRUE.equals(r.fits())).ifPresent(fits::add);
+            for (Quant q : Quant.values()) {
+                // one 16-bit entry per runtime: F16 GGUF on llama.cpp, BF16 safetensors on vLLM
+                if (!q.format().runsOn(rt) || q == (rt.layerSplit() ? Quant.BF16 : Quant.F16)) continue;
+                estimate(m, context, rt, q).filter(r -> Boolean.TRUE.equals(r.fits())).ifPresent(fits::add);
+            }
         }
-        Optional<FitResult> best = fits.stream().max(Comparator.comparingDouble((FitResult r) -> r.quant().bodyBits())
-                .thenComparingDouble(r -> r.decodeTokensPerS() == null ? 0 : r.decodeTokensPerS()));
-        if (best.isPresent()) {
-            FitResult r = best.get();
-            return new FitOutcome(true, r.quant().wire(), r.perGpuBytes() * gpus, r.usableBytesPerGpu() * gpus,
+        fits.sort(Comparator.comparingDouble((FitResult r) -> r.quant().bodyBits()).reversed()
+                .thenComparing(r -> -(r.decodeTokensPerS() == null ? 0 : r.decodeTokensPerS())));
+        List<FitOutcome> out = new ArrayList<>();
+        for (FitResult r : fits) {
+            out.add(new FitOutcome(true, r.quant().wire(), r.perGpuBytes() * gpus, r.usableBytesPerGpu() * gpus,
                     r.decodeTokensPerS(), String.format(Locale.ROOT, "%s on %s%s", r.quant().wire(), r.runtime().wire(),
-                    gpus > 1 ? " across " + gpus + " GPUs" : ""));
+                    gpus > 1 ? " across " + gpus + " GPUs" : "")));
         }
+        return out;
+    }
+
+    @Override
+    public FitOutcome bestFit(Model m, long context) {
+        List<FitOutcome> fits = options(m, context);
+        if (!fits.isEmpty()) return fits.get(0);
         // Nothing fits: report the smallest footprint, and partial offload when llama.cpp could split.
         Optional<FitResult> smallest = estimate(m, context, Runtime.LLAMA_CPP, Quant.Q2_K);
         if (smallest.isEmpty()) {

@@ -23,15 +23,23 @@ import java.util.Map;
  *
  * <p>Score = Σ weight × axis ÷ Σ weight, × 100, where quality axes come from published figures
  * ({@link Profiler}) multiplied by the assumed retention of the chosen quantisation, and the efficiency axis is
- * the estimated decode speed on the given hardware, {@code min(1, ln(1 + tok/s) / ln(101))} (100 tok/s or more
- * counts as 1). A missing figure on a primary axis (a quarter or more of the use case's weight) is imputed at
+ * the estimated decode speed on the given hardware, {@code min(1, ln(1 + tok/s) / ln(31))} (30 tok/s or more
+ * counts as 1). Each fitting quantisation is scored and the best kept, so a fast 5-bit fit can beat a slow 16-bit
+ * one; 3- and 2-bit mixes are tried only when nothing at 4 bits or more fits. A missing figure on a primary axis (a quarter or more of the use case's weight) is imputed at
  * the lowest value among the remaining candidates, so it never helps a model; a missing figure on a secondary
  * axis is left out of the weighted mean, so a specialist (a coder with no MMLU) is not sunk by a 5% axis — unless
  * the model has no figure on any of the use case's quality axes, when they are all imputed. The reasons say which
  * applied.
  */
 public final class Recommender {
-    static final double FULL_SPEED_TOKENS_PER_S = 100.0;
+    /** Decode speed that earns full marks on the efficiency axis: faster than people read a streamed answer. */
+    static final double FULL_SPEED_TOKENS_PER_S = 30.0;
+
+    /**
+     * Quantisations assumed to keep less than this share of quality (3-bit and 2-bit mixes) are considered only when
+     * nothing better fits: their losses are steep and least predictable, worst on small models.
+     */
+    static final double MIN_PREFERRED_RETENTION = 0.95;
 
     private final Profiler profiler;
     private final QuantRetention retention;
@@ -51,16 +59,26 @@ public final class Recommender {
         for (Model m : catalog.sorted()) {
             Exclusion ex = constraint(m, req);
             if (ex != null) { excluded.add(ex); continue; }
-            FitOutcome f = fit.bestFit(m, context);
-            if (!f.fits()) {
-                excluded.add(new Exclusion(m.id(), "fit", f.reason()));
+            List<FitOutcome> options = fit.options(m, context);
+            if (options.isEmpty()) {
+                excluded.add(new Exclusion(m.id(), "fit", fit.bestFit(m, context).reason()));
                 continue;
             }
-            candidates.add(new Candidate(m, profiler.profile(Lineage.withInheritedScores(catalog, m)), f));
+            List<FitOutcome> preferred = options.stream().filter(o -> retention.of(o.quant()) >= MIN_PREFERRED_RETENTION).toList();
+            if (!preferred.isEmpty()) options = preferred;
+            ModelProfile profile = profiler.profile(Lineage.withInheritedScores(catalog, m));
+            for (FitOutcome o : options) candidates.add(new Candidate(m, profile, o, options.get(0)));
         }
         Map<String, Double> floor = floors(candidates, uc);
         List<Recommendation> ranked = new ArrayList<>();
-        List<Scored> scored = candidates.stream().map(c -> score(c, uc, floor, hardwareLabel))
+        // Per model, the quantisation that scores best for this use case (options come highest precision first,
+        // so a tie keeps the more precise one).
+        Map<String, Scored> bestPerModel = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            Scored s = score(c, uc, floor, hardwareLabel);
+            bestPerModel.merge(c.model().id(), s, (a, b) -> b.score() > a.score() + 1e-9 ? b : a);
+        }
+        List<Scored> scored = bestPerModel.values().stream().map(Recommender::noteQuantChoice)
                 .sorted(Comparator.comparingDouble(Scored::score).reversed()
                         .thenComparing(s -> -nz(s.c().fit().decodeTokensPerS()))
                         .thenComparing(s -> s.c().model().id()))
@@ -83,7 +101,7 @@ public final class Recommender {
                 "Score = weighted mean of the use case's axes (scoring/usecases.yaml), 0-100. Quality axes use the vendor's "
                         + "published figures (never the article's), times the assumed quality retained by the quantisation "
                         + "(scoring/quant-retention.yaml). Efficiency = estimated decode speed on " + hardwareLabel
-                        + " (100 tok/s or more = full marks, log scale).",
+                        + " (30 tok/s or more = full marks, log scale); each fitting quantisation is scored and the best kept (3- and 2-bit only when nothing else fits).",
                 "A primary axis (>= 25% of the weight) with no published figure counts as the lowest candidate; a secondary one is left out.",
                 "Published scores are claims: check the shortlist on your own data with ./arbiter eval.");
         return new RecommendResult(uc.id(), context, ranked, excluded, method);
@@ -94,10 +112,13 @@ public final class Recommender {
         for (String t : uc.requireTags()) {
             if (!m.tags().contains(t)) return new Exclusion(m.id(), "use_case", "not a " + t + " model (use case " + uc.id() + ")");
         }
+        if (!uc.requireAnyTags().isEmpty() && uc.requireAnyTags().stream().noneMatch(m.tags()::contains)) {
+            return new Exclusion(m.id(), "use_case", "not a " + String.join(" or ", uc.requireAnyTags()) + " model (use case " + uc.id() + ")");
+        }
         for (String t : uc.excludeTags()) {
             if (m.tags().contains(t)) {
-                return new Exclusion(m.id(), "use_case", t.equals("guard")
-                        ? "a safety classifier, not a general model (see --use-case guardrails)"
+                return new Exclusion(m.id(), "use_case", t.startsWith("guard")
+                        ? "a safety classifier, not a general model (see --use-case " + (t.equals("guard") ? "guardrails" : "image-guardrails") + ")"
                         : "tagged " + t + ": not suited to " + uc.id());
             }
         }
@@ -215,6 +236,19 @@ public final class Recommender {
     private static double round1(double v) { return Math.round(v * 10) / 10.0; }
     private static double nz(Double d) { return d == null ? 0 : d; }
 
-    private record Candidate(Model model, ModelProfile profile, FitOutcome fit) {}
+    /** Says so when a lower-precision fit was chosen over the most precise one that also fits. */
+    private static Scored noteQuantChoice(Scored s) {
+        FitOutcome chosen = s.c().fit();
+        FitOutcome precise = s.c().mostPrecise();
+        if (chosen.quant().equals(precise.quant())) return s;
+        List<String> reasons = new ArrayList<>(s.reasons());
+        reasons.add(0, String.format(Locale.ROOT, "quantisation: %s rather than %s (which also fits): for this use case its speed "
+                + "(~%.0f vs ~%.0f tok/s) outweighs the assumed quality loss", chosen.quant(), precise.quant(),
+                nz(chosen.decodeTokensPerS()), nz(precise.decodeTokensPerS())));
+        return new Scored(s.c(), s.score(), s.axes(), reasons);
+    }
+
+    /** One model at one quantisation; {@code mostPrecise} is the highest-precision quantisation that fits. */
+    private record Candidate(Model model, ModelProfile profile, FitOutcome fit, FitOutcome mostPrecise) {}
     private record Scored(Candidate c, double score, Map<String, Double> axes, List<String> reasons) {}
 }

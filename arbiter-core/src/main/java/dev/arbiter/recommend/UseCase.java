@@ -8,10 +8,12 @@ import java.util.Map;
  *
  * @param defaultContext   tokens a deployment must hold when the user gives no --min-context
  * @param minContextLength the model's own context length must reach this (RAG over long documents), or 0
+ * @param requireTags      the model must carry every one of these tags
+ * @param requireAnyTags   the model must carry at least one of these tags (when not empty)
  */
 public record UseCase(String id, String description, Map<String, Double> weights, long defaultContext,
                       long minContextLength, List<String> requireLanguages, List<String> requireModalities,
-                      List<String> requireTags, List<String> excludeTags) {
+                      List<String> requireTags, List<String> requireAnyTags, List<String> excludeTags) {
     public UseCase {
         if (id == null || id.isBlank()) throw new IllegalArgumentException("use case id is required");
         if (weights == null || weights.isEmpty()) throw new IllegalArgumentException("use case " + id + ": weights are required");
@@ -21,6 +23,7 @@ public record UseCase(String id, String description, Map<String, Double> weights
         requireLanguages = requireLanguages == null ? List.of() : List.copyOf(requireLanguages);
         requireModalities = requireModalities == null ? List.of() : List.copyOf(requireModalities);
         requireTags = requireTags == null ? List.of() : List.copyOf(requireTags);
+        requireAnyTags = requireAnyTags == null ? List.of() : List.copyOf(requireAnyTags);
         excludeTags = excludeTags == null ? List.of() : List.copyOf(excludeTags);
     }
 }

@@ -150,6 +150,42 @@ class RecommenderTest {
         assertThat(coder.reasons()).anySatisfy(s -> assertThat(s).contains("knowledge: no published figure; a secondary axis"));
     }
 
+    /** Offers F16 at 5 tok/s, Q4_K_M at 30 tok/s and Q2_K at 45 tok/s, or only Q2_K when {@code tight}. */
+    static FitProbe options(boolean tight) {
+        return new FitProbe() {
+            @Override
+            public FitOutcome bestFit(Model m, long ctx) { return options(m, ctx).get(0); }
+
+            @Override
+            public List<FitOutcome> options(Model m, long ctx) {
+                FitOutcome f16 = new FitOutcome(true, "F16", 14L << 30, 24L << 30, 5.0, "test");
+                FitOutcome q4 = new FitOutcome(true, "Q4_K_M", 5L << 30, 24L << 30, 30.0, "test");
+                FitOutcome q2 = new FitOutcome(true, "Q2_K", 3L << 30, 24L << 30, 45.0, "test");
+                return tight ? List.of(q2) : List.of(f16, q4, q2);
+            }
+        };
+    }
+
+    static Recommendation only(FitProbe probe) {
+        Catalog c = catalog(model("m", 7_000_000_000L, OPEN, List.of("text"), List.of(), List.of("en"), Map.of("mmlu", 70.0, "mt_bench", 8.0)));
+        RecommendRequest req = new RecommendRequest(UseCases.bundled().get("chatbot"), false, null, null, 0, 5);
+        return Recommender.bundled().recommend(c, req, probe, "test-gpu").recommendations().get(0);
+    }
+
+    @Test
+    void aFasterLowerPrecisionFitWinsWhenSpeedOutweighsItsAssumedLossAndTheReasonsSaySo() {
+        // chatbot: efficiency is 20% of the score; 5 tok/s scores ln 6 / ln 31 = 0.52, 30 tok/s scores 1.0
+        Recommendation r = only(options(false));
+        assertThat(r.quant()).isEqualTo("Q4_K_M");
+        assertThat(r.reasons().get(0)).contains("Q4_K_M rather than F16");
+    }
+
+    @Test
+    void twoAndThreeBitMixesAreConsideredOnlyWhenNothingBetterFits() {
+        assertThat(only(options(false)).quant()).isNotEqualTo("Q2_K");
+        assertThat(only(options(true)).quant()).isEqualTo("Q2_K");
+    }
+
     @Test
     void scoreIsTheUseCasesWeightedMeanOfItsAxes() {
         // code: weights code 0.7, knowledge 0.05, math 0.05, efficiency 0.2 (scoring/usecases.yaml).
