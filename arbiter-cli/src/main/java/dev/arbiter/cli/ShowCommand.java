@@ -33,9 +33,13 @@ final class ShowCommand implements Callable<Integer> {
         Model m = c.get(id);
         PrintWriter out = spec.commandLine().getOut();
         var discrepancies = ClaimComparison.discrepancies(m);
+        var counted = dev.arbiter.catalog.ParamCounter.count(m.architecture());
+        double totalDiffPct = 100.0 * (counted.total() - m.officialParams().total()) / m.officialParams().total();
         if (fmt.isJson()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("model", m);
+            body.put("computed_params", Map.of("total", counted.total(), "active", counted.active(),
+                    "total_difference_pct", Math.round(totalDiffPct * 100) / 100.0));
             body.put("discrepancies", discrepancies);
             JsonOut.print(out, "model", body);
             return ExitCode.OK;
@@ -45,6 +49,8 @@ final class ShowCommand implements Callable<Integer> {
                 m.releaseDate() == null ? "release date not stated" : m.releaseDate());
         out.printf(Locale.ROOT, "  params: %s total, %s active (%s)%n", Text.params(m.officialParams().total()),
                 Text.params(m.officialParams().active()), m.officialParams().source());
+        out.printf(Locale.ROOT, "    computed from the architecture: %,d total (%+.2f%%), %,d active%s%n", counted.total(), totalDiffPct,
+                counted.active(), Math.abs(totalDiffPct) > 1 ? "  ! more than 1% off the stated figure: check the entry" : "");
         out.printf(Locale.ROOT, "  context: %s tokens; modalities: %s; languages: %s%n", Text.tokens(m.contextLength()),
                 String.join(", ", m.modalities()), m.languages().isEmpty() ? "-" : String.join(", ", m.languages()));
         out.printf(Locale.ROOT, "  architecture: %d layers, hidden %d, %d heads / %d KV heads × %d, vocab %d, FFN %d%s%s%s%n",

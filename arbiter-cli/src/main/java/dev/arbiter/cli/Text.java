@@ -15,8 +15,9 @@ public final class Text {
     }
 
     public static String params(long n) {
-        if (n >= 1e9) return String.format(Locale.ROOT, "%.1fB", n / 1e9);
-        return String.format(Locale.ROOT, "%.0fM", n / 1e6);
+        if (n >= 0.95e9) return String.format(Locale.ROOT, "%.1fB", n / 1e9);
+        if (n >= 1e6) return String.format(Locale.ROOT, "%.0fM", n / 1e6);
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     public static String gib(long bytes) {

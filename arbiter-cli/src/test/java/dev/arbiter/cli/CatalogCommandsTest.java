@@ -41,6 +41,9 @@ class CatalogCommandsTest {
         assertThat(m.get("license").get("commercial_use").asBoolean()).isTrue();
         for (JsonNode s : m.get("scores")) assertThat(s.get("source").asText()).isNotBlank();
         assertThat(r.json().has("discrepancies")).isTrue();
+        // Qwen2.5-7B: the count from its config.json equals Hugging Face's 7,615,616,512 exactly
+        assertThat(r.json().get("computed_params").get("total").asLong()).isEqualTo(7_615_616_512L);
+        assertThat(r.json().get("computed_params").get("total_difference_pct").asDouble()).isZero();
     }
 
     @Test
@@ -124,6 +127,26 @@ class CatalogCommandsTest {
         CliRun r = CliRun.of("models", "--catalog", bad.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).contains(bad.toString()).contains("line 3").contains("broken-model").contains("kv_heads");
+    }
+
+    @Test
+    void aScoreOutsideItsBenchmarksScaleIsRejectedNamingTheField() throws Exception {
+        Path bad = tmp.resolve("score.yaml");
+        Files.writeString(bad, """
+                family: test
+                models:
+                  - id: over-scored
+                    name: Over
+                    license_id: apache-2.0
+                    context_length: 4096
+                    architecture: {source: local, layers: 2, hidden_size: 64, attention_heads: 4, vocab_size: 100, intermediate_size: 128}
+                    official_params: {total: 100000, source: local}
+                    scores:
+                      - {benchmark: mmlu, value: 5000, variant: base, kind: vendor, source: https://example.org}
+                """);
+        CliRun r = CliRun.of("models", "--catalog", bad.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("over-scored").contains("scores").contains("0..100");
     }
 
     @Test

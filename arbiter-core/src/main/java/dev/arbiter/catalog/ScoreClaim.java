@@ -15,11 +15,25 @@ package dev.arbiter.catalog;
  */
 public record ScoreClaim(String benchmark, double value, String variant, Integer shots, String metric,
                          ClaimKind kind, String source, String note) {
+    /** The largest value a benchmark's unit allows: MT-Bench is 1–10, Arena an Elo rating, the rest percentages. */
+    static double maxValue(String benchmark) {
+        if (benchmark == null) return Double.MAX_VALUE;
+        return switch (benchmark) {
+            case "mt_bench" -> 10;
+            case "arena_elo" -> 4000;
+            default -> 100;
+        };
+    }
+
     public ScoreClaim {
         Checks.required("scores.benchmark", benchmark);
         Checks.required("scores.kind", kind);
         Checks.required("scores.source", source);
         if (Double.isNaN(value)) throw new IllegalArgumentException("scores.value is required");
+        double max = maxValue(benchmark);
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException("scores.value for " + benchmark + " must be within 0.." + (long) max + ", got " + value);
+        }
         if (kind != ClaimKind.ARTICLE) {
             Checks.required("scores.variant", variant);
         }
