@@ -1,6 +1,8 @@
 package dev.arbiter.cli;
 
 import dev.arbiter.client.Endpoint;
+import dev.arbiter.client.EnvLookup;
+import dev.arbiter.client.ErrorMapper;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelClients;
 import dev.arbiter.client.RetryPolicy;
@@ -49,6 +51,8 @@ final class EvalCommand implements Callable<Integer> {
 
     /** Where task names are looked up; null means the standard tasks. Tests put their own registry here. */
     static Supplier<TaskRegistry> registry = null;
+    /** Where API keys are read; null means the process environment. Tests put a secret here. */
+    static EnvLookup env = null;
 
     @Mixin FormatMixin fmt;
     @Mixin StoreMixin store;
@@ -133,7 +137,7 @@ final class EvalCommand implements Callable<Integer> {
                 .limit(limit).epochs(epochs).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache)
                 .maxRetries(retries).arbiterVersion(Version.get()).build();
         boolean live = !quiet && StderrTerminal.isTerminal();
-        try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system())) {
+        try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system(), keys(), ErrorMapper.system())) {
             EvalRunner runner = EvalRunner.standard(runs, new ProgressBar(err, live, !quiet));
             return runWithCtrlC(runner, () -> {
                 RunRecord record = runner.run(task, endpoint, client, opts);
@@ -159,7 +163,12 @@ final class EvalCommand implements Callable<Integer> {
         // The engine retries the model under test; the judge's calls happen inside scoring and need their own.
         RetryPolicy judgeRetries = new RetryPolicy(retries + 1, RetryPolicy.DEFAULT_BASE_DELAY, RetryPolicy.DEFAULT_MAX_DELAY,
                 RetryPolicy.DEFAULT_MAX_RETRY_AFTER, RetryPolicy.Sleeper.system(), new SplittableRandom());
-        return new RetryingModelClient(ModelClients.create(j.resolve(), Ticker.system()), judgeRetries);
+        return new RetryingModelClient(ModelClients.create(j.resolve(), Ticker.system(), keys(), ErrorMapper.system()),
+                judgeRetries);
+    }
+
+    private static EnvLookup keys() {
+        return env != null ? env : EnvLookup.system();
     }
 
     /**

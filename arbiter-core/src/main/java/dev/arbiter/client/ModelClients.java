@@ -32,9 +32,10 @@ public final class ModelClients {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         HttpTransport transport = new HttpTransport(http, endpoint.requestTimeout(), errors, key, ticker);
-        return switch (endpoint.api()) {
+        ModelClient client = switch (endpoint.api()) {
             case openai -> new OpenAiClient(endpoint, transport);
             case ollama -> new OllamaClient(endpoint, transport);
         };
+        return key == null || key.isEmpty() ? client : new RedactingModelClient(client, key);
     }
 }

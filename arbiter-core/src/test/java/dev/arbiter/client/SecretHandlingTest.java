@@ -45,6 +45,18 @@ class SecretHandlingTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Persona.class, names = {"VLLM", "OLLAMA"})
+    void scrubsTheKeyFromAnAnswerAndReasoningThatEchoIt(Persona persona) {
+        Script echoesKey = r -> Reply.text("you sent " + r.header("Authorization")).withThink("key " + r.header("Authorization"));
+        try (var s = ScriptedLlmServer.builder().persona(persona).requireApiKey(SECRET).script(echoesKey).start()) {
+            ModelClient c = ModelClients.create(s.endpoint().withApiKeyEnv("ARBITER_TEST_KEY"), Ticker.system(), ENV, ErrorMapper.system());
+            GenerateResponse r = c.generate(GenerateRequest.chat(List.of(ChatMessage.user("q")), null));
+            assertThat(r.text()).isEqualTo("you sent Bearer [redacted]");
+            assertThat(r.reasoning()).isEqualTo("key Bearer [redacted]");
+        }
+    }
+
     @Test
     void keepsTheKeyOutOfDescribeAndToString() {
         try (var s = ScriptedLlmServer.start(Script.always(Reply.text("ok")))) {
