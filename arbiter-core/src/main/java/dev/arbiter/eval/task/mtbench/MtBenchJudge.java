@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * FastChat's single-answer grading: turn 1 with {@code single-v1}, turn 2 with {@code single-v1-multi-turn} (the whole
@@ -35,6 +36,9 @@ public final class MtBenchJudge implements Scorer {
     public static final String MATH_MULTI = "single-math-v1-multi-turn";
     /** FastChat's NEED_REF_CATS. */
     public static final Set<String> REFERENCE_CATEGORIES = Set.of("math", "reasoning", "coding");
+    private static final Pattern SECTION_MARKER = Pattern.compile("(?i)(?:\\[|<\\|)\\s*(the\\s+(?:start|end)\\s+of)");
+    /** What {@link RatingParser}'s single-bracket fallback reads. */
+    private static final Pattern BRACKETED_NUMBER = Pattern.compile("\\[(\\d+\\.?\\d*)]");
     static final GenerationConfig JUDGE_CONFIG = new GenerationConfig(0.0, null, 2048, null, null, null, null);
 
     private final ModelClient judge;
@@ -113,10 +117,15 @@ public final class MtBenchJudge implements Scorer {
         return List.of(ChatMessage.system(t.systemPrompt()), ChatMessage.user(t.fill(v)));
     }
 
-    /** Breaks rating brackets and section markers in model text so they read as text, not structure. */
+    /**
+     * Breaks rating brackets and section markers in model text so they read as text, not structure: {@code [[10]]}
+     * becomes {@code [ [10 ] ]} and {@code [10]} becomes {@code [10 ]} (neither is read by {@link RatingParser}, even
+     * when a judge that gives no rating of its own quotes them), and {@code [The End of} / {@code <|The End of} in
+     * any case or spacing become {@code (The End of}.
+     */
     static String defuse(String answer) {
-        return answer.replace("[[", "[ [").replace("]]", "] ]")
-                .replace("[The End of", "(The End of").replace("[The Start of", "(The Start of")
-                .replace("<|The End of", "<| The End of").replace("<|The Start of", "<| The Start of");
+        String t = SECTION_MARKER.matcher(answer).replaceAll("($1");
+        t = t.replace("[[", "[ [").replace("]]", "] ]");
+        return BRACKETED_NUMBER.matcher(t).replaceAll("[$1 ]");
     }
 }
