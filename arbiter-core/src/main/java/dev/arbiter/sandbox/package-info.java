@@ -11,10 +11,12 @@
  *       gone afterwards.</li>
  *   <li>{@code ROOT_NAMESPACES} (root, as in CI): no network (a new network namespace with no interface up); a
  *       PID namespace whose init is the launcher, so when it exits every leftover dies; every existing mount
- *       read-only and private tmpfs on /tmp, /var/tmp, /dev/shm, so nothing written reaches the host; uid/gid
- *       65534 with no capabilities, so RLIMIT_NPROC is enforced (it is not for root).</li>
+ *       read-only and private tmpfs on /tmp, /var/tmp, /dev/shm, so nothing written reaches the host; an empty
+ *       read-only tmpfs over /root, /home, the caller's home, the working directory and its git checkout (unless
+ *       the interpreter lives there), so the program cannot read keys, tokens or the run store; uid/gid 65534 with
+ *       no capabilities, so RLIMIT_NPROC is enforced (it is not for root).</li>
  *   <li>{@code USER_NAMESPACES} (not root): the same, but the program keeps the caller's uid outside the
- *       namespace, so it can <em>read</em> the caller's files.</li>
+ *       namespace, so it can <em>read</em> the caller's files outside the hidden directories.</li>
  *   <li>{@code PROCESS_ONLY}: a Python-level socket guard instead of a network namespace (bypassable from native
  *       code); leftovers found through a subreaper; uid 65534 only when root. {@link
  *       dev.arbiter.sandbox.SandboxReport#warnings()} says so before anything runs.</li>

@@ -79,8 +79,28 @@ def remount_read_only():
         mount("none", target, None, flags, None)
 
 
+def interpreter_paths(cfg):
+    """Where the interpreter and its standard library live: no hidden directory may cover them."""
+    paths = {sys.executable, cfg["python"], sys.prefix, sys.exec_prefix, sys.base_prefix, sys.base_exec_prefix,
+             os.path.dirname(os.__file__)}
+    return {os.path.realpath(p) for p in paths if p}
+
+
+def hide_directories(cfg):
+    """Covers the caller's homes and checkout with an empty read-only tmpfs, so the program cannot read them."""
+    keep = interpreter_paths(cfg)
+    for path in cfg.get("hide") or []:
+        real = os.path.realpath(path)
+        if not os.path.isdir(real) or any(k == real or k.startswith(real.rstrip("/") + "/") or
+                                          real.startswith(k + "/") for k in keep):
+            continue
+        mount("tmpfs", real, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=755")
+
+
 def prepare_namespaces(cfg, source):
+    os.chdir("/")  # our inherited cwd may be about to be hidden; /proc/1/cwd must not lead back into it
     remount_read_only()
+    hide_directories(cfg)
     mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=%d,mode=1777" % cfg["tmpfs_bytes"])
     for path in ("/var/tmp", "/dev/shm"):
         if os.path.isdir(path):

@@ -86,19 +86,21 @@ class HostileProgramTest {
         Path tmp = Path.of("/tmp", marker);
         Path varTmp = Path.of("/var/tmp", marker);
         Path repo = Path.of("").toAbsolutePath().resolve(marker);
+        Path home = Path.of(System.getProperty("user.home"), marker);
         try {
             ExecutionResult r = sandbox.run("""
                     import os
-                    for path in ['%s', '%s', '%s']:
+                    for path in ['%s', '%s', '%s', '%s']:
                         try:
                             with open(path, 'w') as f:
                                 f.write('escaped')
                             print('wrote', path)
                         except OSError as e:
                             print('refused', path, e.strerror)
-                    """.formatted(tmp, varTmp, repo));
+                    """.formatted(tmp, varTmp, repo, home));
 
-            assertThat(r.stdout()).contains("refused " + repo);
+            assertThat(r.stdout()).contains("refused " + repo).contains("refused " + home);
+            assertThat(home).doesNotExist();
             assertThat(tmp).doesNotExist();
             assertThat(varTmp).doesNotExist();
             assertThat(repo).doesNotExist();
@@ -106,7 +108,62 @@ class HostileProgramTest {
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(varTmp);
             Files.deleteIfExists(repo);
+            Files.deleteIfExists(home);
         }
+    }
+
+    @Test
+    void theCallersHomeAndCheckoutAreHiddenFromTheProgram() throws IOException {
+        Path planted = Files.writeString(Path.of("target", marker).toAbsolutePath(), "token");
+        try {
+            ExecutionResult r = sandbox.run("""
+                    import os
+                    for path in ['%s', '%s', '/root', '/home', '%s']:
+                        try:
+                            print(path, os.listdir(path), open('%s').read() if path == '%s' else '')
+                        except OSError as e:
+                            print(path, 'refused', e.strerror)
+                    print('cwd', os.listdir('/proc/1/cwd') if os.access('/proc/1/cwd', os.R_OK) else 'refused')
+                    """.formatted(System.getProperty("user.home"), Path.of("").toAbsolutePath(), planted.getParent(),
+                    planted, planted.getParent()));
+
+            assertThat(r.stdout()).as(r.stderr()).doesNotContain("token").doesNotContain("pom.xml")
+                    .doesNotContain(marker + "'").contains("/root []").contains("cwd");
+        } finally {
+            Files.deleteIfExists(planted);
+        }
+    }
+
+    @Test
+    void signalsToTheLauncherAndEveryoneElseChangeNothingOutside() {
+        ExecutionResult r = sandbox.run("""
+                import os, signal
+                for target in [os.getppid(), 1, -1]:
+                    try:
+                        os.kill(target, signal.SIGKILL)
+                        print(target, 'sent')
+                    except OSError as e:
+                        print(target, e.strerror)
+                print('still here')
+                """);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(r.stdout()).contains("still here");
+        assertThat(ProcessHandle.current().isAlive()).isTrue();
+    }
+
+    @Test
+    void aGrandchildLeftRunningWhenTheProgramTimesOutIsKilled() {
+        ExecutionResult r = sandbox.run("""
+                import os, sys, time
+                if os.fork() == 0:
+                    os.setsid()
+                    os.execv(sys.executable, [sys.executable, '-c', 'import time; time.sleep(60)', '%s'])
+                time.sleep(60)
+                """.formatted(marker));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.TIMED_OUT);
+        // @AfterEach asserts that no process with the marker in its command line survived.
     }
 
     @Test

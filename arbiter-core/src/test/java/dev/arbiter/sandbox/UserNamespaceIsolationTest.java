@@ -3,7 +3,10 @@ package dev.arbiter.sandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +47,25 @@ class UserNamespaceIsolationTest {
 
         assertThat(r.stdout()).startsWith("umount -1 Operation not permitted");
         assertThat(escape).doesNotExist();
+    }
+
+    @Test
+    void itCannotReadTheCallersOwnPrivateFilesInTheCheckout() throws IOException {
+        // It keeps the caller's uid outside the namespace, so only hiding the directory keeps an owner-only file safe.
+        Path secret = Files.writeString(Path.of("target", marker).toAbsolutePath(), "token");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        try {
+            ExecutionResult r = sandbox.run("""
+                    try:
+                        print(open('%s').read())
+                    except OSError as e:
+                        print('refused', e.strerror)
+                    """.formatted(secret));
+
+            assertThat(r.stdout()).isEqualTo("refused No such file or directory\n");
+        } finally {
+            Files.deleteIfExists(secret);
+        }
     }
 
     @Test
