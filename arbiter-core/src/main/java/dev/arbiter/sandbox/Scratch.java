@@ -40,9 +40,10 @@ final class Scratch {
         return !Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
-    private static void makeWritable(Path dir) throws IOException {
+    /** Never follows a link: a program could plant one to, say, /etc and have us chmod it. */
+    static void makeWritable(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isDirectory).toList()) {
+            for (Path p : s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
                 Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
             }
         } catch (java.io.UncheckedIOException e) {
