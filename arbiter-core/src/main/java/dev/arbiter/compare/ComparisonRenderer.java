@@ -53,7 +53,7 @@ public final class ComparisonRenderer {
 
     public static String markdown(Comparison c) {
         StringBuilder b = new StringBuilder("| Model | Params (total/active) | Context |");
-        for (String bm : c.benchmarks()) b.append(' ').append(label(bm)).append(" |");
+        for (String bm : c.benchmarks()) b.append(' ').append(md(label(bm))).append(" |");
         b.append(" Licence |\n|---|---|---|");
         for (int i = 0; i < c.benchmarks().size(); i++) b.append("---|");
         b.append("---|\n");
@@ -62,7 +62,7 @@ public final class ComparisonRenderer {
             for (String bm : c.benchmarks()) {
                 Cell cell = r.scores().get(bm);
                 String v = cellText(cell);
-                b.append(' ').append(cell.source() == null ? v : "[" + v + "](" + cell.source() + ")").append(" |");
+                b.append(' ').append(mdLink(cell.source(), v)).append(" |");
             }
             b.append(' ').append(md(r.license())).append(r.commercialUse() ? "" : " (non-commercial)").append(" |\n");
         }
@@ -217,7 +217,16 @@ public final class ComparisonRenderer {
     private static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }
     private static String num(Double v) { return v == null ? "" : String.format(Locale.ROOT, "%.2f", v); }
     private static String nz(String s) { return s == null ? "" : s; }
-    private static String md(String s) { return s.replace("|", "\\|"); }
+    /** Catalogue text in a table cell: no column break, no inline HTML (Markdown renderers pass it through). */
+    private static String md(String s) { return s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;"); }
+
+    /** A link only for http(s) URLs, with the characters that could end the link target percent-encoded. */
+    private static String mdLink(String url, String text) {
+        if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) return md(text);
+        String safe = url.replace("%", "%25").replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+                .replace("<", "%3C").replace(">", "%3E").replace("|", "%7C").replace("\"", "%22");
+        return "[" + md(text) + "](" + safe + ")";
+    }
 
     private static String csvField(String s) {
         if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
