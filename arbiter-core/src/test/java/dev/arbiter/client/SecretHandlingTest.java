@@ -97,6 +97,18 @@ class SecretHandlingTest {
     }
 
     @Test
+    void leavesACredentialInTheUrlsUserInfoOutOfErrorMessages() {
+        try (var s = ScriptedLlmServer.start(Script.always(Reply.status(500, "oops")))) {
+            java.net.URI withUser = java.net.URI.create("http://user:" + SECRET + "@127.0.0.1:" + s.port());
+            ModelClient c = ModelClients.create(Endpoint.of(withUser, ApiFlavor.openai, "scripted"), Ticker.system(), ENV, ErrorMapper.system());
+            ModelException e = catchThrowableOfType(ModelException.class,
+                    () -> c.generate(GenerateRequest.chat(List.of(ChatMessage.user("q")), null)));
+            assertThat(e.getMessage()).contains("HTTP 500");
+            assertThat(everything(e)).doesNotContain(SECRET);
+        }
+    }
+
+    @Test
     void leavesUserInfoAndQueryOutOfDescribe() {
         Endpoint e = Endpoint.of(java.net.URI.create("https://user:" + SECRET + "@api.example.com/v1?key=" + SECRET), ApiFlavor.openai, "m");
         assertThat(e.describe()).isEqualTo("openai https://api.example.com/v1 m");

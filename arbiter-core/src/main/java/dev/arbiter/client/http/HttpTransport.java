@@ -2,6 +2,7 @@ package dev.arbiter.client.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.client.Endpoint;
 import dev.arbiter.client.ErrorMapper;
 import dev.arbiter.client.ModelException;
 import dev.arbiter.util.Ticker;
@@ -55,11 +56,11 @@ public final class HttpTransport {
         HttpRequest.Builder b = builder(uri, requestTimeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        return send(b.build(), "POST " + uri, requestTimeout);
+        return send(b.build(), "POST " + Endpoint.safeUrl(uri), requestTimeout);
     }
 
     public Exchange get(URI uri, Duration timeout) {
-        return send(builder(uri, timeout).GET().build(), "GET " + uri, timeout);
+        return send(builder(uri, timeout).GET().build(), "GET " + Endpoint.safeUrl(uri), timeout);
     }
 
     /** GET and parse the whole body as JSON. */
