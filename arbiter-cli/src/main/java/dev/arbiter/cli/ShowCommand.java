@@ -70,8 +70,10 @@ final class ShowCommand implements Callable<Integer> {
                         .map(r -> r.region() + " (" + r.scope() + ")").reduce((x, y) -> x + ", " + y).orElse(""));
         out.printf(Locale.ROOT, "    (%s)%n", l.url());
         out.println("  published scores:");
+        int benchmarkWidth = m.scores().stream().mapToInt(s -> s.benchmark().length()).max().orElse(0);
+        String row = "    %-" + Math.max(12, benchmarkWidth) + "s %7s  %-8s %-9s %-10s %s%s%n";
         for (var s : m.scores()) {
-            out.printf(Locale.ROOT, "    %-12s %7s  %-8s %-9s %-10s %s%s%n", s.benchmark(), Text.num(s.value(), 1),
+            out.printf(Locale.ROOT, row, s.benchmark(), Text.num(s.value(), 1),
                     s.kind() == ClaimKind.ARTICLE ? "article" : s.kind().wire(),
                     s.variant() == null ? "-" : s.variant(), s.shots() == null ? "-" : s.shots() + "-shot",
                     s.source(), s.note() == null ? "" : "  [" + s.note() + "]");
