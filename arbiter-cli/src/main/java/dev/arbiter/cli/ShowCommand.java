@@ -58,7 +58,7 @@ final class ShowCommand implements Callable<Integer> {
                 a.moe() == null ? "" : String.format(Locale.ROOT, "; MoE %d experts, %d active, %d shared, expert FFN %d, every %d layer(s) from %d",
                         a.moe().experts(), a.moe().activeExperts(), a.moe().sharedExperts(), a.moe().expertIntermediateSize(),
                         a.moe().layerStep(), a.moe().firstDenseLayers()),
-                a.localAttention() == null ? "" : String.format(Locale.ROOT, "; %s attention window %d, every %d-th layer global",
+                a.localAttention() == null ? "" : String.format(Locale.ROOT, "; %s attention window %d, one layer in %d global",
                         a.localAttention().kind(), a.localAttention().window(), a.localAttention().globalEvery()),
                 a.mla() == null ? "" : String.format(Locale.ROOT, "; MLA kv_lora_rank %d + rope %d", a.mla().kvLoraRank(), a.mla().qkRopeHeadDim()));
         out.printf(Locale.ROOT, "    (%s)%n", a.source());

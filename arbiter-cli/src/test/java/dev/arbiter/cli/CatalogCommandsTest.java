@@ -56,6 +56,12 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void showSaysHowOftenAGlobalAttentionLayerComesInPlainWords() {
+        CliRun r = CliRun.of("show", "gemma-3-27b");
+        assertThat(r.out()).contains("sliding attention window 1024, one layer in 6 global").doesNotContain("6-th");
+    }
+
+    @Test
     void unknownModelExitsTwoAndSuggestsTheNearestId() {
         CliRun r = CliRun.of("show", "qwen2.5-7");
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
