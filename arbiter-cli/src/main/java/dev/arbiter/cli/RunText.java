@@ -17,12 +17,14 @@ final class RunText {
         var m = r.manifest();
         out.printf(Locale.ROOT, "run %s  %s  %s on %s%n", r.runId(), r.status(), m.task(), m.endpoint());
         for (TaskResult t : r.tasks()) {
-            out.printf(Locale.ROOT, "  %s v%d (scorer %s): %d samples × %d epochs; %d scored, %d unscored (%d errors), %d missing%n",
-                    t.task(), t.version(), t.scorer(), t.samples(), t.epochs(), t.scored(), t.unscored(), t.errors(),
-                    t.missing());
+            out.printf(Locale.ROOT, "  %s v%d (scorer %s): %d samples × %d epoch%s; %d scored, %d unscored (%d errors), %d missing%n",
+                    t.task(), t.version(), t.scorer(), t.samples(), t.epochs(), t.epochs() == 1 ? "" : "s", t.scored(),
+                    t.unscored(), t.errors(), t.missing());
+            int nameWidth = t.metrics().keySet().stream().mapToInt(String::length).max().orElse(0);
+            String row = "  %-" + Math.max(10, nameWidth) + "s %s  ± %s (stderr)  95%% CI %s%s  n=%d%n";
             for (Map.Entry<String, MetricSummary> e : t.metrics().entrySet()) {
                 MetricSummary s = e.getValue();
-                out.printf(Locale.ROOT, "  %-10s %s  ± %s (stderr)  95%% CI %s%s  n=%d%n", e.getKey(), Text.num(s.value(), 4),
+                out.printf(Locale.ROOT, row, e.getKey(), Text.num(s.value(), 4),
                         Text.num(s.stderr(), 4), interval(s.ci95()),
                         s.wilson95() == null ? "" : "  Wilson " + interval(s.wilson95()), s.n());
             }

@@ -93,6 +93,29 @@ class StandardTasksEvalTest {
         assertThat(m.get("accuracy").get("value").asDouble()).isEqualTo(0.5);
     }
 
+    CliRun gsm8kAsText() throws Exception {
+        Path data = writeJsonl(dir.resolve("gsm8k.jsonl"), lines(SharedData.path("gsm8k/test.jsonl"), 3));
+        ScriptedLlmServer srv = server(r -> Reply.text("The answer is 3."));
+        CliRun r = CliRun.of("eval", "--endpoint", srv.baseUri().toString(), "--model", "m", "--task", "gsm8k",
+                "--data", data.toString(), "--store", dir.resolve("s.db").toString(), "--out", dir.resolve("run").toString(),
+                "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        return r;
+    }
+
+    @Test
+    void theTextSummaryLinesUpMetricsWithNamesLongerThanAccuracy() throws Exception {
+        CliRun r = gsm8kAsText();
+        List<Integer> plusMinusColumns = r.out().lines().filter(l -> l.contains(" ± ")).map(l -> l.indexOf(" ± ")).distinct().toList();
+        assertThat(r.out()).contains("flexible_accuracy");
+        assertThat(plusMinusColumns).hasSize(1);
+    }
+
+    @Test
+    void theTextSummarySaysOneEpochInTheSingular() throws Exception {
+        assertThat(gsm8kAsText().out()).contains("3 samples × 1 epoch;");
+    }
+
     @Test
     void humanEvalRunsTheAnswersInTheSandboxAndReportsPassAtOne() throws Exception {
         List<JsonNode> rows = lines(SharedData.path("humaneval/HumanEval.jsonl.gz"), 6);
