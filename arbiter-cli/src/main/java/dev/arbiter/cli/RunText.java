@@ -4,13 +4,22 @@ import dev.arbiter.eval.engine.MetricSummary;
 import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.engine.TaskResult;
 
+import dev.arbiter.sandbox.Outcome;
+
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The text view of a run record (the JSON view is the record itself). */
 final class RunText {
+    /** HumanEval's per-outcome metrics are counts of answers (OutcomeCountMetric), named by the outcome's label. */
+    private static final Set<String> OUTCOME_COUNTS = Arrays.stream(Outcome.values()).map(Outcome::label)
+            .collect(Collectors.toUnmodifiableSet());
+
     private RunText() {}
 
     static void print(PrintWriter out, RunRecord r) {
@@ -24,13 +33,19 @@ final class RunText {
             String row = "  %-" + Math.max(10, nameWidth) + "s %s  ± %s (stderr)  95%% CI %s%s  n=%d%n";
             for (Map.Entry<String, MetricSummary> e : t.metrics().entrySet()) {
                 MetricSummary s = e.getValue();
+                if (OUTCOME_COUNTS.contains(e.getKey()) && s.value() != null) {
+                    // a count of answers, not a proportion: no decimals, no interval
+                    out.printf(Locale.ROOT, "  %-" + Math.max(10, nameWidth) + "s %,d of %,d answers%n", e.getKey(),
+                            Math.round(s.value()), s.n());
+                    continue;
+                }
                 out.printf(Locale.ROOT, row, e.getKey(), Text.num(s.value(), 4),
                         Text.num(s.stderr(), 4), interval(s.ci95()),
                         s.wilson95() == null ? "" : "  Wilson " + interval(s.wilson95()), s.n());
             }
             if (!t.outcomes().isEmpty()) {
                 out.println("  outcomes: " + t.outcomes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")));
             }
             out.printf(Locale.ROOT, "  tokens: %,d in, %,d out%s%s%n", t.tokensIn(), t.tokensOut(),
                     t.costUsd() == null ? "" : String.format(Locale.ROOT, "; cost $%.4f", t.costUsd()),

@@ -141,6 +141,18 @@ class StandardTasksEvalTest {
     }
 
     @Test
+    void theTextSummaryShowsHumanEvalOutcomesAsWholeCountsOfAnswers() throws Exception {
+        Path data = writeJsonl(dir.resolve("he.jsonl"), lines(SharedData.path("humaneval/HumanEval.jsonl.gz"), 2));
+        ScriptedLlmServer srv = server(r -> Reply.text("```python\ndef nothing():\n    return None\n```\n"));
+        CliRun r = CliRun.of("eval", "--endpoint", srv.baseUri().toString(), "--model", "m", "--task", "humaneval",
+                "--data", data.toString(), "--store", dir.resolve("s.db").toString(), "--out", dir.resolve("run").toString(),
+                "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("  failed +2 of 2 answers\n").containsPattern("  passed +0 of 2 answers\n")
+                .doesNotContain("2.0000");
+    }
+
+    @Test
     void compareShowsAStoredRunBesideThePublishedFigure() throws Exception {
         Path csv = dir.resolve("mmlu.jsonl");
         // four MMLU-style JSONL questions, the model right on three: measured MMLU = 75.0
