@@ -112,6 +112,23 @@ class StandardTasksEvalTest {
     }
 
     @Test
+    void runsKeepsItsColumnsInLineWhenATaskNameIsLong() throws Exception {
+        gsm8kAsText();
+        CliRun r = CliRun.of("runs", "--store", dir.resolve("s.db").toString());
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(1)).contains("gsm8k-zero-shot-cot");
+        assertThat(lines.get(1).substring(lines.get(0).indexOf("MODEL"))).startsWith("m ");
+        assertThat(lines.get(1).indexOf("completed")).isEqualTo(lines.get(0).indexOf("STATUS"));
+    }
+
+    @Test
+    void runsShowsWhenARunStartedToTheSecond() throws Exception {
+        gsm8kAsText();
+        CliRun r = CliRun.of("runs", "--store", dir.resolve("s.db").toString());
+        assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).containsPattern("T\\d\\d:\\d\\d:\\d\\dZ$");
+    }
+
+    @Test
     void theTextSummarySaysOneEpochInTheSingular() throws Exception {
         assertThat(gsm8kAsText().out()).contains("3 samples × 1 epoch;");
     }
