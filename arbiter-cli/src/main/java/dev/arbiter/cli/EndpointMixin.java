@@ -7,6 +7,7 @@ import dev.arbiter.error.InvalidInputException;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -71,7 +72,14 @@ public final class EndpointMixin {
     }
 
     private Endpoint fromConfig() {
-        Endpoint e = new EndpointConfigLoader().find(configFile(), endpoint.strip());
+        String name = endpoint.strip();
+        if (config == null && !Files.exists(configFile())) {
+            // No named endpoints exist, so this is a URL without its scheme or a placeholder, not a name.
+            throw new InvalidInputException("--endpoint '" + name + "' is not a URL (expected e.g. http://"
+                    + (name.matches("[\\w.-]+:\\d+/?") ? name : "127.0.0.1:8000")
+                    + ") and there is no " + configFile() + " to look it up as a name; './arbiter endpoints' lists servers running here");
+        }
+        Endpoint e = new EndpointConfigLoader().find(configFile(), name);
         if (model != null) e = e.withModel(model);
         try {
             if (apiKeyEnv != null) e = e.withApiKeyEnv(apiKeyEnv);

@@ -4,31 +4,48 @@ import dev.arbiter.eval.engine.MetricSummary;
 import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.engine.TaskResult;
 
+import dev.arbiter.sandbox.Outcome;
+
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The text view of a run record (the JSON view is the record itself). */
 final class RunText {
+    /** HumanEval's per-outcome metrics are counts of answers (OutcomeCountMetric), named by the outcome's label. */
+    private static final Set<String> OUTCOME_COUNTS = Arrays.stream(Outcome.values()).map(Outcome::label)
+            .collect(Collectors.toUnmodifiableSet());
+
     private RunText() {}
 
     static void print(PrintWriter out, RunRecord r) {
         var m = r.manifest();
         out.printf(Locale.ROOT, "run %s  %s  %s on %s%n", r.runId(), r.status(), m.task(), m.endpoint());
         for (TaskResult t : r.tasks()) {
-            out.printf(Locale.ROOT, "  %s v%d (scorer %s): %d samples × %d epochs; %d scored, %d unscored (%d errors), %d missing%n",
-                    t.task(), t.version(), t.scorer(), t.samples(), t.epochs(), t.scored(), t.unscored(), t.errors(),
-                    t.missing());
+            out.printf(Locale.ROOT, "  %s v%d (scorer %s): %d samples × %d epoch%s; %d scored, %d unscored (%d errors), %d missing%n",
+                    t.task(), t.version(), t.scorer(), t.samples(), t.epochs(), t.epochs() == 1 ? "" : "s", t.scored(),
+                    t.unscored(), t.errors(), t.missing());
+            int nameWidth = t.metrics().keySet().stream().mapToInt(String::length).max().orElse(0);
+            String row = "  %-" + Math.max(10, nameWidth) + "s %s  ± %s (stderr)  95%% CI %s%s  n=%d%n";
             for (Map.Entry<String, MetricSummary> e : t.metrics().entrySet()) {
                 MetricSummary s = e.getValue();
-                out.printf(Locale.ROOT, "  %-10s %s  ± %s (stderr)  95%% CI %s%s  n=%d%n", e.getKey(), Text.num(s.value(), 4),
+                if (OUTCOME_COUNTS.contains(e.getKey()) && s.value() != null) {
+                    // a count of answers, not a proportion: no decimals, no interval
+                    out.printf(Locale.ROOT, "  %-" + Math.max(10, nameWidth) + "s %,d of %,d answers%n", e.getKey(),
+                            Math.round(s.value()), s.n());
+                    continue;
+                }
+                out.printf(Locale.ROOT, row, e.getKey(), Text.num(s.value(), 4),
                         Text.num(s.stderr(), 4), interval(s.ci95()),
                         s.wilson95() == null ? "" : "  Wilson " + interval(s.wilson95()), s.n());
             }
             if (!t.outcomes().isEmpty()) {
                 out.println("  outcomes: " + t.outcomes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")));
             }
             out.printf(Locale.ROOT, "  tokens: %,d in, %,d out%s%s%n", t.tokensIn(), t.tokensOut(),
                     t.costUsd() == null ? "" : String.format(Locale.ROOT, "; cost $%.4f", t.costUsd()),

@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,11 +57,13 @@ final class RunsCommand implements Callable<Integer> {
                 JsonOut.print(out, "runs", body);
                 return ExitCode.OK;
             }
-            out.printf(Locale.ROOT, "%-24s %-12s %-24s %-11s %-11s %-7s %s%n", "RUN_ID", "TASK", "MODEL", "STATUS",
-                    "SAMPLES", "SCORE", "STARTED");
+            int taskWidth = Math.max(12, rows.stream().mapToInt(r -> r.task().length()).max().orElse(0));
+            int modelWidth = Math.max(24, rows.stream().mapToInt(r -> String.valueOf(r.model()).length()).max().orElse(0));
+            String line = "%-24s %-" + taskWidth + "s %-" + modelWidth + "s %-11s %-11s %-7s %s%n";
+            out.printf(Locale.ROOT, line, "RUN_ID", "TASK", "MODEL", "STATUS", "SAMPLES", "SCORE", "STARTED");
             for (Row r : rows) {
-                out.printf(Locale.ROOT, "%-24s %-12s %-24s %-11s %-11s %-7s %s%n", r.runId(), r.task(), r.model(),
-                        r.status(), r.samples() + "/" + r.planned(), Text.num(r.score(), 3), r.startedAt());
+                out.printf(Locale.ROOT, line, r.runId(), r.task(), r.model(), r.status(), r.samples() + "/" + r.planned(),
+                        Text.num(r.score(), 3), r.startedAt() == null ? "-" : r.startedAt().truncatedTo(ChronoUnit.SECONDS));
             }
             spec.commandLine().getErr().println(rows.size() + " runs in " + store.file()
                     + ". './arbiter runs RUN_ID' for one run's record.");

@@ -58,7 +58,7 @@ final class ShowCommand implements Callable<Integer> {
                 a.moe() == null ? "" : String.format(Locale.ROOT, "; MoE %d experts, %d active, %d shared, expert FFN %d, every %d layer(s) from %d",
                         a.moe().experts(), a.moe().activeExperts(), a.moe().sharedExperts(), a.moe().expertIntermediateSize(),
                         a.moe().layerStep(), a.moe().firstDenseLayers()),
-                a.localAttention() == null ? "" : String.format(Locale.ROOT, "; %s attention window %d, every %d-th layer global",
+                a.localAttention() == null ? "" : String.format(Locale.ROOT, "; %s attention window %d, one layer in %d global",
                         a.localAttention().kind(), a.localAttention().window(), a.localAttention().globalEvery()),
                 a.mla() == null ? "" : String.format(Locale.ROOT, "; MLA kv_lora_rank %d + rope %d", a.mla().kvLoraRank(), a.mla().qkRopeHeadDim()));
         out.printf(Locale.ROOT, "    (%s)%n", a.source());
@@ -70,8 +70,10 @@ final class ShowCommand implements Callable<Integer> {
                         .map(r -> r.region() + " (" + r.scope() + ")").reduce((x, y) -> x + ", " + y).orElse(""));
         out.printf(Locale.ROOT, "    (%s)%n", l.url());
         out.println("  published scores:");
+        int benchmarkWidth = m.scores().stream().mapToInt(s -> s.benchmark().length()).max().orElse(0);
+        String row = "    %-" + Math.max(12, benchmarkWidth) + "s %7s  %-8s %-9s %-10s %s%s%n";
         for (var s : m.scores()) {
-            out.printf(Locale.ROOT, "    %-12s %7s  %-8s %-9s %-10s %s%s%n", s.benchmark(), Text.num(s.value(), 1),
+            out.printf(Locale.ROOT, row, s.benchmark(), Text.num(s.value(), 1),
                     s.kind() == ClaimKind.ARTICLE ? "article" : s.kind().wire(),
                     s.variant() == null ? "-" : s.variant(), s.shots() == null ? "-" : s.shots() + "-shot",
                     s.source(), s.note() == null ? "" : "  [" + s.note() + "]");

@@ -47,6 +47,21 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void showAlignsTheScoreValuesEvenForALongBenchmarkName() {
+        // Scout's scores include "livecodebench", longer than the 12-character default column
+        CliRun r = CliRun.of("show", "llama-4-scout");
+        var valueEnds = r.out().lines().filter(l -> l.matches("    [a-z_]+ +[0-9.]+ .*"))
+                .map(l -> l.indexOf(' ', l.indexOf('.'))).distinct().toList();
+        assertThat(valueEnds).hasSize(1);
+    }
+
+    @Test
+    void showSaysHowOftenAGlobalAttentionLayerComesInPlainWords() {
+        CliRun r = CliRun.of("show", "gemma-3-27b");
+        assertThat(r.out()).contains("sliding attention window 1024, one layer in 6 global").doesNotContain("6-th");
+    }
+
+    @Test
     void unknownModelExitsTwoAndSuggestsTheNearestId() {
         CliRun r = CliRun.of("show", "qwen2.5-7");
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);

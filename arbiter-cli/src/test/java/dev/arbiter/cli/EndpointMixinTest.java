@@ -55,6 +55,15 @@ class EndpointMixinTest {
     }
 
     @Test
+    void aHostAndPortWithoutSchemeIsBadUsageThatSuggestsTheUrl() {
+        // only meaningful when the default endpoints config is absent, as on a fresh install
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Home.dir().resolve("endpoints.yaml")));
+        assertThatThrownBy(() -> parse("--endpoint", "127.0.0.1:8000", "--model", "m").resolve())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'127.0.0.1:8000' is not a URL (expected e.g. http://127.0.0.1:8000)");
+    }
+
+    @Test
     void rejectsAUrlThatIsNotHttp() {
         assertThatThrownBy(() -> parse("--endpoint", "ftp://h:1", "--model", "m").resolve())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("http(s)");

@@ -93,6 +93,46 @@ class StandardTasksEvalTest {
         assertThat(m.get("accuracy").get("value").asDouble()).isEqualTo(0.5);
     }
 
+    CliRun gsm8kAsText() throws Exception {
+        Path data = writeJsonl(dir.resolve("gsm8k.jsonl"), lines(SharedData.path("gsm8k/test.jsonl"), 3));
+        ScriptedLlmServer srv = server(r -> Reply.text("The answer is 3."));
+        CliRun r = CliRun.of("eval", "--endpoint", srv.baseUri().toString(), "--model", "m", "--task", "gsm8k",
+                "--data", data.toString(), "--store", dir.resolve("s.db").toString(), "--out", dir.resolve("run").toString(),
+                "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        return r;
+    }
+
+    @Test
+    void theTextSummaryLinesUpMetricsWithNamesLongerThanAccuracy() throws Exception {
+        CliRun r = gsm8kAsText();
+        List<Integer> plusMinusColumns = r.out().lines().filter(l -> l.contains(" ± ")).map(l -> l.indexOf(" ± ")).distinct().toList();
+        assertThat(r.out()).contains("flexible_accuracy");
+        assertThat(plusMinusColumns).hasSize(1);
+    }
+
+    @Test
+    void runsKeepsItsColumnsInLineWhenATaskNameIsLong() throws Exception {
+        gsm8kAsText();
+        CliRun r = CliRun.of("runs", "--store", dir.resolve("s.db").toString());
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(1)).contains("gsm8k-zero-shot-cot");
+        assertThat(lines.get(1).substring(lines.get(0).indexOf("MODEL"))).startsWith("m ");
+        assertThat(lines.get(1).indexOf("completed")).isEqualTo(lines.get(0).indexOf("STATUS"));
+    }
+
+    @Test
+    void runsShowsWhenARunStartedToTheSecond() throws Exception {
+        gsm8kAsText();
+        CliRun r = CliRun.of("runs", "--store", dir.resolve("s.db").toString());
+        assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).containsPattern("T\\d\\d:\\d\\d:\\d\\dZ$");
+    }
+
+    @Test
+    void theTextSummarySaysOneEpochInTheSingular() throws Exception {
+        assertThat(gsm8kAsText().out()).contains("3 samples × 1 epoch;");
+    }
+
     @Test
     void humanEvalRunsTheAnswersInTheSandboxAndReportsPassAtOne() throws Exception {
         List<JsonNode> rows = lines(SharedData.path("humaneval/HumanEval.jsonl.gz"), 6);
@@ -115,6 +155,18 @@ class StandardTasksEvalTest {
         JsonNode outcomes = r.json().get("tasks").get(0).get("outcomes");
         assertThat(outcomes.get("passed").asInt()).isEqualTo(3);
         assertThat(outcomes.get("failed").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void theTextSummaryShowsHumanEvalOutcomesAsWholeCountsOfAnswers() throws Exception {
+        Path data = writeJsonl(dir.resolve("he.jsonl"), lines(SharedData.path("humaneval/HumanEval.jsonl.gz"), 2));
+        ScriptedLlmServer srv = server(r -> Reply.text("```python\ndef nothing():\n    return None\n```\n"));
+        CliRun r = CliRun.of("eval", "--endpoint", srv.baseUri().toString(), "--model", "m", "--task", "humaneval",
+                "--data", data.toString(), "--store", dir.resolve("s.db").toString(), "--out", dir.resolve("run").toString(),
+                "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("  failed +2 of 2 answers\n").containsPattern("  passed +0 of 2 answers\n")
+                .doesNotContain("2.0000");
     }
 
     @Test

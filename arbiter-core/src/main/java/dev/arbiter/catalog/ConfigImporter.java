@@ -1,5 +1,6 @@
 package dev.arbiter.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.error.InvalidInputException;
@@ -30,8 +31,12 @@ public final class ConfigImporter {
             root = json.readTree(Files.readString(configFile));
         } catch (NoSuchFileException e) {
             throw new UnavailableException("config file not found: " + configFile);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InvalidInputException(configFile + where + ": not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new InvalidInputException(configFile + ": not valid JSON: " + e.getMessage(), e);
+            throw new UnavailableException("cannot read config file " + configFile + ": " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) throw new InvalidInputException(configFile + ": expected a JSON object");
         JsonNode tc = root.has("text_config") && root.get("text_config").isObject() ? root.get("text_config") : root;

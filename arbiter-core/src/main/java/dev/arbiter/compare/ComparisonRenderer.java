@@ -21,12 +21,22 @@ public final class ComparisonRenderer {
 
     public static String text(Comparison c) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-20s %-15s %-8s", "MODEL", "PARAMS", "CONTEXT"));
-        for (String bm : c.benchmarks()) b.append(String.format(Locale.ROOT, " %-17s", label(bm)));
+        // Columns are as wide as their widest cell, so a long note ("87.1 = base 5-shot") cannot shift the rest.
+        int modelWidth = 20;
+        Map<String, Integer> widths = new LinkedHashMap<>();
+        for (String bm : c.benchmarks()) widths.put(bm, Math.max(17, label(bm).length()));
+        for (ComparisonRow r : c.rows()) {
+            modelWidth = Math.max(modelWidth, r.model().length());
+            for (String bm : c.benchmarks()) widths.merge(bm, cellText(r.scores().get(bm)).length(), Math::max);
+        }
+        b.append(String.format(Locale.ROOT, "%-" + modelWidth + "s %-15s %-8s", "MODEL", "PARAMS", "CONTEXT"));
+        for (String bm : c.benchmarks()) b.append(String.format(Locale.ROOT, " %-" + widths.get(bm) + "s", label(bm)));
         b.append(" LICENCE\n");
         for (ComparisonRow r : c.rows()) {
-            b.append(String.format(Locale.ROOT, "%-20s %-15s %-8s", r.model(), params(r), tokens(r.contextLength())));
-            for (String bm : c.benchmarks()) b.append(String.format(Locale.ROOT, " %-17s", cellText(r.scores().get(bm))));
+            b.append(String.format(Locale.ROOT, "%-" + modelWidth + "s %-15s %-8s", r.model(), params(r), tokens(r.contextLength())));
+            for (String bm : c.benchmarks()) {
+                b.append(String.format(Locale.ROOT, " %-" + widths.get(bm) + "s", cellText(r.scores().get(bm))));
+            }
             b.append(' ').append(r.license()).append(r.commercialUse() ? "" : " (non-commercial)").append('\n');
         }
         b.append("\nFigures: vendor's published value [article's claim in brackets when it differs; * measured by you].\n");
@@ -40,13 +50,13 @@ public final class ComparisonRenderer {
             }
         }
         b.append("\nAxes (0-100; - = no published figure):\n");
-        b.append(String.format(Locale.ROOT, "%-20s", "MODEL"));
-        for (Dimension d : c.axes()) b.append(String.format(Locale.ROOT, " %-13s", d.id()));
-        b.append('\n');
+        StringBuilder axesHeader = new StringBuilder(String.format(Locale.ROOT, "%-" + modelWidth + "s", "MODEL"));
+        for (Dimension d : c.axes()) axesHeader.append(String.format(Locale.ROOT, " %-13s", d.id()));
+        b.append(axesHeader.toString().stripTrailing()).append('\n');
         for (ComparisonRow r : c.rows()) {
-            b.append(String.format(Locale.ROOT, "%-20s", r.model()));
-            for (Dimension d : c.axes()) b.append(String.format(Locale.ROOT, " %-13s", axis(r.profile().axis(d.id()))));
-            b.append('\n');
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + modelWidth + "s", r.model()));
+            for (Dimension d : c.axes()) line.append(String.format(Locale.ROOT, " %-13s", axis(r.profile().axis(d.id()))));
+            b.append(line.toString().stripTrailing()).append('\n');
         }
         return b.toString();
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigImporterTest {
     @TempDir Path tmp;
@@ -79,5 +80,15 @@ class ConfigImporterTest {
         assertThat(a.kvHeads()).isEqualTo(4);
         assertThat(a.tiedEmbeddings()).isFalse();
         assertThat(a.localAttention()).isNull();
+    }
+
+    @Test
+    void aTruncatedConfigIsBadInputNamingTheLineAndColumnWithoutJacksonsSourceNote() throws IOException {
+        Path cfg = tmp.resolve("config.json");
+        Files.writeString(cfg, "{\"hidden_size\": 10,\n");
+        assertThatThrownBy(() -> new ConfigImporter().importConfig(cfg, "x", "apache-2.0", null))
+                .isInstanceOf(dev.arbiter.error.InvalidInputException.class)
+                .hasMessageStartingWith(cfg + " line 2, column 1: not valid JSON: Unexpected end-of-input")
+                .hasMessageNotContaining("REDACTED");
     }
 }

@@ -41,4 +41,14 @@ class ComparisonTest {
         assertThat(scoutHumanEval.articleValue()).isEqualTo(84.2);
         assertThat(ComparisonRenderer.cellText(scoutHumanEval)).startsWith("- [84.2]");
     }
+
+    @Test
+    void aLongCellDoesNotShiftTheColumnsAfterIt() {
+        // deepseek-v3's MMLU cell is "88.5 [87.1 = base 5-shot]", wider than the default column
+        Comparison c = Comparison.of(CATALOG, List.of("gemma-3-27b", "deepseek-v3"), Profiler.bundled(), Map.of());
+        String[] lines = ComparisonRenderer.text(c).split("\n");
+        int licence = lines[0].indexOf("LICENCE");
+        assertThat(lines[1].substring(licence)).startsWith("Gemma Terms of Use");
+        assertThat(lines[2].substring(licence)).startsWith("DeepSeek License Agreement");
+    }
 }
