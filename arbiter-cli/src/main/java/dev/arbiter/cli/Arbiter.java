@@ -26,13 +26,15 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 bad usage or input, 3 file or endpoint unavailable, 1 internal error."})
-public final class Arbiter implements Runnable {
+public final class Arbiter implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No subcommand is a usage error: the list of commands goes to stderr and the exit code is 2. */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.BAD_INPUT;
     }
 
     /** Runs the CLI on System.out / System.err. */

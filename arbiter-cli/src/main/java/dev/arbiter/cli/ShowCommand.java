@@ -69,7 +69,7 @@ final class ShowCommand implements Callable<Integer> {
                 l.regionRestrictions().isEmpty() ? "" : "; regional: " + l.regionRestrictions().stream()
                         .map(r -> r.region() + " (" + r.scope() + ")").reduce((x, y) -> x + ", " + y).orElse(""));
         out.printf(Locale.ROOT, "    (%s)%n", l.url());
-        out.println("  published scores:");
+        out.println(m.scores().isEmpty() ? "  published scores: none in the catalogue (add them with their source, or measure with ./arbiter eval)" : "  published scores:");
         int benchmarkWidth = m.scores().stream().mapToInt(s -> s.benchmark().length()).max().orElse(0);
         String row = "    %-" + Math.max(12, benchmarkWidth) + "s %7s  %-8s %-9s %-10s %s%s%n";
         for (var s : m.scores()) {

@@ -115,6 +115,14 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void noCommandPrintsTheCommandListOnStderrAndExitsTwo() {
+        CliRun r = CliRun.of();
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("recommend").contains("eval");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void unknownOptionExitsTwo() {
         assertThat(CliRun.of("models", "--nope").exit()).isEqualTo(ExitCode.BAD_INPUT);
     }
