@@ -138,6 +138,7 @@ final class EvalCommand implements Callable<Integer> {
                 .maxRetries(retries).arbiterVersion(Version.get()).build();
         boolean live = !quiet && StderrTerminal.isTerminal();
         try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system(), keys(), ErrorMapper.system())) {
+            warnIfModelNotListed(client, endpoint, err);
             EvalRunner runner = EvalRunner.standard(runs, new ProgressBar(err, live, !quiet));
             return runWithCtrlC(runner, () -> {
                 RunRecord record = runner.run(task, endpoint, client, opts);
@@ -221,5 +222,22 @@ final class EvalCommand implements Callable<Integer> {
                 yield ExitCode.INTERNAL;
             }
         };
+    }
+
+    /**
+     * A server that lists its models but not the one asked for: vLLM would answer 404 anyway, but llama.cpp and some
+     * proxies serve whatever they loaded under any name, so the run would silently measure another model.
+     */
+    static void warnIfModelNotListed(ModelClient client, Endpoint endpoint, PrintWriter err) {
+        List<String> listed;
+        try {
+            listed = client.listModels();
+        } catch (RuntimeException e) {
+            return;  // listing is optional; the capability probe reports a dead endpoint
+        }
+        if (!listed.isEmpty() && !listed.contains(endpoint.model())) {
+            err.println("arbiter: warning: " + Endpoint.safeUrl(endpoint.baseUrl()) + " lists " + listed + ", not '" + endpoint.model()
+                    + "'; a server that ignores the name (llama.cpp) will answer with the model it loaded");
+        }
     }
 }

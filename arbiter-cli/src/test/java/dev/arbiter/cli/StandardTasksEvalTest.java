@@ -260,6 +260,17 @@ class StandardTasksEvalTest {
     }
 
     @Test
+    void aModelNameTheServerDoesNotListIsWarnedAbout() throws Exception {
+        Path csv = dir.resolve("w.csv");
+        Files.writeString(csv, "input,target\nping,pong\n");
+        ScriptedLlmServer srv = server(Script.replyWith(q -> "pong"));  // lists only "m"
+        List<String> a = new ArrayList<>(List.of("eval", "--endpoint", srv.baseUri().toString(), "--model", "qwen-7b",
+                "--task", "custom", "--data", csv.toString(), "--store", dir.resolve("w.db").toString(), "--quiet", "--format", "json"));
+        CliRun r = CliRun.of(a.toArray(String[]::new));
+        assertThat(r.err()).contains("warning").contains("not 'qwen-7b'");
+    }
+
+    @Test
     void mtBenchWithoutAJudgeIsABadUsageError() {
         ScriptedLlmServer model = server(Script.replyWith(q -> "x"));
         CliRun r = eval(model, "--task", "mt_bench", "--data", SharedData.path("mt_bench").toString());
