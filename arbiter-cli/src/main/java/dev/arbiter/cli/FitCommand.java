@@ -46,7 +46,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--quant", paramLabel = "Q", defaultValue = "Q4_K_M", description = "Weight quantisation (default: ${DEFAULT-VALUE}).")
     String quant;
 
-    @Option(names = "--context", paramLabel = "TOKENS", description = "Tokens one sequence holds, prompt + output (default: 8192, or the model's maximum if smaller).")
+    @Option(names = "--context", paramLabel = "TOKENS", converter = TokenCount.class, description = "Tokens one sequence holds, prompt + output, e.g. 32768 or 32k (default: 8192, or the model's maximum if smaller).")
     Long context;
 
     @Option(names = "--kv-type", paramLabel = "TYPE", defaultValue = "f16", description = "KV cache type: f16, q8_0, q4_0, fp8 (default: ${DEFAULT-VALUE}).")

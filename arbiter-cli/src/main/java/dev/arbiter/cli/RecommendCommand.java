@@ -50,7 +50,7 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--language", paramLabel = "CODE", description = "ISO 639-1 language the model must support, e.g. fr.")
     String language;
 
-    @Option(names = "--min-context", paramLabel = "TOKENS", description = "Tokens of context the deployment must hold (default: the use case's).")
+    @Option(names = "--min-context", paramLabel = "TOKENS", converter = TokenCount.class, description = "Tokens of context the deployment must hold, e.g. 131072 or 128k (default: the use case's).")
     long minContext;
 
     @Option(names = "--top", defaultValue = "5", description = "How many to rank (default: ${DEFAULT-VALUE}).")
