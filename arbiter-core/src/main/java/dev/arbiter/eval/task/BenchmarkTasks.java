@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Registers the standard benchmarks under their command-line names, translating {@link TaskParams}:
- * {@code mmlu} (--shots 0..5, --subjects, --language, --scorer generate|logprob, --option dev=PATH, top_logprobs=N),
+ * {@code mmlu} (--shots 0..5, --subjects, --language, --scorer generate|logprob, --option dev=PATH, top_logprobs=N,
+ * source=hendrycks|simple-evals for which English copy to download without --data),
  * {@code mmlu-fr} and each other templated language (= {@code mmlu --language fr}),
  * {@code gsm8k} (--shots 0 or 8, --option shots_from=standard|train), {@code math} / {@code math500}
  * (--option split=full|500), {@code niah} (--option lengths=1k,4k depths=0,50,100 per_cell=N max_context=N), and
@@ -56,7 +57,24 @@ public final class BenchmarkTasks {
         if (mode == null) throw new InvalidInputException("--scorer for mmlu must be generate or logprob, got " + p.scorer());
         String dev = p.options().get("dev");
         return MmluTask.create(new MmluTask.Options(p.data(), dev == null ? null : Path.of(dev), p.language(),
-                p.shots() == null ? 0 : p.shots(), mode, p.subjects(), intOption(p, "top_logprobs", 0), null, cache));
+                p.shots() == null ? 0 : p.shots(), mode, p.subjects(), intOption(p, "top_logprobs", 0), null, cache,
+                englishSource(p)));
+    }
+
+    /** {@code --option source=hendrycks|simple-evals}: only for English, and only meaningful without --data. */
+    private static MmluTask.EnglishSource englishSource(TaskParams p) {
+        String v = p.options().get("source");
+        if (v == null) return null;
+        MmluTask.EnglishSource s = switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "hendrycks" -> MmluTask.EnglishSource.HENDRYCKS;
+            case "simple-evals" -> MmluTask.EnglishSource.SIMPLE_EVALS;
+            default -> throw new InvalidInputException("--option source for mmlu must be hendrycks or simple-evals, got " + v);
+        };
+        if (p.language() != null && !p.language().equalsIgnoreCase("en")) {
+            throw new InvalidInputException("--option source=" + v.strip() + " chooses the English MMLU download; MMLU in '"
+                    + p.language() + "' downloads openai/MMMLU (or pass --data)");
+        }
+        return s;
     }
 
     /** {@code mmlu-fr} is {@code mmlu --language fr}; a different --language with it is a contradiction. */

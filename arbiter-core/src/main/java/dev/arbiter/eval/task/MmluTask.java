@@ -9,6 +9,7 @@ import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Task;
 import dev.arbiter.eval.metrics.Accuracy;
 import dev.arbiter.eval.solver.GenerateSolver;
+import dev.arbiter.eval.task.mmlu.HendrycksArchive;
 import dev.arbiter.eval.task.mmlu.MmluLoader;
 import dev.arbiter.eval.task.mmlu.MmluPrompt;
 import dev.arbiter.eval.task.mmlu.MmluQuestion;
@@ -38,23 +39,42 @@ public final class MmluTask {
     public static final int VERSION = 1;
     /** Most servers cap top_logprobs at 20 (OpenAI's limit); at least 5 are needed to see every option letter. */
     public static final int DEFAULT_TOP_LOGPROBS = 20;
+    /**
+     * The canonical English archive (Hendrycks et al.): {@code data/{dev,val,test}/<subject>_<split>.csv}. The sha256 is
+     * the one several harnesses pin for this URL, equal to the Git LFS object of {@code data.tar} in cais/mmlu on
+     * Hugging Face (e.g. sgl-project's sgl_eval registry); a download with another digest is refused.
+     */
+    public static final DatasetCache.Source HENDRYCKS = new DatasetCache.Source("mmlu", "data.tar",
+            URI.create("https://people.eecs.berkeley.edu/~hendrycks/data.tar"),
+            "bec563ba4bac1d6aaf04141cd7d1605d7a5ca833e38f994051e818489592989b");
     /** English MMLU test split as one CSV (header ,Question,A,B,C,D,Answer,Subject), used by openai/simple-evals. */
-    public static final DatasetCache.Source ENGLISH = new DatasetCache.Source("mmlu", "mmlu.csv",
+    public static final DatasetCache.Source SIMPLE_EVALS = new DatasetCache.Source("mmlu", "mmlu.csv",
             URI.create("https://openaipublic.blob.core.windows.net/simple-evals/mmlu.csv"), null);
+
+    /** Which canonical copy English MMLU downloads when no --data is given. */
+    public enum EnglishSource {
+        /** {@link #HENDRYCKS}: test, dev and val splits, so 0- to 5-shot all work. */
+        HENDRYCKS,
+        /** {@link #SIMPLE_EVALS}: the test split only (0-shot, or shots from --option dev=PATH). */
+        SIMPLE_EVALS
+    }
 
     /**
      * @param data        Hendrycks {@code data/} dir, an MMMLU-style CSV or a JSONL file; null → download the
-     *                    language's canonical test CSV ({@link #ENGLISH}, else openai/MMMLU), which has no dev split
+     *                    language's canonical copy: for English the Hendrycks archive (with a dev split) or, on request,
+     *                    {@link #SIMPLE_EVALS}; otherwise the openai/MMMLU test CSV (no dev split)
      * @param dev         where the shots come from when {@code data} has no dev split (a dir, CSV or JSONL); may be null
      * @param language    template key ({@code en}, {@code fr}, …); null → en
      * @param shots       0..5
      * @param subjects    only these subjects; empty → all in the data
      * @param topLogprobs alternatives asked for in logprob mode (5..20 typical)
+     * @param english     which English copy to download when {@code data} is null; null → {@link EnglishSource#HENDRYCKS}
      */
     public record Options(Path data, Path dev, String language, int shots, MmluScorer.Mode mode, List<String> subjects,
-                          int topLogprobs, GenerationConfig config, DatasetCache cache) {
+                          int topLogprobs, GenerationConfig config, DatasetCache cache, EnglishSource english) {
         public Options {
             if (language == null) language = "en";
+            if (english == null) english = EnglishSource.HENDRYCKS;
             if (shots < 0 || shots > 5) throw new InvalidInputException("--shots must be 0..5 for MMLU, got " + shots);
             if (mode == null) mode = MmluScorer.Mode.GENERATE;
             subjects = subjects == null ? List.of() : List.copyOf(subjects);
@@ -62,14 +82,36 @@ public final class MmluTask {
             if (mode == MmluScorer.Mode.LOGPROB && topLogprobs < 5) throw new InvalidInputException("--top-logprobs must be >= 5 for MMLU logprob scoring, got " + topLogprobs);
             if (config == null) config = GenerationConfig.DEFAULT;
         }
+
+        /** Options that download the Hendrycks archive for English when {@code data} is null. */
+        public Options(Path data, Path dev, String language, int shots, MmluScorer.Mode mode, List<String> subjects,
+                       int topLogprobs, GenerationConfig config, DatasetCache cache) {
+            this(data, dev, language, shots, mode, subjects, topLogprobs, config, cache, null);
+        }
     }
 
     private MmluTask() {}
 
     public static Task create(Options o) {
+        return create(o, HENDRYCKS);
+    }
+
+    /** @param hendrycks where (and with which digest) the English archive is fetched; tests serve their own */
+    static Task create(Options o, DatasetCache.Source hendrycks) {
         MmluTemplate template = MmluTemplate.forLanguage(o.language());
-        Path devPath = o.shots() == 0 ? null : devSource(o);
-        Path data = o.data() != null ? o.data() : download(template, o.cache());
+        boolean archive = o.data() == null && template.language().equals("en") && o.english() == EnglishSource.HENDRYCKS;
+        if (o.shots() > 0 && !archive) requireDevSplit(o);
+        Path data;
+        String sha256;
+        if (archive) {
+            HendrycksArchive unpacked = HendrycksArchive.fetch(cacheOf(o), hendrycks);
+            data = unpacked.dataDir();
+            sha256 = unpacked.sha256();
+        } else {
+            data = o.data() != null ? o.data() : cacheOf(o).fetch(source(template, o.english()));
+            sha256 = Files.isRegularFile(data) ? DatasetCache.sha256(data) : null;
+        }
+        Path devPath = o.shots() == 0 ? null : o.dev() != null ? o.dev() : data;
         List<MmluQuestion> test = filter(MmluLoader.load(data, "test"), o.subjects(), data);
         Map<String, List<MmluQuestion>> dev = devPath == null ? Map.of() : bySubject(MmluLoader.load(devPath, "dev"));
         List<Sample> samples = new ArrayList<>();
@@ -93,18 +135,18 @@ public final class MmluTask {
                 ? o.config().withMaxTokens(1).withTopLogprobs(o.topLogprobs()).withTemperature(0.0)
                 : o.config();
         String name = template.language().equals("en") ? NAME : NAME + "-" + template.language();
-        Dataset dataset = new Dataset(name, data.toString(), Files.isRegularFile(data) ? DatasetCache.sha256(data) : null, samples);
+        Dataset dataset = new Dataset(name, data.toString(), sha256, samples);
         return new Task(name, VERSION, dataset,
                 new GenerateSolver(config),
                 new MmluScorer(o.mode()), metrics, config);
     }
 
-    /** Checked before any download: the canonical files have no dev split. */
-    private static Path devSource(Options o) {
-        if (o.dev() != null) return o.dev();
-        if (o.data() != null && Files.isDirectory(o.data())) return o.data();
+    /** Checked before any download: the single-file copies (simple-evals, MMMLU) have no dev split. */
+    private static void requireDevSplit(Options o) {
+        if (o.dev() != null || o.data() != null && Files.isDirectory(o.data())) return;
         throw new InvalidInputException(o.shots() + "-shot MMLU needs a dev split: "
-                + (o.data() == null ? "the downloaded test file" : o.data()) + " is a single file without a dev split; pass --option dev=PATH with the Hendrycks data/ (or dev/) directory or a JSONL");
+                + (o.data() == null ? "the downloaded test file" : o.data()) + " is a single file without a dev split; pass --option dev=PATH with the Hendrycks data/ (or dev/) directory or a JSONL"
+                + (o.data() == null && o.language().equals("en") ? " (or drop --option source=simple-evals: the default Hendrycks archive has one)" : ""));
     }
 
     private static List<MmluQuestion> filter(List<MmluQuestion> all, List<String> wanted, Path data) {
@@ -124,17 +166,24 @@ public final class MmluTask {
         return out;
     }
 
-    private static Path download(MmluTemplate t, DatasetCache cache) {
-        return (cache == null ? DatasetCache.standard() : cache).fetch(source(t));
+    private static DatasetCache cacheOf(Options o) {
+        return o.cache() == null ? DatasetCache.standard() : o.cache();
     }
 
     /**
-     * The canonical test file of a language: for English, the 14,042 test questions as openai/simple-evals reads them
-     * (one CSV in the MMMLU layout); otherwise the language's openai/MMMLU file. Neither publishes checksums; the
-     * file's digest is recorded in the run's dataset provenance instead.
+     * The canonical single test file of a language: for English (on request), the 14,042 test questions as
+     * openai/simple-evals reads them (one CSV in the MMMLU layout); otherwise the language's openai/MMMLU file. Neither
+     * publishes checksums; the file's digest is recorded in the run's dataset provenance instead.
      */
-    static DatasetCache.Source source(MmluTemplate t) {
-        if (t.language().equals("en")) return ENGLISH;
+    static DatasetCache.Source source(MmluTemplate t, EnglishSource english) {
+        if (t.language().equals("en")) {
+            if (english != EnglishSource.SIMPLE_EVALS) throw new IllegalStateException("English MMLU downloads the Hendrycks archive, not a single file");
+            return SIMPLE_EVALS;
+        }
+        if (english == EnglishSource.SIMPLE_EVALS) {
+            throw new InvalidInputException("--option source=simple-evals is for English MMLU; MMLU in '" + t.language()
+                    + "' downloads openai/MMMLU");
+        }
         if (t.mmmluFile() == null) {
             throw new InvalidInputException("MMLU in '" + t.language() + "' has no download: pass --data with an MMMLU-style CSV "
                     + "or a JSONL file");

@@ -57,4 +57,16 @@ class BenchmarkTasksTest {
         assertThatThrownBy(() -> registry.create("mmlu-fr", new TaskParams(data, null, null, null, null, List.of(), "de", Map.of())))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--language de");
     }
+
+    @Test
+    void anUnknownMmluSourceIsAnInputErrorNamingTheChoices() {
+        assertThatThrownBy(() -> registry.create("mmlu", new TaskParams(null, null, null, null, null, List.of(), null, Map.of("source", "hf"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("hendrycks or simple-evals, got hf");
+    }
+
+    @Test
+    void anMmluSourceWithAnotherLanguageIsAnInputError() {
+        assertThatThrownBy(() -> registry.create("mmlu-fr", new TaskParams(null, null, null, null, null, List.of(), null, Map.of("source", "simple-evals"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("MMLU in 'fr' downloads openai/MMMLU");
+    }
 }

@@ -4,9 +4,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelClients;
 import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.error.UnavailableException;
 import dev.arbiter.eval.Task;
 import dev.arbiter.eval.engine.TaskParams;
 import dev.arbiter.eval.engine.TaskRegistry;
+import dev.arbiter.eval.task.mmlu.MmluTars;
 import dev.arbiter.testing.Script;
 import dev.arbiter.testing.ScriptedLlmServer;
 import dev.arbiter.testing.SharedData;
@@ -62,6 +64,9 @@ class CanonicalDownloadTest {
         Path mmmlu = Path.of(getClass().getResource("/mmlu/mmmlu/mmlu_FR-FR.csv").toURI());
         files.put("/simple-evals/mmlu.csv", mmmlu);
         files.put("/datasets/openai/MMMLU/resolve/main/test/mmlu_FR-FR.csv", mmmlu);
+        Path tar = home.resolve("served-data.tar");
+        Files.write(tar, MmluTars.twoSubjects());
+        files.put("/~hendrycks/data.tar", tar);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", ex -> {
             String path = ex.getRequestURI().getRawPath();
@@ -135,8 +140,16 @@ class CanonicalDownloadTest {
     }
 
     @Test
-    void englishMmluDownloadsTheSimpleEvalsCsvAndFrenchItsMmmluFile() {
-        assertThat(create("mmlu", Map.of()).dataset().samples()).isNotEmpty();
+    void englishMmluDownloadsTheHendrycksArchiveAndRefusesOneWithoutThePinnedDigest() {
+        // the served tar is a small stand-in, so the pinned digest of the real data.tar must turn it away
+        assertThatThrownBy(() -> create("mmlu", 5, null, Map.of())).isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("expected " + MmluTask.HENDRYCKS.sha256());
+        assertThat(requested).containsExactly("/~hendrycks/data.tar");
+    }
+
+    @Test
+    void englishMmluStillDownloadsTheSimpleEvalsCsvOnRequestAndFrenchItsMmmluFile() {
+        assertThat(create("mmlu", Map.of("source", "simple-evals")).dataset().samples()).isNotEmpty();
         assertThat(requested).contains("/simple-evals/mmlu.csv");
         Task fr = create("mmlu", 0, "fr", Map.of());
         assertThat(fr.name()).isEqualTo("mmlu-fr");
@@ -144,8 +157,16 @@ class CanonicalDownloadTest {
     }
 
     @Test
-    void fewShotMmluWithoutADevSplitFailsBeforeDownloadingAnything() {
-        assertThatThrownBy(() -> create("mmlu", 5, null, Map.of()))
+    void fewShotMmluFromTheSimpleEvalsCsvFailsBeforeDownloadingAnything() {
+        assertThatThrownBy(() -> create("mmlu", 5, null, Map.of("source", "simple-evals")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--option dev=PATH")
+                .hasMessageContaining("drop --option source=simple-evals");
+        assertThat(requested).isEmpty();
+    }
+
+    @Test
+    void fewShotFrenchMmluFailsBeforeDownloadingAnything() {
+        assertThatThrownBy(() -> create("mmlu", 5, "fr", Map.of()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--option dev=PATH");
         assertThat(requested).isEmpty();
     }
