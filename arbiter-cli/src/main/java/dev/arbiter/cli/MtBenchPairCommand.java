@@ -120,7 +120,7 @@ final class MtBenchPairCommand implements Callable<Integer> {
         side(out, "A", r.a());
         side(out, "B", r.b());
         out.printf(Locale.ROOT, "judge: %s%n", r.judge());
-        out.printf(Locale.ROOT, "questions compared: %d (only in A: %d, only in B: %d); %d judge calls, %d unreadable verdicts, %d failed calls%n",
+        out.printf(Locale.ROOT, "questions compared: %d (only in A: %d, only in B: %d); %d judge calls, %d unreadable verdict(s), %d failed call(s)%n",
                 r.shared(), r.onlyInA(), r.onlyInB(), r.judgeCalls(), r.parseFailures(), r.judgeErrors());
         out.printf(Locale.ROOT, "%-18s %4s %4s %4s %4s  %-22s %-22s %-22s %12s %8s%n", "", "n", "win", "loss", "tie",
                 "A win rate (95% CI)", "A loss rate (95% CI)", "tie rate (95% CI)", "inconsistent", "unjudged");

@@ -209,7 +209,7 @@ class MtBenchPairCommandTest {
         CliRun r = pair(server("judge", this::judge));
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("1 unreadable verdicts").containsPattern("(?m)^overall +7 +2 +2 +3  0\\.286 \\[");
+        assertThat(r.out()).contains("1 unreadable verdict(s)").containsPattern("(?m)^overall +7 +2 +2 +3  0\\.286 \\[");
         assertThat(r.out()).containsPattern("(?m)^overall .* +2 +1$");
     }
 
