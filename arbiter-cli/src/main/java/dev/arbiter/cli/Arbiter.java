@@ -23,6 +23,7 @@ import java.io.PrintWriter;
                 RunsCommand.class,
                 RescoreCommand.class,
                 DiffCommand.class,
+                MtBenchPairCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 bad usage or input, 3 file or endpoint unavailable, 1 internal error."})

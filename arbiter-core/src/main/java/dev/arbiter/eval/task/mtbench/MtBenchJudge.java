@@ -39,7 +39,8 @@ public final class MtBenchJudge implements Scorer {
     private static final Pattern SECTION_MARKER = Pattern.compile("(?i)(?:\\[|<\\|)\\s*(the\\s+(?:start|end)\\s+of)");
     /** What {@link RatingParser}'s single-bracket fallback reads. */
     private static final Pattern BRACKETED_NUMBER = Pattern.compile("\\[(\\d+\\.?\\d*)]");
-    static final GenerationConfig JUDGE_CONFIG = new GenerationConfig(0.0, null, 2048, null, null, null, null);
+    /** How FastChat calls its judges (greedy, 2048 tokens); the pairwise judge uses the same. */
+    public static final GenerationConfig JUDGE_CONFIG = new GenerationConfig(0.0, null, 2048, null, null, null, null);
 
     private final ModelClient judge;
     private final MtBenchData data;
@@ -121,9 +122,10 @@ public final class MtBenchJudge implements Scorer {
      * Breaks rating brackets and section markers in model text so they read as text, not structure: {@code [[10]]}
      * becomes {@code [ [10 ] ]} and {@code [10]} becomes {@code [10 ]} (neither is read by {@link RatingParser}, even
      * when a judge that gives no rating of its own quotes them), and {@code [The End of} / {@code <|The End of} in
-     * any case or spacing become {@code (The End of}.
+     * any case or spacing become {@code (The End of}. The pairwise judge's verdicts {@code [[A]]}/{@code [[B]]}/
+     * {@code [[C]]} are broken the same way ({@code [ [A] ]}).
      */
-    static String defuse(String answer) {
+    public static String defuse(String answer) {
         String t = SECTION_MARKER.matcher(answer).replaceAll("($1");
         t = t.replace("[[", "[ [").replace("]]", "] ]");
         return BRACKETED_NUMBER.matcher(t).replaceAll("[$1 ]");
