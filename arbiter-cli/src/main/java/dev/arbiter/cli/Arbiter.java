@@ -23,6 +23,7 @@ import java.io.PrintWriter;
                 RunsCommand.class,
                 RescoreCommand.class,
                 DiffCommand.class,
+                ReportCommand.class,
                 MtBenchPairCommand.class,
                 CommandLine.HelpCommand.class
         },

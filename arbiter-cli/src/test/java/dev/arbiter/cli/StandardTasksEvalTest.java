@@ -271,6 +271,23 @@ class StandardTasksEvalTest {
     }
 
     @Test
+    void theHtmlReportOfARunEscapesModelTextAndShowsTheMetrics() throws Exception {
+        Path csv = dir.resolve("x.csv");
+        Files.writeString(csv, "input,target\n\"<img src=x onerror=alert(1)>\",yes\nplain,yes\n");
+        ScriptedLlmServer srv = server(Script.replyWith(q -> q.contains("img") ? "<script>alert('pwned')</script>" : "yes"));
+        CliRun run = eval(srv, "--task", "custom", "--data", csv.toString(), "--scorer", "exact");
+        assertThat(metrics(run).get("accuracy").get("value").asDouble()).isEqualTo(0.5);
+        Path page = dir.resolve("report.html");
+        CliRun r = CliRun.of("report", run.json().get("run_id").asText(), "--store", dir.resolve("s.db").toString(),
+                "--out", page.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String html = Files.readString(page);
+        assertThat(html).contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;").contains("&lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain("<script>alert").doesNotContain("<img src=x");
+        assertThat(html).contains("accuracy").contains("0.5000");
+    }
+
+    @Test
     void mtBenchWithoutAJudgeIsABadUsageError() {
         ScriptedLlmServer model = server(Script.replyWith(q -> "x"));
         CliRun r = eval(model, "--task", "mt_bench", "--data", SharedData.path("mt_bench").toString());
