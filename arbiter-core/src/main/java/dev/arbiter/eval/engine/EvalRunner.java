@@ -78,7 +78,8 @@ public final class EvalRunner {
         String endpointId = client.describe();
         GenerationConfig generation = opts.seed() == null ? task.config() : task.config().withSeed(opts.seed());
         String key = SettingsKey.of(task.name(), task.version(), task.scorer().name(), endpoint.model(), endpointId,
-                task.dataset().sha256(), generation, opts.seed(), opts.limit(), opts.epochs());
+                task.dataset().sha256(), generation, opts.seed(), opts.limit(), opts.epochs(),
+                SettingsKey.questions(selected));
         Optional<StoredRun> previous = previous(opts, key);
         Capabilities server = opts.probe() ? probe(client, opts) : null;
         if (server != null) CapabilityCheck.require(task, server, endpointId);
@@ -155,7 +156,7 @@ public final class EvalRunner {
         String newId = runIds.get();
         Path dir = outDir != null ? outDir : runsRoot.resolve(newId);
         String key = SettingsKey.of(old.task(), old.taskVersion(), scorer.name(), old.model(), old.endpoint(),
-                old.datasetSha256(), old.generation(), old.seed(), old.limit(), old.epochs());
+                old.datasetSha256(), old.generation(), old.seed(), old.limit(), old.epochs(), null);
         RunManifest manifest = old.rescored(newId, scorer.name(), metrics.stream().map(Metric::name).toList(), key,
                 clock.instant(), dir.toAbsolutePath().toString());
         store.insertRun(new StoredRun(newId, manifest.task(), manifest.model(), manifest.endpoint(), key,

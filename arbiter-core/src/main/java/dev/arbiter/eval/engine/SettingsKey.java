@@ -1,24 +1,28 @@
 package dev.arbiter.eval.engine;
 
 import dev.arbiter.client.GenerationConfig;
+import dev.arbiter.eval.Sample;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Identity of an experiment: two runs with the same key ask the same model the same questions the same way and
  * grade them the same way, so an incomplete one can be continued by the other. Concurrency and rate limits are
- * left out: they change speed, not answers.
+ * left out: they change speed, not answers. The questions are fingerprinted themselves ({@link #questions}), not
+ * only the dataset file: one file yields other prompts under other --shots, --subjects or --language.
  */
 final class SettingsKey {
     private SettingsKey() {}
 
     static String of(String task, int version, String scorer, String model, String endpoint, String datasetSha256,
-                     GenerationConfig generation, Long seed, Integer limit, int epochs) {
+                     GenerationConfig generation, Long seed, Integer limit, int epochs, String questions) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("task", task);
         m.put("version", version);
@@ -30,8 +34,23 @@ final class SettingsKey {
         m.put("seed", seed);
         m.put("limit", limit);
         m.put("epochs", epochs);
+        if (questions != null) m.put("questions", questions);
+        return sha256(RecordCodec.line(m));
+    }
+
+    /**
+     * Digest of what the selected samples ask and expect: id, input, target and choices, in order. Metadata is left
+     * out (its map order is not stable across JVMs, and it does not change the question).
+     */
+    static String questions(List<Sample> samples) {
+        List<List<Object>> q = new ArrayList<>(samples.size());
+        for (Sample s : samples) q.add(List.of(s.id(), s.input(), s.target(), s.choices()));
+        return sha256(RecordCodec.line(q));
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(RecordCodec.line(m).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

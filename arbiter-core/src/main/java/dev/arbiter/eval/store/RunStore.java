@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,9 @@ public final class RunStore implements AutoCloseable {
               PRIMARY KEY (run_id, sample_id, epoch))""",
             "CREATE TABLE IF NOT EXISTS response_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, created_at TEXT NOT NULL)"
     };
+
+    private static final Comparator<StoredRun> NEWEST_FIRST =
+            Comparator.comparing(StoredRun::startedAt).thenComparing(StoredRun::runId).reversed();
 
     private final Path file;
     private final Connection db;
@@ -130,7 +134,7 @@ public final class RunStore implements AutoCloseable {
     private List<StoredRun> queryRuns(String where, Object... args) {
         String sql = "SELECT r.run_id, r.task, r.model, r.endpoint, r.settings_key, r.status, r.started_at, r.ended_at, "
                 + "r.planned, (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.run_id), r.score, r.manifest, r.record "
-                + "FROM runs r " + where + " ORDER BY r.started_at DESC, r.run_id DESC";
+                + "FROM runs r " + where;
         try (PreparedStatement p = prepare(sql, args); ResultSet rs = p.executeQuery()) {
             List<StoredRun> out = new ArrayList<>();
             while (rs.next()) {
@@ -141,6 +145,8 @@ public final class RunStore implements AutoCloseable {
                         rs.getString(6), Instant.parse(rs.getString(7)), ended == null ? null : Instant.parse(ended),
                         rs.getInt(9), rs.getInt(10), scoreOrNull, rs.getString(12), rs.getString(13)));
             }
+            // Newest first, by the instant: started_at text does not sort (Instant.toString drops a zero fraction).
+            out.sort(NEWEST_FIRST);
             return out;
         } catch (SQLException e) {
             throw failure("read runs", e);

@@ -237,6 +237,28 @@ class EvalRunnerTest {
     }
 
     @Test
+    void anIncompleteRunIsNotResumedByARunWhoseSamplesAskOtherQuestionsFromTheSameDatasetFile() {
+        // e.g. mmlu --shots 0 then --shots 5, or other --subjects: same task, scorer and file digest, other prompts
+        FakeClient first = new FakeClient(TestTasks::mostlyRight);
+        first.failOnCall = n -> n == 11 ? error(ModelException.Kind.BAD_REQUEST, 400) : null;
+        runner(null).run(TestTasks.task(30), TestTasks.endpoint(), first, options().concurrency(1).cache(false).build());
+
+        dev.arbiter.eval.Task zeroShot = TestTasks.task(30);
+        List<dev.arbiter.eval.Sample> fewShot = zeroShot.dataset().samples().stream().map(s -> new dev.arbiter.eval.Sample(
+                s.id(), List.of(dev.arbiter.client.ChatMessage.system("worked examples"), s.input().get(0)), s.target(),
+                s.choices(), s.metadata())).toList();
+        dev.arbiter.eval.Task other = new dev.arbiter.eval.Task(zeroShot.name(), zeroShot.version(),
+                new dev.arbiter.eval.Dataset(zeroShot.dataset().name(), zeroShot.dataset().path(),
+                        zeroShot.dataset().sha256(), fewShot),
+                zeroShot.solver(), zeroShot.scorer(), zeroShot.metrics(), zeroShot.config());
+        FakeClient second = new FakeClient(TestTasks::mostlyRight);
+        RunRecord r = runner(null).run(other, TestTasks.endpoint(), second, options().cache(false).build());
+
+        assertThat(r.runId()).isEqualTo("run-2");
+        assertThat(second.calls.get()).isEqualTo(30);
+    }
+
+    @Test
     void resumingACompletedRunByIdReasksOnlyItsErroredAnswersAndKeepsOneLogLineEach() throws Exception {
         FakeClient flaky = new FakeClient(q -> {
             if (q.equals("q2")) throw error(ModelException.Kind.TIMEOUT, 0);

@@ -97,6 +97,17 @@ class RunStoreTest {
     }
 
     @Test
+    void theNewestIncompleteRunIsFoundWhenStartTimesDifferOnlyInFractionsOfASecond() {
+        // Instant.toString drops a zero fraction: "…:00Z" sorts after "…:00.500Z" as text although it is earlier
+        try (RunStore s = RunStore.open(dir.resolve("a.db"))) {
+            s.insertRun(run("earlier", "k", "failed", "2025-03-01T10:00:00Z"));
+            s.insertRun(run("later", "k", "failed", "2025-03-01T10:00:00.500Z"));
+
+            assertThat(s.latestIncomplete("k")).get().extracting(StoredRun::runId).isEqualTo("later");
+        }
+    }
+
+    @Test
     void aReopenedRunForgetsItsOldRecordAndScoreUntilItEndsAgain() {
         try (RunStore s = RunStore.open(dir.resolve("a.db"))) {
             s.insertRun(run("r1", "k", "running", "2025-03-01T12:00:00Z"));
