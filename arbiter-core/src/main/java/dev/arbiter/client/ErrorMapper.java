@@ -60,6 +60,7 @@ public final class ErrorMapper {
      */
     public static Kind kindOf(int status, String serverText) {
         if (status == 408) return Kind.TIMEOUT;
+        if (status == 413) return Kind.CONTEXT_EXCEEDED;  // this request's body is too large, not the endpoint's fault
         if (status == 429) return Kind.RATE_LIMITED;
         if (status == 401 || status == 403) return Kind.UNAUTHORIZED;
         if (status == 404) return Kind.NOT_FOUND;

@@ -34,7 +34,7 @@ class ErrorMapperTest {
             "400 | {\"error\":{\"code\":\"context_length_exceeded\",\"message\":\"too long\"}} | CONTEXT_EXCEEDED",
             "405 | Method Not Allowed                                          | UNSUPPORTED",
             "408 | ''                                                          | TIMEOUT",
-            "413 | too large                                                   | BAD_REQUEST",
+            "413 | too large                                                   | CONTEXT_EXCEEDED",
             "429 | {\"error\":{\"message\":\"slow down\"}}                     | RATE_LIMITED",
             "500 | Internal Server Error                                       | SERVER_ERROR",
             "501 | not implemented                                             | UNSUPPORTED",
