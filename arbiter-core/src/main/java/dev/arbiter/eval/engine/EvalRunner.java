@@ -194,7 +194,16 @@ public final class EvalRunner {
 
     RunRecord end(RunManifest ended, List<Metric> metrics, RunError error, RunFiles files) {
         List<SampleRecord> records = store.samples(ended.runId()).stream().map(RecordCodec::sample).toList();
-        TaskResult result = RunResults.summarise(ended, metrics, records);
+        TaskResult result;
+        try {
+            result = RunResults.summarise(ended, metrics, records);
+        } catch (RuntimeException e) {
+            // A metric that cannot reduce the answers (e.g. a custom scorer's values outside its range) must not leave
+            // the run "running": it ends failed, with its answers and counts kept and the metric's complaint recorded.
+            result = RunResults.summarise(ended, List.of(), records);
+            ended = ended.withStatus(RunStatus.failed, ended.endedAt());
+            error = runError(e, ended.runId());
+        }
         RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, ended.runId(), ended.status(), ended,
                 List.of(result), files.logFile().toString(), error);
         files.writeManifest(ended);

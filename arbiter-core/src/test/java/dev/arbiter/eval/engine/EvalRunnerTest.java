@@ -83,6 +83,27 @@ class EvalRunnerTest {
     }
 
     @Test
+    void aMetricThatCannotReduceTheAnswersEndsTheRunFailedWithItsAnswersKept() {
+        dev.arbiter.eval.Task base = TestTasks.task(6);
+        dev.arbiter.eval.Metric broken = new dev.arbiter.eval.Metric() {
+            @Override
+            public String name() { return "broken"; }
+
+            @Override
+            public dev.arbiter.eval.MetricValue compute(List<dev.arbiter.eval.SampleScore> scores) {
+                throw new IllegalStateException("values outside 0..1");
+            }
+        };
+        dev.arbiter.eval.Task task = new dev.arbiter.eval.Task(base.name(), base.version(), base.dataset(), base.solver(),
+                base.scorer(), List.of(broken), base.config());
+        RunRecord r = runner(null).run(task, TestTasks.endpoint(), new FakeClient(TestTasks::mostlyRight), options().build());
+        assertThat(r.status()).isEqualTo(RunStatus.failed);
+        assertThat(r.error().message()).contains("values outside 0..1");
+        assertThat(r.tasks().get(0).scored()).isEqualTo(6);
+        assertThat(store.run(r.runId()).orElseThrow().status()).isEqualTo("failed");
+    }
+
+    @Test
     void reportedAccuracyEqualsTheTruthExactly() {
         FakeClient client = new FakeClient(TestTasks::mostlyRight);
         RunRecord r = runner(null).run(TestTasks.task(30), TestTasks.endpoint(), client, options().build());
