@@ -22,6 +22,8 @@ final class RunResults {
         int cached = 0;
         long in = 0;
         long out = 0;
+        double billedIn = 0;   // tokens of calls actually made in this run: cached answers cost nothing again
+        double billedOut = 0;
         Map<String, Integer> outcomes = new LinkedHashMap<>();
         for (SampleRecord r : records) {
             Object outcome = r.scoreMetadata() == null ? null : r.scoreMetadata().get("outcome");
@@ -31,8 +33,15 @@ final class RunResults {
                         new Score(r.score(), r.answer(), r.explanation(), r.scoreMetadata())));
             }
             if (SampleRecord.ERROR.equals(r.status())) errors++;
-            if (r.tokensIn() != null) in += r.tokensIn();
-            if (r.tokensOut() != null) out += r.tokensOut();
+            double made = r.calls() <= 0 ? 1.0 : (double) Math.max(0, r.calls() - r.cachedCalls()) / r.calls();
+            if (r.tokensIn() != null) {
+                in += r.tokensIn();
+                billedIn += r.tokensIn() * made;
+            }
+            if (r.tokensOut() != null) {
+                out += r.tokensOut();
+                billedOut += r.tokensOut() * made;
+            }
             cached += r.cachedCalls();
         }
         Map<String, MetricSummary> values = new LinkedHashMap<>();
@@ -41,8 +50,8 @@ final class RunResults {
         }
         Double cost = null;
         if (pricePerMillionIn != null || pricePerMillionOut != null) {
-            cost = in / 1e6 * (pricePerMillionIn == null ? 0 : pricePerMillionIn)
-                    + out / 1e6 * (pricePerMillionOut == null ? 0 : pricePerMillionOut);
+            cost = billedIn / 1e6 * (pricePerMillionIn == null ? 0 : pricePerMillionIn)
+                    + billedOut / 1e6 * (pricePerMillionOut == null ? 0 : pricePerMillionOut);
         }
         int missing = Math.max(0, m.planned() - records.size());
         return new TaskResult(m.task(), m.taskVersion(), m.scorer(), m.samples(), m.epochs(), m.planned(), scores.size(),

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param missing   planned answers never collected (run failed or was interrupted first)
  * @param metrics   by metric name, in the task's order
  * @param tokensIn  prompt tokens over the answers stored, 0 when the server never reported any
- * @param costUsd   from the endpoint's price per million tokens, null when no price was given
+ * @param costUsd   from the endpoint's price per million tokens, for the calls this run made (answers served from
+ *                  the response cache are not billed again); null when no price was given
  * @param outcomes  answers by the scorer's {@code outcome} metadata (HumanEval: passed, failed, timed_out,
  *                  sandbox_error), counted over every stored answer, unscored ones included; empty when the scorer
  *                  reports none

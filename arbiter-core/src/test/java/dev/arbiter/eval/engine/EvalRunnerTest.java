@@ -320,6 +320,9 @@ class EvalRunnerTest {
         assertThat(again.calls.get()).isZero();
         assertThat(second.tasks().get(0).cachedCalls()).isEqualTo(12);
         assertThat(second.tasks().get(0).metrics().get("accuracy").value()).isEqualTo(8.0 / 12);
+        // tokens are reported, but answers from the cache cost nothing again
+        assertThat(second.tasks().get(0).tokensIn()).isPositive();
+        assertThat(second.tasks().get(0).costUsd()).isZero();
     }
 
     @Test
