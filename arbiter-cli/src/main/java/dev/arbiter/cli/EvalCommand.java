@@ -6,6 +6,7 @@ import dev.arbiter.client.ErrorMapper;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelClients;
 import dev.arbiter.client.RetryPolicy;
+import dev.arbiter.client.BoundedModelClient;
 import dev.arbiter.client.RetryingModelClient;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.Task;
@@ -98,6 +99,8 @@ final class EvalCommand implements Callable<Integer> {
     dev.arbiter.client.ApiFlavor judgeApi;
     @Option(names = "--judge-api-key-env", paramLabel = "VAR", description = "Environment variable holding the judge's API key.")
     String judgeApiKeyEnv;
+    @Option(names = "--judge-concurrency", paramLabel = "N", defaultValue = "4", description = "Judge calls in flight at once (default: ${DEFAULT-VALUE}).")
+    int judgeConcurrency;
 
     @Option(names = "--concurrency", paramLabel = "C", description = "Requests in flight at once (default: the endpoint's, 16).")
     Integer concurrency;
@@ -151,6 +154,7 @@ final class EvalCommand implements Callable<Integer> {
 
     /** The judge client from --judge-*, or null when no judge was asked for. */
     private ModelClient judgeClient() {
+        if (judgeConcurrency < 1) throw new InvalidInputException("--judge-concurrency must be >= 1, got " + judgeConcurrency);
         if (judgeEndpoint == null) {
             if (judgeModel != null) throw new InvalidInputException("--judge-model needs --judge-endpoint");
             return null;
@@ -164,8 +168,8 @@ final class EvalCommand implements Callable<Integer> {
         // The engine retries the model under test; the judge's calls happen inside scoring and need their own.
         RetryPolicy judgeRetries = new RetryPolicy(retries + 1, RetryPolicy.DEFAULT_BASE_DELAY, RetryPolicy.DEFAULT_MAX_DELAY,
                 RetryPolicy.DEFAULT_MAX_RETRY_AFTER, RetryPolicy.Sleeper.system(), new SplittableRandom());
-        return new RetryingModelClient(ModelClients.create(j.resolve(), Ticker.system(), keys(), ErrorMapper.system()),
-                judgeRetries);
+        return new BoundedModelClient(new RetryingModelClient(
+                ModelClients.create(j.resolve(), Ticker.system(), keys(), ErrorMapper.system()), judgeRetries), judgeConcurrency);
     }
 
     private static EnvLookup keys() {
