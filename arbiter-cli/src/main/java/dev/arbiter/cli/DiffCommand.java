@@ -1,7 +1,6 @@
 package dev.arbiter.cli;
 
 import dev.arbiter.error.InvalidInputException;
-import dev.arbiter.error.UnavailableException;
 import dev.arbiter.eval.stats.Comparison;
 import dev.arbiter.eval.stats.PairedBootstrap;
 import dev.arbiter.eval.stats.RunDiff;
@@ -14,8 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -35,8 +32,7 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "RUN_B", description = "Second run id.")
     String runB;
 
-    @Option(names = "--store", paramLabel = "DB", description = "Run store (default: $ARBITER_HOME/arbiter.db, i.e. ~/.arbiter/arbiter.db).")
-    Path store;
+    @Mixin StoreMixin store;
 
     @Option(names = "--seed", paramLabel = "N", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
@@ -47,11 +43,8 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (resamples < 100) throw new InvalidInputException("--resamples must be >= 100, got " + resamples);
-        Path db = store != null ? store : Home.dir().resolve("arbiter.db");
-        // Opening would create an empty store; a diff only reads.
-        if (!Files.isRegularFile(db)) throw new UnavailableException("run store " + db + " not found (give --store DB)");
         RunDiff d;
-        try (RunStore s = RunStore.open(db)) {
+        try (RunStore s = store.openExisting()) {  // a diff only reads: a missing store is exit 3, not an empty one
             d = RunDiffs.compare(s, runA, runB, new Random(seed), resamples);
         }
         PrintWriter out = spec.commandLine().getOut();

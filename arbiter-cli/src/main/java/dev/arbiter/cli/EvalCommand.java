@@ -5,9 +5,7 @@ import dev.arbiter.client.EnvLookup;
 import dev.arbiter.client.ErrorMapper;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelClients;
-import dev.arbiter.client.RetryPolicy;
 import dev.arbiter.client.BoundedModelClient;
-import dev.arbiter.client.RetryingModelClient;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.Task;
 import dev.arbiter.eval.engine.EvalRunner;
@@ -30,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -159,17 +156,8 @@ final class EvalCommand implements Callable<Integer> {
             if (judgeModel != null) throw new InvalidInputException("--judge-model needs --judge-endpoint");
             return null;
         }
-        EndpointMixin j = new EndpointMixin();
-        j.endpoint = judgeEndpoint;
-        j.model = judgeModel;
-        j.api = judgeApi;
-        j.apiKeyEnv = judgeApiKeyEnv;
-        j.config = endpointOptions.config;
-        // The engine retries the model under test; the judge's calls happen inside scoring and need their own.
-        RetryPolicy judgeRetries = new RetryPolicy(retries + 1, RetryPolicy.DEFAULT_BASE_DELAY, RetryPolicy.DEFAULT_MAX_DELAY,
-                RetryPolicy.DEFAULT_MAX_RETRY_AFTER, RetryPolicy.Sleeper.system(), new SplittableRandom());
-        return new BoundedModelClient(new RetryingModelClient(
-                ModelClients.create(j.resolve(), Ticker.system(), keys(), ErrorMapper.system()), judgeRetries), judgeConcurrency);
+        return new BoundedModelClient(JudgeClients.create(judgeEndpoint, judgeModel, judgeApi, judgeApiKeyEnv,
+                endpointOptions.config, retries, keys()), judgeConcurrency);
     }
 
     private static EnvLookup keys() {

@@ -1,12 +1,8 @@
 package dev.arbiter.cli;
 
 import dev.arbiter.client.ApiFlavor;
-import dev.arbiter.client.ErrorMapper;
 import dev.arbiter.client.EnvLookup;
 import dev.arbiter.client.ModelClient;
-import dev.arbiter.client.ModelClients;
-import dev.arbiter.client.RetryPolicy;
-import dev.arbiter.client.RetryingModelClient;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.engine.RunReader;
 import dev.arbiter.eval.store.RunStore;
@@ -17,7 +13,6 @@ import dev.arbiter.eval.task.mtbench.pairwise.MtBenchPairwise;
 import dev.arbiter.eval.task.mtbench.pairwise.PairSide;
 import dev.arbiter.eval.task.mtbench.pairwise.PairwiseReport;
 import dev.arbiter.eval.task.mtbench.pairwise.WinTally;
-import dev.arbiter.util.Ticker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 @Command(name = "mt-bench-pair", mixinStandardHelpOptions = true,
@@ -86,16 +80,8 @@ final class MtBenchPairCommand implements Callable<Integer> {
     }
 
     private ModelClient judgeClient() {
-        EndpointMixin j = new EndpointMixin();
-        j.endpoint = judgeEndpoint;
-        j.model = judgeModel;
-        j.api = judgeApi;
-        j.apiKeyEnv = judgeApiKeyEnv;
-        j.config = endpointsConfig;
-        RetryPolicy policy = new RetryPolicy(retries + 1, RetryPolicy.DEFAULT_BASE_DELAY, RetryPolicy.DEFAULT_MAX_DELAY,
-                RetryPolicy.DEFAULT_MAX_RETRY_AFTER, RetryPolicy.Sleeper.system(), new SplittableRandom());
-        EnvLookup keys = EvalCommand.env != null ? EvalCommand.env : EnvLookup.system();
-        return new RetryingModelClient(ModelClients.create(j.resolve(), Ticker.system(), keys, ErrorMapper.system()), policy);
+        return JudgeClients.create(judgeEndpoint, judgeModel, judgeApi, judgeApiKeyEnv, endpointsConfig, retries,
+                EvalCommand.env != null ? EvalCommand.env : EnvLookup.system());
     }
 
     /** --data, else the FastChat-layout directory run A was answered from, else the dataset cache (downloading). */
