@@ -4,23 +4,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Locates the workplace's real benchmark data ({@code shared/datasets}, beside the repository clone). Tests that need
- * it fail loudly when it is missing rather than skipping: CI always has it.
+ * Locates the real benchmark data bundled with the repository ({@code datasets/} at the checkout's root, each folder
+ * with its LICENSE and SOURCE.md). Only the repository is searched: a clone anywhere, with nothing beside it and no
+ * network, finds what its tests need. Tests that need it fail loudly when it is missing rather than skipping.
  */
 public final class SharedData {
     private SharedData() {}
 
-    /** {@code shared/datasets/<relative>}, found by walking up from the working directory. */
+    /** {@code <repository>/datasets/<relative>}, the repository found by walking up to the folder with {@code mvnw}. */
     public static Path path(String relative) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
-            Path candidate = dir.resolve("shared").resolve("datasets");
-            if (Files.isDirectory(candidate)) return candidate.resolve(relative);
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("datasets"))) {
+                return dir.resolve("datasets").resolve(relative);
+            }
             dir = dir.getParent();
         }
-        String env = System.getenv("ARBITER_SHARED_DATASETS");
-        if (env != null) return Path.of(env).resolve(relative);
-        throw new IllegalStateException("shared/datasets not found above " + Path.of("").toAbsolutePath()
-                + " (set ARBITER_SHARED_DATASETS)");
+        throw new IllegalStateException("the repository's datasets/ folder was not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * {@code math500}, {@code mt_bench}, {@code niah}. Lives with the tasks so the engine does not depend on them.
  */
 public final class StandardTasks {
-    /** openai/human-eval data/HumanEval.jsonl.gz, pinned to the digest in shared/datasets/humaneval/SOURCE.md. */
+    /** openai/human-eval data/HumanEval.jsonl.gz, pinned to the digest in datasets/humaneval/SOURCE.md. */
     public static final DatasetCache.Source HUMANEVAL = new DatasetCache.Source("humaneval", "HumanEval.jsonl.gz",
             URI.create("https://raw.githubusercontent.com/openai/human-eval/6d43fb980f9fee3c892a914eda09951f772ad10d/data/HumanEval.jsonl.gz"),
             "b796127e635a67f93fb35c04f4cb03cf06f38c8072ee7cee8833d7bee06979ef");

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -108,6 +109,47 @@ class DatasetCacheTest {
         assertThat(DatasetCache.sha256(dev.arbiter.testing.SharedData.path("gsm8k/test.jsonl"))).isEqualTo(Gsm8kTask.TEST.sha256());
         assertThat(DatasetCache.sha256(dev.arbiter.testing.SharedData.path("math500/test.jsonl"))).isEqualTo(MathTask.MATH_500.sha256());
         assertThat(DatasetCache.sha256(dev.arbiter.testing.SharedData.path("mt_bench/question.jsonl"))).isEqualTo(MtBenchTask.QUESTIONS.sha256());
+    }
+
+    @Test
+    void aBundledCopyWithThePinnedDigestIsUsedWithoutDownloading(@TempDir Path bundle) throws IOException {
+        Files.createDirectories(bundle.resolve("gsm8k"));
+        Files.write(bundle.resolve("gsm8k/test.jsonl"), BODY);
+        String before = System.setProperty("arbiter.datasets", bundle.toString());
+        try {
+            assertThat(cache().fetch(source("/data/test.jsonl", BODY_SHA))).isEqualTo(bundle.resolve("gsm8k/test.jsonl"));
+            assertThat(hits).hasValue(0);
+        } finally {
+            if (before == null) System.clearProperty("arbiter.datasets"); else System.setProperty("arbiter.datasets", before);
+        }
+    }
+
+    @Test
+    void aBundledCopyWithAnotherDigestIsIgnoredAndTheCanonicalFileDownloaded(@TempDir Path bundle) throws IOException {
+        Files.createDirectories(bundle.resolve("gsm8k"));
+        Files.writeString(bundle.resolve("gsm8k/test.jsonl"), "edited\n");
+        String before = System.setProperty("arbiter.datasets", bundle.toString());
+        try {
+            assertThat(Files.readAllBytes(cache().fetch(source("/data/test.jsonl", BODY_SHA)))).isEqualTo(BODY);
+            assertThat(hits).hasValue(1);
+        } finally {
+            if (before == null) System.clearProperty("arbiter.datasets"); else System.setProperty("arbiter.datasets", before);
+        }
+    }
+
+    @Test
+    void everyBundledBenchmarkFileIsTheCanonicalOne() {
+        Path datasets = dev.arbiter.testing.SharedData.path("");
+        String before = System.setProperty("arbiter.datasets", datasets.toString());
+        try {
+            DatasetCache offline = cache();
+            for (DatasetCache.Source s : List.of(Gsm8kTask.TEST, Gsm8kTask.TRAIN, MathTask.MATH_500, MathTask.MATH_FULL,
+                    StandardTasks.HUMANEVAL, MtBenchTask.QUESTIONS, MtBenchTask.REFERENCES, MtBenchTask.JUDGE_PROMPTS)) {
+                assertThat(offline.bundled(s)).as(s.name() + "/" + s.fileName()).isNotNull();
+            }
+        } finally {
+            if (before == null) System.clearProperty("arbiter.datasets"); else System.setProperty("arbiter.datasets", before);
+        }
     }
 
     private static String sha(byte[] b) {
