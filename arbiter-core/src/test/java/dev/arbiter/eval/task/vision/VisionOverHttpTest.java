@@ -10,6 +10,8 @@ import dev.arbiter.eval.Task;
 import dev.arbiter.eval.engine.EngineEnvironment;
 import dev.arbiter.eval.engine.EvalRunner;
 import dev.arbiter.eval.engine.RunOptions;
+import dev.arbiter.eval.engine.RunReader;
+import dev.arbiter.report.RunReport;
 import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.engine.TaskParams;
 import dev.arbiter.eval.engine.TaskResult;
@@ -168,6 +170,22 @@ class VisionOverHttpTest {
             }
             String log = Files.readString(runDir.resolve("samples.jsonl"));
             assertThat(log).contains("image_sha256").doesNotContain("base64").doesNotContain("iVBOR");
+            try (RunStore store = RunStore.open(dir.resolve("arbiter.db"))) {
+                RunReader reader = new RunReader(store);
+                String html = RunReport.html(reader.record(r.runId()), reader.samples(r.runId()), 2000);
+                assertThat(html.split("<img class=\"sample\"", -1)).hasSize(7);
+                assertThat(html).contains("src=\"data:image/png;base64,iVBOR");
+            }
+            // An image file changed after the run is not shown as if it were what the model saw.
+            try (Stream<Path> files = Files.list(runDir.resolve("images"))) {
+                Files.write(files.findFirst().orElseThrow(), new byte[]{1, 2, 3});
+            }
+            try (RunStore store = RunStore.open(dir.resolve("arbiter.db"))) {
+                RunReader reader = new RunReader(store);
+                String html = RunReport.html(reader.record(r.runId()), reader.samples(r.runId()), 2000);
+                assertThat(html.split("<img class=\"sample\"", -1)).hasSize(6);
+                assertThat(html).contains("not stored");
+            }
         }
     }
 
