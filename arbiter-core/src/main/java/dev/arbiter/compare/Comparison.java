@@ -24,21 +24,27 @@ import java.util.Optional;
 public record Comparison(List<String> benchmarks, List<ComparisonRow> rows, List<Dimension> axes) {
     /** The benchmarks of the article's table, in its order. */
     public static final List<String> TABLE_BENCHMARKS = List.of("mmlu", "humaneval", "mt_bench", "math");
+    /** Columns added only when a measured run fills them (the article's table has none for vision). */
+    public static final List<String> EXTRA_BENCHMARKS = List.of("chartqa", "docvqa");
 
     public static Comparison of(Catalog catalog, List<String> ids, Profiler profiler, Map<String, Map<String, Measured>> measured) {
         if (ids.isEmpty()) throw new InvalidInputException("compare needs at least one model id");
         List<Model> models = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) models.add(Lineage.withInheritedScores(catalog, catalog.get(id)));
+        List<String> benchmarks = new ArrayList<>(TABLE_BENCHMARKS);
+        for (String b : EXTRA_BENCHMARKS) {
+            if (measured.values().stream().anyMatch(byBenchmark -> byBenchmark.containsKey(b))) benchmarks.add(b);
+        }
         List<ComparisonRow> rows = new ArrayList<>();
         for (Model m : models) {
             Map<String, Cell> cells = new LinkedHashMap<>();
             Map<String, Measured> mine = measured.getOrDefault(m.id(), Map.of());
-            for (String b : TABLE_BENCHMARKS) cells.put(b, cell(m, b, mine.get(b)));
+            for (String b : benchmarks) cells.put(b, cell(m, b, mine.get(b)));
             rows.add(new ComparisonRow(m.id(), m.name(), m.officialParams().total(), m.officialParams().active(),
                     m.contextLength(), m.license().name(), m.license().commercialUse(), m.license().url(),
                     m.officialParams().source(), cells, profiler.profile(m)));
         }
-        return new Comparison(TABLE_BENCHMARKS, rows, profiler.dimensions());
+        return new Comparison(benchmarks, rows, profiler.dimensions());
     }
 
     /** A figure measured by the user's own run, to show beside the published one. */

@@ -15,7 +15,7 @@ import java.util.Map;
 /** Renders a {@link Comparison} as text, Markdown, CSV or a self-contained HTML page with the radar. */
 public final class ComparisonRenderer {
     private static final Map<String, String> LABELS = Map.of("mmlu", "MMLU", "humaneval", "HumanEval",
-            "mt_bench", "MT-Bench", "math", "MATH");
+            "mt_bench", "MT-Bench", "math", "MATH", "chartqa", "ChartQA", "docvqa", "DocVQA");
 
     private ComparisonRenderer() {}
 

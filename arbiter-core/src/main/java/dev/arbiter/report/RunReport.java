@@ -1,6 +1,7 @@
 package dev.arbiter.report;
 
 import dev.arbiter.client.ChatMessage;
+import dev.arbiter.client.ImagePart;
 import dev.arbiter.eval.engine.MetricSummary;
 import dev.arbiter.eval.engine.RunManifest;
 import dev.arbiter.eval.engine.RunRecord;
@@ -20,13 +21,19 @@ public final class RunReport {
     private RunReport() {}
 
     public static String html(RunRecord run, List<SampleRecord> samples, int maxChars) {
+        String out = run.manifest().outDir();
+        return html(run, samples, maxChars, new RunImages(out == null ? null : java.nio.file.Path.of(out).resolve("images")));
+    }
+
+    /** As above, with each sample's images (vision tasks) inlined beside its input from {@code images}. */
+    public static String html(RunRecord run, List<SampleRecord> samples, int maxChars, RunImages images) {
         RunManifest m = run.manifest();
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Arbiter run ")
                 .append(Html.escape(run.runId())).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}")
                 .append("th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}")
-                .append("pre{white-space:pre-wrap;max-width:48rem;margin:0;font-size:.85em}.ok{color:#070}.bad{color:#b00}.none{color:#999}\n")
+                .append("pre{white-space:pre-wrap;max-width:48rem;margin:0;font-size:.85em}img.sample{max-width:24rem;display:block;margin-top:.3rem}.ok{color:#070}.bad{color:#b00}.none{color:#999}\n")
                 .append("</style></head><body>\n");
         b.append("<h1>Run ").append(Html.escape(run.runId())).append(" — ").append(Html.escape(String.valueOf(run.status()))).append("</h1>\n");
         b.append("<table>\n");
@@ -60,8 +67,15 @@ public final class RunReport {
         for (SampleRecord s : samples) {
             String cls = s.score() == null ? "none" : s.score() > 0 ? "ok" : "bad";
             b.append("<tr><td>").append(Html.escape(s.sampleId())).append(s.epoch() > 0 ? " #" + s.epoch() : "")
-                    .append("</td><td><pre>").append(Html.escape(cut(lastUser(s.input()), maxChars)))
-                    .append("</pre></td><td><pre>").append(Html.escape(cut(s.response(), maxChars)))
+                    .append("</td><td><pre>").append(Html.escape(cut(lastUser(s.input()), maxChars))).append("</pre>");
+            for (ChatMessage turn : s.input()) {
+                for (ImagePart image : turn.images()) {
+                    var url = images.dataUrl(image);
+                    if (url.isPresent()) b.append("<img class=\"sample\" alt=\"image ").append(image.sha256(), 0, 12).append("\" src=\"").append(url.get()).append("\">");
+                    else b.append("<p class=\"none\">image ").append(image.sha256(), 0, 12).append(" not stored</p>");
+                }
+            }
+            b.append("</td><td><pre>").append(Html.escape(cut(s.response(), maxChars)))
                     .append("</pre></td><td><pre>").append(Html.escape(cut(s.answer(), maxChars)))
                     .append("</pre></td><td class=\"").append(cls).append("\">").append(s.score() == null ? "unscored" : num(s.score()))
                     .append("</td><td>").append(Html.escape(cut(s.error() != null ? s.error().message() : s.explanation(), maxChars)))

@@ -35,6 +35,19 @@ class ComparisonTest {
     }
 
     @Test
+    void aMeasuredChartQaRunAddsAChartQaColumnBesideTheVendorsFigure() {
+        Comparison plain = Comparison.of(CATALOG, List.of("gemma-3-27b"), Profiler.bundled(), Map.of());
+        assertThat(plain.benchmarks()).doesNotContain("chartqa", "docvqa");
+        Comparison c = Comparison.of(CATALOG, List.of("gemma-3-27b", "gemma-3-4b"), Profiler.bundled(),
+                Map.of("gemma-3-27b", Map.of("chartqa", new Comparison.Measured(71.5, "run-v"))));
+        assertThat(c.benchmarks()).endsWith("chartqa");
+        Cell cell = c.rows().get(0).scores().get("chartqa");
+        assertThat(cell.measured()).isEqualTo(71.5);
+        assertThat(cell.value()).isNotNull();
+        assertThat(c.rows().get(1).scores().get("chartqa").measured()).isNull();
+    }
+
+    @Test
     void aMissingVendorFigureIsMissingNotZero() {
         Cell scoutHumanEval = cell("llama-4-scout", "humaneval");
         assertThat(scoutHumanEval.value()).isNull();

@@ -83,6 +83,7 @@ public final class EvalRunner {
         Optional<StoredRun> previous = previous(opts, key);
         Capabilities server = opts.probe() ? probe(client, opts) : null;
         if (server != null) CapabilityCheck.require(task, server, endpointId);
+        if (opts.probe() && ImageProbe.needsImages(selected)) ImageProbe.require(client, endpointId);
         int concurrency = opts.concurrency() != null ? opts.concurrency() : endpoint.concurrency();
         Double rpm = opts.requestsPerMinute() != null ? opts.requestsPerMinute() : endpoint.requestsPerMinute();
 
@@ -124,6 +125,7 @@ public final class EvalRunner {
         try (RunFiles files = new RunFiles(Path.of(manifest.outDir()))) {
             files.openLog(kept);
             files.writeManifest(manifest);
+            files.saveImages(todo);
             RequestGate gate = new RequestGate(concurrency, rpm == null ? null : new RateLimiter(rpm, ticker, sleeper));
             RetryPolicy retries = retries(opts.maxRetries());
             ResponseCache cache = opts.cache() ? new ResponseCache(store, clock) : null;

@@ -1,6 +1,9 @@
 package dev.arbiter.eval.engine;
 
+import dev.arbiter.client.ChatMessage;
+import dev.arbiter.client.ImagePart;
 import dev.arbiter.error.UnavailableException;
+import dev.arbiter.eval.Sample;
 import dev.arbiter.util.Json;
 
 import java.io.BufferedWriter;
@@ -20,6 +23,8 @@ final class RunFiles implements AutoCloseable {
     static final String MANIFEST = "manifest.json";
     static final String RECORD = "run.json";
     static final String LOG = "samples.jsonl";
+    /** Folder of the run's images, one file per distinct image, named by its sha256. */
+    static final String IMAGES = "images";
 
     private final Path dir;
     private BufferedWriter log;
@@ -36,6 +41,31 @@ final class RunFiles implements AutoCloseable {
     Path dir() { return dir; }
 
     Path logFile() { return dir.resolve(LOG); }
+
+    /**
+     * Writes each image the samples carry once, as {@code images/<sha256>.<ext>} (an image already there is not
+     * rewritten), so a report can show it beside the answer while records hold only the digest.
+     */
+    void saveImages(List<Sample> samples) {
+        Path images = dir.resolve(IMAGES);
+        for (Sample s : samples) {
+            for (ChatMessage m : s.input()) {
+                for (ImagePart image : m.images()) {
+                    if (image.data() == null) continue;
+                    Path file = images.resolve(image.sha256() + "." + image.extension());
+                    if (Files.exists(file)) continue;
+                    try {
+                        Files.createDirectories(images);
+                        Path tmp = Files.createTempFile(images, image.sha256(), ".part");
+                        Files.write(tmp, image.data());
+                        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException e) {
+                        throw new UnavailableException("cannot write " + file + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+    }
 
     void writeManifest(RunManifest m) {
         writeAtomically(MANIFEST, Json.write(m));
