@@ -42,6 +42,7 @@ public final class StandardTasks {
             sandbox.report().warnings().forEach(warn);
             return HumanEvalTask.create(data, o, sandbox);
         });
+        MoreBenchmarks.registerAll(r);
         return BenchmarkTasks.registerAll(r, judge, cache);
     }
 
