@@ -23,6 +23,7 @@ public final class MoreBenchmarks {
         r.register(GpqaTask.NAME, p -> GpqaTask.create(p.data(), p.seed() == null ? 0 : p.seed(), null));
         r.register(AimeTask.NAME, p -> AimeTask.create(p.data(), null));
         r.register(MmluReduxTask.NAME, p -> MmluReduxTask.create(p.data(), labels(p), p.subjects(), null));
+        r.register(IfevalTask.NAME, p -> IfevalTask.create(p.data(), null));
         return r;
     }
 
