@@ -43,6 +43,7 @@ public final class StandardTasks {
             return HumanEvalTask.create(data, o, sandbox);
         });
         dev.arbiter.eval.task.vision.VisionTasks.registerAll(r);
+        MoreBenchmarks.registerAll(r);
         return BenchmarkTasks.registerAll(r, judge, cache);
     }
 
