@@ -14,8 +14,10 @@ import java.util.Map;
 
 /** Renders a {@link Comparison} as text, Markdown, CSV or a self-contained HTML page with the radar. */
 public final class ComparisonRenderer {
-    private static final Map<String, String> LABELS = Map.of("mmlu", "MMLU", "humaneval", "HumanEval",
-            "mt_bench", "MT-Bench", "math", "MATH", "chartqa", "ChartQA", "docvqa", "DocVQA");
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("mmlu", "MMLU"), Map.entry("humaneval", "HumanEval"),
+            Map.entry("mt_bench", "MT-Bench"), Map.entry("math", "MATH"), Map.entry("gsm8k", "GSM8K"), Map.entry("mmlu_pro", "MMLU-Pro"),
+            Map.entry("mmlu_redux", "MMLU-Redux"), Map.entry("gpqa", "GPQA"), Map.entry("ifeval", "IFEval"),
+            Map.entry("chartqa", "ChartQA"), Map.entry("docvqa", "DocVQA"));
 
     private ComparisonRenderer() {}
 

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The user's own stored runs as comparison-table figures, in the published figures' units: accuracy and pass@1 as
  * percentages, MT-Bench on its 1–10 scale. Which task fills which column: mmlu → MMLU, humaneval → HumanEval,
- * mt_bench → MT-Bench, math and math500 → MATH, and the user's own copies of the vision benchmarks: chartqa →
+ * mt_bench → MT-Bench, math and math500 → MATH; gsm8k, mmlu_pro, mmlu_redux, gpqa (accuracy) and ifeval (prompt-level
+ * strict accuracy, as vendors print it) into columns of their own; and the user's own copies of the vision benchmarks: chartqa →
  * ChartQA (relaxed accuracy), docvqa → DocVQA (ANLS), both as percentages like the vendors print them. The
  * synthetic {@code chart_qa_synth}/{@code doc_qa_synth} are checks of their own, not the published benchmarks, and
  * fill no column.
@@ -30,7 +31,7 @@ public final class MeasuredRuns {
                 Column c = column(t.task());
                 if (c == null) {
                     throw new InvalidInputException("run " + r.runId() + " is a '" + t.task()
-                            + "' run; the comparison table has columns for mmlu, humaneval, mt_bench, math, chartqa and docvqa runs");
+                            + "' run; the comparison table has columns for mmlu, humaneval, mt_bench, math, gsm8k, mmlu_pro, mmlu_redux, gpqa, ifeval, chartqa and docvqa runs");
                 }
                 MetricSummary s = t.metrics().get(c.metric());
                 if (s == null || s.value() == null) {
@@ -51,6 +52,12 @@ public final class MeasuredRuns {
             case "humaneval" -> new Column("humaneval", "pass@1", 100);
             case "mt_bench" -> new Column("mt_bench", "score", 1);
             case "math", "math500" -> new Column("math", "accuracy", 100);
+            case "gsm8k" -> new Column("gsm8k", "accuracy", 100);
+            case "mmlu_pro" -> new Column("mmlu_pro", "accuracy", 100);
+            case "mmlu_redux" -> new Column("mmlu_redux", "accuracy", 100);
+            case "gpqa" -> new Column("gpqa", "accuracy", 100);
+            // Vendors print IFEval as prompt-level strict accuracy (DeepSeek, Qwen: "prompt strict").
+            case "ifeval" -> new Column("ifeval", "prompt_level_strict_acc", 100);
             case "chartqa" -> new Column("chartqa", "relaxed_accuracy", 100);
             case "docvqa" -> new Column("docvqa", "anls", 100);
             default -> null;

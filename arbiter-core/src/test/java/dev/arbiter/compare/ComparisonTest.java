@@ -48,6 +48,16 @@ class ComparisonTest {
     }
 
     @Test
+    void measuredMmluProAndIfevalColumnsAppearBesideTheVendorsFigures() {
+        Comparison c = Comparison.of(CATALOG, List.of("deepseek-v3"), Profiler.bundled(),
+                Map.of("deepseek-v3", Map.of("mmlu_pro", new Comparison.Measured(74.0, "run-p"), "ifeval", new Comparison.Measured(85.0, "run-i"))));
+        assertThat(c.benchmarks()).containsSubsequence("math", "mmlu_pro", "ifeval").doesNotContain("gpqa");
+        assertThat(c.rows().get(0).scores().get("ifeval").value()).isEqualTo(86.1);
+        assertThat(c.rows().get(0).scores().get("ifeval").measured()).isEqualTo(85.0);
+        assertThat(ComparisonRenderer.label("mmlu_pro")).isEqualTo("MMLU-Pro");
+    }
+
+    @Test
     void aMissingVendorFigureIsMissingNotZero() {
         Cell scoutHumanEval = cell("llama-4-scout", "humaneval");
         assertThat(scoutHumanEval.value()).isNull();
