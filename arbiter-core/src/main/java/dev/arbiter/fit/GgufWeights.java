@@ -3,6 +3,8 @@ package dev.arbiter.fit;
 import dev.arbiter.fit.gguf.GgmlType;
 import dev.arbiter.fit.gguf.GgufSize;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +20,7 @@ import java.util.Map;
 public record GgufWeights(long textBytes, long projectorBytes, boolean projectorCounted, Map<GgmlType, Long> bytesByType,
                           int tensors, int fallbackTensors) {
     public GgufWeights {
-        bytesByType = Map.copyOf(bytesByType);
+        bytesByType = Collections.unmodifiableMap(new LinkedHashMap<>(bytesByType));   // keeps largest-first order
     }
 
     static GgufWeights of(GgufSize s, boolean images) {

@@ -59,7 +59,10 @@ final class Weights {
         return s;
     }
 
+    /** GiB, or MiB below a tenth of a GiB so that small tensor groups (norms, biases) do not print as 0.00. */
     private static String gib(long bytes) {
-        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+        return bytes >= (1L << 30) / 10
+                ? String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30))
+                : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
     }
 }
