@@ -61,6 +61,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--kv-swa-full", description = "Sliding-window layers keep the full context too (llama.cpp --swa-full).")
     boolean swaFull;
 
+    @Option(names = "--images", description = "Images are sent: count the vision projector (llama.cpp's mmproj file) in memory.")
+    boolean images;
+
     @Override
     public Integer call() {
         Model m = catalog.load().get(id);
@@ -71,7 +74,7 @@ final class FitCommand implements Callable<Integer> {
         long ctx = context != null ? context : Math.min(8192, m.contextLength());
         if (context != null && context <= 0) throw new InvalidInputException("--context must be > 0 tokens, got " + context);
         FitRequest req = FitRequest.of(m.id(), m.architecture(), m.contextLength(), q, ctx, kv, hw, hardware.gpus(), rt,
-                cpuBandwidthGbs, swaFull);
+                cpuBandwidthGbs, swaFull).withImages(images);
         FitResult r = new FitCalculator().estimate(req);
         PrintWriter out = spec.commandLine().getOut();
         // The article's memory claim for this model, checked at the claimed quantisation and this context.
@@ -97,6 +100,10 @@ final class FitCommand implements Callable<Integer> {
                 r.kvType().wire(), r.runtime().wire(), hw == null ? "" : "  on " + r.gpus() + " × " + hw.id());
         out.printf(Locale.ROOT, "  params      %s total, %s active%n", Text.params(r.totalParams()), Text.params(r.activeParams()));
         out.printf(Locale.ROOT, "  weights     %s%n", gib(r.weightsBytes()));
+        if (r.gguf() != null && r.gguf().projectorBytes() > 0) {
+            out.printf(Locale.ROOT, "  projector   %s (mmproj)%s%n", gib(r.gguf().projectorBytes()),
+                    r.gguf().projectorCounted() ? ", counted in weights" : ", not loaded: text only (--images counts it)");
+        }
         out.printf(Locale.ROOT, "  KV cache    %s%n", gib(r.kvCacheBytes()));
         out.printf(Locale.ROOT, "  overhead    %s%n", gib(r.overheadBytes()));
         out.printf(Locale.ROOT, "  total       %s%n", gib(r.totalBytes()));

@@ -32,7 +32,7 @@ final class ShowCommand implements Callable<Integer> {
         Catalog c = catalog.load();
         Model m = c.get(id);
         PrintWriter out = spec.commandLine().getOut();
-        var discrepancies = ClaimComparison.discrepancies(m);
+        var discrepancies = ClaimComparison.discrepancies(c, m);
         var counted = dev.arbiter.catalog.ParamCounter.count(m.architecture());
         double totalDiffPct = 100.0 * (counted.total() - m.officialParams().total()) / m.officialParams().total();
         if (fmt.isJson()) {

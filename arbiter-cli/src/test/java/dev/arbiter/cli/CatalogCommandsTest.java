@@ -47,6 +47,16 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void showComparesARefreshsArticleFiguresWithItsPredecessorsVendorFiguresMarkedBorrowed() {
+        CliRun r = CliRun.of("show", "mistral-large-2");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("humaneval: the article says 81.9, the vendor says 92.0 (instruct, borrowed: published for mistral-large-2407)")
+                .doesNotContain("publishes no humaneval");
+        JsonNode d = CliRun.of("show", "mistral-large-2", "--json").json().get("discrepancies").get(0);
+        assertThat(d.get("vendor_borrowed_from").asText()).isEqualTo("mistral-large-2407");
+    }
+
+    @Test
     void showAlignsTheScoreValuesEvenForALongBenchmarkName() {
         // Scout's scores include "livecodebench", longer than the 12-character default column
         CliRun r = CliRun.of("show", "llama-4-scout");

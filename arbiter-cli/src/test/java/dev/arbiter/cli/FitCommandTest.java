@@ -23,17 +23,44 @@ class FitCommandTest {
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
         JsonNode j = Json.mapper().readTree(out.toString());
         assertThat(j.get("kind").asText()).isEqualTo("fit");
-        // Hand-checked in FitCalculatorTest: 4,659,234,183 + 1,879,048,192 + 738,197,504.
-        assertThat(j.get("weights_bytes").asLong()).isEqualTo(4_659_234_183L);
+        // Hand-checked in FitCalculatorTest: 4,677,120,000 + 1,879,048,192 + 738,197,504.
+        assertThat(j.get("weights_bytes").asLong()).isEqualTo(4_677_120_000L);
         assertThat(j.get("kv_cache_bytes").asLong()).isEqualTo(1_879_048_192L);
         assertThat(j.get("overhead_bytes").asLong()).isEqualTo(738_197_504L);
-        assertThat(j.get("total_bytes").asLong()).isEqualTo(7_276_479_879L);
+        assertThat(j.get("total_bytes").asLong()).isEqualTo(7_294_365_696L);
         assertThat(j.get("fits").asBoolean()).isTrue();
         assertThat(j.get("max_context").asLong()).isEqualTo(131072);
         assertThat(j.get("decode_tokens_per_s").asDouble()).isGreaterThan(0);
         assertThat(j.get("best_quant").asText()).isEqualTo("F16");
         assertThat(j.get("basis").isArray()).isTrue();
         assertThat(j.get("basis").size()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void jsonSplitsGgufWeightsByTensorType() throws Exception {
+        assertThat(run("fit", "qwen2.5-7b", "--quant", "Q4_K_M", "--format", "json")).as(err.toString()).isEqualTo(ExitCode.OK);
+        JsonNode g = Json.mapper().readTree(out.toString()).get("gguf");
+        // GgufSizeTest derives these: Q6_K for the head and half the attn_v/ffn_down tensors, Q4_K for the rest.
+        assertThat(g.get("bytes_by_type").get("Q6_K").asLong()).isEqualTo(1_247_877_120L);
+        assertThat(g.get("bytes_by_type").get("Q4_K").asLong()).isEqualTo(3_427_909_632L);
+        assertThat(g.get("bytes_by_type").get("F32").asLong()).isEqualTo(1_333_248L);
+        assertThat(g.get("text_bytes").asLong()).isEqualTo(4_677_120_000L);
+        assertThat(g.get("projector_bytes").asLong()).isZero();
+    }
+
+    @Test
+    void theVisionProjectorCountsOnlyWhenImagesAreSent() throws Exception {
+        assertThat(run("fit", "gemma-3-4b", "--quant", "Q4_K_M", "--format", "json")).as(err.toString()).isEqualTo(ExitCode.OK);
+        JsonNode text = Json.mapper().readTree(out.toString());
+        out.getBuffer().setLength(0);
+        assertThat(run("fit", "gemma-3-4b", "--quant", "Q4_K_M", "--images", "--format", "json")).as(err.toString()).isEqualTo(ExitCode.OK);
+        JsonNode images = Json.mapper().readTree(out.toString());
+        // mmproj in F16: 419,816,304 vision parameters × 2 bytes.
+        assertThat(text.get("gguf").get("projector_bytes").asLong()).isEqualTo(839_632_608L);
+        assertThat(text.get("gguf").get("projector_counted").asBoolean()).isFalse();
+        assertThat(images.get("gguf").get("projector_counted").asBoolean()).isTrue();
+        assertThat(images.get("weights_bytes").asLong() - text.get("weights_bytes").asLong()).isEqualTo(839_632_608L);
+        assertThat(text.get("weights_bytes").asLong()).isEqualTo(text.get("gguf").get("text_bytes").asLong());
     }
 
     @Test

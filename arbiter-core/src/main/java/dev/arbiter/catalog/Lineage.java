@@ -13,12 +13,18 @@ import java.util.Set;
 public final class Lineage {
     private Lineage() {}
 
-    public static Model withInheritedScores(Catalog catalog, Model m) {
+    /** The entry {@code m} is a variant of, then the entries that are variants of {@code m}, closest first. */
+    public static List<Model> relatives(Catalog catalog, Model m) {
         List<Model> relatives = new ArrayList<>();
         if (m.variantOf() != null) catalog.find(m.variantOf()).ifPresent(relatives::add);
         for (Model other : catalog.models()) {
             if (m.id().equals(other.variantOf())) relatives.add(other);
         }
+        return relatives;
+    }
+
+    public static Model withInheritedScores(Catalog catalog, Model m) {
+        List<Model> relatives = relatives(catalog, m);
         if (relatives.isEmpty()) return m;
         Set<String> own = new HashSet<>();
         for (ScoreClaim s : m.scores()) if (s.kind() != ClaimKind.ARTICLE) own.add(s.benchmark());

@@ -12,9 +12,12 @@ package dev.arbiter.catalog;
  * @param kind      vendor, third_party or article
  * @param source    URL of the page that states the figure
  * @param note      anything a reader needs (e.g. "CoT", "MMLU-redux")
+ * @param vendorLookup for an {@code article} figure the vendor published nothing for (not even for a predecessor
+ *                  the model borrows from): where the vendor's figures were looked up and found silent on this
+ *                  benchmark; null otherwise. {@link ArticleAudit} requires one or the other.
  */
 public record ScoreClaim(String benchmark, double value, String variant, Integer shots, String metric,
-                         ClaimKind kind, String source, String note) {
+                         ClaimKind kind, String source, String note, String vendorLookup) {
     /** The largest value a benchmark's unit allows: MT-Bench is 1–10, Arena an Elo rating, the rest percentages. */
     static double maxValue(String benchmark) {
         if (benchmark == null) return Double.MAX_VALUE;
@@ -36,6 +39,17 @@ public record ScoreClaim(String benchmark, double value, String variant, Integer
         }
         if (kind != ClaimKind.ARTICLE) {
             Checks.required("scores.variant", variant);
+            if (vendorLookup != null) {
+                throw new IllegalArgumentException("scores.vendor_lookup is for article figures only, got it on a " + kind.wire() + " figure");
+            }
+        } else if (vendorLookup != null && vendorLookup.isBlank()) {
+            throw new IllegalArgumentException("scores.vendor_lookup must say where the vendor was looked up");
         }
+    }
+
+    /** A claim without a vendor lookup (every vendor and third-party figure). */
+    public ScoreClaim(String benchmark, double value, String variant, Integer shots, String metric,
+                      ClaimKind kind, String source, String note) {
+        this(benchmark, value, variant, shots, metric, kind, source, note, null);
     }
 }

@@ -31,14 +31,15 @@ public final class FitCalculator {
         List<String> basis = new ArrayList<>();
         basis.add(String.format(Locale.ROOT, "params: %,d total (%,d outside the text decoder), %,d active per token — counted from the architecture (%s)",
                 p.total(), p.extra(), p.active(), r.architecture().source()));
-        basis.add("weights: " + r.quant().basis() + (p.extra() > 0 ? "; parameters outside the decoder at 16-bit" : ""));
+        basis.add(Weights.basis(r, p));
         basis.add(kvBasis(r));
         basis.add(overheadBasis(r));
 
         Hardware hw = r.hardware();
         if (hw == null) {
             return new FitResult(r.modelId(), r.quant(), r.context(), r.kvType(), r.runtime(), null, null, p.total(), p.active(),
-                    m.weights(), m.kvTotal(), m.overheadPerGpu(), m.total(), null, null, null, null, null, null, null, null, basis);
+                    m.weights(), m.kvTotal(), m.overheadPerGpu(), m.total(), null, null, null, null, null, null, null, null, basis,
+                    Weights.gguf(r).orElse(null));
         }
         basis.add(usableBasis(r));
         if (r.gpus() > 1) basis.add(splitBasis(r));
@@ -71,13 +72,13 @@ public final class FitCalculator {
         }
         return new FitResult(r.modelId(), r.quant(), r.context(), r.kvType(), r.runtime(), hw.id(), r.gpus(), p.total(), p.active(),
                 m.weights(), m.kvTotal(), m.overheadPerGpu() * r.gpus(), m.total(), m.perGpu(), m.usablePerGpu(), fits, maxContext,
-                best, decode, prefill, offload, basis);
+                best, decode, prefill, offload, basis, Weights.gguf(r).orElse(null));
     }
 
     Memory memory(FitRequest r, ParamCount p) {
         Architecture a = r.architecture();
         int n = r.gpus();
-        long weights = r.quant().weightBytes(p);
+        long weights = Weights.bytes(r, p);
         long kv = KvCache.bytes(a, r.context(), r.kvType(), r.runtime(), r.swaFull());
         long kvPerGpu;
         if (r.runtime().layerSplit() || n == 1) {

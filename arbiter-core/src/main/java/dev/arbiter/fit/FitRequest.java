@@ -20,10 +20,11 @@ import java.util.Locale;
  * @param runtime          serving stack
  * @param cpuBandwidthGbs  system-RAM bandwidth for layers left on the CPU, GB/s
  * @param swaFull          hold the full context in sliding-window layers too (llama.cpp {@code --swa-full})
+ * @param images           images are sent: llama.cpp loads the vision projector (mmproj) file too
  */
 public record FitRequest(String modelId, Architecture architecture, long contextLength, Quant quant, long context,
                          KvType kvType, Hardware hardware, int gpus, Runtime runtime, double cpuBandwidthGbs,
-                         boolean swaFull) {
+                         boolean swaFull, boolean images) {
     public FitRequest {
         if (architecture == null) throw new IllegalArgumentException("architecture is required");
         if (quant == null || kvType == null || runtime == null) throw new IllegalArgumentException("quant, kv type and runtime are required");
@@ -66,7 +67,12 @@ public record FitRequest(String modelId, Architecture architecture, long context
                                 Hardware hardware, int gpus, Runtime runtime, Double cpuBandwidthGbs, boolean swaFull) {
         Runtime r = runtime != null ? runtime : defaultRuntime(quant);
         double cpu = cpuBandwidthGbs != null ? cpuBandwidthGbs : FitConstants.DEFAULT_CPU_BANDWIDTH_GBS;
-        return new FitRequest(modelId, a, contextLength, quant, context, kvType, hardware, gpus, r, cpu, swaFull);
+        return new FitRequest(modelId, a, contextLength, quant, context, kvType, hardware, gpus, r, cpu, swaFull, false);
+    }
+
+    /** The same request with images sent or not (whether llama.cpp loads the model's mmproj file). */
+    public FitRequest withImages(boolean images) {
+        return new FitRequest(modelId, architecture, contextLength, quant, context, kvType, hardware, gpus, runtime, cpuBandwidthGbs, swaFull, images);
     }
 
     /**
@@ -79,6 +85,6 @@ public record FitRequest(String modelId, Architecture architecture, long context
 
     /** The same request with another quant and context (for best-quant and max-context searches). */
     FitRequest with(Quant q, long ctx) {
-        return new FitRequest(modelId, architecture, contextLength, q, ctx, kvType, hardware, gpus, runtime, cpuBandwidthGbs, swaFull);
+        return new FitRequest(modelId, architecture, contextLength, q, ctx, kvType, hardware, gpus, runtime, cpuBandwidthGbs, swaFull, images);
     }
 }

@@ -18,16 +18,17 @@ class FitCalculatorTest {
 
     @Test
     void qwen25_7bQ4KmOnAn4090AddsUpWeightsKvAndOverheadByHand() {
-        // weights: 7,615,616,512 × 4.8944 / 8 = 4,659,234,183 B (ceil).
+        // weights, tensor by tensor (GgufSizeTest): 1,247,877,120 B of Q6_K (output head; attn_v and ffn_down in 14 of
+        // 28 layers) + 3,427,909,632 B of Q4_K + 1,333,248 B of F32 norms and biases = 4,677,120,000 B.
         // KV: 28 layers × 32768 × (2 × 4 × 128 × 2 B) = 1,879,048,192 B.
         // overhead: CUDA context 400 MiB = 419,430,400 + llama.cpp compute 4 × 512 × (152064 + 3584) = 318,767,104 → 738,197,504.
-        // total 7,276,479,879 B = 6.78 GiB ≤ 24 GiB.
+        // total 7,294,365,696 B = 6.79 GiB ≤ 24 GiB.
         FitResult r = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.Q4_K_M, 32768, "rtx-4090", 1, null));
         assertThat(r.runtime()).isEqualTo(Runtime.LLAMA_CPP);
-        assertThat(r.weightsBytes()).isEqualTo(4_659_234_183L);
+        assertThat(r.weightsBytes()).isEqualTo(4_677_120_000L);
         assertThat(r.kvCacheBytes()).isEqualTo(1_879_048_192L);
         assertThat(r.overheadBytes()).isEqualTo(738_197_504L);
-        assertThat(r.totalBytes()).isEqualTo(7_276_479_879L);
+        assertThat(r.totalBytes()).isEqualTo(7_294_365_696L);
         assertThat(r.fits()).isTrue();
     }
 
@@ -44,7 +45,7 @@ class FitCalculatorTest {
 
     @Test
     void maxContextIsCappedAtTheModelsContextLength() {
-        // Free after weights and overhead: 24 GiB − 4,659,234,183 − 738,197,504 → 355,265 tokens at 57,344 B each,
+        // Free after weights and overhead: 24 GiB − 4,677,120,000 − 738,197,504 → 354,953 tokens at 57,344 B each,
         // more than Qwen2.5-7B's 131072.
         FitResult r = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.Q4_K_M, 32768, "rtx-4090", 1, null));
         assertThat(r.maxContext()).isEqualTo(131072);
@@ -52,16 +53,16 @@ class FitCalculatorTest {
 
     @Test
     void maxContextIsTheLargestThatFitsWhenMemoryIsTheLimit() {
-        // 8 GiB custom GPU: (8,589,934,592 − 4,659,234,183 − 738,197,504) / 57,344 = 55,672.8 → 55,672 tokens.
+        // 8 GiB custom GPU: (8,589,934,592 − 4,677,120,000 − 738,197,504) / 57,344 = 55,360.6 → 55,360 tokens.
         FitRequest q = FitRequest.of("m", KnownArchitectures.qwen25_7b(), 131072, Quant.Q4_K_M, 4096, KvType.F16,
                 Hardware.custom(8, 448, null), 1, null, null, false);
-        assertThat(calc.estimate(q).maxContext()).isEqualTo(55_672);
+        assertThat(calc.estimate(q).maxContext()).isEqualTo(55_360);
     }
 
     @Test
     void bestQuantIsTheHighestPrecisionThatFits() {
         // 8 GiB, 8192 tokens (KV 469,762,048 B, overhead 738,197,504 B):
-        // Q8_0 8,092,360,451 B → 9.30e9 > 8.59e9; Q6_K 6,247,871,866 B → 7.46e9 fits.
+        // Q8_0 8,092,571,648 B → 9.30e9 > 8.59e9; Q6_K 6,248,245,248 B → 7.46e9 fits.
         FitRequest q = FitRequest.of("m", KnownArchitectures.qwen25_7b(), 131072, Quant.Q8_0, 8192, KvType.F16,
                 Hardware.custom(8, 448, null), 1, null, null, false);
         FitResult r = calc.estimate(q);
@@ -183,7 +184,7 @@ class FitCalculatorTest {
     @Test
     void everyResultSaysWhereItsFiguresComeFrom() {
         FitResult r = calc.estimate(req(KnownArchitectures.gemma3_27b(), 131072, Quant.Q4_K_M, 32768, "m4-max-128gb", 1, null));
-        assertThat(r.basis()).anyMatch(b -> b.startsWith("weights:") && b.contains("quantize README"))
+        assertThat(r.basis()).anyMatch(b -> b.startsWith("weights:") && b.contains("llama_tensor_get_type"))
                 .anyMatch(b -> b.startsWith("KV cache:") && b.contains("sliding"))
                 .anyMatch(b -> b.startsWith("overhead:"))
                 .anyMatch(b -> b.startsWith("usable:") && b.contains("working-set"))

@@ -1,0 +1,68 @@
+package dev.arbiter.fit;
+
+import dev.arbiter.catalog.Architecture;
+import dev.arbiter.catalog.ParamCount;
+import dev.arbiter.fit.gguf.GgmlType;
+import dev.arbiter.fit.gguf.GgufMix;
+import dev.arbiter.fit.gguf.GgufSize;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Bytes of weights a runtime holds. GGUF runtimes (llama.cpp, Ollama) load the file llama.cpp's quantizer writes,
+ * summed tensor by tensor ({@link GgufSize}, without an importance matrix, as {@code llama-quantize} does by
+ * default), and the vision projector only when images are sent. Checkpoint servers use {@link Quant#weightBytes}.
+ */
+final class Weights {
+    private Weights() {}
+
+    private record Key(Architecture architecture, GgufMix mix) {}
+
+    /** Sizes already computed: a catalogue has a few dozen architectures and ten mixes; fit searches call this often. */
+    private static final Map<Key, GgufSize> SIZES = new ConcurrentHashMap<>();
+
+    /** The GGUF sizes when the request runs a GGUF file, else empty. */
+    static Optional<GgufWeights> gguf(FitRequest r) {
+        if (!r.runtime().layerSplit()) return Optional.empty();
+        return GgufMix.named(r.quant().wire()).map(mix -> GgufWeights.of(
+                SIZES.computeIfAbsent(new Key(r.architecture(), mix), k -> GgufSize.of(k.architecture(), k.mix(), false)),
+                r.images()));
+    }
+
+    static long bytes(FitRequest r, ParamCount p) {
+        return gguf(r).map(GgufWeights::loadedBytes).orElseGet(() -> r.quant().weightBytes(p));
+    }
+
+    static String basis(FitRequest r, ParamCount p) {
+        Optional<GgufWeights> g = gguf(r);
+        if (g.isEmpty()) return "weights: " + r.quant().basis() + (p.extra() > 0 ? "; parameters outside the decoder at 16-bit" : "");
+        GgufWeights w = g.get();
+        String types = w.bytesByType().entrySet().stream()
+                .sorted(Map.Entry.<GgmlType, Long>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %s", e.getKey().wire(), gib(e.getValue())))
+                .collect(Collectors.joining(", "));
+        String s = String.format(Locale.ROOT,
+                "weights: GGUF %s summed over %d tensors, each at the type llama.cpp's quantizer gives it (llama_tensor_get_type; no imatrix) — %s",
+                r.quant().wire(), w.tensors(), types);
+        if (w.fallbackTensors() > 0) {
+            s += String.format(Locale.ROOT, "; %d tensors have rows that are not a multiple of 256 and take a 32-block type", w.fallbackTensors());
+        }
+        if (w.projectorBytes() > 0) {
+            s += w.projectorCounted()
+                    ? String.format(Locale.ROOT, "; vision projector (mmproj, F16) %s counted because images are sent", gib(w.projectorBytes()))
+                    : String.format(Locale.ROOT, "; vision projector (mmproj, F16, %s) not loaded: text only (--images counts it)", gib(w.projectorBytes()));
+        }
+        return s;
+    }
+
+    /** GiB, or MiB below a tenth of a GiB so that small tensor groups (norms, biases) do not print as 0.00. */
+    private static String gib(long bytes) {
+        return bytes >= (1L << 30) / 10
+                ? String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30))
+                : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+    }
+}
