@@ -95,7 +95,7 @@ final class DecodeModel {
                 d.parallelism(), gib(d.bytesPerDevice()), d.parallelism().equals("tensor-parallel") ? "GPU" : "device",
                 d.efficiency(), d.bandwidthGbs(), d.memoryMs()));
         if (d.cpuMs() > 0) {
-            s.append(String.format(Locale.ROOT, "; CPU side (layers left in RAM, embedding and head) at %.1f × %.0f GB/s = %.2f ms",
+            s.append(String.format(Locale.ROOT, "; CPU side (layers left in RAM, embedding and head) at %.1f × %.1f GB/s = %.2f ms",
                     FitConstants.CPU_DECODE_EFFICIENCY, r.cpuBandwidthGbs(), d.cpuMs()));
         }
         s.append(String.format(Locale.ROOT, "; engine %.2f ms (%.2f ms per token + %d layers × %.0f µs; %s)",
@@ -111,7 +111,8 @@ final class DecodeModel {
                             : String.format(Locale.ROOT, "%d hops × %.1f ms", r.gpus() - 1, FitConstants.LAYER_SPLIT_HOP_MS)));
         }
         if (d.moeMs() > 0) {
-            s.append(String.format(Locale.ROOT, "; %d MoE layers × %.0f µs routing and expert kernels = %.2f ms", moeLayers(a), cost.moeLayerUs(), d.moeMs()));
+            s.append(String.format(Locale.ROOT, "; %d MoE layers × %.0f µs routing and expert kernels = %.2f ms (experts sharded tensor-parallel, the engines' default; expert parallelism, which trades the all-reduce for two all-to-alls per MoE layer, is not modelled)",
+                    moeLayers(a), cost.moeLayerUs(), d.moeMs()));
         }
         s.append(String.format(Locale.ROOT, " → %.2f ms per token ≈ %.1f tokens/s",
                 d.millisPerToken(), d.tokensPerS()));

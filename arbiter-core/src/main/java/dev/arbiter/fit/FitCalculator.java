@@ -172,6 +172,9 @@ public final class FitCalculator {
         String s = "tensor parallel over " + r.gpus() + " GPUs (" + r.runtime().wire() + "): weights divide; "
                 + (r.architecture().mla() != null ? "the MLA latent cache is replicated on every GPU" : "KV heads divide (replicated when fewer than GPUs)")
                 + "; bandwidth adds up, but every layer waits for two all-reduces over " + r.hardware().interconnect().wire();
+        if (r.gpus() > FitConstants.GPUS_PER_NODE && r.hardware().interconnect() == Interconnect.NVLINK) {
+            s += "; more than " + FitConstants.GPUS_PER_NODE + " GPUs span nodes: all-reduces then cross InfiniBand/Ethernet, which is slower than modelled here";
+        }
         return s;
     }
 

@@ -58,6 +58,9 @@ public final class FitConstants {
     /** llama.cpp's split by layer over several GPUs: each extra GPU on a token's path adds a copy and a sync, fitted to Llama-3-8B/70B rows on 1–8 RTX 3090/4090 (XiongjieDai/GPU-Benchmarks-on-LLM-Inference): 0.2 ms. */
     public static final double LAYER_SPLIT_HOP_MS = 0.2;
 
+    /** GPUs in one NVLink/NVSwitch domain (an HGX/DGX node); the all-reduce figures hold within it. */
+    public static final int GPUS_PER_NODE = 8;
+
     /**
      * Tensor-parallel servers (vLLM, SGLang, TGI) per decoder layer, µs, outside its two all-reduces: fitted to the
      * dense vLLM rows (Llama-3-70B BF16 on 2/4/8 H100, Mistral Large 2 on 4/8 H100, Qwen2.5-72B on 2 H100).

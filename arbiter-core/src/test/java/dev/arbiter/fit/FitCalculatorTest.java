@@ -215,6 +215,15 @@ class FitCalculatorTest {
         assertThat(r.decode().moeMs()).isGreaterThan(r.decode().memoryMs());
     }
 
+    @Test
+    void sixteenGpusAreSaidToSpanNodesAndTheDecodeTermsAddUpToTheTimePerToken() {
+        FitResult r = calc.estimate(req(KnownArchitectures.deepseekV3(), 131072, Quant.FP8, 4096, "h100-80gb", 16, null));
+        assertThat(r.basis()).anyMatch(b -> b.contains("more than 8 GPUs span nodes"));
+        DecodeEstimate d = r.decode();
+        assertThat(d.memoryMs() + d.fixedMs() + d.communicationMs() + d.moeMs() + d.cpuMs()).isCloseTo(d.millisPerToken(), within(1e-9));
+        assertThat(r.basis()).anyMatch(b -> b.startsWith("decode (tensor-parallel") && b.contains("expert parallelism") && b.contains("not modelled"));
+    }
+
     private static Architecture mistralLarge() {
         return new Architecture(88, 12288, 96, 8, 128, 32768, false, 28672, false, null, null, null, 0, null,
                 "https://huggingface.co/mistralai/Mistral-Large-Instruct-2407/blob/main/config.json");
