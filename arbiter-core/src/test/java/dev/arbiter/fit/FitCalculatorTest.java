@@ -188,8 +188,8 @@ class FitCalculatorTest {
     @Test
     void allReducesOverPcieCostMoreThanOverNvlink() {
         Hardware nvlink = HW.get("a100-80gb");
-        Hardware pcie = new Hardware("a100-pcie", "A100 over PCIe", HardwareKind.GPU, 80, 2039, 312.0, Interconnect.PCIE, null,
-                null, null, null, true, "test", null);
+        Hardware pcie = new Hardware("a100-pcie", "A100 over PCIe", HardwareKind.GPU, 80, 2039, 312.0, Interconnect.PCIE,
+                nvlink.decodeEfficiency(), null, null, null, true, "test", null);
         FitResult overNvlink = calc.estimate(FitRequest.of("m", mistralLarge(), 131072, Quant.BF16, 8192, KvType.F16, nvlink, 4, Runtime.VLLM, null, false));
         FitResult overPcie = calc.estimate(FitRequest.of("m", mistralLarge(), 131072, Quant.BF16, 8192, KvType.F16, pcie, 4, Runtime.VLLM, null, false));
         assertThat(overPcie.decode().communicationMs()).isGreaterThan(1.5 * overNvlink.decode().communicationMs());
