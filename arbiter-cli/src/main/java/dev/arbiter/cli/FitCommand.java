@@ -52,10 +52,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--kv-type", paramLabel = "TYPE", defaultValue = "f16", description = "KV cache type: f16, q8_0, q4_0, fp8 (default: ${DEFAULT-VALUE}).")
     String kvType;
 
-    @Option(names = "--runtime", paramLabel = "NAME", description = "llama.cpp, ollama, vllm, sglang or tgi (default: vllm for FP8/INT8/INT4, llama.cpp otherwise).")
+    @Option(names = "--runtime", paramLabel = "NAME", description = "llama.cpp, ollama, vllm, sglang or tgi (default: llama.cpp for GGUF; a tensor-parallel server for FP8/INT8/INT4 and for 16-bit weights on several data-centre GPUs: SGLang for MLA models such as DeepSeek, vLLM otherwise).")
     String runtime;
 
-    @Option(names = "--cpu-bandwidth-gbs", paramLabel = "GB/S", description = "System RAM bandwidth for offloaded layers (default: 60, achieved dual-channel DDR5).")
+    @Option(names = "--cpu-bandwidth-gbs", paramLabel = "GB/S", description = "Peak system-RAM bandwidth in GB/s for layers offloaded to the CPU, which reaches 60% of it (default: 76.8, dual-channel DDR5-4800).")
     Double cpuBandwidthGbs;
 
     @Option(names = "--kv-swa-full", description = "Sliding-window layers keep the full context too (llama.cpp --swa-full).")
@@ -113,7 +113,7 @@ final class FitCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  max context %s%n", r.maxContext() == 0 ? "none (the weights alone do not fit)" : String.format(Locale.ROOT, "%,d tokens", r.maxContext()));
             out.printf(Locale.ROOT, "  best quant  %s%n", r.bestQuant() == null ? "none fits at this context" : r.bestQuant().wire());
             if (r.decodeTokensPerS() != null) {
-                out.printf(Locale.ROOT, "  decode      ~%s tokens/s%n", Text.num(r.decodeTokensPerS(), 1));
+                out.printf(Locale.ROOT, "  decode      ~%s tokens/s (one stream, %s)%n", Text.num(r.decodeTokensPerS(), 1), r.decode().parallelism());
             }
             if (r.prefillTokensPerS() != null) {
                 out.printf(Locale.ROOT, "  prefill     ~%s tokens/s (coarse)%n", Text.num(r.prefillTokensPerS(), 0));

@@ -64,6 +64,28 @@ class FitCommandTest {
     }
 
     @Test
+    void sixteenBitOnEightH100sIsServedTensorParallelAndTheJsonCarriesTheDecodeTerms() throws Exception {
+        int code = run("fit", "mistral-large-2407", "--quant", "BF16", "--hardware", "h100-80gb", "--gpus", "8", "--format", "json");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        JsonNode j = Json.mapper().readTree(out.toString());
+        assertThat(j.get("runtime").asText()).isEqualTo("vllm");
+        JsonNode d = j.get("decode");
+        assertThat(d.get("parallelism").asText()).isEqualTo("tensor-parallel");
+        assertThat(d.get("all_reduces").asInt()).isEqualTo(2 * 88 + 1);
+        assertThat(d.get("communication_ms").asDouble()).isGreaterThan(0);
+        assertThat(d.get("efficiency").asDouble()).isGreaterThan(0);
+        assertThat(d.get("bytes_per_device").asLong()).isGreaterThan(0);
+        assertThat(j.get("basis").toString()).contains("runtime: vllm (default").contains("all-reduces");
+    }
+
+    @Test
+    void theTextSaysHowTheStreamIsParallelisedAndWhyThisRuntime() {
+        int code = run("fit", "mistral-large-2407", "--quant", "BF16", "--hardware", "h100-80gb", "--gpus", "4");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("tokens/s (one stream, tensor-parallel)").contains("runtime: vllm (default: 16-bit weights on several data-centre GPUs");
+    }
+
+    @Test
     void reportsAnOffloadWhenTheModelDoesNotFit() throws Exception {
         int code = run("fit", "qwen2.5-7b", "--quant", "F16", "--context", "8192", "--memory-gb", "8", "--bandwidth-gbs", "500", "--json");
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);

@@ -34,11 +34,12 @@ public final class FitCalculator {
         basis.add(Weights.basis(r, p));
         basis.add(kvBasis(r));
         basis.add(overheadBasis(r));
+        basis.add(r.runtimeBasis());
 
         Hardware hw = r.hardware();
         if (hw == null) {
             return new FitResult(r.modelId(), r.quant(), r.context(), r.kvType(), r.runtime(), null, null, p.total(), p.active(),
-                    m.weights(), m.kvTotal(), m.overheadPerGpu(), m.total(), null, null, null, null, null, null, null, null, basis,
+                    m.weights(), m.kvTotal(), m.overheadPerGpu(), m.total(), null, null, null, null, null, null, null, null, null, basis,
                     Weights.gguf(r).orElse(null));
         }
         basis.add(usableBasis(r));
@@ -47,24 +48,23 @@ public final class FitCalculator {
         boolean fits = m.fits();
         long maxContext = maxContext(r, p);
         Quant best = bestQuant(r, p);
-        Double decode = null;
         Double prefill = null;
         Offload offload = null;
+        DecodeEstimate decode = null;
         if (fits) {
-            decode = decodeTokensPerS(r, p, m);
+            decode = DecodeModel.resident(r, p, m);
             prefill = prefillTokensPerS(r, p);
-            basis.add(String.format(Locale.ROOT, "decode: %.2f efficiency (%s) × %.0f GB/s ÷ bytes read per token (active weights %s + KV %s at %d tokens)%s",
-                    hw.efficiency(), hw.decodeEfficiency() != null ? "profile" : "default for " + hw.kind().wire(),
-                    hw.bandwidthGbs(), gib(r.quant().readBytesPerToken(p)), gib(m.kvTotal()), r.context(),
-                    r.runtime().layerSplit() ? "" : " per GPU under tensor parallelism"));
+            basis.add(DecodeModel.basis(r, decode));
             if (prefill != null) {
                 basis.add(String.format(Locale.ROOT, "prefill: %.1f dense BF16 TFLOPS × MFU %.1f ÷ (2 × %,d active params) FLOPs per token; attention FLOPs ignored; coarse (±3×)",
                         hw.bf16Tflops(), FitConstants.PREFILL_MFU, p.active()));
             }
         } else if (hw.kind() == HardwareKind.GPU && r.runtime().layerSplit()) {
             offload = offload(r, p, m);
-            basis.add(String.format(Locale.ROOT, "offload: llama.cpp -ngl %d keeps %d layers and their KV on the GPU; the other %d layers, the embedding and head run from system RAM at %.0f GB/s (--cpu-bandwidth-gbs; default is achieved dual-channel DDR5)",
+            decode = DecodeModel.offload(r, p, m, offload.gpuLayers());
+            basis.add(String.format(Locale.ROOT, "offload: llama.cpp -ngl %d keeps %d layers and their KV on the GPU; the other %d layers, the embedding and head run from system RAM (%.1f GB/s peak, --cpu-bandwidth-gbs; default dual-channel DDR5-4800)",
                     offload.gpuLayers(), offload.gpuLayers(), offload.cpuLayers(), r.cpuBandwidthGbs()));
+            basis.add(DecodeModel.basis(r, decode));
         } else if (hw.kind() != HardwareKind.GPU) {
             basis.add("offload: not applicable — " + hw.kind().wire() + " memory is one pool; there is no separate system RAM to spill layers into");
         } else {
@@ -72,7 +72,8 @@ public final class FitCalculator {
         }
         return new FitResult(r.modelId(), r.quant(), r.context(), r.kvType(), r.runtime(), hw.id(), r.gpus(), p.total(), p.active(),
                 m.weights(), m.kvTotal(), m.overheadPerGpu() * r.gpus(), m.total(), m.perGpu(), m.usablePerGpu(), fits, maxContext,
-                best, decode, prefill, offload, basis, Weights.gguf(r).orElse(null));
+                best, decode == null || offload != null ? null : decode.tokensPerS(), prefill, offload, decode, basis,
+                Weights.gguf(r).orElse(null));
     }
 
     Memory memory(FitRequest r, ParamCount p) {
@@ -113,15 +114,6 @@ public final class FitCalculator {
                 .findFirst().orElse(null);
     }
 
-    double decodeTokensPerS(FitRequest r, ParamCount p, Memory m) {
-        Hardware hw = r.hardware();
-        long weightsRead = r.quant().readBytesPerToken(p);
-        double bytesPerDevicePass = r.runtime().layerSplit()
-                ? weightsRead + m.kv()                              // layers visited in turn: the sum is read at one device's speed
-                : ceilDiv(weightsRead, r.gpus()) + m.kvPerGpu();    // all ranks read their slice at once
-        return hw.efficiency() * hw.bandwidthBytesPerSecond() / bytesPerDevicePass;
-    }
-
     Double prefillTokensPerS(FitRequest r, ParamCount p) {
         Hardware hw = r.hardware();
         if (hw.bf16Tflops() == null) return null;
@@ -129,9 +121,9 @@ public final class FitCalculator {
         return hw.bf16Tflops() * 1e12 * FitConstants.PREFILL_MFU * parallel / (2.0 * p.active());
     }
 
+    /** How many layers llama.cpp's {@code -ngl} can keep on the GPU(s); the speed comes from {@link DecodeModel#offload}. */
     Offload offload(FitRequest r, ParamCount p, Memory m) {
         Architecture a = r.architecture();
-        Hardware hw = r.hardware();
         int layers = a.layers();
         long layerWeights = (long) Math.ceil((p.decoderTotal() - p.embedding()) * r.quant().bodyBits() / 8);
         double perLayer = (double) layerWeights / layers + (double) m.kv() / layers;
@@ -139,12 +131,7 @@ public final class FitCalculator {
         int gpuLayers = (int) Math.min(layers, Math.floor(budget / perLayer));
         int cpuLayers = layers - gpuLayers;
         long cpuBytes = m.weights() + m.kv() - (long) (gpuLayers * perLayer);
-
-        long headRead = (long) Math.ceil(p.inputEmbedding() * r.quant().embeddingBits() / 8);
-        double perLayerRead = (double) (r.quant().readBytesPerToken(p) - headRead) / layers + (double) m.kv() / layers;
-        double gpuSeconds = gpuLayers * perLayerRead / (hw.efficiency() * hw.bandwidthBytesPerSecond());
-        double cpuSeconds = (cpuLayers * perLayerRead + headRead) / (r.cpuBandwidthGbs() * 1e9);
-        return new Offload(gpuLayers, cpuLayers, cpuBytes, r.cpuBandwidthGbs(), 1.0 / (gpuSeconds + cpuSeconds));
+        return new Offload(gpuLayers, cpuLayers, cpuBytes, r.cpuBandwidthGbs(), DecodeModel.offload(r, p, m, gpuLayers).tokensPerS());
     }
 
     private static String kvBasis(FitRequest r) {
@@ -182,12 +169,14 @@ public final class FitCalculator {
 
     private static String splitBasis(FitRequest r) {
         if (r.runtime().layerSplit()) {
-            return "layer split over " + r.gpus() + " GPUs (" + r.runtime().wire() + " -sm layer): weights and KV divide, each GPU pays its own overhead; decode is not faster because a token visits the GPUs in turn";
+            return "layer split over " + r.gpus() + " GPUs (" + r.runtime().wire() + " -sm layer, a pipeline with one micro-batch): weights and KV divide, each GPU pays its own overhead; decode is not faster because a token visits the GPUs in turn";
         }
         String s = "tensor parallel over " + r.gpus() + " GPUs (" + r.runtime().wire() + "): weights divide; "
                 + (r.architecture().mla() != null ? "the MLA latent cache is replicated on every GPU" : "KV heads divide (replicated when fewer than GPUs)")
-                + "; bandwidth adds up";
-        if (r.hardware().interconnect() == Interconnect.PCIE) s += "; over PCIe the per-layer all-reduce adds latency that is not modelled";
+                + "; bandwidth adds up, but every layer waits for two all-reduces over " + r.hardware().interconnect().wire();
+        if (r.gpus() > FitConstants.GPUS_PER_NODE && r.hardware().interconnect() == Interconnect.NVLINK) {
+            s += "; more than " + FitConstants.GPUS_PER_NODE + " GPUs span nodes: all-reduces then cross InfiniBand/Ethernet, which is slower than modelled here";
+        }
         return s;
     }
 

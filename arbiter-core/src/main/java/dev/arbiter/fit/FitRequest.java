@@ -65,7 +65,7 @@ public record FitRequest(String modelId, Architecture architecture, long context
     /** A request with the runtime chosen from the quant and hardware when {@code runtime} is null. */
     public static FitRequest of(String modelId, Architecture a, long contextLength, Quant quant, long context, KvType kvType,
                                 Hardware hardware, int gpus, Runtime runtime, Double cpuBandwidthGbs, boolean swaFull) {
-        Runtime r = runtime != null ? runtime : defaultRuntime(quant);
+        Runtime r = runtime != null ? runtime : defaultRuntime(quant, a, hardware, gpus);
         double cpu = cpuBandwidthGbs != null ? cpuBandwidthGbs : FitConstants.DEFAULT_CPU_BANDWIDTH_GBS;
         return new FitRequest(modelId, a, contextLength, quant, context, kvType, hardware, gpus, r, cpu, swaFull, false);
     }
@@ -76,11 +76,37 @@ public record FitRequest(String modelId, Architecture architecture, long context
     }
 
     /**
-     * Checkpoint formats (FP8, INT8, INT4) → vLLM; GGUF and 16-bit → llama.cpp, which runs on every kind of
-     * hardware and can offload layers. Pass a runtime to model a tensor-parallel server with 16-bit weights.
+     * What people run: GGUF → llama.cpp (every kind of device, can offload layers); checkpoint formats (FP8, INT8,
+     * INT4) → a tensor-parallel server; 16-bit weights on several data-centre GPUs → a tensor-parallel server too,
+     * and on one GPU or consumer cards → llama.cpp. The server is SGLang for MLA models (DeepSeek lists SGLang first
+     * among its recommended engines and SGLang ships MLA-specific kernels) and vLLM otherwise.
      */
+    public static Runtime defaultRuntime(Quant quant, Architecture a, Hardware hardware, int gpus) {
+        boolean server = quant.format() == QuantFormat.CHECKPOINT
+                || (quant.format() == QuantFormat.BOTH && hardware != null && hardware.kind() == HardwareKind.GPU
+                    && hardware.datacenter() && gpus > 1);
+        if (!server) return Runtime.LLAMA_CPP;
+        return a != null && a.mla() != null ? Runtime.SGLANG : Runtime.VLLM;
+    }
+
+    /** {@link #defaultRuntime(Quant, Architecture, Hardware, int)} without hardware: checkpoint formats → vLLM, else llama.cpp. */
     public static Runtime defaultRuntime(Quant quant) {
-        return quant.format() == QuantFormat.CHECKPOINT ? Runtime.VLLM : Runtime.LLAMA_CPP;
+        return defaultRuntime(quant, null, null, 1);
+    }
+
+    /** Why {@link #runtime} is what it is, for the basis. */
+    String runtimeBasis() {
+        Runtime chosen = defaultRuntime(quant, architecture, hardware, gpus);
+        if (chosen != runtime) return "runtime: " + runtime.wire() + " (as requested)";
+        String why = switch (quant.format()) {
+            case GGUF -> "GGUF files run on llama.cpp";
+            case CHECKPOINT -> quant.wire() + " checkpoints are served by tensor-parallel servers";
+            case BOTH -> runtime.layerSplit()
+                    ? "16-bit weights on " + (hardware == null ? "unspecified hardware" : gpus > 1 ? "consumer GPUs" : "one device") + " run on llama.cpp"
+                    : "16-bit weights on several data-centre GPUs are served tensor-parallel";
+        };
+        if (!runtime.layerSplit() && architecture.mla() != null) why += "; SGLang for MLA models (DeepSeek's recommended engine)";
+        return "runtime: " + runtime.wire() + " (default: " + why + "; --runtime to change)";
     }
 
     /** The same request with another quant and context (for best-quant and max-context searches). */

@@ -19,13 +19,14 @@ import java.util.List;
  * @param prefillTokensPerS    prefill estimate when it fits and the hardware publishes BF16 TFLOPS
  * @param offload              partial offload when it does not fit and the runtime can split by layer
  * @param gguf                 the GGUF weights tensor type by tensor type, when the runtime loads a GGUF file; else null
+ * @param decode               what the decode estimate (resident or offloaded) is made of, or null without one
  */
 public record FitResult(String model, Quant quant, long context, KvType kvType, Runtime runtime, String hardware, Integer gpus,
                         long totalParams, long activeParams,
                         long weightsBytes, long kvCacheBytes, long overheadBytes, long totalBytes,
                         Long perGpuBytes, Long usableBytesPerGpu, Boolean fits, Long maxContext, Quant bestQuant,
-                        Double decodeTokensPerS, Double prefillTokensPerS, Offload offload, List<String> basis,
-                        GgufWeights gguf) {
+                        Double decodeTokensPerS, Double prefillTokensPerS, Offload offload, DecodeEstimate decode,
+                        List<String> basis, GgufWeights gguf) {
     public FitResult {
         basis = List.copyOf(basis);
     }

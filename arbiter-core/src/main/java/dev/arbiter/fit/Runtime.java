@@ -10,7 +10,7 @@ import java.util.Locale;
  * Serving stacks, by how they split a model over several GPUs. llama.cpp ({@code -sm layer}, its default) and
  * Ollama put whole layers on each GPU: memory adds up, but a token visits the GPUs one after another, so decode
  * speed does not. vLLM, SGLang and TGI use tensor parallelism: every GPU holds a slice of every layer and reads it
- * at the same time, so bandwidth adds up too (minus all-reduce latency, not modelled).
+ * at the same time, so bandwidth adds up too, but every layer then waits for two all-reduces ({@link DecodeModel}).
  */
 public enum Runtime {
     LLAMA_CPP("llama.cpp", true),

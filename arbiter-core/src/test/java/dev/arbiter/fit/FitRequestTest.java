@@ -44,6 +44,34 @@ class FitRequestTest {
     }
 
     @Test
+    void sixteenBitWeightsOnSeveralDataCentreGpusDefaultToATensorParallelServer() {
+        FitRequest eightH100 = FitRequest.of("mistral-large-2407", mistralLargeLike(), 131072, Quant.BF16, 4096, KvType.F16,
+                HW.get("h100-80gb"), 8, null, null, false);
+        assertThat(eightH100.runtime()).isEqualTo(Runtime.VLLM);
+        assertThat(eightH100.runtimeBasis()).contains("default").contains("several data-centre GPUs");
+        // consumer cards and one GPU stay on llama.cpp, which can split by layer and offload
+        assertThat(req(Quant.BF16, 4096, "rtx-4090", 2, null, KvType.F16).runtime()).isEqualTo(Runtime.LLAMA_CPP);
+        assertThat(req(Quant.BF16, 4096, "a100-80gb", 1, null, KvType.F16).runtime()).isEqualTo(Runtime.LLAMA_CPP);
+        assertThat(req(Quant.BF16, 4096, "a100-80gb", 2, null, KvType.F16).runtime()).isEqualTo(Runtime.VLLM);
+    }
+
+    @Test
+    void mlaModelsDefaultToSglangAndAnExplicitRuntimeIsSaidToBeRequested() {
+        FitRequest ds = FitRequest.of("deepseek-v3", KnownArchitectures.deepseekV3(), 131072, Quant.FP8, 4096, KvType.F16,
+                HW.get("h200"), 8, null, null, false);
+        assertThat(ds.runtime()).isEqualTo(Runtime.SGLANG);
+        assertThat(ds.runtimeBasis()).contains("SGLang for MLA models");
+        FitRequest asked = FitRequest.of("deepseek-v3", KnownArchitectures.deepseekV3(), 131072, Quant.FP8, 4096, KvType.F16,
+                HW.get("h200"), 8, Runtime.VLLM, null, false);
+        assertThat(asked.runtimeBasis()).isEqualTo("runtime: vllm (as requested)");
+    }
+
+    private static dev.arbiter.catalog.Architecture mistralLargeLike() {
+        return new dev.arbiter.catalog.Architecture(88, 12288, 96, 8, 128, 32768, false, 28672, false, null, null, null, 0, null,
+                "https://huggingface.co/mistralai/Mistral-Large-Instruct-2407/blob/main/config.json");
+    }
+
+    @Test
     void rejectsFormatsAndCacheTypesTheRuntimeDoesNotHave() {
         assertThatThrownBy(() -> req(Quant.INT4, 4096, "rtx-4090", 1, Runtime.LLAMA_CPP, KvType.F16))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("safetensors checkpoint");

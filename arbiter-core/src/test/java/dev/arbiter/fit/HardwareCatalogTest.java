@@ -37,6 +37,38 @@ class HardwareCatalogTest {
     }
 
     @Test
+    void linkFiguresComeFromTheProfileOrTheInterconnectsDefaults() {
+        Hardware h100 = HardwareCatalog.bundled().get("h100-80gb");
+        assertThat(h100.linkGbs()).isEqualTo(450.0);
+        assertThat(h100.allReduceUs()).isEqualTo(Interconnect.NVLINK.defaultAllReduceLatencyUs());
+        assertThat(h100.hostGbs()).isEqualTo(64.0);
+        assertThat(h100.datacenter()).isTrue();
+        Hardware a100 = HardwareCatalog.bundled().get("a100-80gb");
+        assertThat(a100.linkGbs()).isEqualTo(300.0);
+        Hardware rtx = HardwareCatalog.bundled().get("rtx-4090");
+        assertThat(rtx.datacenter()).isFalse();
+        assertThat(rtx.linkGbs()).isEqualTo(Interconnect.PCIE.defaultBandwidthGbs());
+        assertThat(rtx.allReduceUs()).isGreaterThan(h100.allReduceUs());
+    }
+
+    @Test
+    void aNegativeAllReduceLatencyIsRefusedWithItsField() {
+        String yaml = """
+                hardware:
+                  - id: odd
+                    name: odd
+                    kind: gpu
+                    memory_gb: 8
+                    bandwidth_gbs: 100
+                    interconnect: nvlink
+                    allreduce_latency_us: -3
+                    source: https://example.com
+                """;
+        assertThatThrownBy(() -> HardwareCatalog.read(new StringReader(yaml), "my.yaml"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'odd'").hasMessageContaining("allreduce_latency_us must be > 0");
+    }
+
+    @Test
     void aBadFieldIsReportedWithFileLineIdAndField() {
         String yaml = """
                 hardware:

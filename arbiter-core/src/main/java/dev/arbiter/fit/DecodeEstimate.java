@@ -1,0 +1,31 @@
+package dev.arbiter.fit;
+
+/**
+ * Single-stream decode speed and what it is made of. Times are per generated token, in ms; their sum is
+ * 1000 / tokensPerS.
+ *
+ * @param tokensPerS       estimated tokens per second for one sequence (batch 1)
+ * @param parallelism      {@code single}, {@code tensor-parallel}, {@code layer-split} or {@code offload}
+ * @param bytesPerDevice   weight and KV bytes the busiest device (for offload: the GPU side) reads per token
+ * @param efficiency       fraction of peak memory bandwidth those reads reach
+ * @param bandwidthGbs     peak memory bandwidth of one device, GB/s
+ * @param memoryMs         bytesPerDevice / (efficiency × bandwidth)
+ * @param fixedMs          engine costs that do not scale with bytes (per step and per layer)
+ * @param allReduces       all-reduces per token (2 per layer + 1 for the embedding under tensor parallelism)
+ * @param allReduceUs      cost of one all-reduce, µs (latency + 2(n−1)/n × hidden-state bytes / link bandwidth)
+ * @param communicationMs  all-reduces, or hops between GPUs for a layer split, or PCIe crossings for an offload
+ * @param moeMs            per-MoE-layer routing and expert-kernel cost
+ * @param cpuMs            layers, embedding and head left in system RAM (offload only)
+ */
+public record DecodeEstimate(double tokensPerS, String parallelism, long bytesPerDevice, double efficiency, double bandwidthGbs,
+                             double memoryMs, double fixedMs, int allReduces, double allReduceUs, double communicationMs,
+                             double moeMs, double cpuMs) {
+    public DecodeEstimate {
+        if (!(tokensPerS > 0)) throw new IllegalArgumentException("tokens_per_s must be > 0, got " + tokensPerS);
+    }
+
+    /** Milliseconds per token. */
+    public double millisPerToken() {
+        return 1000.0 / tokensPerS;
+    }
+}
