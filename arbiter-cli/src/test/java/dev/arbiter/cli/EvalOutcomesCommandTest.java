@@ -40,6 +40,13 @@ class EvalOutcomesCommandTest {
             assertThat(task.path("sample_outcomes").path("truncated").asInt()).isEqualTo(2);
             assertThat(task.path("hints").get(0).asText()).contains("--max-tokens");
             assertThat(task.path("scored").asInt()).isZero();
+
+            Path html = dir.resolve("run.html");
+            CliRun report = CliRun.of("report", json.json().path("run_id").asText(), "--store", dir.resolve("a.db").toString(),
+                    "--out", html.toString());
+            assertThat(report.exit()).as(report.err()).isZero();
+            assertThat(Files.readString(html)).contains("answers {truncated=2}").contains("raise --max-tokens")
+                    .contains(">truncated</td>");
         }
     }
 
