@@ -156,6 +156,17 @@ class ServerContractsTest {
     }
 
     @Test
+    void aServerThatIgnoresStreamTrueAndAnswersWholeIsReadWhole() {
+        try (ContractServer s = ContractServer.of("vllm").answer("POST /v1/chat/completions", 200, "chat.json").start();
+             ModelClient c = client(s, ApiFlavor.openai, "m")) {
+            GenerateResponse r = c.generate(question(true));
+            assertThat(s.generationRequests()).singleElement().satisfies(q -> assertThat(q.stream()).isTrue());
+            assertThat(r.text()).isEqualTo("The answer is B.");
+            assertThat(r.usage().completionTokens()).isEqualTo(6);
+        }
+    }
+
+    @Test
     void finishReasonLengthComesThroughFromVllmAndOllama() {
         try (ContractServer v = ContractServer.of("vllm").answer("POST /v1/chat/completions", 200, "chat-reasoning-length.json").start();
              ContractServer o = ContractServer.of("ollama").answer("POST /api/chat", 200, "chat-length.json").start();

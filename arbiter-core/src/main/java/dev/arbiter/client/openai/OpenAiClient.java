@@ -66,7 +66,23 @@ public final class OpenAiClient implements ModelClient {
 
     private void readStream(HttpTransport.Exchange x, ResponseAssembler a) {
         boolean done = false;
-        try (BodyStream in = x.body()) {
+        try (BodyStream body = x.body()) {
+            // A server (or proxy) that ignores "stream": true answers with one JSON body: read it whole.
+            java.io.PushbackInputStream in = new java.io.PushbackInputStream(body, 1);
+            int first;
+            do first = in.read(); while (first == ' ' || first == '\n' || first == '\r' || first == '\t');
+            if (first == '{') {
+                in.unread(first);
+                CompletionBody whole;
+                try {
+                    whole = WireJson.MAPPER.readValue(in, CompletionBody.class);
+                } catch (JsonProcessingException e) {
+                    throw http.errors().malformed(x.what(), "bad body: " + e.getOriginalMessage(), e);
+                }
+                take(whole, a, x.what(), true);
+                return;
+            }
+            if (first >= 0) in.unread(first);
             SseParser sse = new SseParser(in);
             SseEvent ev;
             while ((ev = sse.next()) != null) {
