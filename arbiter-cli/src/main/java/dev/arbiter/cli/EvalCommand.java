@@ -115,6 +115,10 @@ final class EvalCommand implements Callable<Integer> {
     boolean noCache;
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
+    @Option(names = "--context", paramLabel = "TOKENS", description = "Context window to ask the server for (Ollama num_ctx; default: the task's need), capped by the model's trained length.")
+    Integer contextTokens;
+    @Option(names = "--stream", negatable = true, description = "Stream answers and record time to first token and tokens/s per answer (default: on, except for logprob reads).")
+    Boolean stream;
 
     @Override
     public Integer call() {
@@ -135,6 +139,7 @@ final class EvalCommand implements Callable<Integer> {
         Task task = tasks.create(taskName, new TaskParams(data, limit, seed, shots, scorer, subjects, language, taskOptions));
         RunOptions opts = RunOptions.builder(store.runsRoot()).concurrency(concurrency).requestsPerMinute(rpm).seed(seed)
                 .limit(limit).epochs(epochs).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache)
+                .contextTokens(contextTokens).stream(stream)
                 .maxRetries(retries).arbiterVersion(Version.get()).build();
         boolean live = !quiet && StderrTerminal.isTerminal();
         try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system(), keys(), ErrorMapper.system())) {

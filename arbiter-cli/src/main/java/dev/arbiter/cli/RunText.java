@@ -47,6 +47,11 @@ final class RunText {
                 out.println("  outcomes: " + t.outcomes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", ")));
             }
+            if (t.sampleOutcomes().keySet().stream().anyMatch(k -> !k.equals("scored"))) {
+                out.println("  answers: " + t.sampleOutcomes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")));
+            }
+            for (String hint : t.hints()) out.println("  hint: " + hint);
             out.printf(Locale.ROOT, "  tokens: %,d in, %,d out%s%s%n", t.tokensIn(), t.tokensOut(),
                     t.costUsd() == null ? "" : String.format(Locale.ROOT, "; cost $%.4f", t.costUsd()),
                     t.cachedCalls() == 0 ? "" : "; " + t.cachedCalls() + " answers from the cache");

@@ -47,7 +47,7 @@ class DiffCommandTest {
             double score = pass.test(i) ? 1.0 : 0.0;
             SampleRecord r = new SampleRecord("q" + i, 0, SampleRecord.SCORED, List.of(ChatMessage.user("q" + i)), List.of("a"),
                     List.of(), Map.of(), List.of(), "answer", null, "stop", model, "includes", "answer", score, "", Map.of(),
-                    1, 1, null, null, 1, 1, 0, null, T0);
+                    1, 1, null, null, 1, 1, 0, null, T0, null, null, null);
             store.putSample(new StoredSample(runId, task, r.sampleId(), 0, Json.write(r), score, r.status()));
         }
     }

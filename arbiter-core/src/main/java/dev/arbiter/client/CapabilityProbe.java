@@ -6,21 +6,33 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds what a served model supports by asking: one 1-token chat request and one 1-token completion request, each
- * asking for the top logprob. A request refused as bad is tried again without logprobs, since some servers reject
- * the logprobs parameter rather than ignore it. Failures that say nothing about support (auth, network, 5xx,
- * rate limit) propagate; when neither mode works the chat error propagates.
+ * asking for {@value #PROBE_TOP_LOGPROBS} top logprobs (the most any task asks for, and OpenAI's maximum). A request
+ * refused with the server's own limit in its message (TGI: "`top_n_tokens` must be >= 0 and <= 5") is asked again at
+ * that limit, which the run then keeps to; one refused otherwise is tried without logprobs, since some servers
+ * reject the parameter rather than ignore it. Failures that say nothing about support (auth, network, 5xx, rate
+ * limit) propagate; when neither mode works the chat error propagates.
  */
 public final class CapabilityProbe {
+    /** The most top logprobs a task asks for (MMLU's logprob scorer); OpenAI's API caps top_logprobs at 20 too. */
+    public static final int PROBE_TOP_LOGPROBS = 20;
     /** Errors meaning "this mode is not offered here". */
     private static final Set<Kind> NOT_OFFERED = EnumSet.of(Kind.NOT_FOUND, Kind.UNSUPPORTED, Kind.BAD_REQUEST, Kind.PROTOCOL);
-    private static final GenerationConfig ONE_TOKEN = new GenerationConfig(0.0, null, 1, null, null, 1, null);
+    private static final GenerationConfig ONE_TOKEN = new GenerationConfig(0.0, null, 1, null, null, PROBE_TOP_LOGPROBS, null);
+    /**
+     * A top-logprobs limit stated in a refusal: TGI "`top_n_tokens` must be >= 0 and <= 5", vLLM "… top logprobs … must
+     * be less than or equal to 20" / "maximum allowed value of 20", OpenAI "top_logprobs … at most 20".
+     */
+    private static final Pattern LIMIT = Pattern.compile(
+            "(?is)(?:top_n_tokens|top_logprobs|top logprobs|logprobs)\\W.{0,80}?(?:<=|less than or equal to|maximum allowed value of|at most|must be between 0 and)\\s*(\\d{1,3})");
 
     private CapabilityProbe() {}
 
-    private record Outcome(GenerateResponse response, ModelException error) {
+    private record Outcome(GenerateResponse response, ModelException error, Integer topLogprobs) {
         boolean ok() { return response != null; }
         boolean logprobs() { return ok() && !response.logprobs().isEmpty(); }
     }
@@ -30,24 +42,50 @@ public final class CapabilityProbe {
         Outcome completion = attempt(client, GenerateRequest.completion("The capital of France is", ONE_TOKEN));
         if (!chat.ok() && !completion.ok()) throw chat.error();
         String model = chat.ok() ? chat.response().model() : completion.response().model();
+        Integer max = null;
+        for (Outcome o : List.of(chat, completion)) {
+            if (o.logprobs() && (max == null || o.topLogprobs() > max)) max = o.topLogprobs();
+        }
         return new Capabilities(chat.ok(), completion.ok(), chat.logprobs() || completion.logprobs(), contextLength.get(),
-                model, server.get());
+                model, server.get(), max, null);
+    }
+
+    /** The top-logprobs limit a refusal states, or null when it states none. */
+    static Integer statedLimit(String message) {
+        if (message == null) return null;
+        Matcher m = LIMIT.matcher(message);
+        if (!m.find()) return null;
+        int n = Integer.parseInt(m.group(1));
+        return n >= 1 && n < PROBE_TOP_LOGPROBS ? n : null;
     }
 
     private static Outcome attempt(ModelClient client, GenerateRequest withLogprobs) {
+        ModelException refused;
         try {
-            return new Outcome(client.generate(withLogprobs), null);
+            return new Outcome(client.generate(withLogprobs), null, withLogprobs.config().topLogprobs());
         } catch (ModelException e) {
             if (!NOT_OFFERED.contains(e.kind())) throw e;
-            if (e.kind() != Kind.BAD_REQUEST) return new Outcome(null, e);
+            if (e.kind() != Kind.BAD_REQUEST) return new Outcome(null, e, null);
+            refused = e;
         }
-        GenerateRequest plain = new GenerateRequest(withLogprobs.messages(), withLogprobs.prompt(),
-                withLogprobs.config().withTopLogprobs(null), false);
+        Integer limit = statedLimit(refused.getMessage());
+        if (limit != null) {
+            try {
+                return new Outcome(client.generate(with(withLogprobs, limit)), null, limit);
+            } catch (ModelException e) {
+                if (!NOT_OFFERED.contains(e.kind())) throw e;
+                if (e.kind() != Kind.BAD_REQUEST) return new Outcome(null, e, null);
+            }
+        }
         try {
-            return new Outcome(client.generate(plain), null);
+            return new Outcome(client.generate(with(withLogprobs, null)), null, null);
         } catch (ModelException e) {
             if (!NOT_OFFERED.contains(e.kind())) throw e;
-            return new Outcome(null, e);
+            return new Outcome(null, e, null);
         }
+    }
+
+    private static GenerateRequest with(GenerateRequest r, Integer topLogprobs) {
+        return new GenerateRequest(r.messages(), r.prompt(), r.config().withTopLogprobs(topLogprobs), false);
     }
 }

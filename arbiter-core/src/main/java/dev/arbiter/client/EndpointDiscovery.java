@@ -12,23 +12,24 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Looks for model servers on 127.0.0.1 at their usual ports and identifies each by what only it answers:
- * Ollama {@code /api/tags}, llama.cpp {@code /props}, TGI {@code /info}, SGLang {@code /get_model_info},
- * vLLM {@code /version}, then any OpenAI-compatible {@code /v1/models} (named by port: LM Studio 1234, LiteLLM 4000).
- * Every request has a short timeout, and ports are tried in parallel, so a full scan takes about one timeout.
+ * Looks for model servers on 127.0.0.1 at their usual ports and identifies each by evidence that only it gives, not
+ * by the first route that answers (llama.cpp's server also answers Ollama's {@code /api/tags}): llama.cpp's
+ * {@code /props}, TGI's {@code /info}, SGLang's {@code /get_model_info} (or {@code /model_info}), vLLM's
+ * {@code /version} beside a {@code /v1/models} list, Ollama's {@code /api/version} beside {@code /api/tags},
+ * LiteLLM's {@code x-litellm-*} headers or {@code /health/readiness}, LM Studio's {@code /api/v0/models}; then any
+ * OpenAI-compatible {@code /v1/models}. The served context length is read where each server says it. Every request
+ * has a short timeout, and ports are tried in parallel, so a full scan takes a few timeouts at most.
  */
 public final class EndpointDiscovery {
     /** Ollama, llama.cpp (and TGI's docker default), vLLM, LM Studio, LiteLLM, TGI launcher, SGLang. */
     public static final List<Integer> DEFAULT_PORTS = List.of(11434, 8080, 8000, 1234, 4000, 3000, 30000);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(300);
-    private static final Map<Integer, String> PORT_NAMES = Map.of(1234, "lm-studio", 4000, "litellm");
 
     private final String host;
     private final List<Integer> ports;
@@ -69,46 +70,82 @@ public final class EndpointDiscovery {
 
     /** What kind of server answers at {@code base} (scheme://host:port), or empty when none does. */
     public Optional<DiscoveredEndpoint> identify(URI base) {
-        Reply tags = get(base, "/api/tags");
-        if (tags.refused()) return Optional.empty();
-        if (tags.json().path("models").isArray()) {
-            List<String> models = new ArrayList<>();
-            for (JsonNode m : tags.json().path("models")) models.add(m.path("name").asText(m.path("model").asText()));
-            String version = text(get(base, "/api/version").json(), "version");
-            return Optional.of(new DiscoveredEndpoint(base, "ollama", version, ApiFlavor.ollama, models, null));
-        }
+        Reply models = get(base, "/v1/models");
+        if (models.refused()) return Optional.empty();
         Reply props = get(base, "/props");
         if (props.json().has("default_generation_settings")) {
             JsonNode nCtx = props.json().path("default_generation_settings").path("n_ctx");
-            return Optional.of(new DiscoveredEndpoint(base, "llama.cpp", text(props.json(), "build_info"), ApiFlavor.openai,
-                    openAiModels(base), nCtx.canConvertToInt() ? nCtx.asInt() : null));
+            return found(base, "llama.cpp", text(props.json(), "build_info"), ApiFlavor.openai, ids(models.json()),
+                    nCtx.canConvertToInt() ? nCtx.asInt() : null);
         }
         Reply info = get(base, "/info");
-        if (info.json().has("model_id")) {
+        if (info.json().has("model_id") && info.json().has("max_total_tokens")) {
             JsonNode max = info.json().path("max_total_tokens");
-            return Optional.of(new DiscoveredEndpoint(base, "tgi", text(info.json(), "version"), ApiFlavor.openai,
-                    List.of(info.json().get("model_id").asText()), max.canConvertToInt() ? max.asInt() : null));
+            return found(base, "tgi", text(info.json(), "version"), ApiFlavor.openai,
+                    List.of(info.json().get("model_id").asText()), max.canConvertToInt() ? max.asInt() : null);
         }
-        Reply sglang = get(base, "/get_model_info");
-        if (sglang.json().has("model_path")) {
-            return Optional.of(new DiscoveredEndpoint(base, "sglang", null, ApiFlavor.openai, openAiModels(base), null));
+        if (get(base, "/get_model_info").json().has("model_path") || get(base, "/model_info").json().has("model_path")) {
+            return found(base, "sglang", null, ApiFlavor.openai, ids(models.json()), maxModelLen(models.json()));
         }
-        Reply vllm = get(base, "/version");
-        Reply models = get(base, "/v1/models");
-        if (vllm.json().has("version") && models.json().path("data").isArray()) {
-            return Optional.of(new DiscoveredEndpoint(base, "vllm", text(vllm.json(), "version"), ApiFlavor.openai,
-                    ids(models.json()), maxModelLen(models.json())));
+        Reply version = get(base, "/version");
+        if (version.json().has("version") && models.json().path("data").isArray()) {
+            return found(base, "vllm", text(version.json(), "version"), ApiFlavor.openai, ids(models.json()),
+                    maxModelLen(models.json()));
+        }
+        Reply ollama = get(base, "/api/version");
+        Reply tags = ollama.json().has("version") ? get(base, "/api/tags") : ollama;
+        if (ollama.json().has("version") && tags.json().path("models").isArray()) {
+            List<String> names = new ArrayList<>();
+            for (JsonNode m : tags.json().path("models")) names.add(m.path("name").asText(m.path("model").asText()));
+            return found(base, "ollama", text(ollama.json(), "version"), ApiFlavor.ollama, names, ollamaServedContext(base));
+        }
+        Reply readiness = get(base, "/health/readiness");
+        if (models.litellm() || readiness.litellm() || readiness.json().has("litellm_version")) {
+            // the proxy keeps its model list behind the key; its health routes are open
+            return found(base, "litellm", text(readiness.json(), "litellm_version"), ApiFlavor.openai, ids(models.json()),
+                    maxModelLen(models.json()));
+        }
+        Reply lmStudio = get(base, "/api/v0/models");
+        if (isLmStudio(lmStudio.json())) {
+            return found(base, "lm-studio", null, ApiFlavor.openai, ids(models.json()), lmStudioContext(lmStudio.json()));
         }
         if (models.json().path("data").isArray() || models.status() == 401 || models.status() == 403) {
-            // a proxy such as LiteLLM may keep even its model list behind the key: found, models unknown
-            String name = PORT_NAMES.getOrDefault(base.getPort(), "openai-compatible");
-            return Optional.of(new DiscoveredEndpoint(base, name, null, ApiFlavor.openai, ids(models.json()), maxModelLen(models.json())));
+            // a proxy may keep even its model list behind the key: found, models unknown
+            return found(base, "openai-compatible", null, ApiFlavor.openai, ids(models.json()), maxModelLen(models.json()));
         }
         return Optional.empty();
     }
 
-    private List<String> openAiModels(URI base) {
-        return ids(get(base, "/v1/models").json());
+    private static Optional<DiscoveredEndpoint> found(URI base, String server, String version, ApiFlavor api,
+                                                      List<String> models, Integer context) {
+        return Optional.of(new DiscoveredEndpoint(base, server, version, api, models, context));
+    }
+
+    /** The context Ollama serves its loaded model with ({@code /api/ps} {@code context_length}); null when none is loaded. */
+    private Integer ollamaServedContext(URI base) {
+        for (JsonNode m : get(base, "/api/ps").json().path("models")) {
+            JsonNode n = m.path("context_length");
+            if (n.canConvertToInt() && n.asInt() > 0) return n.asInt();
+        }
+        return null;
+    }
+
+    /** LM Studio's REST API lists models with a {@code compatibility_type} (gguf, mlx) and {@code max_context_length}. */
+    public static boolean isLmStudio(JsonNode list) {
+        for (JsonNode m : list.path("data")) if (m.has("compatibility_type") && m.has("max_context_length")) return true;
+        return false;
+    }
+
+    /** The loaded model's context: {@code loaded_context_length} when LM Studio gives it, else its {@code max_context_length}. */
+    public static Integer lmStudioContext(JsonNode list) {
+        Integer any = null;
+        for (JsonNode m : list.path("data")) {
+            JsonNode n = m.hasNonNull("loaded_context_length") ? m.get("loaded_context_length") : m.path("max_context_length");
+            if (!n.canConvertToInt()) continue;
+            if ("loaded".equals(m.path("state").asText())) return n.asInt();
+            if (any == null) any = n.asInt();
+        }
+        return any;
     }
 
     private static List<String> ids(JsonNode list) {
@@ -128,8 +165,11 @@ public final class EndpointDiscovery {
         return n.hasNonNull(field) && n.get(field).isValueNode() ? n.get(field).asText() : null;
     }
 
-    /** @param refused nothing listens on the port; {@code status} 0 when no answer; {@code json} empty unless a 2xx JSON body came back */
-    private record Reply(boolean refused, int status, JsonNode json) {}
+    /**
+     * @param refused nothing listens on the port; {@code status} 0 when no answer; {@code json} empty unless a 2xx JSON
+     *                body came back; {@code litellm} when the answer carried LiteLLM's {@code x-litellm-*} headers
+     */
+    private record Reply(boolean refused, int status, JsonNode json, boolean litellm) {}
 
     private Reply get(URI base, String path) {
         HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build();
@@ -145,14 +185,16 @@ public final class EndpointDiscovery {
                     // a non-JSON answer identifies nothing
                 }
             }
-            return new Reply(false, r.statusCode(), json);
+            boolean litellm = r.headers().map().keySet().stream()
+                    .anyMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("x-litellm-"));
+            return new Reply(false, r.statusCode(), json, litellm);
         } catch (ConnectException e) {
-            return new Reply(true, 0, WireJson.MAPPER.createObjectNode());
+            return new Reply(true, 0, WireJson.MAPPER.createObjectNode(), false);
         } catch (IOException e) {
-            return new Reply(false, 0, WireJson.MAPPER.createObjectNode());
+            return new Reply(false, 0, WireJson.MAPPER.createObjectNode(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Reply(true, 0, WireJson.MAPPER.createObjectNode());
+            return new Reply(true, 0, WireJson.MAPPER.createObjectNode(), false);
         }
     }
 }

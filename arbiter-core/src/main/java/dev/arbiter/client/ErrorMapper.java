@@ -27,10 +27,20 @@ public final class ErrorMapper {
     private static final Pattern UNKNOWN_MODEL = Pattern.compile(
             "(?i)model_not_found|\\bmodel\\b.{0,200}\\b(not found|does not exist|not exist|unknown|not available)");
 
-    /** vLLM, llama.cpp, TGI, SGLang and OpenAI wordings of "the prompt is longer than the context". */
+    /**
+     * Every server's wording of "the prompt is longer than the context" (sources in
+     * src/test/resources/contracts/FIXTURES.md): OpenAI and vLLM's chat ("maximum context length"), vLLM's input
+     * processor ("The decoder prompt (length N) is longer than the maximum model length of M"), SGLang ("The input
+     * (N tokens) is longer than the model's context length"), llama.cpp ("exceeds the available context size",
+     * exceed_context_size_error), TGI ("`inputs` tokens + `max_new_tokens` must be <="), Ollama ("prompt too long;
+     * exceeded max context length", "the prompt is longer than the context length currently available", "the input
+     * length exceeds the context length").
+     */
     private static final Pattern CONTEXT_EXCEEDED = Pattern.compile(
             "(?i)context_length_exceeded|maximum context length|exceeds? (the )?(available )?context|context (size|window|length) (has been )?exceeded"
-                    + "|exceed_context_size|tokens \\+ `?max_new_tokens`? must be <=");
+                    + "|exceed_context_size|tokens \\+ `?max_new_tokens`? must be <="
+                    + "|longer than the maximum model length|longer than the (model's )?context length|prompt (is )?too long"
+                    + "|input length exceeds the context length");
 
     private final Clock clock;
     private final String secret;
@@ -67,8 +77,9 @@ public final class ErrorMapper {
         if (status == 405 || status == 501) return Kind.UNSUPPORTED;
         if (status >= 500 && status <= 599) return Kind.SERVER_ERROR;
         if (status >= 400 && status <= 499) {
-            if (serverText != null && UNKNOWN_MODEL.matcher(serverText).find()) return Kind.NOT_FOUND;
+            // context first: Ollama's wording names "the model" and "available", which the unknown-model test would take
             if (serverText != null && CONTEXT_EXCEEDED.matcher(serverText).find()) return Kind.CONTEXT_EXCEEDED;
+            if (serverText != null && UNKNOWN_MODEL.matcher(serverText).find()) return Kind.NOT_FOUND;
             return Kind.BAD_REQUEST;
         }
         return Kind.PROTOCOL;

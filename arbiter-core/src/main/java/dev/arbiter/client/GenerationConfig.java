@@ -22,5 +22,6 @@ public record GenerationConfig(Double temperature, Double topP, Integer maxToken
     public GenerationConfig withMaxTokens(Integer m) { return new GenerationConfig(temperature, topP, m, seed, stop, topLogprobs, numCtx); }
     public GenerationConfig withTopLogprobs(Integer k) { return new GenerationConfig(temperature, topP, maxTokens, seed, stop, k, numCtx); }
     public GenerationConfig withTemperature(Double t) { return new GenerationConfig(t, topP, maxTokens, seed, stop, topLogprobs, numCtx); }
+    public GenerationConfig withNumCtx(Integer n) { return new GenerationConfig(temperature, topP, maxTokens, seed, stop, topLogprobs, n); }
     public GenerationConfig withStop(List<String> s) { return new GenerationConfig(temperature, topP, maxTokens, seed, s, topLogprobs, numCtx); }
 }

@@ -33,7 +33,7 @@ final class RedactingModelClient implements ModelClient {
     public Capabilities probe() {
         Capabilities c = delegate.probe();
         return new Capabilities(c.chat(), c.completions(), c.logprobs(), c.contextLength(), scrub(c.serverModel()),
-                scrub(c.server()));
+                scrub(c.server()), c.maxTopLogprobs(), c.trainedContextLength());
     }
 
     @Override

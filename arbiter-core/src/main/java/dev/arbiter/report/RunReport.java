@@ -52,7 +52,10 @@ public final class RunReport {
             b.append("<h2>").append(Html.escape(t.task())).append("</h2>\n<p>")
                     .append(String.format(Locale.ROOT, "%d scored, %d unscored (%d errors), %d missing of %d planned",
                             t.scored(), t.unscored(), t.errors(), t.missing(), t.planned()))
-                    .append(t.outcomes().isEmpty() ? "" : "; outcomes " + Html.escape(t.outcomes().toString())).append("</p>\n");
+                    .append(t.outcomes().isEmpty() ? "" : "; outcomes " + Html.escape(t.outcomes().toString()))
+                    .append(t.sampleOutcomes().isEmpty() ? "" : "; answers " + Html.escape(t.sampleOutcomes().toString()))
+                    .append("</p>\n");
+            for (String hint : t.hints()) b.append("<p class=\"none\">").append(Html.escape(hint)).append("</p>\n");
             b.append("<table><thead><tr><th>metric</th><th>value</th><th>stderr</th><th>95% CI</th><th>n</th></tr></thead><tbody>\n");
             for (Map.Entry<String, MetricSummary> e : t.metrics().entrySet()) {
                 MetricSummary s = e.getValue();
@@ -77,7 +80,7 @@ public final class RunReport {
             }
             b.append("</td><td><pre>").append(Html.escape(cut(s.response(), maxChars)))
                     .append("</pre></td><td><pre>").append(Html.escape(cut(s.answer(), maxChars)))
-                    .append("</pre></td><td class=\"").append(cls).append("\">").append(s.score() == null ? "unscored" : num(s.score()))
+                    .append("</pre></td><td class=\"").append(cls).append("\">").append(s.score() == null ? s.outcome().jsonName() : num(s.score()))
                     .append("</td><td>").append(Html.escape(cut(s.error() != null ? s.error().message() : s.explanation(), maxChars)))
                     .append("</td></tr>\n");
         }

@@ -19,7 +19,8 @@ class CapabilityProbeTest {
     @Test
     void findsChatCompletionsLogprobsAndContextOnVllm() {
         try (var s = ScriptedLlmServer.builder().persona(Persona.VLLM).models("Qwen/Qwen2.5-7B-Instruct").contextLength(32768).start()) {
-            assertThat(probe(s)).isEqualTo(new Capabilities(true, true, true, 32768, "Qwen/Qwen2.5-7B-Instruct", "vllm 0.8.5"));
+            assertThat(probe(s)).isEqualTo(new Capabilities(true, true, true, 32768, "Qwen/Qwen2.5-7B-Instruct", "vllm 0.8.5",
+                    CapabilityProbe.PROBE_TOP_LOGPROBS, null));
             assertThat(s.generationRequests()).extracting(RecordedRequest::path)
                     .containsExactly("/v1/chat/completions", "/v1/completions");
             assertThat(s.generationRequests()).allSatisfy(r -> assertThat(r.json().get("max_tokens").asInt()).isEqualTo(1));
@@ -47,9 +48,10 @@ class CapabilityProbeTest {
     }
 
     @Test
-    void readsOllamasContextFromModelInfo() {
+    void readsOllamasTrainedContextFromModelInfoAndLeavesTheServedOneUnknownWithoutApiPs() {
         try (var s = ScriptedLlmServer.builder().persona(Persona.OLLAMA).models("qwen2.5:7b").contextLength(131072).start()) {
-            assertThat(probe(s)).isEqualTo(new Capabilities(true, true, true, 131072, "qwen2.5:7b", "ollama 0.12.6"));
+            assertThat(probe(s)).isEqualTo(new Capabilities(true, true, true, null, "qwen2.5:7b", "ollama 0.12.6",
+                    CapabilityProbe.PROBE_TOP_LOGPROBS, 131072));
         }
     }
 

@@ -11,9 +11,17 @@ import java.util.Map;
 /**
  * One NDJSON line of /api/chat or /api/generate, or the whole non-streamed answer. The last line has
  * {@code done: true} with the reason and token counts; {@code error} is set when Ollama fails mid-stream.
+ * {@code choices} and {@code object} are never Ollama's: they are read only to recognise an OpenAI-format answer.
  */
 record OllamaChunk(String model, WireMessage message, String response, String thinking, Boolean done, String doneReason,
-                   Integer promptEvalCount, Integer evalCount, List<WireToken> logprobs, JsonNode error) {
+                   Integer promptEvalCount, Integer evalCount, List<WireToken> logprobs, JsonNode error,
+                   JsonNode choices, String object) {
+    /** An OpenAI-format body (choices, or an object such as chat.completion), as llama.cpp answers on /api/chat. */
+    boolean openAiShaped() {
+        return (choices != null && !choices.isNull()) || (object != null && object.startsWith("chat.completion"))
+                || "text_completion".equals(object);
+    }
+
     String contentText() {
         return message != null ? message.content() : response;
     }

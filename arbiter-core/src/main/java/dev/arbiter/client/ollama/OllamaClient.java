@@ -49,8 +49,19 @@ public final class OllamaClient implements ModelClient {
         } else {
             OllamaChunk whole = http.read(x, OllamaChunk.class);
             take(whole, a, x.what());
+            if (!whole.isDone()) throw wrongShape(x.what(), "a body without Ollama's \"done\" field");
         }
         return a.build();
+    }
+
+    /**
+     * An answer that is not Ollama's: most likely a server that mimics Ollama's routes but speaks OpenAI's format
+     * (llama.cpp's llama-server answers /api/tags and /api/chat that way). Never taken as an empty answer.
+     */
+    private ModelException wrongShape(String what, String seen) {
+        return new ModelException(ModelException.Kind.PROTOCOL, 200, what + ": answered with " + seen
+                + ", not Ollama's format: this is probably llama.cpp's server or another OpenAI-compatible server that"
+                + " also answers Ollama's routes; use --api openai (or check the endpoint's api in endpoints.yaml)", null, null);
     }
 
     private void readStream(HttpTransport.Exchange x, ResponseAssembler a) {
@@ -60,6 +71,9 @@ public final class OllamaClient implements ModelClient {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isBlank()) continue;
+                if (line.startsWith("data:") || line.startsWith("event:")) {
+                    throw wrongShape(x.what(), "an OpenAI-format server-sent-event stream");
+                }
                 OllamaChunk chunk;
                 try {
                     chunk = WireJson.MAPPER.readValue(line, OllamaChunk.class);
@@ -82,6 +96,7 @@ public final class OllamaClient implements ModelClient {
         if (c.error() != null && !c.error().isNull()) {
             throw http.errors().fromStreamError(WireJson.MAPPER.createObjectNode().set("error", c.error()), what);
         }
+        if (c.openAiShaped()) throw wrongShape(what, "an OpenAI-format body (\"choices\")");
         a.model(c.model());
         a.text(c.contentText(), c.reasoningText());
         a.logprobs(c.tokens());
@@ -91,13 +106,38 @@ public final class OllamaClient implements ModelClient {
         }
     }
 
+    /**
+     * The served context is the loaded model's ({@code /api/ps} {@code context_length}: Ollama's default, 4096 below
+     * 24 GiB of VRAM, or {@code num_ctx}); the trained one, from {@code /api/show}, is kept beside it. The probe's own
+     * requests load the model, so /api/ps is read after them.
+     */
     @Override
     public Capabilities probe() {
-        return CapabilityProbe.probe(this, this::contextLength, this::serverName);
+        Capabilities c = CapabilityProbe.probe(this, this::servedContextLength, this::serverName);
+        return c.withContext(c.contextLength(), trainedContextLength());
+    }
+
+    /** {@code context_length} of this model in /api/ps, or null when it is not loaded (or the server is older). */
+    private Integer servedContextLength() {
+        JsonNode ps;
+        try {
+            ps = http.getJson(URI.create(root + "/api/ps"), PROBE_TIMEOUT);
+        } catch (ModelException e) {
+            return null;
+        }
+        String model = endpoint.requireModel();
+        for (JsonNode m : ps.path("models")) {
+            String name = m.path("name").asText(m.path("model").asText());
+            boolean same = name.equals(model) || name.equals(model + ":latest");
+            if (same && m.path("context_length").canConvertToInt() && m.path("context_length").asInt() > 0) {
+                return m.path("context_length").asInt();
+            }
+        }
+        return null;
     }
 
     /** {@code model_info["<architecture>.context_length"]} from /api/show: the model's trained context. */
-    private Integer contextLength() {
+    private Integer trainedContextLength() {
         JsonNode show;
         try {
             show = http.readTree(http.post(URI.create(root + "/api/show"), new ShowRequestBody(endpoint.requireModel())));

@@ -66,7 +66,23 @@ public final class OpenAiClient implements ModelClient {
 
     private void readStream(HttpTransport.Exchange x, ResponseAssembler a) {
         boolean done = false;
-        try (BodyStream in = x.body()) {
+        try (BodyStream body = x.body()) {
+            // A server (or proxy) that ignores "stream": true answers with one JSON body: read it whole.
+            java.io.PushbackInputStream in = new java.io.PushbackInputStream(body, 1);
+            int first;
+            do first = in.read(); while (first == ' ' || first == '\n' || first == '\r' || first == '\t');
+            if (first == '{') {
+                in.unread(first);
+                CompletionBody whole;
+                try {
+                    whole = WireJson.MAPPER.readValue(in, CompletionBody.class);
+                } catch (JsonProcessingException e) {
+                    throw http.errors().malformed(x.what(), "bad body: " + e.getOriginalMessage(), e);
+                }
+                take(whole, a, x.what(), true);
+                return;
+            }
+            if (first >= 0) in.unread(first);
             SseParser sse = new SseParser(in);
             SseEvent ev;
             while ((ev = sse.next()) != null) {
@@ -98,6 +114,11 @@ public final class OpenAiClient implements ModelClient {
         if (b.usage() != null) a.usage(b.usage().promptTokens(), b.usage().completionTokens());
         Choice c = b.first();
         if (c == null) {
+            if (b.ollamaShaped()) {
+                throw new ModelException(ModelException.Kind.PROTOCOL, 200, what + ": answered with an Ollama-format body"
+                        + " (\"message\", \"done\"), not OpenAI's: this is probably Ollama's native API; use --api ollama"
+                        + " (or the server's /v1 path)", null, null);
+            }
             if (whole) throw http.errors().malformed(what, "no choices in response", null);
             return; // the usage-only chunk at the end of a stream
         }
@@ -111,7 +132,10 @@ public final class OpenAiClient implements ModelClient {
         return CapabilityProbe.probe(this, this::contextLength, this::serverName);
     }
 
-    /** vLLM's /v1/models {@code max_model_len}, llama.cpp's /props {@code n_ctx}, TGI's /info {@code max_total_tokens}. */
+    /**
+     * vLLM's and SGLang's /v1/models {@code max_model_len}, llama.cpp's /props {@code n_ctx}, TGI's /info
+     * {@code max_total_tokens}, LM Studio's /api/v0/models {@code max_context_length}.
+     */
     private Integer contextLength() {
         JsonNode models = tryGet(URI.create(apiRoot + "/models"));
         if (models != null) {
@@ -131,6 +155,12 @@ public final class OpenAiClient implements ModelClient {
         JsonNode info = tryGet(serverRoot.resolve("/info"));
         if (info != null && info.path("max_total_tokens").canConvertToInt() && info.path("max_total_tokens").asInt() > 0) {
             return info.path("max_total_tokens").asInt();
+        }
+        JsonNode lmStudio = tryGet(serverRoot.resolve("/api/v0/models"));
+        if (lmStudio != null && EndpointDiscovery.isLmStudio(lmStudio)) {
+            com.fasterxml.jackson.databind.node.ArrayNode mine = WireJson.MAPPER.createArrayNode();
+            for (JsonNode m : lmStudio.path("data")) if (m.path("id").asText().equals(endpoint.model())) mine.add(m);
+            return EndpointDiscovery.lmStudioContext(WireJson.MAPPER.createObjectNode().set("data", mine));
         }
         return null;
     }

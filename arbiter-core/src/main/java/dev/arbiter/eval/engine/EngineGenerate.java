@@ -29,6 +29,7 @@ final class EngineGenerate implements Generate {
     private final Long seed;
     private final int epoch;
     private final BooleanSupplier stopping;
+    private final RequestShape shape;
 
     int calls;
     int attempts;
@@ -40,6 +41,12 @@ final class EngineGenerate implements Generate {
 
     EngineGenerate(ModelClient client, String endpointId, RequestGate gate, RetryPolicy retries, ResponseCache cache,
                    Ticker ticker, Long seed, int epoch, BooleanSupplier stopping) {
+        this(client, endpointId, gate, retries, cache, ticker, seed, epoch, stopping, RequestShape.NONE);
+    }
+
+    EngineGenerate(ModelClient client, String endpointId, RequestGate gate, RetryPolicy retries, ResponseCache cache,
+                   Ticker ticker, Long seed, int epoch, BooleanSupplier stopping, RequestShape shape) {
+        this.shape = shape;
         this.client = client;
         this.endpointId = endpointId;
         this.gate = gate;
@@ -54,17 +61,22 @@ final class EngineGenerate implements Generate {
     @Override
     public GenerateResponse apply(GenerateRequest request) {
         calls++;
-        GenerateRequest r = seed == null ? request
+        GenerateRequest asked = seed == null ? request
                 : new GenerateRequest(request.messages(), request.prompt(), request.config().withSeed(seed + epoch),
                 request.stream());
+        GenerateRequest r = shape.apply(asked);
         // Epochs of one sample ask the same thing; the salt keeps their answers apart when no seed tells them apart.
-        String key = cache == null ? null : ResponseCache.key(endpointId, r, epoch == 0 ? "" : "epoch=" + epoch);
+        // Streaming changes how the answer arrives, not what it is: the key is the request without it.
+        GenerateRequest keyed = new GenerateRequest(r.messages(), r.prompt(), r.config(), false);
+        String key = cache == null ? null : ResponseCache.key(endpointId, keyed, epoch == 0 ? "" : "epoch=" + epoch);
         if (key != null) {
             Optional<GenerateResponse> hit = cache.get(key);
             if (hit.isPresent()) {
                 cachedCalls++;
                 count(hit.get().usage());
-                return hit.get();
+                GenerateResponse h = hit.get();
+                // a cached answer was not timed in this run: no TTFT or tokens/s for it
+                return new GenerateResponse(h.text(), h.reasoning(), h.finishReason(), h.usage(), h.logprobs(), null, h.model());
             }
         }
         GenerateResponse response;

@@ -81,9 +81,15 @@ public final class EvalRunner {
                 task.dataset().sha256(), generation, opts.seed(), opts.limit(), opts.epochs(),
                 SettingsKey.questions(selected));
         Optional<StoredRun> previous = previous(opts, key);
-        Capabilities server = opts.probe() ? probe(client, opts) : null;
-        if (server != null) CapabilityCheck.require(task, server, endpointId);
+        Capabilities probed = opts.probe() ? probe(client, opts) : null;
+        if (probed != null) CapabilityCheck.require(task, probed, endpointId);
         if (opts.probe() && ImageProbe.needsImages(selected)) ImageProbe.require(client, endpointId);
+        // Ollama's window made explicit and recorded (generation.num_ctx, server.context_length): see ContextWindow
+        Integer numCtx = ContextWindow.numCtx(endpoint.api(), opts.contextTokens(), selected, generation, probed);
+        Capabilities server = probed == null || numCtx == null ? probed : probed.withContext(numCtx, probed.trainedContextLength());
+        GenerationConfig recorded = numCtx == null ? generation : generation.withNumCtx(numCtx);
+        RequestShape shape = new RequestShape(numCtx, server == null ? null : server.maxTopLogprobs(),
+                opts.stream() == null || opts.stream());
         int concurrency = opts.concurrency() != null ? opts.concurrency() : endpoint.concurrency();
         Double rpm = opts.requestsPerMinute() != null ? opts.requestsPerMinute() : endpoint.requestsPerMinute();
 
@@ -92,7 +98,7 @@ public final class EvalRunner {
         if (previous.isPresent()) {
             RunManifest old = RecordCodec.read(previous.get().manifest(), RunManifest.class, "run " + previous.get().runId());
             Path dir = opts.outDir() != null ? opts.outDir() : Path.of(old.outDir());
-            manifest = manifest(old.runId(), task, endpoint, endpointId, server, selected.size(), generation, opts,
+            manifest = manifest(old.runId(), task, endpoint, endpointId, server, selected.size(), recorded, opts,
                     concurrency, rpm, old.startedAt(), dir, key);
             for (StoredSample s : store.samples(old.runId())) {
                 SampleRecord r = RecordCodec.sample(s);
@@ -103,7 +109,7 @@ public final class EvalRunner {
         } else {
             String runId = runIds.get();
             Path dir = opts.outDir() != null ? opts.outDir() : opts.runsRoot().resolve(runId);
-            manifest = manifest(runId, task, endpoint, endpointId, server, selected.size(), generation, opts,
+            manifest = manifest(runId, task, endpoint, endpointId, server, selected.size(), recorded, opts,
                     concurrency, rpm, clock.instant(), dir, key);
             store.insertRun(new StoredRun(runId, task.name(), endpoint.model(), endpointId, key,
                     RunStatus.running.name(), manifest.startedAt(), null, manifest.planned(), 0, null,
@@ -131,7 +137,7 @@ public final class EvalRunner {
             ResponseCache cache = opts.cache() ? new ResponseCache(store, clock) : null;
             AtomicBoolean stopping = new AtomicBoolean();
             SampleWorker worker = new SampleWorker(task, (s, e) -> new EngineGenerate(client, endpointId, gate, retries,
-                    cache, ticker, opts.seed(), e, stopping::get), ticker, clock);
+                    cache, ticker, opts.seed(), e, stopping::get, shape), ticker, clock, opts.gradeTruncated());
             // Workers beyond the request permits let scoring (e.g. running generated code) overlap with requests.
             int threads = concurrency + Math.max(2, Runtime.getRuntime().availableProcessors());
             RunSession session = new RunSession(manifest.runId(), task.name(), store, files, worker, listener, ticker,

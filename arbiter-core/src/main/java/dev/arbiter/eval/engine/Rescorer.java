@@ -18,7 +18,7 @@ final class Rescorer {
     private Rescorer() {}
 
     static SampleRecord rescore(SampleRecord r, Scorer scorer) {
-        if (!r.answered()) return r;
+        if (!r.answered() || r.outcome() == SampleOutcome.TRUNCATED) return r; // nothing (whole) to grade
         Sample sample = new Sample(r.sampleId(), r.input(), r.target(), r.choices(), r.sampleMetadata());
         GenerateResponse output = new GenerateResponse(r.response(), r.reasoning(), r.finishReason(), null, null, null,
                 r.responseModel());
@@ -41,6 +41,6 @@ final class Rescorer {
                 score == null ? null : score.answer(), score == null ? null : score.value(),
                 score == null ? null : score.explanation(), score == null ? null : score.metadata(),
                 r.latencyMs(), r.elapsedMs(), r.tokensIn(), r.tokensOut(), r.calls(), r.attempts(), r.cachedCalls(),
-                error, r.completedAt());
+                error, r.completedAt(), null, r.ttftMs(), r.tokensPerSecond());
     }
 }

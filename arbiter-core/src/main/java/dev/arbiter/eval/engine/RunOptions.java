@@ -20,10 +20,17 @@ import java.nio.file.Path;
  * @param maxRetries        retries of one model call after a retriable error (429, 5xx, timeout, dropped connection)
  * @param probe             ask the server for its capabilities before the run (fails fast when unreachable)
  * @param arbiterVersion    recorded in the manifest
+ * @param contextTokens     context window to ask the server for, in tokens ({@code --context}); sent to Ollama as
+ *                          {@code num_ctx} (capped by the model's trained length); null means the task's need
+ * @param stream            stream answers (records TTFT and tokens/s per answer); null means wherever it costs
+ *                          nothing: every request that does not read logprobs
+ * @param gradeTruncated    grade answers cut off at the token limit as they are (a reference harness's rule) instead
+ *                          of leaving them unscored as {@link SampleOutcome#TRUNCATED}
  */
 public record RunOptions(Integer concurrency, Double requestsPerMinute, Long seed, Integer limit, int epochs, Path outDir,
                          Path runsRoot, String resumeRunId, boolean autoResume, boolean cache, int maxRetries,
-                         boolean probe, String arbiterVersion) {
+                         boolean probe, String arbiterVersion, Integer contextTokens, Boolean stream,
+                         boolean gradeTruncated) {
     public RunOptions {
         if (concurrency != null && concurrency < 1) throw new InvalidInputException("--concurrency must be >= 1, got " + concurrency);
         if (requestsPerMinute != null && !(requestsPerMinute > 0)) {
@@ -35,6 +42,7 @@ public record RunOptions(Integer concurrency, Double requestsPerMinute, Long see
         if (outDir == null && runsRoot == null) throw new IllegalArgumentException("outDir or runsRoot is required");
         if (resumeRunId != null && resumeRunId.isBlank()) throw new InvalidInputException("--resume needs a run id");
         arbiterVersion = arbiterVersion == null ? "dev" : arbiterVersion;
+        if (contextTokens != null && contextTokens < 1) throw new InvalidInputException("--context must be >= 1 token, got " + contextTokens);
     }
 
     public static Builder builder(Path runsRoot) {
@@ -56,6 +64,9 @@ public record RunOptions(Integer concurrency, Double requestsPerMinute, Long see
         private int maxRetries = 5;
         private boolean probe = true;
         private String arbiterVersion;
+        private Integer contextTokens;
+        private Boolean stream;
+        private boolean gradeTruncated;
 
         private Builder(Path runsRoot) { this.runsRoot = runsRoot; }
 
@@ -71,10 +82,13 @@ public record RunOptions(Integer concurrency, Double requestsPerMinute, Long see
         public Builder maxRetries(int r) { maxRetries = r; return this; }
         public Builder probe(boolean b) { probe = b; return this; }
         public Builder arbiterVersion(String v) { arbiterVersion = v; return this; }
+        public Builder contextTokens(Integer n) { contextTokens = n; return this; }
+        public Builder stream(Boolean on) { stream = on; return this; }
+        public Builder gradeTruncated(boolean on) { gradeTruncated = on; return this; }
 
         public RunOptions build() {
             return new RunOptions(concurrency, requestsPerMinute, seed, limit, epochs, outDir, runsRoot, resumeRunId,
-                    autoResume, cache, maxRetries, probe, arbiterVersion);
+                    autoResume, cache, maxRetries, probe, arbiterVersion, contextTokens, stream, gradeTruncated);
         }
     }
 }

@@ -25,7 +25,9 @@ final class RunResults {
         double billedIn = 0;   // tokens of calls actually made in this run: cached answers cost nothing again
         double billedOut = 0;
         Map<String, Integer> outcomes = new LinkedHashMap<>();
+        Map<SampleOutcome, Integer> sampleOutcomes = new java.util.EnumMap<>(SampleOutcome.class);
         for (SampleRecord r : records) {
+            sampleOutcomes.merge(r.outcome(), 1, Integer::sum);
             Object outcome = r.scoreMetadata() == null ? null : r.scoreMetadata().get("outcome");
             if (outcome != null) outcomes.merge(outcome.toString(), 1, Integer::sum);
             if (r.score() != null) {
@@ -54,7 +56,29 @@ final class RunResults {
                     + billedOut / 1e6 * (pricePerMillionOut == null ? 0 : pricePerMillionOut);
         }
         int missing = Math.max(0, m.planned() - records.size());
+        Map<String, Integer> byName = new LinkedHashMap<>();
+        sampleOutcomes.forEach((o, n) -> byName.put(o.jsonName(), n));
         return new TaskResult(m.task(), m.taskVersion(), m.scorer(), m.samples(), m.epochs(), m.planned(), scores.size(),
-                records.size() - scores.size(), errors, missing, values, in, out, cost, cached, outcomes);
+                records.size() - scores.size(), errors, missing, values, in, out, cost, cached, outcomes, byName,
+                hints(m, sampleOutcomes));
+    }
+
+    /** What the user can do about the run's outcomes, for people. */
+    static List<String> hints(RunManifest m, Map<SampleOutcome, Integer> counts) {
+        List<String> hints = new ArrayList<>();
+        int truncated = counts.getOrDefault(SampleOutcome.TRUNCATED, 0);
+        if (truncated > 0) {
+            Integer max = m.generation() == null ? null : m.generation().maxTokens();
+            hints.add(truncated + " answer" + (truncated == 1 ? " was" : "s were") + " cut off at the token limit"
+                    + (max == null ? "" : " (max_tokens " + max + ")") + " and left unscored: raise --max-tokens"
+                    + " (reasoning models need several thousand)");
+        }
+        int overflow = counts.getOrDefault(SampleOutcome.CONTEXT_OVERFLOW, 0);
+        if (overflow > 0) {
+            hints.add(overflow + " prompt" + (overflow == 1 ? " does" : "s do") + " not fit the served context"
+                    + (m.server() == null || m.server().contextLength() == null ? "" : " (" + m.server().contextLength() + " tokens)")
+                    + ": serve the model with a longer context (Ollama: --context) or shorten the prompts");
+        }
+        return hints;
     }
 }

@@ -26,6 +26,11 @@ import java.util.Map;
  * @param calls         model calls the solver made
  * @param attempts      HTTP attempts over all calls (calls + retries); 0 for answers served from the cache
  * @param cachedCalls   calls answered from the response cache
+ * @param outcome       what became of the answer ({@link SampleOutcome}); derived from {@code status} for records
+ *                      written before it existed
+ * @param ttftMs        streamed answers: time to the first content token of the last model call, in ms; else null
+ * @param tokensPerSecond streamed answers: completion tokens ÷ the time from first to last token of the last call,
+ *                      in tokens/s; null when not streamed or when the server reported no token count
  */
 public record SampleRecord(String sampleId, int epoch, String status,
                            List<ChatMessage> input, List<String> target, List<String> choices,
@@ -35,7 +40,8 @@ public record SampleRecord(String sampleId, int epoch, String status,
                            @JsonInclude(JsonInclude.Include.ALWAYS) Double score,
                            String explanation, Map<String, Object> scoreMetadata,
                            long latencyMs, long elapsedMs, Integer tokensIn, Integer tokensOut,
-                           int calls, int attempts, int cachedCalls, SampleError error, Instant completedAt) {
+                           int calls, int attempts, int cachedCalls, SampleError error, Instant completedAt,
+                           SampleOutcome outcome, Long ttftMs, Double tokensPerSecond) {
     public static final String SCORED = "scored";
     public static final String UNSCORED = "unscored";
     public static final String ERROR = "error";
@@ -50,12 +56,31 @@ public record SampleRecord(String sampleId, int epoch, String status,
             throw new IllegalArgumentException("sample " + sampleId + ": status " + status + " with score " + score);
         }
         if (ERROR.equals(status) && error == null) throw new IllegalArgumentException("an error record needs its error");
+        if (outcome == null) outcome = defaultOutcome(status, error);
+        if (!status.equals(statusOf(outcome))) {
+            throw new IllegalArgumentException("sample " + sampleId + ": outcome " + outcome.jsonName() + " with status " + status);
+        }
         input = input == null ? List.of() : List.copyOf(input);
         target = target == null ? List.of() : List.copyOf(target);
         choices = choices == null ? List.of() : List.copyOf(choices);
         sampleMetadata = sampleMetadata == null ? Map.of() : sampleMetadata;
         messages = messages == null ? List.of() : List.copyOf(messages);
         scoreMetadata = scoreMetadata == null ? Map.of() : scoreMetadata;
+    }
+
+    /** The status an outcome is stored under: scored, unscored (unscored, truncated) or error (error, context_overflow). */
+    public static String statusOf(SampleOutcome o) {
+        return switch (o) {
+            case SCORED -> SCORED;
+            case UNSCORED, TRUNCATED -> UNSCORED;
+            case CONTEXT_OVERFLOW, ERROR -> ERROR;
+        };
+    }
+
+    private static SampleOutcome defaultOutcome(String status, SampleError error) {
+        if (SCORED.equals(status)) return SampleOutcome.SCORED;
+        if (UNSCORED.equals(status)) return SampleOutcome.UNSCORED;
+        return error != null && SampleError.CONTEXT_EXCEEDED.equals(error.kind()) ? SampleOutcome.CONTEXT_OVERFLOW : SampleOutcome.ERROR;
     }
 
     /** True when the sample has an answer that a scorer can look at (scored or unscored, not an error). */

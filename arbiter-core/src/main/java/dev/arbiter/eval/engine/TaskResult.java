@@ -19,13 +19,20 @@ import java.util.Map;
  * @param outcomes  answers by the scorer's {@code outcome} metadata (HumanEval: passed, failed, timed_out,
  *                  sandbox_error), counted over every stored answer, unscored ones included; empty when the scorer
  *                  reports none
+ * @param sampleOutcomes answers by {@link SampleOutcome} (json names), counted over every stored answer; the outcomes
+ *                  that occurred, zero counts left out
+ * @param hints     what the user can do about the outcomes, for people (e.g. raise --max-tokens when answers were
+ *                  truncated); empty when nothing calls for action
  */
 public record TaskResult(String task, int version, String scorer, int samples, int epochs, int planned, int scored,
                          int unscored, int errors, int missing, Map<String, MetricSummary> metrics, long tokensIn,
-                         long tokensOut, Double costUsd, int cachedCalls, Map<String, Integer> outcomes) {
+                         long tokensOut, Double costUsd, int cachedCalls, Map<String, Integer> outcomes,
+                         Map<String, Integer> sampleOutcomes, java.util.List<String> hints) {
     public TaskResult {
         metrics = metrics == null ? Map.of() : new LinkedHashMap<>(metrics);
         outcomes = outcomes == null ? Map.of() : new java.util.TreeMap<>(outcomes);
+        sampleOutcomes = sampleOutcomes == null ? Map.of() : new java.util.TreeMap<>(sampleOutcomes);
+        hints = hints == null ? java.util.List.of() : java.util.List.copyOf(hints);
     }
 
     /** The first metric's value, null when there is none (or nothing was scored). */
