@@ -90,31 +90,11 @@ final class LaunchPlan {
         c.put("workdir", workdir == null ? null : workdir.toString());
         c.put("python", o.python().toString());
         c.put("network_guard", !iso.namespaces());
-        c.put("hide", iso.namespaces() ? hiddenDirectories() : List.of());
         try {
             return Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(c);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise launcher config", e);
         }
-    }
-
-    /**
-     * Directories covered with an empty read-only tmpfs in namespaced runs: home directories (the caller's keys,
-     * tokens and ~/.arbiter store), and the working directory with its enclosing git checkout. The launcher skips
-     * any that holds the interpreter or its standard library.
-     */
-    static List<String> hiddenDirectories() {
-        List<String> hide = new ArrayList<>(List.of("/root", "/home"));
-        hide.add(System.getProperty("user.home"));
-        Path cwd = Path.of("").toAbsolutePath();
-        hide.add(cwd.toString());
-        for (Path p = cwd; p != null && p.getParent() != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) {
-                hide.add(p.toString());
-                break;
-            }
-        }
-        return hide.stream().distinct().toList();
     }
 
     static Path findUnshare() {

@@ -28,7 +28,7 @@ GRADER_STDERR_CAP = 16 * 1024
 VERDICT_CAP = 64 * 1024
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_NOATIME, MS_NODIRATIME, MS_BIND = 32, 1024, 2048, 4096
-MS_RELATIME, MS_STRICTATIME = 1 << 21, 1 << 24
+MS_RELATIME, MS_STRICTATIME, MS_REC = 1 << 21, 1 << 24, 16384
 # Pseudo file systems left alone by the read-only pass: remounting them is refused or meaningless.
 PSEUDO_FS = {"proc", "sysfs", "cgroup", "cgroup2", "devpts", "securityfs", "debugfs", "tracefs", "bpf", "pstore",
              "configfs", "fusectl", "mqueue", "hugetlbfs", "binfmt_misc", "autofs", "efivarfs", "nsfs"}
@@ -83,31 +83,70 @@ def remount_read_only():
 
 
 def interpreter_paths(cfg):
-    """Where the interpreter and its standard library live: no hidden directory may cover them."""
+    """Where the interpreter and its standard library live: the new root must hold them at the same paths."""
     paths = {sys.executable, cfg["python"], sys.prefix, sys.exec_prefix, sys.base_prefix, sys.base_exec_prefix,
              os.path.dirname(os.__file__)}
-    return {os.path.realpath(p) for p in paths if p}
+    return {os.path.realpath(p) for p in paths if p} | {os.path.abspath(cfg["python"])}
 
 
-def hide_directories(cfg):
-    """Covers the caller's homes and checkout with an empty read-only tmpfs, so the program cannot read them."""
-    keep = interpreter_paths(cfg)
-    for path in cfg.get("hide") or []:
-        real = os.path.realpath(path)
-        if not os.path.isdir(real) or any(k == real or k.startswith(real.rstrip("/") + "/") or
-                                          real.startswith(k + "/") for k in keep):
+# System directories of the interpreter's shared libraries (and the interpreter itself when it is the system's).
+SYSTEM_DIRS = ("/usr", "/lib", "/lib64", "/lib32", "/libx32", "/bin", "/sbin")
+DEVICES = ("null", "zero", "full", "random", "urandom")
+
+
+def covered(path, by):
+    return any(path == b or path.startswith(b.rstrip("/") + "/") for b in by)
+
+
+def build_root(cfg):
+    """A new root for the program: the system's library directories and the interpreter with its standard library,
+    bound read-only at their own paths, /proc, a few harmless devices and empty writable /tmp, /var/tmp and
+    /dev/shm. Nothing else of the machine (homes, checkouts, /etc, /opt, /srv, the host's /tmp) exists in it."""
+    mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=755")
+    root = "/tmp/root"
+    os.mkdir(root, 0o755)
+    binds = []
+    for path in SYSTEM_DIRS:
+        if os.path.islink(path):
+            os.symlink(os.readlink(path), root + path)
+        elif os.path.isdir(path):
+            binds.append(path)
+    for path in sorted(interpreter_paths(cfg), key=len):
+        if covered(os.path.realpath(path), binds) or covered(path, binds) or not os.path.exists(path):
             continue
-        mount("tmpfs", real, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=755")
+        binds.append(path)
+    for path in binds:
+        if os.path.isdir(path):
+            os.makedirs(root + path, exist_ok=True)
+        else:
+            os.makedirs(os.path.dirname(root + path), exist_ok=True)
+            open(root + path, "w").close()
+        mount(path, root + path, None, MS_BIND | MS_REC, None)
+    for d in ("/dev/shm", "/proc", "/tmp", "/var/tmp"):
+        os.makedirs(root + d, exist_ok=True)
+    for name in DEVICES:
+        if os.path.exists("/dev/" + name):
+            open(root + "/dev/" + name, "w").close()
+            mount("/dev/" + name, root + "/dev/" + name, None, MS_BIND, None)
+    for name, target in (("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"), ("stdout", "/proc/self/fd/1"),
+                         ("stderr", "/proc/self/fd/2")):
+        os.symlink(target, root + "/dev/" + name)
+    mount("/proc", root + "/proc", None, MS_BIND | MS_REC, None)
+    return root
 
 
 def prepare_namespaces(cfg, source):
-    os.chdir("/")  # our inherited cwd may be about to be hidden; /proc/1/cwd must not lead back into it
-    remount_read_only()
-    hide_directories(cfg)
-    mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=%d,mode=1777" % cfg["tmpfs_bytes"])
+    os.chdir("/")  # our inherited cwd must not stay reachable through /proc/1/cwd
+    root = build_root(cfg)
+    remount_read_only()  # every mount, the new root's binds included; the writable tmpfs come after
+    mount("tmpfs", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=%d,mode=1777" % cfg["tmpfs_bytes"])
     for path in ("/var/tmp", "/dev/shm"):
-        if os.path.isdir(path):
-            mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=%d,mode=1777" % cfg["small_tmpfs_bytes"])
+        mount("tmpfs", root + path, "tmpfs", MS_NOSUID | MS_NODEV, "size=%d,mode=1777" % cfg["small_tmpfs_bytes"])
+    # The launcher (and so every process after it) moves into the new root. The program has no capability, so it
+    # cannot chroot back out; the old root stays mounted underneath, reachable only through /proc/PID/root of a
+    # process outside the new root, and there is none in this PID namespace.
+    os.chroot(root)
+    os.chdir("/")
     work = "/tmp/work"
     os.mkdir(work, 0o700)
     return finish_workdir(cfg, work, source)
