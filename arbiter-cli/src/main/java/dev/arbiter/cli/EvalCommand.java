@@ -108,6 +108,8 @@ final class EvalCommand implements Callable<Integer> {
     Double rpm;
     @Option(names = "--retries", paramLabel = "N", description = "Retries of a call after 429/5xx/timeout/dropped connection (default: 5).")
     int retries = 5;
+    @Option(names = "--max-answer-bytes", paramLabel = "BYTES", description = "Longest answer kept (content plus reasoning, UTF-8), streamed or not; a longer one is cut with finish reason 'length' (default: 8388608, 8 MiB).")
+    long maxAnswerBytes = dev.arbiter.client.http.HttpTransport.DEFAULT_MAX_ANSWER_BYTES;
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: $ARBITER_HOME/runs/RUN_ID).")
     Path outDir;
     @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue this run, asking only for the answers it lacks.")
@@ -122,6 +124,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (noResume && resume != null) throw new InvalidInputException("--resume and --no-resume contradict each other");
+        if (maxAnswerBytes < 1024) throw new InvalidInputException("--max-answer-bytes must be >= 1024, got " + maxAnswerBytes);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Endpoint endpoint = endpointOptions.isSet() ? endpointOptions.resolve() : Discovered.endpoint(endpointOptions, err);
@@ -140,7 +143,8 @@ final class EvalCommand implements Callable<Integer> {
                 .limit(limit).epochs(epochs).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache)
                 .maxRetries(retries).arbiterVersion(Version.get()).build();
         boolean live = !quiet && StderrTerminal.isTerminal();
-        try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system(), keys(), ErrorMapper.system())) {
+        try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system(), keys(), ErrorMapper.system(),
+                maxAnswerBytes)) {
             warnIfModelNotListed(client, endpoint, err);
             EvalRunner runner = EvalRunner.standard(runs, new ProgressBar(err, live, !quiet));
             return runWithCtrlC(runner, () -> {

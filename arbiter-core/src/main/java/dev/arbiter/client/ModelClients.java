@@ -22,6 +22,15 @@ public final class ModelClients {
      *         than {@value RedactingModelClient#MIN_KEY_CHARS} characters
      */
     public static ModelClient create(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors) {
+        return create(endpoint, ticker, env, errors, HttpTransport.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /**
+     * @param maxAnswerBytes cap of one answer (content plus reasoning, UTF-8 bytes), streamed or not: an answer is cut
+     *                       there with finish reason "length"
+     */
+    public static ModelClient create(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors,
+                                     long maxAnswerBytes) {
         String key = endpoint.apiKey(env);
         if (endpoint.apiKeyEnv() != null && key == null) {
             throw new InvalidInputException("endpoint '" + endpoint.name() + "': environment variable "
@@ -39,7 +48,7 @@ public final class ModelClients {
                 .connectTimeout(endpoint.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        HttpTransport transport = new HttpTransport(http, endpoint.requestTimeout(), errors, key, ticker);
+        HttpTransport transport = new HttpTransport(http, endpoint.requestTimeout(), errors, key, ticker, maxAnswerBytes);
         ModelClient client = switch (endpoint.api()) {
             case openai -> new OpenAiClient(endpoint, transport);
             case ollama -> new OllamaClient(endpoint, transport);
