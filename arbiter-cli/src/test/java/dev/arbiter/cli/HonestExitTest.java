@@ -71,6 +71,26 @@ class HonestExitTest {
     }
 
     @Test
+    void anAnswerOverTheCapIsStoredCutAtTheCapAndATooSmallCapIsRefused() throws Exception {
+        serve(r -> Reply.text("a".repeat(20_000)));
+        Path out = dir.resolve("capped");
+
+        CliRun r = CliRun.of("eval", "--endpoint", server.baseUri().toString(), "--model", "m", "--task", "truth",
+                "--store", dir.resolve("s.db").toString(), "--out", out.toString(), "--max-answer-bytes", "4096",
+                "--no-cache", "--quiet", "--format", "json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        for (String line : java.nio.file.Files.readAllLines(out.resolve("samples.jsonl"))) {
+            JsonNode sample = dev.arbiter.util.Json.mapper().readTree(line);
+            assertThat(sample.get("response").asText()).hasSize(4096);
+            assertThat(sample.get("finish_reason").asText()).isEqualTo("length");
+        }
+        CliRun tooSmall = eval("--max-answer-bytes", "10", "--format", "json");
+        assertThat(tooSmall.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(tooSmall.json().get("error").get("message").asText()).contains("--max-answer-bytes must be >= 1024");
+    }
+
+    @Test
     void anEvalWhoseEndpointIsUnreachablePrintsAJsonErrorDocument() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
