@@ -324,7 +324,9 @@ def start_grader(cfg, spec, env, drop, deadline):
     except BrokenPipeError:
         pass
     if read_line_until(verdict_r, deadline, 64) != b"ready\n":
-        raise RuntimeError("the grader did not start: %s" % grader.stderr.read1(2000).decode("utf-8", "replace"))
+        os.killpg(grader.pid, signal.SIGKILL)  # so reading its stderr below cannot block
+        grader.wait()
+        raise RuntimeError("the grader did not start: %s" % grader.stderr.read(2000).decode("utf-8", "replace"))
     return grader, verdict_r, req_r, resp_w
 
 
