@@ -27,7 +27,9 @@ import java.io.PrintWriter;
                 MtBenchPairCommand.class,
                 CommandLine.HelpCommand.class
         },
-        footer = {"", "Exit codes: 0 ok, 2 bad usage or input, 3 file or endpoint unavailable, 1 internal error."})
+        footer = {"", "Exit codes: 0 ok, 2 bad usage or input, 3 file or endpoint unavailable, 4 eval completed with",
+                "sample errors, 130 interrupted, 1 internal error. With --format json a failure prints",
+                "{\"schema_version\": 1, \"kind\": \"error\", \"error\": {\"kind\", \"message\", \"exit_code\"}} on stdout."})
 public final class Arbiter implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,7 +48,14 @@ public final class Arbiter implements java.util.concurrent.Callable<Integer> {
 
     /** Runs the CLI with the given streams; what tests call. Never exits the JVM. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        PrintWriter safeOut = new PrintWriter(new TerminalSafeWriter(out), true);
+        PrintWriter safeErr = new PrintWriter(new TerminalSafeWriter(err), true);
+        try {
+            return commandLine(safeOut, safeErr).execute(args);
+        } finally {
+            safeOut.flush();
+            safeErr.flush();
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -56,29 +65,61 @@ public final class Arbiter implements java.util.concurrent.Callable<Integer> {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
+            int code;
             if (ex instanceof InvalidInputException) {
                 e.println("arbiter: error: " + ex.getMessage());
-                return ExitCode.BAD_INPUT;
-            }
-            if (ex instanceof UnavailableException) {
+                code = ExitCode.BAD_INPUT;
+            } else if (ex instanceof UnavailableException) {
                 e.println("arbiter: unavailable: " + ex.getMessage());
-                return ExitCode.UNAVAILABLE;
-            }
-            if (ex instanceof CommandLine.ParameterException pe) {
+                code = ExitCode.UNAVAILABLE;
+            } else if (ex instanceof CommandLine.ParameterException pe) {
                 e.println("arbiter: " + pe.getMessage());
-                return ExitCode.BAD_INPUT;
+                code = ExitCode.BAD_INPUT;
+            } else {
+                e.println("arbiter: internal error: " + String.valueOf(ex));
+                ex.printStackTrace(e);
+                code = ExitCode.INTERNAL;
             }
-            e.println("arbiter: internal error: " + ex);
-            ex.printStackTrace(e);
-            return ExitCode.INTERNAL;
+            if (wantsJson(parseResult)) printError(commandLine.getOut(), code, ex.getMessage());
+            return code;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
             e.println("arbiter: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
             e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            if (wantsJson(args)) printError(ex.getCommandLine().getOut(), ExitCode.BAD_INPUT, ex.getMessage());
             return ExitCode.BAD_INPUT;
         });
         return cl;
+    }
+
+    /** The JSON document a failing command prints on stdout when JSON was asked for: scripts always get one. */
+    static void printError(PrintWriter out, int code, String message) {
+        java.util.Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("kind", ExitCode.errorKind(code));
+        error.put("message", message == null ? "" : message);
+        error.put("exit_code", code);
+        JsonOut.print(out, "error", java.util.Map.of("error", error));
+    }
+
+    /** Whether the command that ran (the innermost subcommand) was given --json or --format json. */
+    static boolean wantsJson(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult p = parsed;
+        while (p != null && p.hasSubcommand()) p = p.subcommand();
+        if (p == null) return false;
+        if (p.hasMatchedOption("--json") && Boolean.TRUE.equals(p.matchedOptionValue("--json", false))) return true;
+        Object format = p.hasMatchedOption("--format") ? p.matchedOptionValue("--format", null) : null;
+        return format != null && format.toString().equalsIgnoreCase("json");
+    }
+
+    /** The same from the raw arguments, for a command line that did not parse. */
+    static boolean wantsJson(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--json") || a.equalsIgnoreCase("--format=json")) return true;
+            if (a.equals("--format") && i + 1 < args.length && args[i + 1].equalsIgnoreCase("json")) return true;
+        }
+        return false;
     }
 }

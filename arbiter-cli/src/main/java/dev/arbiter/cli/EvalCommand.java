@@ -11,8 +11,10 @@ import dev.arbiter.eval.Task;
 import dev.arbiter.eval.engine.EvalRunner;
 import dev.arbiter.eval.engine.RunError;
 import dev.arbiter.eval.engine.RunOptions;
+import dev.arbiter.eval.engine.RunReader;
 import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.engine.RunStatus;
+import dev.arbiter.eval.engine.SampleRecord;
 import dev.arbiter.eval.engine.TaskParams;
 import dev.arbiter.eval.engine.TaskRegistry;
 import dev.arbiter.eval.task.StandardTasks;
@@ -42,10 +44,11 @@ import java.util.function.Supplier;
                 "",
                 "A run with the same task, model, endpoint, settings and dataset that did not complete is resumed",
                 "automatically (--no-resume to start afresh). Exit codes: 0 completed, 2 bad input or unknown model,",
-                "3 endpoint unreachable or refusing the key, 130 interrupted."})
+                "3 endpoint unreachable or refusing the key, 4 completed with sample errors (--resume asks them again),",
+                "130 interrupted."})
 final class EvalCommand implements Callable<Integer> {
     /** Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells report it. */
-    static final int INTERRUPTED = 130;
+    static final int INTERRUPTED = ExitCode.INTERRUPTED;
 
     /** Where task names are looked up; null means the standard tasks. Tests put their own registry here. */
     static Supplier<TaskRegistry> registry = null;
@@ -105,6 +108,8 @@ final class EvalCommand implements Callable<Integer> {
     Double rpm;
     @Option(names = "--retries", paramLabel = "N", description = "Retries of a call after 429/5xx/timeout/dropped connection (default: 5).")
     int retries = 5;
+    @Option(names = "--max-answer-bytes", paramLabel = "BYTES", description = "Longest answer kept (content plus reasoning, UTF-8), streamed or not; a longer one is cut with finish reason 'length' (default: 8388608, 8 MiB).")
+    long maxAnswerBytes = dev.arbiter.client.http.HttpTransport.DEFAULT_MAX_ANSWER_BYTES;
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: $ARBITER_HOME/runs/RUN_ID).")
     Path outDir;
     @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue this run, asking only for the answers it lacks.")
@@ -123,6 +128,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (noResume && resume != null) throw new InvalidInputException("--resume and --no-resume contradict each other");
+        if (maxAnswerBytes < 1024) throw new InvalidInputException("--max-answer-bytes must be >= 1024, got " + maxAnswerBytes);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Endpoint endpoint = endpointOptions.isSet() ? endpointOptions.resolve() : Discovered.endpoint(endpointOptions, err);
@@ -142,14 +148,15 @@ final class EvalCommand implements Callable<Integer> {
                 .contextTokens(contextTokens).stream(stream)
                 .maxRetries(retries).arbiterVersion(Version.get()).build();
         boolean live = !quiet && StderrTerminal.isTerminal();
-        try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system(), keys(), ErrorMapper.system())) {
+        try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system(), keys(), ErrorMapper.system(),
+                maxAnswerBytes)) {
             warnIfModelNotListed(client, endpoint, err);
             EvalRunner runner = EvalRunner.standard(runs, new ProgressBar(err, live, !quiet));
             return runWithCtrlC(runner, () -> {
                 RunRecord record = runner.run(task, endpoint, client, opts);
                 if (fmt.isJson()) JsonOut.print(out, "run", record);
                 else RunText.print(out, record);
-                return exitCode(record, err);
+                return exitCode(record, new RunReader(runs).samples(record.runId()), err);
             });
         }
     }
@@ -196,9 +203,19 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    /** 0 completed; failed runs by the error's type (2 input, 3 unavailable, 1 bug); 130 interrupted. */
-    static int exitCode(RunRecord r, PrintWriter err) {
-        if (r.status() == RunStatus.completed) return ExitCode.OK;
+    /**
+     * 0 completed; 4 completed but some samples failed after their retries; failed runs by the error's type (2
+     * input, 3 unavailable, 1 bug); 130 interrupted.
+     */
+    static int exitCode(RunRecord r, List<SampleRecord> samples, PrintWriter err) {
+        if (r.status() == RunStatus.completed) {
+            long failed = SampleErrors.count(samples);
+            if (failed == 0) return ExitCode.OK;
+            err.println("arbiter: completed with sample errors: " + failed + " of " + samples.size()
+                    + " samples have no answer after their retries; their scores are missing, not zero."
+                    + " --resume " + r.runId() + " asks for them again");
+            return ExitCode.COMPLETED_WITH_SAMPLE_ERRORS;
+        }
         if (r.status() == RunStatus.interrupted) {
             err.println("arbiter: interrupted; answers so far are kept: --resume " + r.runId());
             return INTERRUPTED;

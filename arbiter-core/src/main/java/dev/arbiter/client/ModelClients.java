@@ -18,20 +18,37 @@ public final class ModelClients {
 
     /**
      * @param env where the API key is read from (tests inject a secret here)
-     * @throws InvalidInputException when the endpoint names a key variable that is not set
+     * @throws InvalidInputException when the endpoint names a key variable that is not set, or holds a key shorter
+     *         than {@value RedactingModelClient#MIN_KEY_CHARS} characters
      */
     public static ModelClient create(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors) {
+        return create(endpoint, ticker, env, errors, HttpTransport.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /**
+     * @param maxAnswerBytes cap of one answer (content plus reasoning, UTF-8 bytes), streamed or not: an answer is cut
+     *                       there with finish reason "length"
+     */
+    public static ModelClient create(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors,
+                                     long maxAnswerBytes) {
         String key = endpoint.apiKey(env);
         if (endpoint.apiKeyEnv() != null && key == null) {
             throw new InvalidInputException("endpoint '" + endpoint.name() + "': environment variable "
                     + endpoint.apiKeyEnv() + " (its API key) is not set");
+        }
+        if (key != null && !key.isEmpty() && key.length() < RedactingModelClient.MIN_KEY_CHARS) {
+            throw new InvalidInputException("endpoint '" + endpoint.name() + "': the API key in "
+                    + endpoint.apiKeyEnv() + " is " + key.length() + " characters; Arbiter needs at least "
+                    + RedactingModelClient.MIN_KEY_CHARS + " to keep it out of logs without altering answers "
+                    + "(a shorter string occurs in ordinary text: a key '4' would turn an answer '42' into '"
+                    + RedactingModelClient.REDACTED + "2'). Use a longer key on the server");
         }
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(endpoint.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        HttpTransport transport = new HttpTransport(http, endpoint.requestTimeout(), errors, key, ticker);
+        HttpTransport transport = new HttpTransport(http, endpoint.requestTimeout(), errors, key, ticker, maxAnswerBytes);
         ModelClient client = switch (endpoint.api()) {
             case openai -> new OpenAiClient(endpoint, transport);
             case ollama -> new OllamaClient(endpoint, transport);

@@ -12,12 +12,20 @@ import java.util.Map;
  */
 final class RedactingModelClient implements ModelClient {
     static final String REDACTED = "[redacted]";
+    /**
+     * Shortest key scrubbed: below it the key is likely to occur in ordinary answers ('4' in '42'), and scrubbing
+     * would change what is scored. {@link ModelClients} refuses shorter keys; at this length or more, a key found in
+     * an answer is an echo of the Authorization header, not the model's text.
+     */
+    static final int MIN_KEY_CHARS = 8;
 
     private final ModelClient delegate;
     private final String secret;
 
     RedactingModelClient(ModelClient delegate, String secret) {
-        if (secret == null || secret.isEmpty()) throw new IllegalArgumentException("secret: must not be empty");
+        if (secret == null || secret.length() < MIN_KEY_CHARS) {
+            throw new IllegalArgumentException("secret: must be at least " + MIN_KEY_CHARS + " characters");
+        }
         this.delegate = delegate;
         this.secret = secret;
     }

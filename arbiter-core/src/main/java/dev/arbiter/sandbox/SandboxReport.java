@@ -10,8 +10,9 @@ import java.util.List;
  * @param root               whether Arbiter runs as root (uid 0)
  * @param programUid         the uid programs run as, seen from outside any namespace
  * @param networkIsolated    true when programs have their own network namespace (no interfaces up)
- * @param readOnlyFilesystem true when every existing mount is read-only for programs and /tmp, /var/tmp and
- *                           /dev/shm are private, size-limited tmpfs
+ * @param readOnlyFilesystem true when programs see a root of their own: the system's library directories and the
+ *                           interpreter with its standard library, read-only, and private size-limited tmpfs on
+ *                           /tmp, /var/tmp and /dev/shm; nothing else of the machine
  * @param warnings           one sentence per missing guarantee; empty at {@link Isolation#ROOT_NAMESPACES}
  */
 public record SandboxReport(Isolation isolation, boolean root, int programUid, boolean networkIsolated,
@@ -30,8 +31,8 @@ public record SandboxReport(Isolation isolation, boolean root, int programUid, b
         switch (isolation) {
             case ROOT_NAMESPACES -> { }
             case USER_NAMESPACES -> w.add("not root: programs run under your own uid (" + programUid
-                    + ") in a user namespace; they cannot write outside their private /tmp or use the network, "
-                    + "but they can read any file your user can read, and their output is kept in the run log");
+                    + ") in a user namespace; they see only the interpreter and the system libraries, cannot write "
+                    + "outside their private /tmp or use the network, and their output is kept in the run log");
             case PROCESS_ONLY -> {
                 w.add(NETWORK_WARNING);
                 w.add("no PID namespace: leftover processes are found through a subreaper and killed after each "

@@ -45,6 +45,31 @@ class SecretHandlingTest {
         }
     }
 
+    @Test
+    void aKeyTooShortToScrubWithoutDamagingAnswersIsRefusedNamingItsVariable() {
+        EnvLookup shortKey = name -> name.equals("SHORTKEY") ? "4" : null;
+        try (var s = ScriptedLlmServer.builder().script(Script.always(Reply.text("42"))).start()) {
+            assertThatThrownBy(() -> ModelClients.create(s.endpoint().withApiKeyEnv("SHORTKEY"), Ticker.system(),
+                    shortKey, ErrorMapper.system()))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("the API key in SHORTKEY is 1 characters")
+                    .hasMessageContaining("at least 8");
+            assertThat(s.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aKeyOfEightCharactersLeavesAnswersThatDoNotEchoItUntouched() {
+        EnvLookup env = name -> name.equals("K8") ? "42424242" : null;
+        try (var s = ScriptedLlmServer.builder().requireApiKey("42424242").script(Script.always(Reply.text("42 and 4242")))
+                .start()) {
+            ModelClient c = ModelClients.create(s.endpoint().withApiKeyEnv("K8"), Ticker.system(), env,
+                    ErrorMapper.system());
+            assertThat(c.generate(GenerateRequest.chat(List.of(ChatMessage.user("q")), null)).text())
+                    .isEqualTo("42 and 4242");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Persona.class, names = {"VLLM", "OLLAMA"})
     void scrubsTheKeyFromAnAnswerAndReasoningThatEchoIt(Persona persona) {

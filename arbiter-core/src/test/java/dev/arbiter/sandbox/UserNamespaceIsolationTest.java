@@ -77,11 +77,11 @@ class UserNamespaceIsolationTest {
                 except OSError as e:
                     print('network:', e.strerror)
                 try:
-                    open('/etc/arbiter-escape', 'w')
+                    open('/usr/arbiter-escape', 'w')
                 except OSError as e:
-                    print('etc:', e.strerror)
+                    print('usr:', e.strerror)
                 """);
 
-        assertThat(r.stdout()).isEqualTo("network: Network is unreachable\netc: Read-only file system\n");
+        assertThat(r.stdout()).isEqualTo("network: Network is unreachable\nusr: Read-only file system\n");
     }
 }

@@ -24,14 +24,25 @@ import java.util.concurrent.CancellationException;
 public final class HttpTransport {
     /** Error bodies are read up to this many bytes; only a truncated excerpt is shown anyway. */
     static final int MAX_ERROR_BODY = 64 << 10;
+    /** Default cap of one answer (content plus reasoning), UTF-8 bytes: 8 MiB. */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 8L << 20;
 
     private final HttpClient client;
     private final Duration requestTimeout;
     private final ErrorMapper errors;
     private final String apiKey;
     private final Ticker ticker;
+    private final long maxAnswerBytes;
 
     public HttpTransport(HttpClient client, Duration requestTimeout, ErrorMapper errors, String apiKey, Ticker ticker) {
+        this(client, requestTimeout, errors, apiKey, ticker, DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** @param maxAnswerBytes cap of one answer, UTF-8 bytes; a whole JSON body may be 4 times that plus 1 MiB */
+    public HttpTransport(HttpClient client, Duration requestTimeout, ErrorMapper errors, String apiKey, Ticker ticker,
+                         long maxAnswerBytes) {
+        if (maxAnswerBytes < 1024) throw new IllegalArgumentException("max answer bytes must be >= 1024");
+        this.maxAnswerBytes = maxAnswerBytes;
         this.client = client;
         this.requestTimeout = requestTimeout;
         this.errors = apiKey == null ? errors : errors.redacting(apiKey);
@@ -45,6 +56,19 @@ public final class HttpTransport {
     public ErrorMapper errors() { return errors; }
 
     public Ticker ticker() { return ticker; }
+
+    /** An assembler for this exchange's answer, bounded by this transport's answer cap. */
+    public ResponseAssembler assembler(Exchange x, boolean streaming) {
+        return new ResponseAssembler(ticker, x.sentNanos(), streaming, maxAnswerBytes);
+    }
+
+    /**
+     * Longest whole (non-streamed) JSON body read: room for an answer at the cap with JSON escaping and the
+     * envelope (logprobs, usage); a longer body is refused before it is parsed.
+     */
+    long maxBodyBytes() {
+        return Math.min(Integer.MAX_VALUE - 8, 4 * maxAnswerBytes + (1 << 20));
+    }
 
     public Exchange post(URI uri, Object jsonBody) {
         String json;
@@ -76,7 +100,10 @@ public final class HttpTransport {
     /** Reads the rest of the exchange's body and parses it as one JSON value. */
     public JsonNode readTree(Exchange x) {
         try (BodyStream in = x.body()) {
-            byte[] bytes = in.readAllBytes();
+            byte[] bytes = in.readAtMost((int) maxBodyBytes() + 1);
+            if (bytes.length > maxBodyBytes()) {
+                throw errors.malformed(x.what(), "response body larger than " + maxBodyBytes() + " bytes", null);
+            }
             JsonNode n = WireJson.MAPPER.readTree(bytes);
             if (n == null || n.isMissingNode()) throw errors.malformed(x.what(), "empty body", null);
             return n;

@@ -13,12 +13,18 @@ import java.util.List;
 /**
  * Builds one {@link GenerateResponse} from a whole body or from stream chunks. Reads the ticker exactly once per
  * streamed chunk that carries generated text (content or reasoning) and once in {@link #build()}; times are
- * nanoseconds since {@code sentNanos}.
+ * nanoseconds since {@code sentNanos}. The answer (content plus reasoning) is bounded: text beyond
+ * {@code maxAnswerBytes} (UTF-8) is dropped at a character boundary and the answer ends with finish reason
+ * {@value #CAPPED_FINISH}, as if the server had stopped at its length limit; a streaming client stops reading once
+ * {@link #full()}.
  */
 public final class ResponseAssembler {
     private final Ticker ticker;
     private final long sentNanos;
     private final boolean streaming;
+    private final long maxAnswerBytes;
+    private long answerBytes;
+    private boolean full;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder reasoningField = new StringBuilder();
     private final List<TokenLogprob> logprobs = new ArrayList<>();
@@ -28,14 +34,27 @@ public final class ResponseAssembler {
     private Integer completionTokens;
     private String model;
 
+    /** The finish reason of an answer cut at the size cap: the one servers use for their own length limit. */
+    public static final String CAPPED_FINISH = "length";
+
     public ResponseAssembler(Ticker ticker, long sentNanos, boolean streaming) {
+        this(ticker, sentNanos, streaming, HttpTransport.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    public ResponseAssembler(Ticker ticker, long sentNanos, boolean streaming, long maxAnswerBytes) {
         this.ticker = ticker;
         this.sentNanos = sentNanos;
         this.streaming = streaming;
+        this.maxAnswerBytes = maxAnswerBytes;
     }
+
+    /** True once the answer reached its size cap: nothing more is kept, and a stream need not be read further. */
+    public boolean full() { return full; }
 
     /** Generated text of one chunk (or of the whole body); either may be null. */
     public void text(String content, String reasoning) {
+        content = fit(content);
+        reasoning = fit(reasoning);
         boolean any = false;
         if (content != null && !content.isEmpty()) {
             text.append(content);
@@ -53,7 +72,30 @@ public final class ResponseAssembler {
     }
 
     public void finish(String reason) {
-        if (reason != null) finishReason = reason;
+        if (reason != null && !full) finishReason = reason;
+    }
+
+    /** The part of {@code s} that still fits under the cap; marks the answer full when something is cut. */
+    private String fit(String s) {
+        if (s == null || s.isEmpty()) return s;
+        if (full) return "";
+        long room = maxAnswerBytes - answerBytes;
+        int end = 0;
+        long used = 0;
+        while (end < s.length()) {
+            int cp = s.codePointAt(end);
+            int bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (used + bytes > room) break;
+            used += bytes;
+            end += Character.charCount(cp);
+        }
+        answerBytes += used;
+        if (end < s.length()) {
+            full = true;
+            finishReason = CAPPED_FINISH;
+            return s.substring(0, end);
+        }
+        return s;
     }
 
     public boolean finished() { return finishReason != null; }

@@ -43,7 +43,7 @@ public final class OllamaClient implements ModelClient {
         String model = endpoint.requireModel();
         String path = request.isChat() ? "/api/chat" : "/api/generate";
         HttpTransport.Exchange x = http.post(URI.create(root + path), OllamaRequestBody.of(model, request));
-        ResponseAssembler a = new ResponseAssembler(http.ticker(), x.sentNanos(), request.stream());
+        ResponseAssembler a = http.assembler(x, request.stream());
         if (request.stream()) {
             readStream(x, a);
         } else {
@@ -81,7 +81,7 @@ public final class OllamaClient implements ModelClient {
                     throw http.errors().malformed(x.what(), "bad stream line: " + e.getOriginalMessage(), e);
                 }
                 take(chunk, a, x.what());
-                if (chunk.isDone()) {
+                if (chunk.isDone() || a.full()) {
                     done = true;
                     break;
                 }

@@ -16,7 +16,7 @@ record CompletionBody(String model, List<Choice> choices, WireUsage usage, JsonN
     /** The first choice (index 0), or null; Arbiter always asks for one choice. */
     Choice first() {
         if (choices == null) return null;
-        for (Choice c : choices) if (c.index() == null || c.index() == 0) return c;
+        for (Choice c : choices) if (c != null && (c.index() == null || c.index() == 0)) return c;
         return null;
     }
 }

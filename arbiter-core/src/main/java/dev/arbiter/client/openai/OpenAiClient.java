@@ -58,7 +58,7 @@ public final class OpenAiClient implements ModelClient {
         boolean chat = request.isChat();
         Object body = chat ? ChatRequestBody.of(model, request) : CompletionRequestBody.of(model, request);
         HttpTransport.Exchange x = http.post(URI.create(apiRoot + (chat ? "/chat/completions" : "/completions")), body);
-        ResponseAssembler a = new ResponseAssembler(http.ticker(), x.sentNanos(), request.stream());
+        ResponseAssembler a = http.assembler(x, request.stream());
         if (request.stream()) readStream(x, a);
         else take(http.read(x, CompletionBody.class), a, x.what(), true);
         return a.build();
@@ -99,6 +99,10 @@ public final class OpenAiClient implements ModelClient {
                     throw http.errors().malformed(x.what(), "bad stream chunk: " + e.getOriginalMessage(), e);
                 }
                 take(chunk, a, x.what(), false);
+                if (a.full()) {
+                    done = true; // the answer reached its cap: the rest is not read
+                    break;
+                }
             }
         } catch (IOException e) {
             throw http.errors().fromIo(e, x.what());

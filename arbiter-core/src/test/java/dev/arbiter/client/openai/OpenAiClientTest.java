@@ -236,11 +236,11 @@ class OpenAiClientTest {
 
     @Test
     void sendsTheKeyFromTheInjectedEnvironmentAsABearerToken() {
-        server = ScriptedLlmServer.builder().requireApiKey("k-123").script(Script.always(Reply.text("ok"))).start();
+        server = ScriptedLlmServer.builder().requireApiKey("k-123456").script(Script.always(Reply.text("ok"))).start();
         ModelClient c = ModelClients.create(server.endpoint().withApiKeyEnv("MY_KEY"), Ticker.system(),
-                name -> name.equals("MY_KEY") ? "k-123" : null, ErrorMapper.system());
+                name -> name.equals("MY_KEY") ? "k-123456" : null, ErrorMapper.system());
         assertThat(c.generate(chat("q", false)).text()).isEqualTo("ok");
-        assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Bearer k-123");
+        assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Bearer k-123456");
     }
 
     @Test
