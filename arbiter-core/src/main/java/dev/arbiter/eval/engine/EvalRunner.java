@@ -95,14 +95,14 @@ public final class EvalRunner {
         Double rpm = opts.requestsPerMinute() != null ? opts.requestsPerMinute() : endpoint.requestsPerMinute();
         String runId = previous.isPresent() ? previous.get().runId() : runIds.get();
         try (RunLease lease = store.runLock(clock).acquire(runId)) {
-            return runHolding(lease, task, endpoint, client, opts, selected, endpointId, generation, key, previous,
+            return runHolding(lease, task, endpoint, client, opts, selected, endpointId, recorded, shape, key, previous,
                     server, concurrency, rpm);
         }
     }
 
     /** The run itself, once this process holds its lease: nothing is stored or asked before that. */
     private RunRecord runHolding(RunLease lease, Task task, Endpoint endpoint, ModelClient client, RunOptions opts,
-                                 List<Sample> selected, String endpointId, GenerationConfig generation, String key,
+                                 List<Sample> selected, String endpointId, GenerationConfig recorded, RequestShape shape, String key,
                                  Optional<StoredRun> previous, Capabilities server, int concurrency, Double rpm) {
         String runId = lease.runId();
         RunManifest manifest;

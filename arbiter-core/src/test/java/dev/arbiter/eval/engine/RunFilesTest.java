@@ -16,7 +16,7 @@ class RunFilesTest {
 
     static SampleRecord answered(String id) {
         return new SampleRecord(id, 0, SampleRecord.SCORED, null, List.of("4"), null, null, null, "4", null, "stop",
-                "m", "exact", "4", 1.0, null, null, 3, 3, 10, 1, 1, 1, 0, null, Instant.parse("2026-01-01T00:00:00Z"));
+                "m", "exact", "4", 1.0, null, null, 3, 3, 10, 1, 1, 1, 0, null, Instant.parse("2026-01-01T00:00:00Z"), null, null, null);
     }
 
     @Test
