@@ -31,7 +31,7 @@ import java.util.TreeSet;
 public final class MathTask {
     public static final String NAME = "math";
     /** Bump when prompts, extraction or equivalence change. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final String COMMIT = "db77bc6bb2a17c90ed2d63e88ebd8c40a82858c5";
     public static final DatasetCache.Source MATH_500 = new DatasetCache.Source("math500", "test.jsonl",
