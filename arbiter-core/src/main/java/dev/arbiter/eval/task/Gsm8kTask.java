@@ -28,7 +28,7 @@ import java.util.Map;
 public final class Gsm8kTask {
     public static final String NAME = "gsm8k";
     /** Bump when prompts, extraction or scoring change. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public static final DatasetCache.Source TEST = new DatasetCache.Source("gsm8k", "test.jsonl",
             URI.create("https://raw.githubusercontent.com/openai/grade-school-math/3101c7d5072418e28b9008a6636bde82a006892c/grade_school_math/data/test.jsonl"),
