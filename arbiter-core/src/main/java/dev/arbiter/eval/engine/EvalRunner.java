@@ -79,7 +79,7 @@ public final class EvalRunner {
         GenerationConfig generation = opts.seed() == null ? task.config() : task.config().withSeed(opts.seed());
         String key = SettingsKey.of(task.name(), task.version(), task.scorer().name(), endpoint.model(), endpointId,
                 task.dataset().sha256(), generation, opts.seed(), opts.limit(), opts.epochs(),
-                SettingsKey.questions(selected));
+                SettingsKey.questions(selected), task.setting());
         Optional<StoredRun> previous = previous(opts, key);
         Capabilities server = opts.probe() ? probe(client, opts) : null;
         if (server != null) CapabilityCheck.require(task, server, endpointId);
@@ -246,7 +246,7 @@ public final class EvalRunner {
                 task.dataset().name(), task.dataset().path(), task.dataset().sha256(), task.dataset().samples().size(),
                 samples, generation, opts.seed(), opts.limit(), opts.epochs(), concurrency, rpm,
                 endpoint.pricePerMillionIn(), endpoint.pricePerMillionOut(), opts.cache(), opts.arbiterVersion(), started,
-                null, dir.toAbsolutePath().toString(), key, null);
+                null, dir.toAbsolutePath().toString(), key, null, task.setting());
     }
 
     /** The run error a fatal exception becomes, typed by what the user does next. */

@@ -60,7 +60,8 @@ public final class MtBenchJudge implements Scorer {
     public Score score(TaskState state) {
         String category = (String) state.sample().metadata().get("category");
         int id = Integer.parseInt(state.sample().id());
-        List<String> questions = List.of(state.sample().input().get(0).content(), (String) state.sample().metadata().get("turn_2"));
+        List<String> questions = List.of(state.sample().input().stream().filter(m -> m.role().equals("user")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("MT-Bench sample without a user turn")).content(), (String) state.sample().metadata().get("turn_2"));
         List<String> answers = new ArrayList<>();
         for (GenerateResponse r : state.outputs()) answers.add(r.text());
         Map<String, Object> meta = new HashMap<>();
