@@ -2,6 +2,7 @@ package dev.arbiter.eval.task;
 
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.eval.EvalSetting;
 import dev.arbiter.eval.engine.TaskParams;
 import dev.arbiter.eval.harness.HarnessProfile;
 import dev.arbiter.eval.engine.TaskRegistry;
@@ -60,7 +61,7 @@ public final class BenchmarkTasks {
         int shots = p.shots() == null ? 0 : p.shots();
         return MmluTask.create(new MmluTask.Options(p.data(), dev == null ? null : Path.of(dev), p.language(),
                 shots, mode, p.subjects(), intOption(p, "top_logprobs", 0), null, cache,
-                englishSource(p))).withSetting(dev.arbiter.eval.EvalSetting.shots(shots));
+                englishSource(p))).withSetting(EvalSetting.shots(shots));
     }
 
     /** {@code --option source=hendrycks|simple-evals}: only for English, and only meaningful without --data. */
