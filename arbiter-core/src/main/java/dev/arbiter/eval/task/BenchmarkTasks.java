@@ -48,7 +48,9 @@ public final class BenchmarkTasks {
         registry.register(NiahTask.NAME, BenchmarkTasks::niah);
         registry.register(MtBenchTask.NAME, p -> {
             if (judge == null) throw new InvalidInputException("mt_bench needs a judge model (--judge-endpoint URL --judge-model NAME)");
-            return MtBenchTask.create(new MtBenchTask.Options(p.data(), judge, null, cache));
+            HarnessProfile h = HarnessProfile.of(p.options());
+            if (h != HarnessProfile.ARBITER && h != HarnessProfile.FASTCHAT) throw HarnessProfile.unsupported("mt_bench", h, "arbiter, fastchat");
+            return MtBenchTask.create(new MtBenchTask.Options(p.data(), judge, null, cache), h == HarnessProfile.FASTCHAT);
         });
         return registry;
     }

@@ -44,17 +44,28 @@ public final class MtBenchJudge implements Scorer {
 
     private final ModelClient judge;
     private final MtBenchData data;
+    private final boolean fastChat;
 
     public MtBenchJudge(ModelClient judge, MtBenchData data) {
+        this(judge, data, false);
+    }
+
+    /**
+     * @param fastChat FastChat's own grading ({@code --harness fastchat}): answers reach the judge verbatim (no
+     *                 defusing, so FastChat's 160 judge prompts are reproduced byte for byte) and the rating is the
+     *                 first {@code [[N]]} ({@link RatingParser#parseFirst}), any value kept
+     */
+    public MtBenchJudge(ModelClient judge, MtBenchData data, boolean fastChat) {
         if (judge == null) throw new IllegalArgumentException("MT-Bench needs a judge model");
         this.judge = judge;
         this.data = data;
+        this.fastChat = fastChat;
     }
 
     public static boolean needsReference(String category) { return REFERENCE_CATEGORIES.contains(category); }
 
     @Override
-    public String name() { return "mt_bench_single"; }
+    public String name() { return fastChat ? "mt_bench_single_fastchat" : "mt_bench_single"; }
 
     @Override
     public Score score(TaskState state) {
@@ -83,7 +94,7 @@ public final class MtBenchJudge implements Scorer {
                 continue;
             }
             meta.put("judgment_" + turn, judgment);
-            OptionalDouble r = RatingParser.parse(judgment);
+            OptionalDouble r = fastChat ? RatingParser.parseFirst(judgment) : RatingParser.parse(judgment);
             if (r.isPresent()) {
                 meta.put("turn_" + turn, r.getAsDouble());
                 rated.add(r.getAsDouble());
@@ -109,14 +120,18 @@ public final class MtBenchJudge implements Scorer {
         }
         if (turn == 1) {
             v.put("question", questions.get(0));
-            v.put("answer", defuse(answers.get(0)));
+            v.put("answer", shown(answers.get(0)));
         } else {
             v.put("question_1", questions.get(0));
             v.put("question_2", questions.get(1));
-            v.put("answer_1", defuse(answers.get(0)));
-            v.put("answer_2", defuse(answers.get(1)));
+            v.put("answer_1", shown(answers.get(0)));
+            v.put("answer_2", shown(answers.get(1)));
         }
         return List.of(ChatMessage.system(t.systemPrompt()), ChatMessage.user(t.fill(v)));
+    }
+
+    private String shown(String answer) {
+        return fastChat ? answer : defuse(answer);
     }
 
     /**
