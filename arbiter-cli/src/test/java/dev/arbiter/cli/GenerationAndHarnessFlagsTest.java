@@ -169,6 +169,26 @@ class GenerationAndHarnessFlagsTest {
     }
 
     @Test
+    void lmEvalHumanEvalSendsTheRawPromptWithLmEvalsStops() throws Exception {
+        String first;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(SharedData.path("humaneval/HumanEval.jsonl.gz")))) {
+            first = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        }
+        Path data = Files.writeString(dir.resolve("he.jsonl"), first + "\n");
+        ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(r -> Reply.text("    return False\n")).start();
+        servers.add(srv);
+        JsonNode m = manifest(eval(srv, "--task", "humaneval", "--data", data.toString(), "--harness", "lm-eval"));
+        RecordedRequest q = asked(srv).get(0);
+        // lm-eval humaneval.yaml: doc_to_text "{{prompt}}", until [\nclass, \ndef, \n#, \nif, \nprint], max_gen_toks 1024
+        assertThat(q.path()).endsWith("/v1/completions");
+        assertThat(q.json().get("prompt").asText()).isEqualTo(Json.mapper().readTree(first).get("prompt").asText());
+        assertThat(q.json().get("stop")).extracting(JsonNode::asText).containsExactly("\nclass", "\ndef", "\n#", "\nif", "\nprint");
+        assertThat(q.json().get("max_tokens").asInt()).isEqualTo(1024);
+        assertThat(q.json().get("temperature").asDouble()).isZero();
+        assertThat(m.get("setting").get("harness").asText()).isEqualTo("lm-eval");
+    }
+
+    @Test
     void aHarnessATaskDoesNotDefineIsRefused() throws Exception {
         ScriptedLlmServer srv = server();
         CliRun r = eval(srv, "--task", "math", "--data", math500(1).toString(), "--harness", "fastchat");
