@@ -189,6 +189,31 @@ class GenerationAndHarnessFlagsTest {
     }
 
     @Test
+    void rescoreHarnessRegradesStoredAnswersAsLmEvalAndNamesTheChangedSamples() throws Exception {
+        // "The answer is 18.0." is 18 to Arbiter's numeric comparison, and not "18" to lm-eval's strict exact_match
+        ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(r -> Reply.text(
+                r.lastUserMessage().contains("Janet") ? "The answer is 18.0." : "The answer is 3.")).start();
+        servers.add(srv);
+        JsonNode first = eval(srv, "--task", "gsm8k", "--data", gsm8k(2).toString()).json();
+        assertThat(first.get("tasks").get(0).get("metrics").get("accuracy").get("value").asDouble()).isEqualTo(1.0);
+        String runId = first.get("run_id").asText();
+        CliRun r = CliRun.of("rescore", runId, "--harness", "lm-eval", "--store", dir.resolve("s.db").toString(),
+                "--out", dir.resolve("rescored").toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.json().get("tasks").get(0).get("metrics").get("accuracy").get("value").asDouble()).isEqualTo(0.5);
+        assertThat(r.json().get("manifest").get("setting").get("harness").asText()).isEqualTo("lm-eval");
+        assertThat(r.json().get("manifest").get("rescored_from").asText()).isEqualTo(runId);
+        assertThat(r.err()).contains("1 sample(s) graded differently under --harness lm-eval: 0");
+    }
+
+    @Test
+    void rescoreNeedsExactlyOneOfScorerOrHarness() {
+        CliRun r = CliRun.of("rescore", "x", "--store", dir.resolve("s.db").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("exactly one of --scorer or --harness");
+    }
+
+    @Test
     void aHarnessATaskDoesNotDefineIsRefused() throws Exception {
         ScriptedLlmServer srv = server();
         CliRun r = eval(srv, "--task", "math", "--data", math500(1).toString(), "--harness", "fastchat");

@@ -9,6 +9,7 @@ import dev.arbiter.client.RetryPolicy;
 import dev.arbiter.error.ArbiterException;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.error.UnavailableException;
+import dev.arbiter.eval.EvalSetting;
 import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Scorer;
@@ -150,6 +151,11 @@ public final class EvalRunner {
      * (status completed, {@code rescored_from} naming the source) in {@code outDir} or {@code runsRoot/NEW_ID}.
      */
     public RunRecord rescore(String runId, Scorer scorer, List<Metric> metrics, Path outDir, Path runsRoot) {
+        return rescore(runId, scorer, metrics, outDir, runsRoot, null);
+    }
+
+    /** As above, recording that the answers were graded as {@code harness} does (null keeps the source's setting). */
+    public RunRecord rescore(String runId, Scorer scorer, List<Metric> metrics, Path outDir, Path runsRoot, String harness) {
         StoredRun source = store.run(runId).orElseThrow(() -> new InvalidInputException(
                 "no run " + runId + " in " + store.file() + " (see ./arbiter runs)"));
         RunManifest old = RecordCodec.read(source.manifest(), RunManifest.class, "run " + runId);
@@ -157,8 +163,10 @@ public final class EvalRunner {
         Path dir = outDir != null ? outDir : runsRoot.resolve(newId);
         String key = SettingsKey.of(old.task(), old.taskVersion(), scorer.name(), old.model(), old.endpoint(),
                 old.datasetSha256(), old.generation(), old.seed(), old.limit(), old.epochs(), null);
+        EvalSetting setting = harness == null ? old.setting()
+                : (old.setting() == null ? new EvalSetting(harness, null, null, null) : old.setting().withHarness(harness));
         RunManifest manifest = old.rescored(newId, scorer.name(), metrics.stream().map(Metric::name).toList(), key,
-                clock.instant(), dir.toAbsolutePath().toString());
+                clock.instant(), dir.toAbsolutePath().toString(), setting);
         store.insertRun(new StoredRun(newId, manifest.task(), manifest.model(), manifest.endpoint(), key,
                 RunStatus.running.name(), manifest.startedAt(), null, manifest.planned(), 0, null, Json.write(manifest),
                 null));
