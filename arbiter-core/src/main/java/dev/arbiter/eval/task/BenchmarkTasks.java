@@ -59,11 +59,19 @@ public final class BenchmarkTasks {
         MmluScorer.Mode mode = p.scorer() == null || p.scorer().equalsIgnoreCase("generate") ? MmluScorer.Mode.GENERATE
                 : p.scorer().equalsIgnoreCase("logprob") ? MmluScorer.Mode.LOGPROB : null;
         if (mode == null) throw new InvalidInputException("--scorer for mmlu must be generate or logprob, got " + p.scorer());
+        HarnessProfile h = HarnessProfile.of(p.options());
+        if (h == HarnessProfile.SIMPLE_EVALS) {
+            if (p.shots() != null && p.shots() != 0) throw new InvalidInputException("--harness simple-evals asks MMLU 0-shot; --shots " + p.shots() + " is another setting");
+            if (p.scorer() != null) throw new InvalidInputException("--harness simple-evals brings its own scorer; drop --scorer");
+            mode = MmluScorer.Mode.SIMPLE_EVALS;
+        } else if (h != HarnessProfile.ARBITER) {
+            throw HarnessProfile.unsupported("mmlu", h, "arbiter, simple-evals");
+        }
         String dev = p.options().get("dev");
         int shots = p.shots() == null ? 0 : p.shots();
         return MmluTask.create(new MmluTask.Options(p.data(), dev == null ? null : Path.of(dev), p.language(),
                 shots, mode, p.subjects(), intOption(p, "top_logprobs", 0), null, cache,
-                englishSource(p))).withSetting(EvalSetting.shots(shots));
+                englishSource(p))).withSetting(new EvalSetting(h.id(), mode == MmluScorer.Mode.SIMPLE_EVALS ? 0 : shots, null, null));
     }
 
     /** {@code --option source=hendrycks|simple-evals}: only for English, and only meaningful without --data. */
