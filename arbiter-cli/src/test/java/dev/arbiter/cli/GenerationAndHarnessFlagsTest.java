@@ -106,6 +106,15 @@ class GenerationAndHarnessFlagsTest {
     }
 
     @Test
+    void systemOnACompletionProfileIsRefusedBeforeAnyRequest() throws Exception {
+        ScriptedLlmServer srv = server();
+        CliRun r = eval(srv, "--task", "math", "--data", math500(1).toString(), "--harness", "lm-eval", "--system", "Be brief.");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--system").contains("raw completion prompts");
+        assertThat(asked(srv)).isEmpty();
+    }
+
+    @Test
     void mathFourShotsSendsMinervasExemplarsAndRecordsTheShots() throws Exception {
         ScriptedLlmServer srv = server();
         JsonNode m = manifest(eval(srv, "--task", "math", "--data", math500(1).toString(), "--shots", "4"));

@@ -4,6 +4,7 @@ import dev.arbiter.client.ChatMessage;
 import dev.arbiter.client.GenerateRequest;
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.eval.solver.CompletionSolver;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,10 @@ public record Task(String name, int version, Dataset dataset, Solver solver, Sco
     public Task withSystem(String system) {
         if (system == null) return this;
         if (system.isBlank()) throw new InvalidInputException("--system must not be blank");
+        if (solver instanceof CompletionSolver) {
+            throw new InvalidInputException("--system: task " + name + " sends raw completion prompts (as its harness "
+                    + "profile does), which have no system message; leave --system out");
+        }
         List<Sample> samples = new ArrayList<>(dataset.samples().size());
         for (Sample s : dataset.samples()) {
             if (!s.input().isEmpty() && "system".equals(s.input().get(0).role())) {
