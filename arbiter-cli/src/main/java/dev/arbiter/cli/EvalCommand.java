@@ -7,7 +7,9 @@ import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelClients;
 import dev.arbiter.client.BoundedModelClient;
 import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.eval.GenerationOverrides;
 import dev.arbiter.eval.Task;
+import dev.arbiter.eval.harness.HarnessProfile;
 import dev.arbiter.eval.engine.EvalRunner;
 import dev.arbiter.eval.engine.RunError;
 import dev.arbiter.eval.engine.RunOptions;
@@ -86,8 +88,20 @@ final class EvalCommand implements Callable<Integer> {
     Map<String, String> fields = new LinkedHashMap<>();
     @Option(names = "--skip-invalid", description = "custom task: report and skip malformed rows instead of stopping.")
     boolean skipInvalid;
-    @Option(names = "--system", paramLabel = "TEXT", description = "custom task: system message for every sample.")
+    @Option(names = "--system", paramLabel = "TEXT", description = "System message put first in every sample's conversation (chat requests).")
     String system;
+    @Option(names = "--harness", paramLabel = "NAME", defaultValue = "arbiter",
+            description = "Ask and grade as this reference harness does: arbiter (default), lm-eval, simple-evals, fastchat, human-eval, qwen.")
+    String harness;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Tokens the model may generate per request (overrides the task's).")
+    Integer maxTokens;
+    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (overrides the task's).")
+    Double temperature;
+    @Option(names = "--top-p", paramLabel = "P", description = "Nucleus sampling mass in (0, 1] (overrides the task's).")
+    Double topP;
+    @Option(names = "--stop", paramLabel = "S", description = "Stop sequence; repeatable; replaces the task's stop sequences.")
+    List<String> stop = new ArrayList<>();
     @Option(names = "--scorer-option", paramLabel = "KEY=VALUE", description = "Scorer setting, e.g. abs_tolerance=0.01, ignore_case=false. Repeatable.")
     Map<String, String> scorerOptions = new LinkedHashMap<>();
 
@@ -137,12 +151,15 @@ final class EvalCommand implements Callable<Integer> {
         scorerOptions.forEach((k, v) -> taskOptions.put("scorer." + k, v));
         if (skipInvalid) taskOptions.put("skip_invalid", "true");
         if (system != null) taskOptions.put("system", system);
+        taskOptions.put("harness", harness);
+        GenerationOverrides overrides = new GenerationOverrides(maxTokens, temperature, topP, stop);
         taskOptions.putIfAbsent("epochs", Integer.toString(epochs));
         ModelClient judge = judgeClient();
         TaskRegistry tasks = registry != null ? registry.get() : StandardTasks.registry(judge,
                 problem -> err.println("arbiter: skipped " + problem),
                 warning -> err.println("arbiter: sandbox warning: " + warning));
-        Task task = tasks.create(taskName, new TaskParams(data, limit, seed, shots, scorer, subjects, language, taskOptions));
+        Task created = tasks.create(taskName, new TaskParams(data, limit, seed, shots, scorer, subjects, language, taskOptions));
+        Task task = HarnessProfile.stamp(created, harness, shots).withSystem(system).withGeneration(overrides);
         RunOptions opts = RunOptions.builder(store.runsRoot()).concurrency(concurrency).requestsPerMinute(rpm).seed(seed)
                 .limit(limit).epochs(epochs).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache)
                 .contextTokens(contextTokens).stream(stream)

@@ -1,6 +1,10 @@
 package dev.arbiter.cli;
 
+import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.Metric;
+import dev.arbiter.eval.harness.HarnessGrading;
+import dev.arbiter.eval.harness.HarnessProfile;
+import dev.arbiter.eval.store.StoredSample;
 import dev.arbiter.eval.Scorer;
 import dev.arbiter.eval.engine.EvalRunner;
 import dev.arbiter.eval.engine.ProgressListener;
@@ -36,8 +40,11 @@ final class RescoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run whose answers to grade.")
     String runId;
-    @Option(names = "--scorer", required = true, paramLabel = "NAME", description = "Scorer to grade with.")
+    @Option(names = "--scorer", paramLabel = "NAME", description = "Scorer to grade with.")
     String scorerName;
+    @Option(names = "--harness", paramLabel = "NAME",
+            description = "Grade as this reference harness does (math, gsm8k): arbiter, lm-eval, qwen. Instead of --scorer.")
+    String harness;
     @Option(names = "--metric", paramLabel = "NAME", description = "Metric (accuracy, mean). Repeatable. Default: the run's own.")
     List<String> metricNames = new ArrayList<>();
     @Option(names = "--scorer-option", paramLabel = "KEY=VALUE", description = "Scorer setting, e.g. abs_tolerance=0.01. Repeatable.")
@@ -48,6 +55,8 @@ final class RescoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if ((scorerName == null) == (harness == null)) throw new InvalidInputException("rescore needs exactly one of --scorer or --harness");
+        if (harness != null) return rescoreAs(out, HarnessProfile.parse(harness));
         ScorerFactory factory = scorers != null ? scorers.get()
                 : dev.arbiter.eval.scorer.Scorers.factory(dev.arbiter.eval.scorer.ScorerOptions.of(scorerOptions));
         Scorer scorer = factory.create(scorerName);
@@ -62,6 +71,33 @@ final class RescoreCommand implements Callable<Integer> {
             record = EvalRunner.standard(runs, ProgressListener.NONE).rescore(runId, scorer, metrics, outDir,
                     store.runsRoot());
         }
+        if (fmt.isJson()) JsonOut.print(out, "run", record);
+        else RunText.print(out, record);
+        return ExitCode.OK;
+    }
+
+    /** Grades with a reference profile's scorer and metrics; stderr lists the samples whose verdict changed. */
+    private int rescoreAs(PrintWriter out, HarnessProfile profile) {
+        if (!metricNames.isEmpty() || !scorerOptions.isEmpty()) {
+            throw new InvalidInputException("--harness brings its own scorer and metrics; drop --metric and --scorer-option");
+        }
+        RunRecord record;
+        List<String> changed = new ArrayList<>();
+        try (RunStore runs = store.openExisting()) {
+            String task = new RunReader(runs).record(runId).manifest().task();
+            HarnessGrading grading = HarnessGrading.of(task, profile);
+            record = EvalRunner.standard(runs, ProgressListener.NONE).rescore(runId, grading.scorer(), grading.metrics(),
+                    outDir, store.runsRoot(), profile.id());
+            java.util.Map<String, Double> before = new java.util.HashMap<>();
+            for (StoredSample s : runs.samples(runId)) before.put(s.sampleId() + "#" + s.epoch(), s.score());
+            for (StoredSample s : runs.samples(record.runId())) {
+                if (!java.util.Objects.equals(before.get(s.sampleId() + "#" + s.epoch()), s.score())) changed.add(s.sampleId());
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("arbiter: " + changed.size() + " sample(s) graded differently under --harness " + profile.id()
+                + (changed.isEmpty() ? "" : ": " + String.join(", ", changed.subList(0, Math.min(20, changed.size())))
+                + (changed.size() > 20 ? ", …" : "") + " (./arbiter diff " + runId + " " + record.runId() + " pairs them)"));
         if (fmt.isJson()) JsonOut.print(out, "run", record);
         else RunText.print(out, record);
         return ExitCode.OK;

@@ -9,6 +9,7 @@ import dev.arbiter.client.RetryPolicy;
 import dev.arbiter.error.ArbiterException;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.error.UnavailableException;
+import dev.arbiter.eval.EvalSetting;
 import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Scorer;
@@ -80,7 +81,7 @@ public final class EvalRunner {
         GenerationConfig generation = opts.seed() == null ? task.config() : task.config().withSeed(opts.seed());
         String key = SettingsKey.of(task.name(), task.version(), task.scorer().name(), endpoint.model(), endpointId,
                 task.dataset().sha256(), generation, opts.seed(), opts.limit(), opts.epochs(),
-                SettingsKey.questions(selected));
+                SettingsKey.questions(selected), task.setting());
         Optional<StoredRun> previous = previous(opts, key);
         Capabilities probed = opts.probe() ? probe(client, opts) : null;
         if (probed != null) CapabilityCheck.require(task, probed, endpointId);
@@ -169,6 +170,11 @@ public final class EvalRunner {
      * (status completed, {@code rescored_from} naming the source) in {@code outDir} or {@code runsRoot/NEW_ID}.
      */
     public RunRecord rescore(String runId, Scorer scorer, List<Metric> metrics, Path outDir, Path runsRoot) {
+        return rescore(runId, scorer, metrics, outDir, runsRoot, null);
+    }
+
+    /** As above, recording that the answers were graded as {@code harness} does (null keeps the source's setting). */
+    public RunRecord rescore(String runId, Scorer scorer, List<Metric> metrics, Path outDir, Path runsRoot, String harness) {
         StoredRun source = store.run(runId).orElseThrow(() -> new InvalidInputException(
                 "no run " + runId + " in " + store.file() + " (see ./arbiter runs)"));
         RunManifest old = RecordCodec.read(source.manifest(), RunManifest.class, "run " + runId);
@@ -176,8 +182,10 @@ public final class EvalRunner {
         Path dir = outDir != null ? outDir : runsRoot.resolve(newId);
         String key = SettingsKey.of(old.task(), old.taskVersion(), scorer.name(), old.model(), old.endpoint(),
                 old.datasetSha256(), old.generation(), old.seed(), old.limit(), old.epochs(), null);
+        EvalSetting setting = harness == null ? old.setting()
+                : (old.setting() == null ? new EvalSetting(harness, null, null, null) : old.setting().withHarness(harness));
         RunManifest manifest = old.rescored(newId, scorer.name(), metrics.stream().map(Metric::name).toList(), key,
-                clock.instant(), dir.toAbsolutePath().toString());
+                clock.instant(), dir.toAbsolutePath().toString(), setting);
         store.insertRun(new StoredRun(newId, manifest.task(), manifest.model(), manifest.endpoint(), key,
                 RunStatus.running.name(), manifest.startedAt(), null, manifest.planned(), 0, null, Json.write(manifest),
                 null));
@@ -265,7 +273,7 @@ public final class EvalRunner {
                 task.dataset().name(), task.dataset().path(), task.dataset().sha256(), task.dataset().samples().size(),
                 samples, generation, opts.seed(), opts.limit(), opts.epochs(), concurrency, rpm,
                 endpoint.pricePerMillionIn(), endpoint.pricePerMillionOut(), opts.cache(), opts.arbiterVersion(), started,
-                null, dir.toAbsolutePath().toString(), key, null);
+                null, dir.toAbsolutePath().toString(), key, null, task.setting());
     }
 
     /** The run error a fatal exception becomes, typed by what the user does next. */

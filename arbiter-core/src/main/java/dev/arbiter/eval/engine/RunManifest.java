@@ -2,6 +2,7 @@ package dev.arbiter.eval.engine;
 
 import dev.arbiter.client.Capabilities;
 import dev.arbiter.client.GenerationConfig;
+import dev.arbiter.eval.EvalSetting;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.List;
  * @param pricePerMillionIn  USD per million prompt tokens from the endpoint, for the cost estimate; null if not given
  * @param settingsKey  hash of task, scorer, model, endpoint, generation settings, seed, limit, epochs and dataset sha
  * @param rescoredFrom the run whose stored answers this run re-scored, or null
+ * @param setting      harness profile, shots, --system and the generation settings the command line overrode; null in
+ *                     runs stored before it was recorded
  */
 public record RunManifest(String runId, RunStatus status, String task, int taskVersion, String scorer,
                           List<String> metrics, String model, String endpointName, String endpoint, Capabilities server,
@@ -24,7 +27,7 @@ public record RunManifest(String runId, RunStatus status, String task, int taskV
                           GenerationConfig generation, Long seed, Integer limit, int epochs, int concurrency,
                           Double requestsPerMinute, Double pricePerMillionIn, Double pricePerMillionOut, boolean cache,
                           String arbiterVersion, Instant startedAt, Instant endedAt, String outDir, String settingsKey,
-                          String rescoredFrom) {
+                          String rescoredFrom, EvalSetting setting) {
     public RunManifest {
         if (runId == null || runId.isBlank()) throw new IllegalArgumentException("run_id is required");
         if (status == null) throw new IllegalArgumentException("status is required");
@@ -34,6 +37,20 @@ public record RunManifest(String runId, RunStatus status, String task, int taskV
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
     }
 
+    /** A manifest without a recorded {@link EvalSetting}. */
+    public RunManifest(String runId, RunStatus status, String task, int taskVersion, String scorer,
+                       List<String> metrics, String model, String endpointName, String endpoint, Capabilities server,
+                       String datasetName, String datasetPath, String datasetSha256, int datasetSize, int samples,
+                       GenerationConfig generation, Long seed, Integer limit, int epochs, int concurrency,
+                       Double requestsPerMinute, Double pricePerMillionIn, Double pricePerMillionOut, boolean cache,
+                       String arbiterVersion, Instant startedAt, Instant endedAt, String outDir, String settingsKey,
+                       String rescoredFrom) {
+        this(runId, status, task, taskVersion, scorer, metrics, model, endpointName, endpoint, server, datasetName,
+                datasetPath, datasetSha256, datasetSize, samples, generation, seed, limit, epochs, concurrency,
+                requestsPerMinute, pricePerMillionIn, pricePerMillionOut, cache, arbiterVersion, startedAt, endedAt, outDir,
+                settingsKey, rescoredFrom, null);
+    }
+
     /** Answers the run intends to collect: samples × epochs. */
     public int planned() { return samples * epochs; }
 
@@ -41,15 +58,21 @@ public record RunManifest(String runId, RunStatus status, String task, int taskV
         return new RunManifest(runId, s, task, taskVersion, scorer, metrics, model, endpointName, endpoint, server,
                 datasetName, datasetPath, datasetSha256, datasetSize, samples, generation, seed, limit, epochs,
                 concurrency, requestsPerMinute, pricePerMillionIn, pricePerMillionOut, cache, arbiterVersion, startedAt,
-                ended, outDir, settingsKey, rescoredFrom);
+                ended, outDir, settingsKey, rescoredFrom, setting);
     }
 
     /** The manifest of a re-scoring of this run: same answers, another scorer, a new id and directory. */
     public RunManifest rescored(String newRunId, String newScorer, List<String> newMetrics, String newSettingsKey,
                                 Instant started, String newOutDir) {
+        return rescored(newRunId, newScorer, newMetrics, newSettingsKey, started, newOutDir, setting);
+    }
+
+    /** As {@link #rescored(String, String, List, String, Instant, String)}, graded under {@code newSetting}'s profile. */
+    public RunManifest rescored(String newRunId, String newScorer, List<String> newMetrics, String newSettingsKey,
+                                Instant started, String newOutDir, EvalSetting newSetting) {
         return new RunManifest(newRunId, RunStatus.running, task, taskVersion, newScorer, newMetrics, model,
                 endpointName, endpoint, server, datasetName, datasetPath, datasetSha256, datasetSize, samples, generation,
                 seed, limit, epochs, concurrency, requestsPerMinute, pricePerMillionIn, pricePerMillionOut, cache,
-                arbiterVersion, started, null, newOutDir, newSettingsKey, runId);
+                arbiterVersion, started, null, newOutDir, newSettingsKey, runId, newSetting);
     }
 }

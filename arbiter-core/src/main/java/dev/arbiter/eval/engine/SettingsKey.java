@@ -1,6 +1,7 @@
 package dev.arbiter.eval.engine;
 
 import dev.arbiter.client.GenerationConfig;
+import dev.arbiter.eval.EvalSetting;
 import dev.arbiter.eval.Sample;
 
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,12 @@ final class SettingsKey {
 
     static String of(String task, int version, String scorer, String model, String endpoint, String datasetSha256,
                      GenerationConfig generation, Long seed, Integer limit, int epochs, String questions) {
+        return of(task, version, scorer, model, endpoint, datasetSha256, generation, seed, limit, epochs, questions, null);
+    }
+
+    /** With the run's {@link EvalSetting} (harness profile, shots, system, overridden flags), when it has one. */
+    static String of(String task, int version, String scorer, String model, String endpoint, String datasetSha256,
+                     GenerationConfig generation, Long seed, Integer limit, int epochs, String questions, EvalSetting setting) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("task", task);
         m.put("version", version);
@@ -35,6 +42,7 @@ final class SettingsKey {
         m.put("limit", limit);
         m.put("epochs", epochs);
         if (questions != null) m.put("questions", questions);
+        if (setting != null) m.put("setting", setting);
         return sha256(RecordCodec.line(m));
     }
 

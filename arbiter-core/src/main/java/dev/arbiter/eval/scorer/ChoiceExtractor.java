@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  *   <li>a marked letter: {@code **B**}, {@code **B. Paris**}, {@code (B)}, {@code [B]};</li>
  *   <li>a line that starts with the letter: {@code B. Paris}, {@code C) 12} — only when all such lines agree, since
  *       a reply that lists the options is not a choice;</li>
+ *   <li>a letter right after a colon, {@code "I pick: B"} (lm-eval's bare-letter fallback; first match);</li>
  *   <li>the reply, normalised, equals one option's text.</li>
  * </ol>
  * Only upper-case letters count after a cue, so the article in "the answer is a trick" is not read as A, and
@@ -27,6 +28,8 @@ public final class ChoiceExtractor {
     private static final Pattern BOXED = Pattern.compile("\\\\boxed\\{\\s*(?:\\\\text\\{)?\\s*\\(?([A-Z])\\)?\\s*}?}");
     private static final Pattern MARKED = Pattern.compile(
             "\\*\\*\\s*\\(?([A-Z])\\)?[.:)]?(?=\\*\\*|\\s)|(?<![A-Za-z0-9])[(\\[]([A-Z])[)\\]]");
+    /** lm-eval's bare-letter fallback {@code :[\s]*(A|B|…)}, here only before a non-letter (": Because" is no B). */
+    private static final Pattern AFTER_COLON = Pattern.compile(":\\s*([A-Z])(?![A-Za-z0-9])");
     private static final Pattern LINE_START = Pattern.compile("(?m)^[\\s>*_-]*\\(?([A-Z])[.):](?:\\s|$)");
 
     private ChoiceExtractor() {}
@@ -48,6 +51,11 @@ public final class ChoiceExtractor {
         if (marked.isPresent()) return marked;
         OptionalInt line = agreed(LINE_START.matcher(text), options);
         if (line.isPresent()) return line;
+        Matcher colon = AFTER_COLON.matcher(text);
+        while (colon.find()) { // first valid letter, as lm-eval's MultiChoiceRegexFilter takes its first match
+            int i = ChoiceLetters.index(colon.group(1));
+            if (i >= 0 && i < options) return OptionalInt.of(i);
+        }
         String reply = TextNormalizer.SQUAD.apply(text);
         for (int i = 0; i < optionTexts.size() && i < options; i++) {
             if (!reply.isEmpty() && TextNormalizer.SQUAD.apply(optionTexts.get(i)).equals(reply)) return OptionalInt.of(i);

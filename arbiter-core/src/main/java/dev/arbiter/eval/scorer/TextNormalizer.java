@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * SQuAD-style answer normalisation, each step switchable: lower-case, drop punctuation, drop the articles
+ * SQuAD-style answer normalisation, each step switchable: case-fold, drop punctuation, drop the articles
  * a/an/the, collapse whitespace. The steps run in SQuAD's order (case, punctuation, articles, whitespace).
  */
 public record TextNormalizer(boolean ignoreCase, boolean ignoreWhitespace, boolean ignorePunctuation, boolean ignoreArticles) {
@@ -28,9 +28,17 @@ public record TextNormalizer(boolean ignoreCase, boolean ignoreWhitespace, boole
                 o.bool("ignore_punctuation", defaults.ignorePunctuation), o.bool("ignore_articles", defaults.ignoreArticles));
     }
 
+    /**
+     * Case folding as Python's {@code str.casefold} (which Inspect's {@code includes} and {@code match} use), not mere
+     * lower-casing: upper- then lower-casing maps "ß" to "ss", "ς" to "σ" and "ﬁ" to "fi" as full case folding does.
+     */
+    public static String caseFold(String s) {
+        return s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
     public String apply(String s) {
         String t = s == null ? "" : s;
-        if (ignoreCase) t = t.toLowerCase(Locale.ROOT);
+        if (ignoreCase) t = caseFold(t);
         if (ignorePunctuation) t = PUNCTUATION.matcher(t).replaceAll("");
         if (ignoreArticles) t = ARTICLES.matcher(t).replaceAll(" ");
         if (ignoreWhitespace) t = SPACE.matcher(t).replaceAll(" ").strip();

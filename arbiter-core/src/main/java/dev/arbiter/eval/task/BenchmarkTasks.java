@@ -2,7 +2,9 @@ package dev.arbiter.eval.task;
 
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.eval.EvalSetting;
 import dev.arbiter.eval.engine.TaskParams;
+import dev.arbiter.eval.harness.HarnessProfile;
 import dev.arbiter.eval.engine.TaskRegistry;
 import dev.arbiter.eval.task.mmlu.MmluScorer;
 import dev.arbiter.eval.task.mmlu.MmluTemplate;
@@ -40,13 +42,15 @@ public final class BenchmarkTasks {
         }
         registry.register(Gsm8kTask.NAME, p -> gsm8k(p, cache));
         registry.register(MathTask.NAME, p -> MathTask.create(new MathTask.Options(p.data(), "full".equals(p.options().get("split")), null, cache),
-                new java.util.HashSet<>(p.subjects()), levels(p)));
+                new java.util.HashSet<>(p.subjects()), levels(p), mathPrompting(p)));
         registry.register("math500", p -> MathTask.create(new MathTask.Options(p.data(), false, null, cache),
-                new java.util.HashSet<>(p.subjects()), levels(p)));
+                new java.util.HashSet<>(p.subjects()), levels(p), mathPrompting(p)));
         registry.register(NiahTask.NAME, BenchmarkTasks::niah);
         registry.register(MtBenchTask.NAME, p -> {
             if (judge == null) throw new InvalidInputException("mt_bench needs a judge model (--judge-endpoint URL --judge-model NAME)");
-            return MtBenchTask.create(new MtBenchTask.Options(p.data(), judge, null, cache));
+            HarnessProfile h = HarnessProfile.of(p.options());
+            if (h != HarnessProfile.ARBITER && h != HarnessProfile.FASTCHAT) throw HarnessProfile.unsupported("mt_bench", h, "arbiter, fastchat");
+            return MtBenchTask.create(new MtBenchTask.Options(p.data(), judge, null, cache), h == HarnessProfile.FASTCHAT);
         });
         return registry;
     }
@@ -55,10 +59,19 @@ public final class BenchmarkTasks {
         MmluScorer.Mode mode = p.scorer() == null || p.scorer().equalsIgnoreCase("generate") ? MmluScorer.Mode.GENERATE
                 : p.scorer().equalsIgnoreCase("logprob") ? MmluScorer.Mode.LOGPROB : null;
         if (mode == null) throw new InvalidInputException("--scorer for mmlu must be generate or logprob, got " + p.scorer());
+        HarnessProfile h = HarnessProfile.of(p.options());
+        if (h == HarnessProfile.SIMPLE_EVALS) {
+            if (p.shots() != null && p.shots() != 0) throw new InvalidInputException("--harness simple-evals asks MMLU 0-shot; --shots " + p.shots() + " is another setting");
+            if (p.scorer() != null) throw new InvalidInputException("--harness simple-evals brings its own scorer; drop --scorer");
+            mode = MmluScorer.Mode.SIMPLE_EVALS;
+        } else if (h != HarnessProfile.ARBITER) {
+            throw HarnessProfile.unsupported("mmlu", h, "arbiter, simple-evals");
+        }
         String dev = p.options().get("dev");
+        int shots = p.shots() == null ? 0 : p.shots();
         return MmluTask.create(new MmluTask.Options(p.data(), dev == null ? null : Path.of(dev), p.language(),
-                p.shots() == null ? 0 : p.shots(), mode, p.subjects(), intOption(p, "top_logprobs", 0), null, cache,
-                englishSource(p)));
+                shots, mode, p.subjects(), intOption(p, "top_logprobs", 0), null, cache,
+                englishSource(p))).withSetting(new EvalSetting(h.id(), mode == MmluScorer.Mode.SIMPLE_EVALS ? 0 : shots, null, null));
     }
 
     /** {@code --option source=hendrycks|simple-evals}: only for English, and only meaningful without --data. */
@@ -87,6 +100,14 @@ public final class BenchmarkTasks {
     }
 
     static dev.arbiter.eval.Task gsm8k(TaskParams p, DatasetCache cache) {
+        HarnessProfile h = HarnessProfile.of(p.options());
+        if (h == HarnessProfile.LM_EVAL) {
+            if (p.shots() != null && p.shots() != 8) {
+                throw new InvalidInputException("--harness lm-eval runs gsm8k_cot 8-shot; --shots " + p.shots() + " is another setting");
+            }
+            return Gsm8kTask.create(new Gsm8kTask.Options(p.data(), Gsm8kTask.Shots.LM_EVAL_COT_8, 0, null, cache));
+        }
+        if (h != HarnessProfile.ARBITER) throw HarnessProfile.unsupported("gsm8k", h, "arbiter, lm-eval");
         int shots = p.shots() == null ? 0 : p.shots();
         String from = p.options().getOrDefault("shots_from", "standard").toLowerCase(Locale.ROOT);
         Gsm8kTask.Shots style;
@@ -96,6 +117,31 @@ public final class BenchmarkTasks {
         else if (from.equals("train")) style = Gsm8kTask.Shots.TRAIN_8;
         else throw new InvalidInputException("--option shots_from must be standard or train, got " + from);
         return Gsm8kTask.create(new Gsm8kTask.Options(p.data(), style, p.seed() == null ? 0 : p.seed(), null, cache));
+    }
+
+    /**
+     * {@code --shots} 0 (default) or 4 (minerva's exemplars), any other count refused; {@code --harness lm-eval}
+     * (minerva_math: 4-shot, so --shots may only say 4) or {@code qwen} (0-shot).
+     */
+    static MathTask.Prompting mathPrompting(TaskParams p) {
+        HarnessProfile h = HarnessProfile.of(p.options());
+        Integer shots = p.shots();
+        return switch (h) {
+            case ARBITER -> {
+                if (shots == null || shots == 0) yield MathTask.Prompting.ARBITER_ZERO_SHOT;
+                if (shots == 4) yield MathTask.Prompting.ARBITER_MINERVA_4;
+                throw new InvalidInputException("--shots for math must be 0 or 4 (minerva's four worked examples), got " + shots);
+            }
+            case LM_EVAL -> {
+                if (shots != null && shots != 4) throw new InvalidInputException("--harness lm-eval runs minerva_math 4-shot; --shots " + shots + " is another setting");
+                yield MathTask.Prompting.LM_EVAL;
+            }
+            case QWEN -> {
+                if (shots != null && shots != 0) throw new InvalidInputException("--harness qwen runs MATH 0-shot (qwen25-math-cot); --shots " + shots + " is another setting");
+                yield MathTask.Prompting.QWEN;
+            }
+            default -> throw HarnessProfile.unsupported("math", h, "arbiter, lm-eval, qwen");
+        };
     }
 
     static dev.arbiter.eval.Task niah(TaskParams p) {

@@ -3,6 +3,9 @@ package dev.arbiter.eval.task;
 import dev.arbiter.client.ChatMessage;
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.eval.Dataset;
+import dev.arbiter.eval.EvalSetting;
+import dev.arbiter.eval.solver.CompletionSolver;
+import dev.arbiter.eval.task.gsm8k.LmEvalGsm8kScorer;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Task;
 import dev.arbiter.eval.metrics.Accuracy;
@@ -28,7 +31,7 @@ import java.util.Map;
 public final class Gsm8kTask {
     public static final String NAME = "gsm8k";
     /** Bump when prompts, extraction or scoring change. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public static final DatasetCache.Source TEST = new DatasetCache.Source("gsm8k", "test.jsonl",
             URI.create("https://raw.githubusercontent.com/openai/grade-school-math/3101c7d5072418e28b9008a6636bde82a006892c/grade_school_math/data/test.jsonl"),
@@ -37,7 +40,12 @@ public final class Gsm8kTask {
             URI.create("https://raw.githubusercontent.com/openai/grade-school-math/3101c7d5072418e28b9008a6636bde82a006892c/grade_school_math/data/train.jsonl"),
             "17f347dc51477c50d4efb83959dbb7c56297aba886e5544ee2aaed3024813465");
 
-    public enum Shots { ZERO_SHOT_COT, STANDARD_8, TRAIN_8 }
+    /**
+     * Prompt style. {@code LM_EVAL_COT_8} is lm-eval's {@code gsm8k_cot} as its local-completions model sends it: the
+     * standard 8-shot text as a raw completion, {@code until: ["Q:", "</s>", "<|im_end|>"]}, 256 tokens, temperature 0,
+     * graded by {@link LmEvalGsm8kScorer} (strict-match as the value).
+     */
+    public enum Shots { ZERO_SHOT_COT, STANDARD_8, TRAIN_8, LM_EVAL_COT_8 }
 
     /**
      * @param data   the test JSONL, or a directory holding {@code test.jsonl} (and {@code train.jsonl}); null → download
@@ -60,7 +68,7 @@ public final class Gsm8kTask {
         List<Gsm8kProblem> problems = Gsm8kLoader.load(test);
         List<Gsm8kPrompts.Shot> shots = switch (o.shots()) {
             case ZERO_SHOT_COT -> List.of();
-            case STANDARD_8 -> Gsm8kPrompts.STANDARD_SHOTS;
+            case STANDARD_8, LM_EVAL_COT_8 -> Gsm8kPrompts.STANDARD_SHOTS;
             case TRAIN_8 -> Gsm8kPrompts.trainShots(Gsm8kLoader.load(resolve(o, "train.jsonl", TRAIN)), 8, o.seed());
         };
         List<Sample> samples = new ArrayList<>();
@@ -69,14 +77,22 @@ public final class Gsm8kTask {
             samples.add(new Sample(String.valueOf(p.index()), List.of(ChatMessage.user(prompt)), List.of(p.gold()), List.of(),
                     Map.of("solution", p.solution())));
         }
-        GenerationConfig config = shots.isEmpty() || o.config().stop() != null ? o.config() : o.config().withStop(Gsm8kPrompts.FEW_SHOT_STOP);
         Dataset dataset = new Dataset(NAME, test.toString(), DatasetCache.sha256(test), samples);
-        return new Task(NAME + "-" + o.shots().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), VERSION, dataset,
+        String name = NAME + "-" + o.shots().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (o.shots() == Shots.LM_EVAL_COT_8) {
+            GenerationConfig lmEval = new GenerationConfig(0.0, null, 256, null, Gsm8kPrompts.FEW_SHOT_STOP, null, null);
+            return new Task(name, VERSION, dataset, new CompletionSolver(lmEval), new LmEvalGsm8kScorer(),
+                    List.of(new Accuracy(), MeanMetric.of("strict_match").valueFrom("strict"),
+                            MeanMetric.of("flexible_extract").valueFrom("flexible")),
+                    lmEval, new EvalSetting("lm-eval", 8, null, null));
+        }
+        GenerationConfig config = shots.isEmpty() || o.config().stop() != null ? o.config() : o.config().withStop(Gsm8kPrompts.FEW_SHOT_STOP);
+        return new Task(name, VERSION, dataset,
                 new GenerateSolver(config),
                 new Gsm8kScorer(),
                 List.of(new Accuracy(), MeanMetric.of("flexible_accuracy"),
                         MeanMetric.of("strict_accuracy").valueFrom("strict"), MeanMetric.of("fallback_rate").valueFrom("fallback")),
-                config);
+                config, EvalSetting.shots(shots.size()));
     }
 
     private static Path resolve(Options o, String fileName, DatasetCache.Source source) {

@@ -2,6 +2,7 @@ package dev.arbiter.eval.task;
 
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.eval.Dataset;
+import dev.arbiter.eval.EvalSetting;
 import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Task;
@@ -46,6 +47,26 @@ public final class HumanEvalTask {
      * With a sandbox the caller already opened, e.g. to print {@link Sandbox#report()} warnings before the run.
      */
     public static Task create(Path data, HumanEvalOptions options, Sandbox sandbox) {
+        return create(data, options, sandbox, null);
+    }
+
+    /**
+     * The stop sequences of lm-eval's {@code humaneval.yaml} (EleutherAI/lm-evaluation-harness 4e7e0d47), which are
+     * also the Codex paper's (Chen et al. 2021, §3.3) that openai/human-eval accompanies.
+     */
+    public static final List<String> REFERENCE_STOPS = List.of("\nclass", "\ndef", "\n#", "\nif", "\nprint");
+
+    /**
+     * @param harness null or {@code arbiter} for Arbiter's prompts; {@code lm-eval}: the raw prompt as a completion,
+     *                {@link #REFERENCE_STOPS}, 1024 tokens, greedy ({@code humaneval.yaml}); {@code human-eval}: the
+     *                same request sampled as the Codex paper's pass@1 (temperature 0.2, top_p 0.95). Either way the
+     *                code is graded by running prompt + completion against the tests in the sandbox.
+     */
+    public static Task create(Path data, HumanEvalOptions options, Sandbox sandbox, String harness) {
+        boolean reference = harness != null && !harness.equals("arbiter");
+        if (reference) {
+            options = new HumanEvalOptions(PromptMode.COMPLETION, options.sandbox(), options.ks(), options.temperature(), options.maxTokens());
+        }
         HumanEvalData loaded = new HumanEvalLoader().load(data);
         Map<String, HumanEvalProblem> byId = new LinkedHashMap<>();
         List<Sample> samples = new ArrayList<>();
@@ -54,8 +75,10 @@ public final class HumanEvalTask {
             samples.add(new Sample(p.taskId(), HumanEvalSolver.input(p, options.mode()), List.of(p.canonicalSolution()), List.of(),
                     Map.of("entry_point", p.entryPoint())));
         }
-        GenerationConfig config = new GenerationConfig(options.temperature(), null, options.maxTokens(), null,
-                options.mode() == PromptMode.COMPLETION ? CodeExtractor.STOP_SEQUENCES : null, null, null);
+        GenerationConfig config = !reference ? new GenerationConfig(options.temperature(), null, options.maxTokens(), null,
+                options.mode() == PromptMode.COMPLETION ? CodeExtractor.STOP_SEQUENCES : null, null, null)
+                : harness.equals("lm-eval") ? new GenerationConfig(0.0, null, 1024, null, REFERENCE_STOPS, null, null)
+                : new GenerationConfig(0.2, 0.95, options.maxTokens(), null, REFERENCE_STOPS, null, null);
         HumanEvalGrader grader = new HumanEvalGrader(sandbox);
         List<Metric> metrics = new ArrayList<>();
         for (int k : options.ks()) metrics.add(new PassAtKMetric(k));
@@ -64,6 +87,6 @@ public final class HumanEvalTask {
         }
         return new Task(NAME, VERSION, new Dataset(NAME, loaded.path(), loaded.sha256(), samples),
                 new HumanEvalSolver(byId, options.mode(), config), new HumanEvalScorer(byId, options.mode(), grader),
-                metrics, config);
+                metrics, config, new EvalSetting(reference ? harness : "arbiter", 0, null, null));
     }
 }

@@ -4,6 +4,12 @@ import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.client.ChatMessage;
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.eval.Dataset;
+import dev.arbiter.eval.EvalSetting;
+import dev.arbiter.eval.Scorer;
+import dev.arbiter.eval.Solver;
+import dev.arbiter.eval.solver.CompletionSolver;
+import dev.arbiter.eval.task.math.MathPrompts;
+import dev.arbiter.eval.task.math.MinervaScorer;
 import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Task;
@@ -31,7 +37,7 @@ import java.util.TreeSet;
 public final class MathTask {
     public static final String NAME = "math";
     /** Bump when prompts, extraction or equivalence change. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final String COMMIT = "db77bc6bb2a17c90ed2d63e88ebd8c40a82858c5";
     public static final DatasetCache.Source MATH_500 = new DatasetCache.Source("math500", "test.jsonl",
@@ -67,6 +73,25 @@ public final class MathTask {
      * error listing the known ones, so a typo never silently yields an empty run.
      */
     public static Task create(Options o, Set<String> onlySubjects, Set<Integer> onlyLevels) {
+        return create(o, onlySubjects, onlyLevels, Prompting.ARBITER_ZERO_SHOT);
+    }
+
+    /**
+     * How the problems are asked and graded.
+     * <ul>
+     *   <li>{@code ARBITER_ZERO_SHOT}: one user turn, the problem and "put your final answer within \boxed{}";</li>
+     *   <li>{@code ARBITER_MINERVA_4}: {@code --shots 4}: minerva's four exemplars in lm-eval's layout as one user
+     *       turn, stop at "Problem:"; graded by Arbiter ({@link MathScorer});</li>
+     *   <li>{@code LM_EVAL}: lm-eval {@code minerva_math} as its local-completions model sends it: the same text as a raw
+     *       completion, {@code until: ["Problem:"]}, 256 tokens ({@code max_gen_toks}), temperature 0; graded by
+     *       {@link MinervaScorer};</li>
+     *   <li>{@code QWEN}: Qwen2.5-Math {@code qwen25-math-cot}: the instruction as the system turn, the problem as the
+     *       user turn, 2048 tokens, temperature 0.</li>
+     * </ul>
+     */
+    public enum Prompting { ARBITER_ZERO_SHOT, ARBITER_MINERVA_4, LM_EVAL, QWEN }
+
+    public static Task create(Options o, Set<String> onlySubjects, Set<Integer> onlyLevels, Prompting prompting) {
         Set<String> wanted = new TreeSet<>();
         for (String s : onlySubjects) wanted.add(slug(s));
         for (int l : onlyLevels) {
@@ -91,18 +116,34 @@ public final class MathTask {
             if (!onlyLevels.isEmpty() && !onlyLevels.contains(p.level())) continue;
             subjects.add(subject);
             if (p.level() > 0) levels.add(p.level());
-            samples.add(new Sample(p.id(), List.of(ChatMessage.user(p.problem() + "\n\n" + INSTRUCTION)), List.of(p.answer()),
-                    List.of(), Map.of("subject", subject, "level", p.level())));
+            List<ChatMessage> input = switch (prompting) {
+                case ARBITER_ZERO_SHOT -> List.of(ChatMessage.user(p.problem() + "\n\n" + INSTRUCTION));
+                case ARBITER_MINERVA_4, LM_EVAL -> List.of(ChatMessage.user(MathPrompts.minervaFewShot(p.problem())));
+                case QWEN -> List.of(ChatMessage.system(MathPrompts.QWEN_SYSTEM), ChatMessage.user(p.problem()));
+            };
+            samples.add(new Sample(p.id(), input, List.of(p.answer()), List.of(),
+                    Map.of("subject", subject, "level", p.level(), "solution", p.solution())));
         }
         List<Metric> metrics = new ArrayList<>();
         metrics.add(new Accuracy());
         for (String s : subjects) metrics.add(MeanMetric.of("subject/" + s).where("subject", s));
         for (int l : levels) metrics.add(MeanMetric.of("level/" + l).where("level", l));
-        GenerationConfig config = o.config();
+        GenerationConfig config = switch (prompting) {
+            case ARBITER_ZERO_SHOT -> o.config();
+            case ARBITER_MINERVA_4 -> o.config().stop() != null ? o.config() : o.config().withStop(MathPrompts.MINERVA_STOP);
+            case LM_EVAL -> new GenerationConfig(0.0, null, 256, null, MathPrompts.MINERVA_STOP, null, null);
+            case QWEN -> new GenerationConfig(0.0, 1.0, 2048, null, null, null, null);
+        };
         Dataset dataset = new Dataset(o.data() == null && !o.full() ? "math500" : NAME, file.toString(), DatasetCache.sha256(file), samples);
-        return new Task(NAME, VERSION, dataset,
-                new GenerateSolver(config),
-                new MathScorer(), metrics, config);
+        Solver solver = prompting == Prompting.LM_EVAL ? new CompletionSolver(config) : new GenerateSolver(config);
+        Scorer scorer = prompting == Prompting.LM_EVAL ? new MinervaScorer() : new MathScorer();
+        String harness = switch (prompting) {
+            case LM_EVAL -> "lm-eval";
+            case QWEN -> "qwen";
+            default -> "arbiter";
+        };
+        int shots = prompting == Prompting.ARBITER_MINERVA_4 || prompting == Prompting.LM_EVAL ? 4 : 0;
+        return new Task(NAME, VERSION, dataset, solver, scorer, metrics, config, new EvalSetting(harness, shots, null, null));
     }
 
     /** "Counting & Probability" → "counting_and_probability". */

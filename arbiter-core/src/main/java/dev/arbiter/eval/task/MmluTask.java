@@ -14,6 +14,7 @@ import dev.arbiter.eval.task.mmlu.MmluLoader;
 import dev.arbiter.eval.task.mmlu.MmluPrompt;
 import dev.arbiter.eval.task.mmlu.MmluQuestion;
 import dev.arbiter.eval.task.mmlu.MmluScorer;
+import dev.arbiter.eval.task.mmlu.SimpleEvalsMultichoice;
 import dev.arbiter.eval.task.mmlu.MmluTemplate;
 
 import java.net.URI;
@@ -122,7 +123,8 @@ public final class MmluTask {
                 throw new InvalidInputException("subject '" + q.subject() + "' has " + pool.size() + " dev questions, "
                         + o.shots() + " shots asked (give --option dev=PATH, or fewer --shots)");
             }
-            String prompt = MmluPrompt.build(template, q, pool.subList(0, o.shots()));
+            String prompt = o.mode() == MmluScorer.Mode.SIMPLE_EVALS ? SimpleEvalsMultichoice.prompt(q.question(), q.choices())
+                    : MmluPrompt.build(template, q, pool.subList(0, o.shots()));
             samples.add(new Sample(q.id(), List.of(ChatMessage.user(prompt)), List.of(q.answerLetter()), q.choices(),
                     Map.of("subject", q.subject())));
             subjects.add(q.subject());
@@ -133,6 +135,8 @@ public final class MmluTask {
         for (String s : subjects) metrics.add(MeanMetric.of("subject/" + s).where("subject", s));
         GenerationConfig config = o.mode() == MmluScorer.Mode.LOGPROB
                 ? o.config().withMaxTokens(1).withTopLogprobs(o.topLogprobs()).withTemperature(0.0)
+                // simple-evals' ChatCompletionSampler defaults (sampler/chat_completion_sampler.py): temperature 0.5, 1024 tokens
+                : o.mode() == MmluScorer.Mode.SIMPLE_EVALS ? new GenerationConfig(0.5, null, 1024, null, null, null, null)
                 : o.config();
         String name = template.language().equals("en") ? NAME : NAME + "-" + template.language();
         Dataset dataset = new Dataset(name, data.toString(), sha256, samples);

@@ -4,6 +4,7 @@ import dev.arbiter.client.ChatMessage;
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.eval.Dataset;
+import dev.arbiter.eval.EvalSetting;
 import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Task;
@@ -52,7 +53,23 @@ public final class MtBenchTask {
 
     private MtBenchTask() {}
 
+    /**
+     * The system message FastChat's {@code gen_api_answer.py} sends with every answer of a model it has no adapter
+     * for: {@code get_conversation_template} falls back to the {@code one_shot} template, whose
+     * {@code to_openai_api_messages} starts with this system turn (lm-sys/FastChat 0e6d3e4b, fastchat/conversation.py).
+     */
+    public static final String FASTCHAT_SYSTEM = "A chat between a curious human and an artificial intelligence assistant. "
+            + "The assistant gives helpful, detailed, and polite answers to the human's questions.";
+
     public static Task create(Options o) {
+        return create(o, false);
+    }
+
+    /**
+     * @param fastChat {@code --harness fastchat}: answers asked with FastChat's system message, judged with FastChat's
+     *                 verbatim prompts and first-match rating ({@link MtBenchJudge})
+     */
+    public static Task create(Options o, boolean fastChat) {
         MtBenchData data;
         String where;
         if (o.data() != null) {
@@ -68,7 +85,9 @@ public final class MtBenchTask {
         TreeSet<String> categories = new TreeSet<>();
         for (MtBenchQuestion q : data.questions()) {
             categories.add(q.category());
-            samples.add(new Sample(String.valueOf(q.id()), List.of(ChatMessage.user(q.turns().get(0))), List.of(), List.of(),
+            List<ChatMessage> input = fastChat ? List.of(ChatMessage.system(FASTCHAT_SYSTEM), ChatMessage.user(q.turns().get(0)))
+                    : List.of(ChatMessage.user(q.turns().get(0)));
+            samples.add(new Sample(String.valueOf(q.id()), input, List.of(), List.of(),
                     Map.of("question_id", q.id(), "category", q.category(), "turn_2", q.turns().get(1))));
         }
         List<Metric> metrics = new ArrayList<>();
@@ -77,6 +96,7 @@ public final class MtBenchTask {
         metrics.add(new TurnMeanMetric("turn_2", List.of("turn_2"), null));
         for (String c : categories) metrics.add(new TurnMeanMetric("category/" + c, List.of("turn_1", "turn_2"), c));
         return new Task(NAME, VERSION, new Dataset(NAME, where, null, samples), new MtBenchSolver(o.config()),
-                new MtBenchJudge(o.judge(), data), metrics, o.config());
+                new MtBenchJudge(o.judge(), data, fastChat), metrics, o.config(),
+                new EvalSetting(fastChat ? "fastchat" : "arbiter", 0, null, null));
     }
 }

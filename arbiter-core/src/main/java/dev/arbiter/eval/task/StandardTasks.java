@@ -3,6 +3,7 @@ package dev.arbiter.eval.task;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.eval.dataset.DataProblem;
 import dev.arbiter.eval.engine.TaskRegistry;
+import dev.arbiter.eval.harness.HarnessProfile;
 import dev.arbiter.eval.task.humaneval.HumanEvalOptions;
 import dev.arbiter.sandbox.Sandbox;
 
@@ -40,7 +41,11 @@ public final class StandardTasks {
             Path data = p.data() != null ? p.data() : (cache == null ? DatasetCache.standard() : cache).fetch(HUMANEVAL);
             Sandbox sandbox = Sandbox.open(o.sandbox());
             sandbox.report().warnings().forEach(warn);
-            return HumanEvalTask.create(data, o, sandbox);
+            HarnessProfile h = HarnessProfile.of(p.options());
+            if (h != HarnessProfile.ARBITER && h != HarnessProfile.LM_EVAL && h != HarnessProfile.HUMAN_EVAL) {
+                throw HarnessProfile.unsupported("humaneval", h, "arbiter, lm-eval, human-eval");
+            }
+            return HumanEvalTask.create(data, o, sandbox, h.id());
         });
         dev.arbiter.eval.task.vision.VisionTasks.registerAll(r);
         MoreBenchmarks.registerAll(r);

@@ -42,7 +42,7 @@ public final class HumanEvalSolver implements Solver {
         if (p == null) throw new IllegalStateException("no HumanEval problem with id " + state.sample().id());
         GenerateRequest request = mode == PromptMode.CHAT
                 ? GenerateRequest.chat(state.messages(), config)
-                : GenerateRequest.completion(p.prompt(), config.withStop(CodeExtractor.STOP_SEQUENCES));
+                : GenerateRequest.completion(p.prompt(), config.stop() != null ? config : config.withStop(CodeExtractor.STOP_SEQUENCES));
         return state.withOutput(generate.apply(request));
     }
 }

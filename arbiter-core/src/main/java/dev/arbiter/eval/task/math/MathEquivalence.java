@@ -13,11 +13,17 @@ import java.util.TreeSet;
  * {@code (1,2]} ≠ {@code [1,2]}), unordered for sets {@code \{…\}} and bare lists ("enter all solutions"); then,
  * per element, numeric equality when both sides parse as expressions ({@link LatexExpression}): fractions, decimals,
  * radicals and π evaluate exactly enough, and expressions in variables are compared at fixed pseudo-random points
- * (a polynomial identity test). Relative tolerance 1e-9; a NaN or infinity on either side is never equal.
+ * (a polynomial identity test) over positive, negative and non-integer values. Two constant rational expressions
+ * (integers, decimals, fractions, integer powers) are compared exactly ({@link ExactRational}); otherwise the
+ * relative tolerance is 1e-9. A point where only one side is defined (a NaN or infinity) makes them different.
  */
 public final class MathEquivalence {
     private static final double TOLERANCE = 1e-9;
-    private static final int POINTS = 5;
+    /** Points at which expressions in variables are compared; the first three are positive. */
+    private static final int POINTS = 10;
+    private static final int POSITIVE_POINTS = 3;
+    /** Points where both sides must be defined and agree before two expressions are called equal. */
+    private static final int MIN_COMPARED = 3;
 
     private MathEquivalence() {}
 
@@ -59,6 +65,9 @@ public final class MathEquivalence {
 
     static boolean scalarEqual(String a, String b) {
         if (a.equals(b)) return true;
+        Optional<ExactRational.Value> ra = ExactRational.parse(a);
+        Optional<ExactRational.Value> rb = ExactRational.parse(b);
+        if (ra.isPresent() && rb.isPresent()) return ra.get().equals(rb.get()); // no tolerance between rationals
         Optional<LatexExpression> ea = LatexExpression.parse(a);
         Optional<LatexExpression> eb = LatexExpression.parse(b);
         if (ea.isEmpty() || eb.isEmpty()) return false;
@@ -67,15 +76,31 @@ public final class MathEquivalence {
         if (!vars.equals(ea.get().variables()) || !vars.equals(eb.get().variables())) return false;
         SplittableRandom rnd = new SplittableRandom(20240501L);
         int points = vars.isEmpty() ? 1 : POINTS;
+        int compared = 0;
         double[] values = new double[128];
         for (int p = 0; p < points; p++) {
-            for (char v : vars) values[v] = 1.1 + 2.7 * rnd.nextDouble(); // (1.1, 3.8): clear of 0, 1 and sign changes
+            for (char v : vars) values[v] = point(p, rnd);
             double x = ea.get().evaluate(values);
             double y = eb.get().evaluate(values);
-            if (!Double.isFinite(x) || !Double.isFinite(y)) return false;
+            boolean fx = Double.isFinite(x);
+            boolean fy = Double.isFinite(y);
+            if (!fx && !fy && !vars.isEmpty()) continue; // outside both domains (a root of a negative): no evidence
+            if (!fx || !fy) return false; // defined on one side only: different functions
             if (Math.abs(x - y) > TOLERANCE * Math.max(1.0, Math.max(Math.abs(x), Math.abs(y)))) return false;
+            compared++;
         }
-        return true;
+        return compared >= Math.min(points, MIN_COMPARED);
+    }
+
+    /**
+     * The value of one variable at point {@code p}: the first {@link #POSITIVE_POINTS} in (1.1, 3.8), clear of 0, 1
+     * and sign changes; the rest of either sign in (0.2, 3.8) in magnitude, so {@code \sqrt{x^2}} is not taken for
+     * {@code x} nor {@code |x|}-like forms for their argument. Almost surely non-integers.
+     */
+    private static double point(int p, SplittableRandom rnd) {
+        if (p < POSITIVE_POINTS) return 1.1 + 2.7 * rnd.nextDouble();
+        double magnitude = 0.2 + 3.6 * rnd.nextDouble();
+        return rnd.nextBoolean() ? -magnitude : magnitude;
     }
 
     /** An answer split at top-level commas, with its enclosing brackets ("" when bare). */

@@ -15,13 +15,18 @@ public final class MathNormaliser {
     private static final Pattern THOUSANDS = Pattern.compile("-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?");
     private static final Pattern CHOICE = Pattern.compile("\\(([A-Z])\\)");
 
+    /** Stands for a row separator while the steps run; never occurs in LaTeX text. */
+    private static final String ROW = "\u0001";
+
     private MathNormaliser() {}
 
     public static String normalise(String answer) {
         String s = stripTrailingPeriod(answer.strip()); // addition: before " ." becomes " 0." below
         s = s.replace("\n", "");
         s = s.replace("\\!", "");
-        s = s.replace("\\\\", "\\");
+        // Hendrycks turns a row separator "\\\\" into "\\"; it is held as ROW until the end so that the thin-space rule
+        // below ("\\ " → " ") cannot take a separator followed by a space and merge two matrix rows into one.
+        s = s.replace("\\\\", ROW);
         s = s.replace("tfrac", "frac");
         s = s.replace("dfrac", "frac");
         s = s.replace("\\left", "");
@@ -56,7 +61,7 @@ public final class MathNormaliser {
         if (THOUSANDS.matcher(s).matches()) s = s.replace(",", "");
         var choice = CHOICE.matcher(s);
         if (choice.matches()) s = choice.group(1);
-        return s;
+        return s.replace(ROW, "\\");
     }
 
     private static String stripTrailingPeriod(String s) {

@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * MATH scoring: the last {@code \boxed{}} of the answer against the reference by {@link MathEquivalence}. An answer
- * with no box is wrong (the model was asked for one), flagged {@code boxed: false}. Metadata carries
+ * MATH scoring: the final answer ({@link FinalAnswer}: the last {@code \boxed{}}, else minerva's "Final Answer: The
+ * final answer is $X$. I hope it is correct.", else a "the final answer is X" line) against the reference by
+ * {@link MathEquivalence}. An answer with none of these is wrong, flagged {@code answer_source: none}. Metadata carries
  * {@code subject} and {@code level} for the per-group metrics.
  */
 public final class MathScorer implements Scorer {
@@ -19,12 +20,14 @@ public final class MathScorer implements Scorer {
     @Override
     public Score score(TaskState state) {
         String reference = state.sample().firstTarget();
-        String boxed = Boxed.last(state.completion());
+        FinalAnswer.Found found = FinalAnswer.of(state.completion());
+        String boxed = found.value();
         Map<String, Object> meta = new HashMap<>();
         meta.put("subject", state.sample().metadata().get("subject"));
         meta.put("level", state.sample().metadata().get("level"));
-        meta.put("boxed", boxed != null);
-        if (boxed == null) return new Score(0.0, null, "no \\boxed{} answer", meta);
+        meta.put("boxed", found.source() == FinalAnswer.Source.BOXED);
+        meta.put("answer_source", found.source().name().toLowerCase(java.util.Locale.ROOT));
+        if (boxed == null) return new Score(0.0, null, "no \\boxed{} answer nor \"The final answer is\" line", meta);
         boolean ok = MathEquivalence.equivalent(boxed, reference);
         return new Score(ok ? 1.0 : 0.0, boxed, (ok ? "equivalent to " : "not equivalent to ") + reference, meta);
     }

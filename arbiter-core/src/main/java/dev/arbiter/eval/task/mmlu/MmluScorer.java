@@ -14,14 +14,21 @@ import java.util.Optional;
  * the top alternatives leaves the sample unscored. Metadata carries {@code subject} for the per-subject metrics.
  */
 public final class MmluScorer implements Scorer {
-    public enum Mode { GENERATE, LOGPROB }
+    /** {@code SIMPLE_EVALS}: openai/simple-evals' prompt and extraction ({@link SimpleEvalsMultichoice}). */
+    public enum Mode { GENERATE, LOGPROB, SIMPLE_EVALS }
 
     private final Mode mode;
 
     public MmluScorer(Mode mode) { this.mode = mode; }
 
     @Override
-    public String name() { return mode == Mode.GENERATE ? "mmlu_letter" : "mmlu_logprob"; }
+    public String name() {
+        return switch (mode) {
+            case GENERATE -> "mmlu_letter";
+            case LOGPROB -> "mmlu_logprob";
+            case SIMPLE_EVALS -> "mmlu_simple_evals";
+        };
+    }
 
     @Override
     public Score score(TaskState state) {
@@ -36,7 +43,8 @@ public final class MmluScorer implements Scorer {
             boolean ok = r.get().letter().equals(target);
             return new Score(ok ? 1.0 : 0.0, r.get().letter(), "argmax " + r.get().letter() + ", target " + target, meta);
         }
-        String letter = LetterExtractor.extract(state.completion(), state.sample().choices());
+        String letter = mode == Mode.SIMPLE_EVALS ? SimpleEvalsMultichoice.extract(state.completion())
+                : LetterExtractor.extract(state.completion(), state.sample().choices());
         meta.put("extracted", letter != null);
         if (letter == null) return new Score(0.0, null, "no option letter found in the answer", meta);
         boolean ok = letter.equals(target);

@@ -44,23 +44,35 @@ public final class MtBenchJudge implements Scorer {
 
     private final ModelClient judge;
     private final MtBenchData data;
+    private final boolean fastChat;
 
     public MtBenchJudge(ModelClient judge, MtBenchData data) {
+        this(judge, data, false);
+    }
+
+    /**
+     * @param fastChat FastChat's own grading ({@code --harness fastchat}): answers reach the judge verbatim (no
+     *                 defusing, so FastChat's 160 judge prompts are reproduced byte for byte) and the rating is the
+     *                 first {@code [[N]]} ({@link RatingParser#parseFirst}), any value kept
+     */
+    public MtBenchJudge(ModelClient judge, MtBenchData data, boolean fastChat) {
         if (judge == null) throw new IllegalArgumentException("MT-Bench needs a judge model");
         this.judge = judge;
         this.data = data;
+        this.fastChat = fastChat;
     }
 
     public static boolean needsReference(String category) { return REFERENCE_CATEGORIES.contains(category); }
 
     @Override
-    public String name() { return "mt_bench_single"; }
+    public String name() { return fastChat ? "mt_bench_single_fastchat" : "mt_bench_single"; }
 
     @Override
     public Score score(TaskState state) {
         String category = (String) state.sample().metadata().get("category");
         int id = Integer.parseInt(state.sample().id());
-        List<String> questions = List.of(state.sample().input().get(0).content(), (String) state.sample().metadata().get("turn_2"));
+        List<String> questions = List.of(state.sample().input().stream().filter(m -> m.role().equals("user")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("MT-Bench sample without a user turn")).content(), (String) state.sample().metadata().get("turn_2"));
         List<String> answers = new ArrayList<>();
         for (GenerateResponse r : state.outputs()) answers.add(r.text());
         Map<String, Object> meta = new HashMap<>();
@@ -82,7 +94,7 @@ public final class MtBenchJudge implements Scorer {
                 continue;
             }
             meta.put("judgment_" + turn, judgment);
-            OptionalDouble r = RatingParser.parse(judgment);
+            OptionalDouble r = fastChat ? RatingParser.parseFirst(judgment) : RatingParser.parse(judgment);
             if (r.isPresent()) {
                 meta.put("turn_" + turn, r.getAsDouble());
                 rated.add(r.getAsDouble());
@@ -108,14 +120,18 @@ public final class MtBenchJudge implements Scorer {
         }
         if (turn == 1) {
             v.put("question", questions.get(0));
-            v.put("answer", defuse(answers.get(0)));
+            v.put("answer", shown(answers.get(0)));
         } else {
             v.put("question_1", questions.get(0));
             v.put("question_2", questions.get(1));
-            v.put("answer_1", defuse(answers.get(0)));
-            v.put("answer_2", defuse(answers.get(1)));
+            v.put("answer_1", shown(answers.get(0)));
+            v.put("answer_2", shown(answers.get(1)));
         }
         return List.of(ChatMessage.system(t.systemPrompt()), ChatMessage.user(t.fill(v)));
+    }
+
+    private String shown(String answer) {
+        return fastChat ? answer : defuse(answer);
     }
 
     /**

@@ -29,6 +29,21 @@ public final class RatingParser {
         return r >= 1 && r <= 10 ? OptionalDouble.of(r) : OptionalDouble.empty();
     }
 
+    /**
+     * FastChat's own reading ({@code fastchat/llm_judge/common.py} {@code run_judge_single}, lm-sys/FastChat 0e6d3e4b):
+     * the first {@code [[N]]}, else the first {@code [N]}, any value kept (FastChat does not check the 1–10 range);
+     * empty where FastChat records -1.
+     */
+    public static OptionalDouble parseFirst(String judgment) {
+        if (judgment == null) return OptionalDouble.empty();
+        Matcher m = DOUBLE.matcher(judgment);
+        if (!m.find()) {
+            m = SINGLE.matcher(judgment);
+            if (!m.find()) return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Double.parseDouble(m.group(1)));
+    }
+
     private static String last(Pattern p, String text) {
         String found = null;
         Matcher m = p.matcher(text);

@@ -1,0 +1,166 @@
+package dev.arbiter.eval.task.math;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Optional;
+
+/**
+ * The exact value of a constant rational expression: integers and decimals, {@code + - * /}, {@code \cdot \times
+ * \div}, implicit multiplication, {@code \frac{a}{b}}, integer powers ({@code |exponent| <= 64}) and (), [], {}
+ * as grouping. Anything else (a variable, a root, {@code \pi}) gives empty, and the caller compares in floating
+ * point. Used so that large integers are compared exactly: {@code 12345678902} is not {@code 12345678901}, which a
+ * relative tolerance would call equal. Input is expected normalised (no spaces).
+ */
+final class ExactRational {
+    /** Numerator and denominator in lowest terms, denominator > 0. */
+    record Value(BigInteger num, BigInteger den) {
+        Value {
+            if (den.signum() == 0) throw new ArithmeticException("division by zero");
+            if (den.signum() < 0) {
+                num = num.negate();
+                den = den.negate();
+            }
+            BigInteger g = num.gcd(den);
+            if (!g.equals(BigInteger.ONE) && g.signum() != 0) {
+                num = num.divide(g);
+                den = den.divide(g);
+            }
+        }
+
+        static Value of(BigInteger n) { return new Value(n, BigInteger.ONE); }
+
+        Value plus(Value o) { return new Value(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den)); }
+        Value minus(Value o) { return plus(o.negate()); }
+        Value times(Value o) { return new Value(num.multiply(o.num), den.multiply(o.den)); }
+        Value over(Value o) { return new Value(num.multiply(o.den), den.multiply(o.num)); }
+        Value negate() { return new Value(num.negate(), den); }
+
+        Value pow(int k) {
+            if (k >= 0) return new Value(num.pow(k), den.pow(k));
+            return new Value(den.pow(-k), num.pow(-k));
+        }
+    }
+
+    /** Digits of the largest literal accepted: beyond this a power tower could exhaust memory. */
+    private static final int MAX_DIGITS = 400;
+
+    private ExactRational() {}
+
+    static Optional<Value> parse(String text) {
+        if (text == null || text.isEmpty() || text.length() > 2 * MAX_DIGITS) return Optional.empty();
+        Parser p = new Parser(text);
+        try {
+            Value v = p.expression();
+            return p.pos == text.length() ? Optional.of(v) : Optional.empty();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final class Parser {
+        final String s;
+        int pos;
+
+        Parser(String s) { this.s = s; }
+
+        Value expression() {
+            Value left = term();
+            while (pos < s.length()) {
+                if (eat("+")) left = left.plus(term());
+                else if (eat("-")) left = left.minus(term());
+                else break;
+            }
+            return left;
+        }
+
+        Value term() {
+            Value left = unary();
+            while (pos < s.length()) {
+                if (eat("*") || eat("\\cdot") || eat("\\times")) left = left.times(unary());
+                else if (eat("/") || eat("\\div")) left = left.over(unary());
+                else if (startsAtom()) left = left.times(power());
+                else break;
+            }
+            return left;
+        }
+
+        Value unary() {
+            if (eat("-")) return unary().negate();
+            if (eat("+")) return unary();
+            return power();
+        }
+
+        Value power() {
+            Value base = atom();
+            if (!eat("^")) return base;
+            Value exp = s.startsWith("{", pos) ? group() : eat("-") ? atom().negate() : digit();
+            if (!exp.den().equals(BigInteger.ONE) || exp.num().abs().compareTo(BigInteger.valueOf(64)) > 0) {
+                throw new IllegalArgumentException("exponent not a small integer");
+            }
+            return base.pow(exp.num().intValueExact());
+        }
+
+        boolean startsAtom() {
+            if (pos >= s.length()) return false;
+            char c = s.charAt(pos);
+            return Character.isDigit(c) || c == '.' || c == '(' || c == '[' || c == '{' || s.startsWith("\\frac", pos);
+        }
+
+        Value atom() {
+            if (pos >= s.length()) throw new IllegalArgumentException("unexpected end");
+            char c = s.charAt(pos);
+            if (Character.isDigit(c) || c == '.') return number();
+            if (c == '(' || c == '[' || c == '{') {
+                char close = c == '(' ? ')' : c == '[' ? ']' : '}';
+                pos++;
+                Value v = expression();
+                if (!eat(String.valueOf(close))) throw new IllegalArgumentException("unclosed " + c);
+                return v;
+            }
+            if (eat("\\frac")) {
+                Value num = group();
+                return num.over(group());
+            }
+            throw new IllegalArgumentException("not rational at " + pos);
+        }
+
+        /** A braced group, or one digit (as in {@code \frac12}). */
+        Value group() {
+            if (eat("{")) {
+                Value v = expression();
+                if (!eat("}")) throw new IllegalArgumentException("unclosed {");
+                return v;
+            }
+            return digit();
+        }
+
+        Value digit() {
+            if (pos < s.length() && Character.isDigit(s.charAt(pos))) return Value.of(BigInteger.valueOf(s.charAt(pos++) - '0'));
+            throw new IllegalArgumentException("digit expected at " + pos);
+        }
+
+        Value number() {
+            int start = pos;
+            while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
+            if (pos < s.length() && s.charAt(pos) == '.') {
+                pos++;
+                while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
+            }
+            String lit = s.substring(start, pos);
+            if (lit.equals(".") || lit.length() > MAX_DIGITS) throw new IllegalArgumentException("bad number");
+            BigDecimal d = new BigDecimal(lit);
+            return d.scale() <= 0 ? Value.of(d.toBigIntegerExact())
+                    : new Value(d.unscaledValue(), BigInteger.TEN.pow(d.scale()));
+        }
+
+        boolean eat(String token) {
+            if (!s.startsWith(token, pos)) return false;
+            if (token.startsWith("\\") && token.length() > 1 && pos + token.length() < s.length()
+                    && Character.isLetter(s.charAt(pos + token.length()))) {
+                return false;
+            }
+            pos += token.length();
+            return true;
+        }
+    }
+}

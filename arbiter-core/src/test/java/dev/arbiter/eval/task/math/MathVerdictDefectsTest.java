@@ -1,0 +1,68 @@
+package dev.arbiter.eval.task.math;
+
+import dev.arbiter.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Verdicts that were wrong in MathEquivalence v1 (issue 10), each pinned. */
+class MathVerdictDefectsTest {
+    @Test
+    void matrixRowSeparatorsAreNotMergedAway() {
+        assertThat(MathEquivalence.equivalent("\\begin{pmatrix} 1 \\\\ 23 \\end{pmatrix}", "\\begin{pmatrix} 12 \\\\ 3 \\end{pmatrix}")).isFalse();
+        assertThat(MathEquivalence.equivalent("\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}", "\\begin{pmatrix}1\\\\2\\end{pmatrix}")).isTrue();
+    }
+
+    /** Every answer holding a row separator equals itself with other spacing around it (MATH: 72, MATH-500: 7). */
+    @Test
+    void everyBundledAnswerWithRowSeparatorsEqualsItselfSpacedDifferently() {
+        int seen = 0;
+        List<String> broken = new ArrayList<>();
+        for (String file : List.of("math/test.jsonl", "math500/test.jsonl")) {
+            for (MathProblem p : MathLoader.load(SharedData.path(file))) {
+                if (!p.answer().contains("\\\\")) continue;
+                seen++;
+                String spaced = p.answer().replace("\\\\", " \\\\ ").replace("&", " & ");
+                String tight = p.answer().replaceAll("\\s*\\\\\\\\\\s*", "\\\\\\\\").replaceAll("\\s*&\\s*", "&");
+                if (!MathEquivalence.equivalent(spaced, p.answer()) || !MathEquivalence.equivalent(tight, spaced)) {
+                    broken.add(file + " " + p.id() + ": " + p.answer());
+                }
+            }
+        }
+        assertThat(seen).isEqualTo(72 + 7);
+        assertThat(broken).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} != {1}")
+    @CsvSource(delimiter = '|', value = {"12345678902|12345678901", "100000000000000000001|100000000000000000000",
+            "1234567890123|1234567890124", "\\frac{12345678901}{2}|6172839450", "2^{40}|1099511627777", "1000000000.5|1000000000"})
+    void largeNumbersAreComparedExactly(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isFalse();
+        assertThat(MathEquivalence.equivalent(b, a)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} == {1}")
+    @CsvSource(delimiter = '|', value = {"12345678901|12,345,678,901", "2^{40}|1099511627776", "\\frac{10}{4}|2.5",
+            "1099511627776|1099511627776.0"})
+    void exactlyEqualLargeNumbersStayEqual(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} != {1}")
+    @CsvSource(delimiter = '|', value = {"\\sqrt{x^2}|x", "x^{1/2}\\cdot x^{1/2}|x", "\\sqrt{x^2y^2}|xy", "(x^{3})^{1/3}|x", "\\frac{\\sqrt{x^2}}{x}|1"})
+    void symbolicChecksSampleNegativeAndNonIntegerValues(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isFalse();
+    }
+
+    @Test
+    void symbolicIdentitiesStillHoldWhereBothSidesAreDefined() {
+        assertThat(MathEquivalence.equivalent("(x-1)^2", "x^2-2x+1")).isTrue();
+        assertThat(MathEquivalence.equivalent("\\frac{x^2-1}{x-1}", "x+1")).isTrue();
+        assertThat(MathEquivalence.equivalent("\\sqrt{x^2+1}", "\\sqrt{1+x^2}")).isTrue();
+    }
+}
