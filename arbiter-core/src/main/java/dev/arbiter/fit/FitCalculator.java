@@ -49,7 +49,11 @@ public final class FitCalculator {
         Double decode = null;
         Double prefill = null;
         Offload offload = null;
-        if (fits) {
+        if (fits && !hw.speedKnown()) {
+            basis.add("decode: unknown — no memory bandwidth given (add --bandwidth-gbs GB/s for a speed estimate)");
+        } else if (!hw.speedKnown()) {
+            basis.add("offload: not estimated — no memory bandwidth given (--bandwidth-gbs)");
+        } else if (fits) {
             decode = decodeTokensPerS(r, p, m);
             prefill = prefillTokensPerS(r, p);
             basis.add(String.format(Locale.ROOT, "decode: %.2f efficiency (%s) × %.0f GB/s ÷ bytes read per token (active weights %s + KV %s at %d tokens)%s",

@@ -58,6 +58,9 @@ public final class HardwareFitProbe implements FitProbe {
     }
 
     @Override
+    public boolean speedKnown() { return hardware.speedKnown(); }
+
+    @Override
     public FitOutcome bestFit(Model m, long context) {
         List<FitOutcome> fits = options(m, context);
         if (!fits.isEmpty()) return fits.get(0);
