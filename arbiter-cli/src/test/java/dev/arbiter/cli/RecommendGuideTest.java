@@ -75,6 +75,19 @@ class RecommendGuideTest {
     }
 
     @Test
+    void eachRecommendationPrintsTheCommandThatServesIt() {
+        for (JsonNode r : recommend("--hardware", "h100-80gb", "--gpus", "8", "--use-case", "chatbot").get("recommendations")) {
+            String serve = r.get("serve").asText();
+            if (serve.startsWith("vllm serve")) assertThat(serve).contains("--tensor-parallel-size 8").contains("--max-model-len 8192");
+            else assertThat(serve).startsWith("llama-server").contains("-ngl").contains("-c 8192").contains("num_ctx 8192");
+        }
+        for (JsonNode r : recommend("--hardware", "rtx-4090", "--use-case", "code").get("recommendations")) {
+            assertThat(r.get("serve").asText()).containsAnyOf("llama-server -m " + r.get("model").asText(), "vllm serve");
+        }
+        assertThat(CliRun.of("recommend", "--hardware", "rtx-4090", "--use-case", "code").out()).contains("serve: ");
+    }
+
+    @Test
     void a100ForRagNeedsLongContextModels() {
         JsonNode j = recommend("--hardware", "a100-80gb", "--use-case", "rag");
         wellFormed(j);

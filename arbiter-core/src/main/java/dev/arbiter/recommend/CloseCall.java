@@ -28,9 +28,10 @@ final class CloseCall {
             double c = share * (above.axis(axis) - below.axis(axis));
             if (c > best) { best = c; decisive = axis; }
         }
+        String behind = gap < 0.5 ? "less than a point behind"
+                : String.format(Locale.ROOT, "%.0f point%s behind", gap, Math.round(gap) == 1 ? "" : "s");
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "≈ tied with #%d %s (intervals overlap): %.0f point%s behind", aboveRank, above.model().id(), gap,
-                Math.round(gap) == 1 ? "" : "s"));
+                "≈ tied with #%d %s (intervals overlap): %s", aboveRank, above.model().id(), behind));
         if (decisive != null && best > 0) {
             sb.append(String.format(Locale.ROOT, ", decided by %s (%.1f of them: %s)", decisive, best, figures(decisive, above, below)));
         } else {

@@ -52,7 +52,7 @@ public final class HardwareFitProbe implements FitProbe {
         for (FitResult r : fits) {
             out.add(new FitOutcome(true, r.quant().wire(), r.perGpuBytes() * gpus, r.usableBytesPerGpu() * gpus,
                     r.decodeTokensPerS(), String.format(Locale.ROOT, "%s on %s%s", r.quant().wire(), r.runtime().wire(),
-                    gpus > 1 ? " across " + gpus + " GPUs" : "")));
+                    gpus > 1 ? " across " + gpus + " GPUs" : ""), r.runtime().wire(), gpus));
         }
         return out;
     }

@@ -124,13 +124,13 @@ public final class Recommender {
                 continue;
             }
             String close = tied ? CloseCall.explain(ranked.get(i - 1), i, s) : null;
-            recs.add(recommendation(i + 1, tied, iv, s, close, uc, hardwareLabel));
+            recs.add(recommendation(i + 1, tied, iv, s, close, context, hardwareLabel));
         }
         return new RecommendResult(uc.id(), context, fit.speedKnown(), recs, also, excluded, method(context, hardwareLabel, fit.speedKnown()));
     }
 
     private Recommendation recommendation(int rank, boolean tied, ScoreDraws.Interval iv, Scored s, String close,
-                                          UseCase uc, String hw) {
+                                          long context, String hw) {
         Model m = s.model();
         FitOutcome f = s.fit();
         double total = s.totalWeight();
@@ -153,7 +153,8 @@ public final class Recommender {
         return new Recommendation(rank, tied, iv.rankLow(), iv.rankHigh(), m.id(), m.name(), f.quant(),
                 Rounding.score(s.point()), Rounding.score(iv.low()), Rounding.score(iv.high()), axes, f.totalBytes(),
                 f.availableBytes(), Rounding.tokensPerS(s.tokensPerS()), s.speedBasis(), m.license().name(),
-                m.license().productionUse(), s.alsoCovers(), why(s, iv, axes), close, reasons(s, axes, hw), null);
+                m.license().productionUse(), s.alsoCovers(), why(s, iv, axes), close, reasons(s, axes, hw),
+                ServeCommand.of(m, f, context));
     }
 
     /** The score as the sum of its parts, largest first, so the headline and the score cannot disagree. */
@@ -204,8 +205,8 @@ public final class Recommender {
                 + "standard score against the catalogue's models that report the same benchmark in the same setting (base or tuned).");
         m.add("A quality axis is the posterior of those standard scores (prior: a typical catalogue model), shown as the catalogue "
                 + "percentile 0-100 with a 90% interval; measured figures (your runs) before published ones.");
-        m.add("One rule for a missing axis, for every model: estimated from the model's other quality axes (marked 'estimated', wide "
-                + "interval); with no figure at all, the catalogue's middle with the widest interval.");
+        m.add("One rule for a missing axis, for every model: estimated from the model's other text quality axes, never above the "
+                + "catalogue's middle (marked 'estimated', wide interval); with no figure at all, the catalogue's middle with the widest interval.");
         m.add(speedKnown
                 ? "Efficiency = decode speed on " + hw + " (30 tok/s or more = 100, log scale), estimated unless measured; each fitting "
                         + "quantisation is scored and the best kept (3- and 2-bit only when nothing else fits)."

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  *       benchmark's weight in the axis. More figures, and more precise ones, mean a narrower interval; a single
  *       figure is shrunk towards the catalogue's middle.</li>
  *   <li>An axis with no figure is estimated from the model's other text quality axes (rank one: general capability),
- *       z = ρ × their mean, variance 1 − ρ² + ρ² × their mean variance; marked "estimated", never shown as published.
+ *       z = min(0, ρ × their mean) — never above the catalogue's middle, so a missing figure never helps —, variance
+ *       1 − ρ² + ρ² × their mean variance; marked "estimated", never shown as published.
  *       A model with no figure on any quality axis sits at the catalogue's middle with the widest interval.</li>
  * </ol>
  */
@@ -103,8 +104,10 @@ public final class AxisEstimator {
         double g = known.stream().mapToDouble(AxisEstimate::z).average().orElseThrow();
         double v = known.stream().mapToDouble(a -> a.sd() * a.sd()).average().orElseThrow();
         String from = known.stream().map(AxisEstimate::axis).collect(Collectors.joining(", "));
-        return new AxisEstimate(axis, RHO * g, Math.sqrt(1 - RHO * RHO + RHO * RHO * v), 0, EvidenceKind.ESTIMATED, List.of(),
-                "no figure; estimated from this model's " + from);
+        // Never above the catalogue's middle: a model weak elsewhere is probably weak here too, but a specialist's strength
+        // (a coder's code) says nothing of what it never published.
+        return new AxisEstimate(axis, Math.min(0, RHO * g), Math.sqrt(1 - RHO * RHO + RHO * RHO * v), 0, EvidenceKind.ESTIMATED,
+                List.of(), "no figure; estimated from this model's " + from + (RHO * g > 0 ? " (capped at the catalogue's middle)" : ""));
     }
 
     private Optional<Evidence> evidence(Model m, String benchmark, double weight, List<MeasuredFigure> measured) {

@@ -84,7 +84,12 @@ class AxisEstimatorTest {
         AxisEstimate code = axes("qwen2.5-coder-32b", List.of()).get("code");
         assertThat(knowledge.basis()).isEqualTo(EvidenceKind.ESTIMATED);
         assertThat(knowledge.evidence()).isEmpty();
-        assertThat(knowledge.z()).isCloseTo(AxisEstimator.RHO * code.z(), within(1e-9));
+        // a strong coder's missing knowledge is not lifted above the catalogue's middle...
+        assertThat(code.z()).isPositive();
+        assertThat(knowledge.z()).isEqualTo(0.0);
+        // ...while a weak model's missing axis is pulled down with the rest of it
+        AxisEstimate weakCode = axes("qwen2.5-coder-0.5b", List.of()).get("code");
+        assertThat(axes("qwen2.5-coder-0.5b", List.of()).get("knowledge").z()).isCloseTo(AxisEstimator.RHO * weakCode.z(), within(1e-9)).isNegative();
         assertThat(knowledge.high() - knowledge.low()).isGreaterThan(code.high() - code.low());
         AxisEstimate nothing = axes("pixtral-large", List.of()).get("code");
         assertThat(nothing.basis()).isIn(EvidenceKind.NONE, EvidenceKind.ESTIMATED);
