@@ -129,4 +129,22 @@ class RecommendCommandTest {
         CliRun uc = CliRun.of("recommend", "--hardware", "rtx-4090", "--use-case", "cod");
         assertThat(uc.err()).contains("did you mean code");
     }
+
+    @Test
+    void hardwareAutoSaysWhatItFoundAndUsesTheMatchingProfileAndGpuCount() {
+        HardwareMixin.detector = new dev.arbiter.fit.HardwareDetector(
+                cmd -> cmd.get(0).equals("nvidia-smi")
+                        ? java.util.Optional.of("NVIDIA GeForce RTX 4090, 24564\nNVIDIA GeForce RTX 4090, 24564\n")
+                        : java.util.Optional.empty(),
+                f -> java.util.Optional.empty(), dev.arbiter.fit.HardwareCatalog.bundled());
+        try {
+            CliRun r = CliRun.of("recommend", "--hardware", "auto", "--use-case", "code", "--format", "json");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.err()).contains("hardware: detected 2 × NVIDIA GeForce RTX 4090").contains("profile rtx-4090");
+            assertThat(r.json().get("hardware").get("id").asText()).isEqualTo("rtx-4090");
+            assertThat(r.json().get("hardware").get("gpus").asInt()).isEqualTo(2);
+        } finally {
+            HardwareMixin.detector = null;
+        }
+    }
 }

@@ -44,8 +44,14 @@ public record Hardware(String id, String name, HardwareKind kind, double memoryG
 
     /** A custom device with memory only ({@code --memory-gib} without {@code --bandwidth-gbs}): speed is unknown. */
     public static Hardware memoryOnly(double memoryGib) {
-        return new Hardware("custom", "custom (" + memoryGib + " GiB, bandwidth unknown)", HardwareKind.GPU, memoryGib,
-                Double.NaN, null, Interconnect.PCIE, null, "user-supplied", "from --memory-gib alone: speed is not estimated");
+        return memoryOnly(memoryGib, HardwareKind.GPU, "custom");
+    }
+
+    /** A device known by its memory alone (detected, or given without a bandwidth): speed is unknown. */
+    public static Hardware memoryOnly(double memoryGib, HardwareKind kind, String label) {
+        return new Hardware("custom", label + " (" + String.format(java.util.Locale.ROOT, "%.1f", memoryGib) + " GiB, bandwidth unknown)",
+                kind, memoryGib, Double.NaN, null, kind == HardwareKind.GPU ? Interconnect.PCIE : Interconnect.NONE, null,
+                "user-supplied", "memory only: speed is not estimated");
     }
 
     /** False for a memory-only custom device. */
