@@ -24,7 +24,9 @@ final class HelpLayout {
         cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
             String[] footer = help.commandSpec().usageMessage().footer();
             if (footer.length == 0) return "";
-            return String.join(System.lineSeparator(), footer) + System.lineSeparator();
+            // picocli footers are format strings: %n is a line break and %% a percent sign; nothing else is used.
+            return String.join(System.lineSeparator(), footer).replace("%n", System.lineSeparator()).replace("%%", "%")
+                    + System.lineSeparator();
         });
         if (cl.getCommandName().equals("eval")) {
             List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
