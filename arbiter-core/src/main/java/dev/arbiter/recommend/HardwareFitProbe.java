@@ -91,7 +91,7 @@ public final class HardwareFitProbe implements FitProbe {
     }
 
     public String label() {
-        return (gpus > 1 ? gpus + "× " : "") + hardware.id();
+        return (gpus > 1 ? gpus + "× " : "") + (hardware.id().equals("custom") ? hardware.name() : hardware.id());
     }
 
     private List<Runtime> runtimes() {
