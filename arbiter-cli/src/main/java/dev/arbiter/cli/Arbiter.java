@@ -27,7 +27,15 @@ import java.io.PrintWriter;
                 MtBenchPairCommand.class,
                 CommandLine.HelpCommand.class
         },
-        footer = {"", "Exit codes: 0 ok, 2 bad usage or input, 3 file or endpoint unavailable, 4 eval completed with",
+        footer = {"", "Examples:",
+                "  ./arbiter recommend --hardware rtx-4090 --use-case code",
+                "  ./arbiter recommend --memory-gib 32 --use-case chatbot --license commercial --region eu",
+                "  ./arbiter fit qwen2.5-72b --quant Q4_K_M --hardware rtx-4090",
+                "  ./arbiter compare llama-4-scout gemma-3-27b qwen2.5-72b",
+                "  ./arbiter eval --endpoint http://127.0.0.1:8000 --model Qwen/Qwen2.5-7B-Instruct --task gsm8k --limit 200",
+                "  ./arbiter COMMAND --help        (every command has worked examples)",
+                "",
+                "Exit codes: 0 ok, 2 bad usage or input, 3 file or endpoint unavailable, 4 eval completed with",
                 "sample errors, 130 interrupted, 1 internal error. With --format json a failure prints",
                 "{\"schema_version\": 1, \"kind\": \"error\", \"error\": {\"kind\", \"message\", \"exit_code\"}} on stdout."})
 public final class Arbiter implements java.util.concurrent.Callable<Integer> {
@@ -63,6 +71,7 @@ public final class Arbiter implements java.util.concurrent.Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpLayout.apply(cl);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             int code;

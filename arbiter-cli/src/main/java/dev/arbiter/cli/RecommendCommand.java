@@ -1,47 +1,59 @@
 package dev.arbiter.cli;
 
 import dev.arbiter.catalog.Catalog;
+import dev.arbiter.catalog.LicenseUse;
+import dev.arbiter.compare.Comparison;
+import dev.arbiter.compare.MeasuredRuns;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.fit.Hardware;
-import dev.arbiter.recommend.Exclusion;
 import dev.arbiter.recommend.HardwareFitProbe;
+import dev.arbiter.recommend.LicenseFilter;
+import dev.arbiter.recommend.MeasuredSpeed;
 import dev.arbiter.recommend.RecommendRequest;
 import dev.arbiter.recommend.RecommendResult;
-import dev.arbiter.recommend.Recommendation;
 import dev.arbiter.recommend.Recommender;
 import dev.arbiter.recommend.UseCases;
+import dev.arbiter.score.MeasuredFigure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "recommend", mixinStandardHelpOptions = true,
-        description = {"A ranked, explained shortlist for your hardware, use case, licence, region and language.",
-                "Hard constraints first (fit, licence, region, modality, context), then a score from published figures;",
-                "excluded models are listed with the reason."},
-        footer = {"", "Use cases: chatbot, code, rag, french, edge, math, vision, guardrails, image-guardrails.", "",
+        header = "A ranked, explained shortlist for your hardware, use case, licence, region and language.",
+        description = {"Hard constraints first (fit, licence, region, modality, context), then a score with a 90% interval from",
+                "figures normalised against the catalogue; models whose intervals overlap are shown as ties (≈) with what",
+                "decided the order. Models past --top are listed as 'also fits'; 'Excluded' holds only exclusions.",
+                "The method, its weights and a worked example: docs/recommend.md, or --explain."},
+        footer = {"", "Use cases: chatbot, code, rag, french, edge, math, vision, guardrails, image-guardrails.",
+                "Licence use: allowed (deployable as is), needs_agreement (a commercial licence from the vendor), research_only.",
+                "Units: memory GiB (2^30 bytes), bandwidth GB/s (10^9 bytes/s), speed tokens/s, context tokens.", "",
                 "Examples:",
                 "  ./arbiter recommend --hardware rtx-4090 --use-case code",
+                "  ./arbiter recommend --hardware rtx-4090 --use-case code --explain",
                 "  ./arbiter recommend --hardware h100-80gb --gpus 8 --use-case chatbot --license commercial",
-                "  ./arbiter recommend --memory-gb 32 --bandwidth-gbs 900 --use-case rag --region eu",
+                "  ./arbiter recommend --memory-gib 32 --use-case chatbot",
+                "  ./arbiter recommend --memory-gib 32 --bandwidth-gbs 900 --use-case rag --region eu",
                 "  ./arbiter recommend --hardware phone-8gb --use-case edge --format json",
-                "  ./arbiter recommend --hardware a100-80gb --use-case french --region eu --license commercial"})
+                "  ./arbiter recommend --hardware a100-80gb --use-case french --region eu --license commercial",
+                "  ./arbiter recommend --hardware rtx-4090 --use-case code --measured qwen2.5-coder-14b=RUN_ID"})
 final class RecommendCommand implements Callable<Integer> {
     @Mixin FormatMixin fmt;
     @Mixin CatalogMixin catalog;
     @Mixin HardwareMixin hardware;
+    @Mixin StoreMixin store;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--use-case", required = true, paramLabel = "USE", description = "chatbot, code, rag, french, edge, math, vision, guardrails or image-guardrails.")
     String useCase;
 
-    @Option(names = "--license", paramLabel = "KIND", description = "'commercial' excludes licences that forbid commercial use or need a separate agreement.")
+    @Option(names = "--license", paramLabel = "KIND", description = "commercial: only licences deployable as is; any: every licence. Default: all but research-only.")
     String license;
 
     @Option(names = "--region", paramLabel = "REGION", description = "Apply regional licence clauses: eu, or a country code (fr, de, … count as eu).")
@@ -53,51 +65,61 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--min-context", paramLabel = "TOKENS", converter = TokenCount.class, description = "Tokens of context the deployment must hold, e.g. 131072 or 128k (default: the use case's).")
     long minContext;
 
-    @Option(names = "--top", defaultValue = "5", description = "How many to rank (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", paramLabel = "N", defaultValue = "5", converter = Positive.Int.class, description = "How many to rank in full, 1 or more (default: ${DEFAULT-VALUE}); the rest that fit are listed as 'also fits'.")
     int top;
+
+    @Option(names = "--explain", description = "Print the method and every figure behind every score.")
+    boolean explain;
+
+    @Option(names = "--measured", paramLabel = "MODEL=RUN_ID",
+            description = "Rank with your own stored run (mmlu, humaneval, mt_bench or math) instead of the published figure. Repeatable.")
+    Map<String, String> measured = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
-        if (license != null && !license.equalsIgnoreCase("commercial") && !license.equalsIgnoreCase("any")) {
-            throw new InvalidInputException("--license takes 'commercial' or 'any', got '" + license + "'");
-        }
-        if (minContext < 0) throw new InvalidInputException("--min-context must be >= 0, got " + minContext);
-        if (top <= 0) throw new InvalidInputException("--top must be > 0, got " + top);
+        LicenseFilter licence = LicenseFilter.parse(license);
+        String reg = Choices.region(region);
+        String lang = Choices.language(language);
+        if (minContext < 0) throw new InvalidInputException("--min-context must be >= 0 tokens, got " + minContext);
         Hardware hw = hardware.resolve();
-        if (hw == null) throw new InvalidInputException("recommend needs --hardware ID (see ./arbiter hardware) or --memory-gb and --bandwidth-gbs");
+        if (hw == null) throw new InvalidInputException("recommend needs --hardware ID (see ./arbiter hardware) or --memory-gib GIB");
         Catalog c = catalog.load();
-        RecommendRequest req = new RecommendRequest(UseCases.bundled().get(useCase), "commercial".equalsIgnoreCase(license),
-                region, language, minContext, top);
+        RecommendRequest req = new RecommendRequest(UseCases.bundled().get(useCase), licence, reg, lang, minContext, top);
         HardwareFitProbe probe = new HardwareFitProbe(hw, hardware.gpus());
-        RecommendResult result = Recommender.bundled().recommend(c, req, probe, probe.label());
-        PrintWriter out = spec.commandLine().getOut();
+        RecommendResult result = Recommender.bundled().recommend(c, req, probe, probe.label(), measuredFigures(c),
+                MeasuredSpeed.NONE);
         if (fmt.isJson()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("hardware", Map.of("id", hw.id(), "gpus", hardware.gpus()));
             body.put("use_case", result.useCase());
             body.put("context", result.context());
+            body.put("license_filter", licence.name().toLowerCase(java.util.Locale.ROOT));
+            body.put("speed_known", result.speedKnown());
             body.put("recommendations", result.recommendations());
+            body.put("also_fits", result.alsoFits());
             body.put("excluded", result.excluded());
             body.put("method", result.method());
-            JsonOut.print(out, "recommendation", body);
+            JsonOut.print(spec.commandLine().getOut(), "recommendation", body);
             return ExitCode.OK;
         }
-        out.printf(Locale.ROOT, "Use case %s on %s, %,d tokens of context%s%s%n", result.useCase(), probe.label(), result.context(),
-                req.commercialOnly() ? ", commercial use" : "", req.region() == null ? "" : ", region " + req.region());
-        if (result.recommendations().isEmpty()) out.println("  nothing qualifies; see the exclusions below.");
-        for (Recommendation r : result.recommendations()) {
-            out.printf(Locale.ROOT, "%d. %-20s %-7s score %5.1f  %6.1f GiB  %s%n", r.rank(), r.model(), r.quant(), r.score(),
-                    r.totalBytes() / (1024.0 * 1024 * 1024),
-                    r.decodeTokensPerS() == null ? "" : String.format(Locale.ROOT, "~%.0f tok/s", r.decodeTokensPerS()));
-            out.println("   " + r.why());
-            for (String reason : r.reasons()) out.println("     - " + reason);
-        }
-        List<Exclusion> ex = result.excluded();
-        if (!ex.isEmpty()) {
-            out.println("Excluded:");
-            for (Exclusion e : ex) out.printf(Locale.ROOT, "  %-20s %-9s %s%n", e.model(), e.constraint(), e.reason());
-        }
-        spec.commandLine().getErr().println(String.join("\n", result.method()));
+        RecommendText.print(spec.commandLine().getOut(), result, probe.label(), req, explain);
+        if (!explain) spec.commandLine().getErr().println(String.join("\n", result.method()));
         return ExitCode.OK;
     }
+
+    /** Your stored runs, as measured figures per model (read the way compare --measured reads them). */
+    private Map<String, List<MeasuredFigure>> measuredFigures(Catalog c) {
+        if (measured.isEmpty()) return Map.of();
+        for (String model : measured.keySet()) c.get(model);  // unknown id → did you mean
+        Map<String, Map<String, Comparison.Measured>> runs;
+        try (var s = store.openExisting()) {
+            runs = MeasuredRuns.read(new dev.arbiter.eval.engine.RunReader(s), measured);
+        }
+        Map<String, List<MeasuredFigure>> out = new HashMap<>();
+        runs.forEach((model, byBenchmark) -> byBenchmark.forEach((b, m) ->
+                out.computeIfAbsent(model, k -> new ArrayList<>()).add(new MeasuredFigure(b, m.value(), m.runId()))));
+        return out;
+    }
+
+    static String licenceLabel(LicenseUse u) { return u.wire(); }
 }

@@ -42,6 +42,10 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (runId == null && !store.explicit() && !java.nio.file.Files.exists(store.file())) {
+            // A fresh machine: no store yet is zero runs, not an error (an explicit --store that is missing still is).
+            return list(out, List.of());
+        }
         try (RunStore runs = store.openExisting()) {
             if (runId != null) {
                 var record = new RunReader(runs).record(runId);
@@ -49,25 +53,28 @@ final class RunsCommand implements Callable<Integer> {
                 else RunText.print(out, record);
                 return ExitCode.OK;
             }
-            List<Row> rows = runs.runs().stream().map(Row::of).toList();
-            if (fmt.isJson()) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("store", store.file().toString());
-                body.put("runs", rows);
-                JsonOut.print(out, "runs", body);
-                return ExitCode.OK;
-            }
-            int taskWidth = Math.max(12, rows.stream().mapToInt(r -> r.task().length()).max().orElse(0));
-            int modelWidth = Math.max(24, rows.stream().mapToInt(r -> String.valueOf(r.model()).length()).max().orElse(0));
-            String line = "%-24s %-" + taskWidth + "s %-" + modelWidth + "s %-11s %-11s %-7s %s%n";
-            out.printf(Locale.ROOT, line, "RUN_ID", "TASK", "MODEL", "STATUS", "SAMPLES", "SCORE", "STARTED");
-            for (Row r : rows) {
-                out.printf(Locale.ROOT, line, r.runId(), r.task(), r.model(), r.status(), r.samples() + "/" + r.planned(),
-                        Text.num(r.score(), 3), r.startedAt() == null ? "-" : r.startedAt().truncatedTo(ChronoUnit.SECONDS));
-            }
-            spec.commandLine().getErr().println(rows.size() + " runs in " + store.file()
-                    + ". './arbiter runs RUN_ID' for one run's record.");
+            return list(out, runs.runs().stream().map(Row::of).toList());
+        }
+    }
+
+    private int list(PrintWriter out, List<Row> rows) {
+        if (fmt.isJson()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("store", store.file().toString());
+            body.put("runs", rows);
+            JsonOut.print(out, "runs", body);
             return ExitCode.OK;
         }
+        int taskWidth = Math.max(12, rows.stream().mapToInt(r -> r.task().length()).max().orElse(0));
+        int modelWidth = Math.max(24, rows.stream().mapToInt(r -> String.valueOf(r.model()).length()).max().orElse(0));
+        String line = "%-24s %-" + taskWidth + "s %-" + modelWidth + "s %-11s %-11s %-7s %s%n";
+        out.printf(Locale.ROOT, line, "RUN_ID", "TASK", "MODEL", "STATUS", "SAMPLES", "SCORE", "STARTED");
+        for (Row r : rows) {
+            out.printf(Locale.ROOT, line, r.runId(), r.task(), r.model(), r.status(), r.samples() + "/" + r.planned(),
+                    Text.num(r.score(), 3), r.startedAt() == null ? "-" : r.startedAt().truncatedTo(ChronoUnit.SECONDS));
+        }
+        spec.commandLine().getErr().println(rows.size() + " runs in " + store.file()
+                + ". './arbiter runs RUN_ID' for one run's record.");
+        return ExitCode.OK;
     }
 }

@@ -11,6 +11,9 @@ public final class StoreMixin {
             description = "Run store (SQLite). Default: $ARBITER_HOME/arbiter.db (~/.arbiter/arbiter.db).")
     Path file;
 
+    /** True when the user named the store with --store. */
+    public boolean explicit() { return file != null; }
+
     public Path file() {
         return file != null ? file : Home.dir().resolve("arbiter.db");
     }

@@ -143,9 +143,27 @@ class FitCommandTest {
     }
 
     @Test
-    void aCustomDeviceNeedsBothMemoryAndBandwidth() {
-        assertThat(run("fit", "qwen2.5-7b", "--memory-gb", "8")).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(err.toString()).contains("--bandwidth-gbs");
+    void memoryAloneIsEnoughAndTheSpeedIsThenUnknown() throws Exception {
+        assertThat(run("fit", "qwen2.5-7b", "--memory-gib", "8", "--format", "json")).as(err.toString()).isEqualTo(ExitCode.OK);
+        JsonNode j = Json.mapper().readTree(out.toString());
+        assertThat(j.get("fits").asBoolean()).isTrue();
+        assertThat(j.has("decode_tokens_per_s")).isFalse();
+        assertThat(j.get("basis").toString()).contains("decode: unknown");
+    }
+
+    @Test
+    void memoryGbIsKeptAsAnAliasOfMemoryGibWithTheSameUnit() throws Exception {
+        assertThat(run("fit", "qwen2.5-7b", "--memory-gb", "8", "--format", "json")).isEqualTo(ExitCode.OK);
+        long usableGb = Json.mapper().readTree(out.toString()).get("usable_bytes_per_gpu").asLong();
+        out.getBuffer().setLength(0);
+        assertThat(run("fit", "qwen2.5-7b", "--memory-gib", "8", "--format", "json")).isEqualTo(ExitCode.OK);
+        assertThat(Json.mapper().readTree(out.toString()).get("usable_bytes_per_gpu").asLong()).isEqualTo(usableGb);
+    }
+
+    @Test
+    void zeroGpusIsRefusedWhereTheFlagIsParsed() {
+        assertThat(run("fit", "qwen2.5-7b", "--hardware", "h100-80gb", "--gpus", "0")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("--gpus").contains("1 or more");
     }
 
     @Test

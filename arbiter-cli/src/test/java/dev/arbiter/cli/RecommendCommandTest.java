@@ -40,7 +40,7 @@ class RecommendCommandTest {
 
     @Test
     void aThirtyTwoGigabyteCardDoesNotRunScoutAtInt4AsTheArticleClaims() {
-        JsonNode e = exclusion(recommend("--memory-gb", "32", "--bandwidth-gbs", "1000", "--use-case", "chatbot"), "llama-4-scout");
+        JsonNode e = exclusion(recommend("--memory-gib", "32", "--bandwidth-gbs", "1000", "--use-case", "chatbot"), "llama-4-scout");
         assertThat(e.get("constraint").asText()).isEqualTo("fit");
         assertThat(e.get("reason").asText()).contains("32 GB").contains("the claim does not hold");
     }
@@ -106,5 +106,45 @@ class RecommendCommandTest {
         assertThat(CliRun.of("recommend", "--hardware", "rtx-4090", "--use-case", "code", "--min-context", "-5").exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(CliRun.of("recommend", "--use-case", "code").exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(CliRun.of("recommend", "--hardware", "rtx-4090", "--use-case", "code", "--license", "free").exit()).isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
+    void zeroGpusIsRefusedInsteadOfRecommendingNothing() {
+        CliRun r = CliRun.of("recommend", "--hardware", "h100-80gb", "--gpus", "0", "--use-case", "code");
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("--gpus").contains("1 or more");
+        assertThat(CliRun.of("recommend", "--hardware", "h100-80gb", "--top", "0", "--use-case", "code").exit()).isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
+    void anUnknownRegionLanguageOrUseCaseIsRefusedWithADidYouMean() {
+        CliRun region = CliRun.of("recommend", "--hardware", "rtx-4090", "--use-case", "code", "--region", "xx");
+        assertThat(region.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(region.err()).contains("--region 'xx'");
+        CliRun euu = CliRun.of("recommend", "--hardware", "rtx-4090", "--use-case", "code", "--region", "euu");
+        assertThat(euu.err()).contains("did you mean").contains("eu");
+        CliRun lang = CliRun.of("recommend", "--hardware", "rtx-4090", "--use-case", "code", "--language", "xx");
+        assertThat(lang.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(lang.err()).contains("--language 'xx'");
+        CliRun uc = CliRun.of("recommend", "--hardware", "rtx-4090", "--use-case", "cod");
+        assertThat(uc.err()).contains("did you mean code");
+    }
+
+    @Test
+    void hardwareAutoSaysWhatItFoundAndUsesTheMatchingProfileAndGpuCount() {
+        HardwareMixin.detector = new dev.arbiter.fit.HardwareDetector(
+                cmd -> cmd.get(0).equals("nvidia-smi")
+                        ? java.util.Optional.of("NVIDIA GeForce RTX 4090, 24564\nNVIDIA GeForce RTX 4090, 24564\n")
+                        : java.util.Optional.empty(),
+                f -> java.util.Optional.empty(), dev.arbiter.fit.HardwareCatalog.bundled());
+        try {
+            CliRun r = CliRun.of("recommend", "--hardware", "auto", "--use-case", "code", "--format", "json");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.err()).contains("hardware: detected 2 × NVIDIA GeForce RTX 4090").contains("profile rtx-4090");
+            assertThat(r.json().get("hardware").get("id").asText()).isEqualTo("rtx-4090");
+            assertThat(r.json().get("hardware").get("gpus").asInt()).isEqualTo(2);
+        } finally {
+            HardwareMixin.detector = null;
+        }
     }
 }

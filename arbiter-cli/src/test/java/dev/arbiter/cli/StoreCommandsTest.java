@@ -23,4 +23,20 @@ class StoreCommandsTest {
         }
         assertThat(Files.exists(db)).isFalse();
     }
+
+    @Test
+    void runsOnAFreshMachineListsZeroRunsAndExitsZero() {
+        String before = System.getProperty("arbiter.home");
+        System.setProperty("arbiter.home", dir.resolve("fresh-home").toString());
+        try {
+            CliRun text = CliRun.of("runs");
+            assertThat(text.exit()).as(text.err()).isEqualTo(ExitCode.OK);
+            assertThat(text.err()).contains("0 runs");
+            CliRun json = CliRun.of("runs", "--format", "json");
+            assertThat(json.json().get("runs").size()).isZero();
+            assertThat(Files.exists(dir.resolve("fresh-home"))).isFalse();
+        } finally {
+            if (before == null) System.clearProperty("arbiter.home"); else System.setProperty("arbiter.home", before);
+        }
+    }
 }

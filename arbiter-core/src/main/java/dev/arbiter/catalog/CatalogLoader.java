@@ -148,6 +148,11 @@ public final class CatalogLoader {
 
     private <T> T bind(JsonNode node, Class<T> type, String file, int line, String what) {
         String id = node.hasNonNull("id") ? node.get("id").asText() : "?";
+        // Model entries get their family and vendor from the file; "license" is resolved by the loader, never written.
+        var unknown = UnknownFields.find(node, type);
+        if (unknown.isPresent()) {
+            throw new InvalidInputException(file + " line " + line + ", " + what + " '" + id + "': " + unknown.get());
+        }
         try {
             return yaml.treeToValue(node, type);
         } catch (JsonMappingException e) {

@@ -5,6 +5,7 @@ final class Checks {
     private Checks() {}
 
     static void positive(String field, long v) {
+        if (v == 0) throw new IllegalArgumentException(field + " is missing (expected a number > 0)");
         if (v <= 0) throw new IllegalArgumentException(field + " must be > 0, got " + v);
     }
 

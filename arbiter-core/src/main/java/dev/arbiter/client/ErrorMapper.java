@@ -108,7 +108,10 @@ public final class ErrorMapper {
             return new ModelException(Kind.PROTOCOL, 0, redact(what + ": " + detail), null, e);
         }
         if (e instanceof ConnectException) {
-            return new ModelException(Kind.CONNECTION, 0, redact(what + ": cannot connect: " + detail), null, e);
+            return new ModelException(Kind.REFUSED, 0, redact(what + ": connection refused, nothing is listening there. "
+                    + "Start the model server at that address (vLLM: vllm serve MODEL --port 8000; llama.cpp: llama-server -m FILE "
+                    + "--port 8080; Ollama: ollama serve), or give the --endpoint of one that runs (./arbiter endpoints lists them)"),
+                    null, e);
         }
         return new ModelException(Kind.CONNECTION, 0, redact(what + ": connection failed: " + detail), null, e);
     }

@@ -10,6 +10,11 @@ public class ModelException extends ArbiterException {
     public enum Kind {
         RATE_LIMITED(true), SERVER_ERROR(true), TIMEOUT(true), CONNECTION(true),
         BAD_REQUEST(false), UNAUTHORIZED(false), NOT_FOUND(false), UNSUPPORTED(false), PROTOCOL(false),
+        /**
+         * Nothing listens at the address (connection refused): retrying within seconds does not start a server, so the
+         * caller is told at once what to start.
+         */
+        REFUSED(false),
         /** A 400 because this prompt does not fit the served context: this sample's problem, not the run's. */
         CONTEXT_EXCEEDED(false);
 

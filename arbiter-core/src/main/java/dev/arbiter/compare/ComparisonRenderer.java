@@ -102,7 +102,7 @@ public final class ComparisonRenderer {
             }
             for (Dimension d : c.axes()) {
                 AxisScore a = r.profile().axis(d.id());
-                f.add(a.missing() ? "" : String.format(Locale.ROOT, "%.4f", a.value()));
+                f.add(a.missing() ? "" : axis(a));  // 0–100, rounded as in text, Markdown and HTML
             }
             b.append(String.join(",", f.stream().map(ComparisonRenderer::csvField).toList())).append("\r\n");
         }

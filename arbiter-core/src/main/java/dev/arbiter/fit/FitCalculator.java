@@ -51,7 +51,11 @@ public final class FitCalculator {
         Double prefill = null;
         Offload offload = null;
         DecodeEstimate decode = null;
-        if (fits) {
+        if (fits && !hw.speedKnown()) {
+            basis.add("decode: unknown — no memory bandwidth given (add --bandwidth-gbs GB/s for a speed estimate)");
+        } else if (!hw.speedKnown()) {
+            basis.add("offload: not estimated — no memory bandwidth given (--bandwidth-gbs)");
+        } else if (fits) {
             decode = DecodeModel.resident(r, p, m);
             prefill = prefillTokensPerS(r, p);
             basis.add(DecodeModel.basis(r, decode));

@@ -9,7 +9,8 @@ package dev.arbiter.fit;
  * @param memoryGb           memory the model may use on ONE device, in GiB (2^30 bytes: "24 GB" cards hold 24 GiB).
  *                           For Apple unified memory this is Metal's default GPU working-set limit, not the RAM size;
  *                           for boards and phones it is what is left after the OS, as the profile's note explains
- * @param bandwidthGbs       peak memory bandwidth of one device, in GB/s (10^9 bytes per second, as vendors state it)
+ * @param bandwidthGbs       peak memory bandwidth of one device, in GB/s (10^9 bytes per second, as vendors state it);
+ *                           NaN for a custom device given by its memory alone: fits are computed, speeds are not
  * @param bf16Tflops         dense BF16/FP16 tensor throughput of one device in TFLOPS (no sparsity), or null when the
  *                           vendor does not publish one; prefill speed is not estimated without it
  * @param interconnect       link between devices of this profile
@@ -33,7 +34,7 @@ public record Hardware(String id, String name, HardwareKind kind, double memoryG
         require("name", name);
         if (kind == null) throw new IllegalArgumentException("kind is required (gpu, apple, edge, phone, cpu)");
         if (!(memoryGb > 0)) throw new IllegalArgumentException("memory_gb must be > 0, got " + memoryGb);
-        if (!(bandwidthGbs > 0)) throw new IllegalArgumentException("bandwidth_gbs must be > 0, got " + bandwidthGbs);
+        if (!(bandwidthGbs > 0) && !Double.isNaN(bandwidthGbs)) throw new IllegalArgumentException("bandwidth_gbs must be > 0, got " + bandwidthGbs);
         if (bf16Tflops != null && !(bf16Tflops > 0)) throw new IllegalArgumentException("bf16_tflops must be > 0, got " + bf16Tflops);
         if (decodeEfficiency != null && !(decodeEfficiency > 0 && decodeEfficiency <= 1)) {
             throw new IllegalArgumentException("decode_efficiency must be in (0, 1], got " + decodeEfficiency);
@@ -57,6 +58,21 @@ public record Hardware(String id, String name, HardwareKind kind, double memoryG
                 memoryGb, bandwidthGbs, bf16Tflops, Interconnect.PCIE, null, "user-supplied",
                 "from --memory-gb and --bandwidth-gbs");
     }
+
+    /** A custom device with memory only ({@code --memory-gib} without {@code --bandwidth-gbs}): speed is unknown. */
+    public static Hardware memoryOnly(double memoryGib) {
+        return memoryOnly(memoryGib, HardwareKind.GPU, "custom");
+    }
+
+    /** A device known by its memory alone (detected, or given without a bandwidth): speed is unknown. */
+    public static Hardware memoryOnly(double memoryGib, HardwareKind kind, String label) {
+        return new Hardware("custom", label + " (" + String.format(java.util.Locale.ROOT, "%.1f", memoryGib) + " GiB, bandwidth unknown)",
+                kind, memoryGib, Double.NaN, null, kind == HardwareKind.GPU ? Interconnect.PCIE : Interconnect.NONE, null,
+                "user-supplied", "memory only: speed is not estimated");
+    }
+
+    /** False for a memory-only custom device. */
+    public boolean speedKnown() { return !Double.isNaN(bandwidthGbs); }
 
     public long memoryBytes() { return (long) (memoryGb * (1L << 30)); }
 

@@ -107,6 +107,6 @@ public final class HardwareCatalog {
     /** The profile, or an input error suggesting the nearest ids. */
     public Hardware get(String id) {
         return find(id).orElseThrow(() -> new InvalidInputException("unknown hardware '" + id + "'"
-                + Suggest.nearest(id, order) + " (./arbiter hardware lists them; or give --memory-gb and --bandwidth-gbs)"));
+                + Suggest.nearest(id, order) + " (./arbiter hardware lists them; or --hardware auto, or --memory-gib GIB [--bandwidth-gbs GB/S])"));
     }
 }

@@ -13,6 +13,9 @@ public interface FitProbe {
      * Every quantisation that fits, highest precision first; the recommender picks the one that scores best for
      * the use case (a faster lower-precision fit can beat a slow 16-bit one). Defaults to the best fit alone.
      */
+    /** False when the hardware's bandwidth is unknown (memory given alone): fits are known, speeds are not. */
+    default boolean speedKnown() { return true; }
+
     default List<FitOutcome> options(Model model, long context) {
         FitOutcome best = bestFit(model, context);
         return best.fits() ? List.of(best) : List.of();

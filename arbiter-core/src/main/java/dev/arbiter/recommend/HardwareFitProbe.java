@@ -52,10 +52,13 @@ public final class HardwareFitProbe implements FitProbe {
         for (FitResult r : fits) {
             out.add(new FitOutcome(true, r.quant().wire(), r.perGpuBytes() * gpus, r.usableBytesPerGpu() * gpus,
                     r.decodeTokensPerS(), String.format(Locale.ROOT, "%s on %s%s", r.quant().wire(), r.runtime().wire(),
-                    gpus > 1 ? " across " + gpus + " GPUs" : "")));
+                    gpus > 1 ? " across " + gpus + " GPUs" : ""), r.runtime().wire(), gpus));
         }
         return out;
     }
+
+    @Override
+    public boolean speedKnown() { return hardware.speedKnown(); }
 
     @Override
     public FitOutcome bestFit(Model m, long context) {
@@ -88,7 +91,7 @@ public final class HardwareFitProbe implements FitProbe {
     }
 
     public String label() {
-        return (gpus > 1 ? gpus + "× " : "") + hardware.id();
+        return (gpus > 1 ? gpus + "× " : "") + (hardware.id().equals("custom") ? hardware.name() : hardware.id());
     }
 
     private List<Runtime> runtimes() {

@@ -5,57 +5,74 @@ import dev.arbiter.catalog.License;
 import dev.arbiter.catalog.Lineage;
 import dev.arbiter.catalog.Model;
 import dev.arbiter.catalog.RegionRestriction;
-import dev.arbiter.profile.AxisScore;
+import dev.arbiter.profile.Dimension;
 import dev.arbiter.profile.Dimensions;
-import dev.arbiter.profile.ModelProfile;
-import dev.arbiter.profile.Profiler;
+import dev.arbiter.score.AxisEstimate;
+import dev.arbiter.score.AxisEstimator;
+import dev.arbiter.score.BenchmarkScales;
+import dev.arbiter.score.CatalogueNorms;
+import dev.arbiter.score.MeasuredFigure;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 /**
- * Hard constraints first (use case, modality, language, context length, licence, region, memory), then a rank.
- *
- * <p>Score = Σ weight × axis ÷ Σ weight, × 100, where quality axes come from published figures
- * ({@link Profiler}) multiplied by the assumed retention of the chosen quantisation, and the efficiency axis is
- * the estimated decode speed on the given hardware, {@code min(1, ln(1 + tok/s) / ln(31))} (30 tok/s or more
- * counts as 1). Each fitting quantisation is scored and the best kept, so a fast 5-bit fit can beat a slow 16-bit
- * one; 3- and 2-bit mixes are tried only when nothing at 4 bits or more fits. A missing figure on a primary axis (a quarter or more of the use case's weight) is imputed at
- * the lowest value among the remaining candidates, so it never helps a model; a missing figure on a secondary
- * axis is left out of the weighted mean, so a specialist (a coder with no MMLU) is not sunk by a 5% axis — unless
- * the model has no figure on any of the use case's quality axes, when they are all imputed. The reasons say which
- * applied.
+ * Hard constraints first (use case, modality, language, context length, licence, region, memory), then a rank with
+ * intervals. The method is in docs/recommend.md and in {@link #method}: each quality axis from figures normalised
+ * against the catalogue ({@link AxisEstimator}), efficiency from the decode speed on the hardware, the use case's
+ * weighted mean of the axes, and a 90% interval from Monte Carlo draws ({@link ScoreDraws}); rows whose intervals
+ * overlap are ties.
  */
 public final class Recommender {
-    /** Decode speed that earns full marks on the efficiency axis: faster than people read a streamed answer. */
-    static final double FULL_SPEED_TOKENS_PER_S = 30.0;
-
     /**
      * Quantisations assumed to keep less than this share of quality (3-bit and 2-bit mixes) are considered only when
      * nothing better fits: their losses are steep and least predictable, worst on small models.
      */
     static final double MIN_PREFERRED_RETENTION = 0.95;
+    /** Uncertainty of a speed, as the sd of its natural log: ±~40% at 90% for an estimate, ±~8% for a measurement. */
+    static final double ESTIMATED_SPEED_SD = 0.2;
+    static final double MEASURED_SPEED_SD = 0.05;
 
-    private final Profiler profiler;
+    private final List<Dimension> dimensions;
+    private final BenchmarkScales scales;
     private final QuantRetention retention;
 
-    public Recommender(Profiler profiler, QuantRetention retention) {
-        this.profiler = profiler;
+    public Recommender(List<Dimension> dimensions, BenchmarkScales scales, QuantRetention retention) {
+        this.dimensions = List.copyOf(dimensions);
+        this.scales = scales;
         this.retention = retention;
     }
 
-    public static Recommender bundled() { return new Recommender(Profiler.bundled(), QuantRetention.bundled()); }
+    public static Recommender bundled() {
+        return new Recommender(Dimensions.bundled(), BenchmarkScales.bundled(), QuantRetention.bundled());
+    }
 
     public RecommendResult recommend(Catalog catalog, RecommendRequest req, FitProbe fit, String hardwareLabel) {
+        return recommend(catalog, req, fit, hardwareLabel, Map.of(), MeasuredSpeed.NONE);
+    }
+
+    /**
+     * @param measured your stored runs per model id: they take precedence over published figures
+     * @param speeds   measured decode speeds (the serving benchmark's evidence record), before estimates
+     */
+    public RecommendResult recommend(Catalog catalog, RecommendRequest req, FitProbe fit, String hardwareLabel,
+                                     Map<String, List<MeasuredFigure>> measured, MeasuredSpeed speeds) {
         UseCase uc = req.useCase();
         long context = req.context();
+        AxisEstimator estimator = new AxisEstimator(scales, CatalogueNorms.of(catalog, scales));
+        List<Dimension> qualityAxes = dimensions.stream()
+                .filter(d -> uc.weights().containsKey(d.id()) && !d.id().equals(Dimensions.EFFICIENCY)).toList();
+        Map<String, Double> weights = new LinkedHashMap<>(uc.weights());
+        if (!fit.speedKnown()) weights.remove(Dimensions.EFFICIENCY);
+
         List<Exclusion> excluded = new ArrayList<>();
-        List<Candidate> candidates = new ArrayList<>();
+        Map<Model, List<FitOutcome>> fitting = new LinkedHashMap<>();
         for (Model m : catalog.sorted()) {
             Exclusion ex = constraint(m, req);
             if (ex != null) { excluded.add(ex); continue; }
@@ -65,49 +82,142 @@ public final class Recommender {
                 continue;
             }
             List<FitOutcome> preferred = options.stream().filter(o -> retention.of(o.quant()) >= MIN_PREFERRED_RETENTION).toList();
-            if (!preferred.isEmpty()) options = preferred;
-            ModelProfile profile = profiler.profile(Lineage.withInheritedScores(catalog, m));
-            for (FitOutcome o : options) candidates.add(new Candidate(m, profile, o, options.get(0)));
+            fitting.put(m, preferred.isEmpty() ? options : preferred);
         }
-        Map<String, Double> floor = floors(candidates, uc);
-        List<Recommendation> ranked = new ArrayList<>();
-        // Per model, the quantisation that scores best for this use case (options come highest precision first,
-        // so a tie keeps the more precise one).
-        Map<String, Scored> bestPerModel = new LinkedHashMap<>();
-        for (Candidate c : candidates) {
-            Scored s = score(c, uc, floor, hardwareLabel);
-            bestPerModel.merge(c.model().id(), s, (a, b) -> b.score() > a.score() + 1e-9 ? b : a);
+        Map<String, List<String>> folded = SameFigures.fold(catalog, List.copyOf(fitting.keySet()));
+        List<String> foldedIds = folded.values().stream().flatMap(List::stream).toList();
+
+        List<Scored> best = new ArrayList<>();
+        for (var e : fitting.entrySet()) {
+            Model m = e.getKey();
+            if (foldedIds.contains(m.id())) continue;
+            Map<String, AxisEstimate> quality = estimator.estimate(Lineage.withInheritedScores(catalog, m), qualityAxes,
+                    measured.getOrDefault(m.id(), List.of()));
+            Scored top = null;
+            for (FitOutcome o : e.getValue()) {  // highest precision first, so a tie keeps the more precise one
+                OptionalDouble ms = speeds.tokensPerS(m.id(), o.quant());
+                Double tps = ms.isPresent() ? Double.valueOf(ms.getAsDouble()) : o.decodeTokensPerS();
+                String basis = !fit.speedKnown() ? "unknown" : ms.isPresent() ? "measured" : "estimated";
+                Scored s = new Scored(m, o, e.getValue().get(0), quality, weights, retention.of(o.quant()), tps,
+                        ms.isPresent() ? MEASURED_SPEED_SD : ESTIMATED_SPEED_SD, basis,
+                        folded.getOrDefault(m.id(), List.of()));
+                if (top == null || s.point() > top.point() + 1e-9) top = s;
+            }
+            best.add(top);
         }
-        List<Scored> scored = bestPerModel.values().stream().map(Recommender::noteQuantChoice)
-                .sorted(Comparator.comparingDouble(Scored::score).reversed()
-                        .thenComparing(s -> -nz(s.c().fit().decodeTokensPerS()))
-                        .thenComparing(s -> s.c().model().id()))
+        List<Scored> ranked = best.stream()
+                .sorted(Comparator.comparingDouble(Scored::point).reversed()
+                        .thenComparing(s -> -(s.tokensPerS() == null ? 0 : s.tokensPerS()))
+                        .thenComparing(s -> s.model().id()))
                 .toList();
-        for (int i = 0; i < scored.size() && i < req.top(); i++) {
-            Scored s = scored.get(i);
-            Model m = s.c().model();
-            FitOutcome f = s.c().fit();
-            ranked.add(new Recommendation(i + 1, m.id(), m.name(), f.quant(), round1(s.score()), s.axes(), f.totalBytes(),
-                    f.availableBytes(), f.decodeTokensPerS() == null ? null : round1(f.decodeTokensPerS()),
-                    m.license().name(), s.reasons(), why(s, uc)));
+        List<ScoreDraws.Interval> intervals = ScoreDraws.of(ranked);
+
+        List<Recommendation> recs = new ArrayList<>();
+        List<AlsoFit> also = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            Scored s = ranked.get(i);
+            ScoreDraws.Interval iv = intervals.get(i);
+            boolean tied = i > 0 && intervals.get(i - 1).low() <= iv.high();
+            if (i >= req.top()) {
+                also.add(new AlsoFit(i + 1, s.model().id(), s.fit().quant(), Rounding.score(s.point()), Rounding.score(iv.low()),
+                        Rounding.score(iv.high()), Rounding.tokensPerS(s.tokensPerS()), s.model().license().productionUse()));
+                continue;
+            }
+            String close = tied ? CloseCall.explain(ranked.get(i - 1), i, s) : null;
+            recs.add(recommendation(i + 1, tied, iv, s, close, context, hardwareLabel));
         }
-        for (int i = req.top(); i < scored.size(); i++) {
-            excluded.add(new Exclusion(scored.get(i).c().model().id(), "rank",
-                    String.format(Locale.ROOT, "fits and qualifies, ranked #%d (score %.1f); raise --top to see it", i + 1, scored.get(i).score())));
-        }
-        List<String> method = List.of(
-                "Hard constraints first: use case, modality, language, context length, licence, region, memory at "
-                        + context + " tokens of context.",
-                "Score = weighted mean of the use case's axes (scoring/usecases.yaml), 0-100. Quality axes use the vendor's "
-                        + "published figures (never the article's), times the assumed quality retained by the quantisation "
-                        + "(scoring/quant-retention.yaml). Efficiency = estimated decode speed on " + hardwareLabel
-                        + " (30 tok/s or more = full marks, log scale); each fitting quantisation is scored and the best kept (3- and 2-bit only when nothing else fits).",
-                "A primary axis (>= 25% of the weight) with no published figure counts as the lowest candidate; a secondary one is left out.",
-                "Published scores are claims: check the shortlist on your own data with ./arbiter eval.");
-        return new RecommendResult(uc.id(), context, ranked, excluded, method);
+        return new RecommendResult(uc.id(), context, fit.speedKnown(), recs, also, excluded, method(context, hardwareLabel, fit.speedKnown()));
     }
 
-    private Exclusion constraint(Model m, RecommendRequest req) {
+    private Recommendation recommendation(int rank, boolean tied, ScoreDraws.Interval iv, Scored s, String close,
+                                          long context, String hw) {
+        Model m = s.model();
+        FitOutcome f = s.fit();
+        double total = s.totalWeight();
+        Map<String, AxisView> axes = new LinkedHashMap<>();
+        for (var e : s.weights().entrySet()) {
+            String axis = e.getKey();
+            double share = Math.round(1000 * e.getValue() / total) / 1000.0;
+            if (axis.equals(Dimensions.EFFICIENCY)) {
+                double lo = Scored.efficiency(s.tokensPerS() * Math.exp(-AxisEstimate.Z90 * s.speedSd()));
+                double hi = Scored.efficiency(s.tokensPerS() * Math.exp(AxisEstimate.Z90 * s.speedSd()));
+                axes.put(axis, new AxisView(Rounding.score(s.axis(axis)), Rounding.score(lo), Rounding.score(hi), share, 1,
+                        null, List.of(), Rounding.speed(s.tokensPerS()) + " on " + hw + " at " + f.quant() + " (" + s.speedBasis() + ")"));
+            } else {
+                AxisEstimate a = s.quality().get(axis);
+                axes.put(axis, new AxisView(Rounding.score(s.axis(axis)), Rounding.score(a.low() * s.keep()),
+                        Rounding.score(a.high() * s.keep()), share, Math.round(100 * a.coverage()) / 100.0, a.basis(),
+                        a.evidence(), a.note()));
+            }
+        }
+        return new Recommendation(rank, tied, iv.rankLow(), iv.rankHigh(), m.id(), m.name(), f.quant(),
+                Rounding.score(s.point()), Rounding.score(iv.low()), Rounding.score(iv.high()), axes, f.totalBytes(),
+                f.availableBytes(), Rounding.tokensPerS(s.tokensPerS()), s.speedBasis(), m.license().name(),
+                m.license().productionUse(), s.alsoCovers(), why(s, iv, axes), close, reasons(s, axes, hw),
+                ServeCommand.of(m, f, context));
+    }
+
+    /** The score as the sum of its parts, largest first, so the headline and the score cannot disagree. */
+    private static String why(Scored s, ScoreDraws.Interval iv, Map<String, AxisView> axes) {
+        String parts = axes.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, AxisView> e) -> e.getValue().weight() * e.getValue().score()).reversed())
+                .map(e -> String.format(Locale.ROOT, "%.2f × %s %.0f%s", e.getValue().weight(), e.getKey(), e.getValue().score(),
+                        e.getValue().basis() == null || e.getValue().basis().wire().equals("published") ? ""
+                                : " (" + e.getValue().basis().wire() + ")"))
+                .collect(Collectors.joining(" + "));
+        return String.format(Locale.ROOT, "score %.0f [%.0f–%.0f] = %s", Rounding.score(s.point()), Rounding.score(iv.low()),
+                Rounding.score(iv.high()), parts);
+    }
+
+    private static List<String> reasons(Scored s, Map<String, AxisView> axes, String hw) {
+        List<String> out = new ArrayList<>();
+        FitOutcome chosen = s.fit();
+        FitOutcome precise = s.mostPrecise();
+        if (!chosen.quant().equals(precise.quant())) {
+            out.add(String.format(Locale.ROOT, "quantisation: %s rather than %s (which also fits): its speed (%s vs %s) outweighs "
+                    + "the assumed quality loss", chosen.quant(), precise.quant(), Rounding.speed(chosen.decodeTokensPerS()),
+                    Rounding.speed(precise.decodeTokensPerS())));
+        }
+        if (s.keep() < 1) {
+            out.add(String.format(Locale.ROOT, "quality axes × %.3f: share assumed kept at %s (scoring/quant-retention.yaml)", s.keep(), chosen.quant()));
+        }
+        for (var e : axes.entrySet()) {
+            AxisView a = e.getValue();
+            out.add(String.format(Locale.ROOT, "%s %.0f [%.0f–%.0f]%s: %s", e.getKey(), a.score(), a.low(), a.high(),
+                    a.basis() == null ? "" : String.format(Locale.ROOT, ", %s, coverage %.0f%%", a.basis().wire(), 100 * a.coverage()),
+                    a.note()));
+        }
+        License l = s.model().license();
+        String use = "licence: " + l.name() + ": " + l.productionUse().label();
+        if (l.monthlyActiveUserCap() != null) use += String.format(Locale.ROOT, " up to %,d monthly active users", l.monthlyActiveUserCap());
+        out.add(use);
+        for (String older : s.alsoCovers()) {
+            out.add("same entry as " + older + " (older release with the very same figures): ranked once, here");
+        }
+        return out;
+    }
+
+    /** The method, stated once for every score. */
+    static List<String> method(long context, String hw, boolean speedKnown) {
+        List<String> m = new ArrayList<>();
+        m.add("Hard constraints first: use case, modality, language, context length (" + context + " tokens), licence, region, memory.");
+        m.add("Each benchmark figure is put on a common scale before it meets another: chance floor removed, logit, then a "
+                + "standard score against the catalogue's models that report the same benchmark in the same setting (base or tuned).");
+        m.add("A quality axis is the posterior of those standard scores (prior: a typical catalogue model), shown as the catalogue "
+                + "percentile 0-100 with a 90% interval; measured figures (your runs) before published ones.");
+        m.add("One rule for a missing axis, for every model: estimated from the model's other text quality axes, never above the "
+                + "catalogue's middle (marked 'estimated', wide interval); with no figure at all, the catalogue's middle with the widest interval.");
+        m.add(speedKnown
+                ? "Efficiency = decode speed on " + hw + " (30 tok/s or more = 100, log scale), estimated unless measured; each fitting "
+                        + "quantisation is scored and the best kept (3- and 2-bit only when nothing else fits)."
+                : "Speed unknown (no --bandwidth-gbs): the efficiency axis is left out of every score; the ranking is on quality alone.");
+        m.add("Score = the use case's weighted mean of the axes (scoring/usecases.yaml); interval and rank range from 2000 seeded "
+                + "Monte Carlo draws; ≈ marks a model whose interval overlaps the one above, with what decided the order.");
+        m.add("Published scores are claims: check the shortlist on your own data with ./arbiter eval, then rank with --measured MODEL=RUN_ID.");
+        return m;
+    }
+
+    private static Exclusion constraint(Model m, RecommendRequest req) {
         UseCase uc = req.useCase();
         for (String t : uc.requireTags()) {
             if (!m.tags().contains(t)) return new Exclusion(m.id(), "use_case", "not a " + t + " model (use case " + uc.id() + ")");
@@ -128,7 +238,7 @@ public final class Recommender {
         List<String> langs = new ArrayList<>(uc.requireLanguages());
         if (req.language() != null) langs.add(req.language());
         for (String l : langs) {
-            if (m.languages().isEmpty()) return new Exclusion(m.id(), "language", "vendor lists no supported languages; " + l + " not confirmed");
+            if (m.languages().isEmpty()) return new Exclusion(m.id(), "language", "vendor lists no supported languages; " + l + " is missing from its card");
             if (!m.languages().contains(l)) return new Exclusion(m.id(), "language", "'" + l + "' is not among the vendor's supported languages");
         }
         if (m.contextLength() < uc.minContextLength()) {
@@ -140,9 +250,10 @@ public final class Recommender {
                     m.contextLength(), req.context(), req.minContext() > 0 ? "--min-context" : "default for " + uc.id() + "; set --min-context"));
         }
         License l = m.license();
-        if (req.commercialOnly() && !l.commercialUse()) {
-            return new Exclusion(m.id(), "license", l.name() + (l.researchOnly() ? ": research use only"
-                    : ": commercial use needs a separate agreement"));
+        if (!req.license().keeps(l.productionUse())) {
+            return new Exclusion(m.id(), "license", l.name() + ": " + l.productionUse().label()
+                    + (req.license() == LicenseFilter.COMMERCIAL ? " (--license commercial keeps only what is deployable as is)"
+                            : " (--license any includes it)"));
         }
         if (req.region() != null) {
             for (RegionRestriction r : l.regionRestrictions()) {
@@ -156,99 +267,4 @@ public final class Recommender {
         }
         return null;
     }
-
-    /** Lowest available value per quality axis among candidates: what a missing figure counts as. */
-    private static Map<String, Double> floors(List<Candidate> cs, UseCase uc) {
-        Map<String, Double> floor = new HashMap<>();
-        for (String axis : uc.weights().keySet()) {
-            if (axis.equals(Dimensions.EFFICIENCY)) continue;
-            double min = cs.stream().map(c -> c.profile().axis(axis)).filter(a -> a != null && !a.missing())
-                    .mapToDouble(AxisScore::value).min().orElse(0.0);
-            floor.put(axis, min);
-        }
-        return floor;
-    }
-
-    private Scored score(Candidate c, UseCase uc, Map<String, Double> floor, String hw) {
-        double sum = 0, weights = 0;
-        Map<String, Double> axes = new LinkedHashMap<>();
-        List<String> reasons = new ArrayList<>();
-        double keep = retention.of(c.fit().quant());
-        // With no published figure on any of the use case's quality axes, leaving the secondary ones out would rank
-        // the model on speed alone, ahead of every model with evidence; impute them like primary axes instead.
-        boolean noEvidence = uc.weights().keySet().stream().filter(axis -> !axis.equals(Dimensions.EFFICIENCY))
-                .map(axis -> c.profile().axis(axis)).allMatch(a -> a == null || a.missing());
-        for (var e : uc.weights().entrySet()) {
-            String axis = e.getKey();
-            double v;
-            if (axis.equals(Dimensions.EFFICIENCY)) {
-                double tps = nz(c.fit().decodeTokensPerS());
-                v = Math.min(1.0, Math.log1p(tps) / Math.log1p(FULL_SPEED_TOKENS_PER_S));
-                reasons.add(String.format(Locale.ROOT, "speed: ~%.0f tok/s decode on %s at %s (estimate)", tps, hw, c.fit().quant()));
-            } else {
-                AxisScore a = c.profile().axis(axis);
-                if ((a == null || a.missing()) && !primary(uc, axis) && !noEvidence) {
-                    reasons.add(axis + ": no published figure; a secondary axis for " + uc.id() + ", left out of the score");
-                    continue;
-                } else if (a == null || a.missing()) {
-                    v = floor.getOrDefault(axis, 0.0) * keep;
-                    reasons.add(String.format(Locale.ROOT, "%s: no published figure, counted as the lowest candidate (%.0f)", axis, v * 100));
-                } else {
-                    v = a.value() * keep;
-                    reasons.add(axis + ": " + a.note());
-                }
-            }
-            axes.put(axis, round1(v * 100));
-            sum += e.getValue() * v;
-            weights += e.getValue();
-        }
-        License l = c.model().license();
-        if (l.monthlyActiveUserCap() != null) {
-            reasons.add(String.format(Locale.ROOT, "licence: %s, commercial use up to %,d monthly active users", l.name(), l.monthlyActiveUserCap()));
-        } else if (!l.commercialUse()) {
-            reasons.add("licence: " + l.name() + " does not allow commercial use");
-        }
-        return new Scored(c, 100 * sum / weights, axes, reasons);
-    }
-
-    /** An axis carrying at least {@link #PRIMARY_WEIGHT} of the use case's weight. */
-    static boolean primary(UseCase uc, String axis) {
-        double total = uc.weights().values().stream().mapToDouble(Double::doubleValue).sum();
-        return uc.weights().getOrDefault(axis, 0.0) / total >= PRIMARY_WEIGHT;
-    }
-
-    static final double PRIMARY_WEIGHT = 0.25;
-
-    private static String why(Scored s, UseCase uc) {
-        var best = s.axes().entrySet().stream()
-                .max(Comparator.comparingDouble(e -> e.getValue() * uc.weights().get(e.getKey()))).orElseThrow();
-        FitOutcome f = s.c().fit();
-        var l = s.c().model().license();
-        return String.format(Locale.ROOT, "%s for %s: strongest axis %s (%.0f); fits at %s (%.1f of %.1f GiB)%s%s",
-                s.c().model().id(), uc.id(), best.getKey(), best.getValue(), f.quant(), f.totalBytes() / GIB,
-                f.availableBytes() / GIB,
-                f.decodeTokensPerS() == null ? "" : String.format(Locale.ROOT, ", ~%.0f tok/s", f.decodeTokensPerS()),
-                l.commercialUse() ? "" : "; licence: no commercial use");
-    }
-
-    private static final double GIB = 1024.0 * 1024 * 1024;
-
-    private static double round1(double v) { return Math.round(v * 10) / 10.0; }
-    private static double nz(Double d) { return d == null ? 0 : d; }
-
-    /** Says so when a lower-precision fit was chosen over the most precise one that also fits. */
-    private static Scored noteQuantChoice(Scored s) {
-        FitOutcome chosen = s.c().fit();
-        FitOutcome precise = s.c().mostPrecise();
-        if (chosen.quant().equals(precise.quant())) return s;
-        List<String> reasons = new ArrayList<>(s.reasons());
-        reasons.add(0, String.format(Locale.ROOT, "quantisation: %s rather than %s (which also fits): for this use case its speed "
-                + "(~%.0f vs ~%.0f tok/s) outweighs the assumed quality loss", chosen.quant(), precise.quant(),
-                nz(chosen.decodeTokensPerS()), nz(precise.decodeTokensPerS())));
-        return new Scored(s.c(), s.score(), s.axes(), reasons);
-    }
-
-    /** One model at one quantisation; {@code mostPrecise} is the highest-precision quantisation that fits. */
-    private record Candidate(Model model, ModelProfile profile, FitOutcome fit, FitOutcome mostPrecise) {}
-    private record Scored(Candidate c, double score, Map<String, Double> axes, List<String> reasons) {}
 }

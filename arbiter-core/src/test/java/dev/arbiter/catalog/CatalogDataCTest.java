@@ -90,7 +90,7 @@ class CatalogDataCTest {
     @Test
     void theFrenchUseCaseFindsMistralQwenAndGemmaEntriesThatListFrench() {
         FitProbe everythingFits = (m, ctx) -> new FitOutcome(true, "F16", 1L, 1L << 50, 10.0, "test probe");
-        RecommendRequest req = new RecommendRequest(UseCases.bundled().get("french"), false, null, null, 0, 100);
+        RecommendRequest req = new RecommendRequest(UseCases.bundled().get("french"), dev.arbiter.recommend.LicenseFilter.ANY, null, null, 0, 100);
         RecommendResult r = Recommender.bundled().recommend(CATALOG, req, everythingFits, "test");
 
         List<Model> found = r.recommendations().stream().map(Recommendation::model).map(CATALOG::get).toList();

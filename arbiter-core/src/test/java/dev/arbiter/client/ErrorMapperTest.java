@@ -90,7 +90,7 @@ class ErrorMapperTest {
     void mapsTimeoutsToTimeoutAndOtherIoFailuresToConnection() {
         assertThat(mapper.fromIo(new HttpConnectTimeoutException("x"), "w").kind()).isEqualTo(Kind.TIMEOUT);
         assertThat(mapper.fromIo(new HttpTimeoutException("x"), "w").kind()).isEqualTo(Kind.TIMEOUT);
-        assertThat(mapper.fromIo(new ConnectException("refused"), "w").kind()).isEqualTo(Kind.CONNECTION);
+        assertThat(mapper.fromIo(new ConnectException("refused"), "w").kind()).isEqualTo(Kind.REFUSED);
         assertThat(mapper.fromIo(new IOException("Connection reset"), "w").kind()).isEqualTo(Kind.CONNECTION);
     }
 

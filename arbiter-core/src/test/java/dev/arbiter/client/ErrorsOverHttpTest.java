@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Each failure a real server can produce, over real HTTP, in both dialects, streamed and not: the kind it maps to. */
@@ -95,14 +96,25 @@ class ErrorsOverHttpTest {
     }
 
     @Test
-    void reportsARefusedConnectionAsConnection() throws Exception {
+    void reportsARefusedConnectionAtOnceNamingTheUrlAndWhatToStartAndDoesNotRetryIt() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         ModelClient c = ModelClients.create(Endpoint.of(URI.create("http://127.0.0.1:" + port), ApiFlavor.openai, "m"), Ticker.system());
         ModelException e = catchThrowableOfType(ModelException.class, () -> c.generate(GenerateRequest.completion("p", null)));
-        assertThat(e.kind()).isEqualTo(Kind.CONNECTION);
-        assertThat(e.retriable()).isTrue();
+        assertThat(e.kind()).isEqualTo(Kind.REFUSED);
+        assertThat(e.retriable()).isFalse();
+        assertThat(e.getMessage()).contains("http://127.0.0.1:" + port).contains("connection refused").contains("vllm serve")
+                .doesNotContain("ConnectException");
+        // one attempt: the retry policy gives up at once on an error no retry can fix
+        int[] attempts = {0};
+        List<Long> slept = new java.util.ArrayList<>();
+        RetryPolicy policy = new RetryPolicy(6, java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(30),
+                java.time.Duration.ofMinutes(5), slept::add, new java.util.Random(1));
+        assertThatThrownBy(() -> policy.call(() -> { attempts[0]++; return c.generate(GenerateRequest.completion("p", null)); }))
+                .isInstanceOf(ModelException.class);
+        assertThat(attempts[0]).isEqualTo(1);
+        assertThat(slept).isEmpty();
     }
 }

@@ -1,0 +1,35 @@
+package dev.arbiter.recommend;
+
+import dev.arbiter.catalog.Model;
+
+import java.util.Locale;
+
+/**
+ * The command that serves a recommendation as the fit assumed it: vLLM with its tensor-parallel size and context for
+ * 16-bit and checkpoint formats, llama.cpp's {@code llama-server} with every layer on the GPU ({@code -ngl}) and the
+ * context ({@code -c}) for GGUF, and Ollama's {@code num_ctx} for the same context. A starting point, to be checked
+ * against the runtime's own documentation.
+ */
+public final class ServeCommand {
+    private ServeCommand() {}
+
+    /** @param context tokens one sequence must hold */
+    public static String of(Model m, FitOutcome f, long context) {
+        String repo = m.hfRepo() != null ? m.hfRepo() : m.id();
+        String q = f.quant().toUpperCase(Locale.ROOT);
+        if ("vllm".equals(f.runtime()) || (f.runtime() == null && !isGguf(q))) {
+            String checkpoint = switch (q) {
+                case "INT4" -> "<an AWQ/GPTQ INT4 checkpoint of " + repo + ">";
+                case "INT8" -> "<an INT8 (W8A8) checkpoint of " + repo + ">";
+                default -> repo;
+            };
+            return String.format(Locale.ROOT, "vllm serve %s%s --tensor-parallel-size %d --max-model-len %d",
+                    checkpoint, q.equals("FP8") ? " --quantization fp8" : "", f.gpus(), context);
+        }
+        String file = m.id() + "-" + q + ".gguf";
+        return String.format(Locale.ROOT, "llama-server -m %s -ngl 999 -c %d%s   |   Ollama: set num_ctx %d (PARAMETER num_ctx %d in the Modelfile)",
+                file, context, f.gpus() > 1 ? " --split-mode layer" : "", context, context);
+    }
+
+    private static boolean isGguf(String q) { return q.startsWith("Q") || q.startsWith("IQ") || q.equals("F16"); }
+}

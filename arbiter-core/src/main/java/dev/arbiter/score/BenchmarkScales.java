@@ -1,0 +1,36 @@
+package dev.arbiter.score;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.util.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The bundled benchmark scales ({@code scoring/benchmarks.yaml}). */
+public final class BenchmarkScales {
+    private final Map<String, BenchmarkScale> byId;
+
+    public BenchmarkScales(Map<String, BenchmarkScale> byId) { this.byId = Map.copyOf(byId); }
+
+    public static BenchmarkScales bundled() {
+        try (InputStream in = BenchmarkScales.class.getResourceAsStream("/scoring/benchmarks.yaml")) {
+            if (in == null) throw new IllegalStateException("scoring/benchmarks.yaml missing from the jar");
+            JsonNode root = Json.yaml().readTree(in).get("benchmarks");
+            Map<String, BenchmarkScale> m = new LinkedHashMap<>();
+            root.properties().forEach(e -> {
+                JsonNode n = e.getValue();
+                m.put(e.getKey(), new BenchmarkScale(e.getKey(), n.path("chance").asDouble(0),
+                        n.has("min") ? n.get("min").asDouble() : null, n.has("max") ? n.get("max").asDouble() : null,
+                        n.path("items").asInt(0)));
+            });
+            return new BenchmarkScales(m);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read scoring/benchmarks.yaml", e);
+        }
+    }
+
+    public Optional<BenchmarkScale> get(String benchmark) { return Optional.ofNullable(byId.get(benchmark)); }
+}
