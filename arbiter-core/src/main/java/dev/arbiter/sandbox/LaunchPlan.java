@@ -27,7 +27,11 @@ final class LaunchPlan {
             List.of(Path.of("/usr/bin/unshare"), Path.of("/bin/unshare"), Path.of("/usr/sbin/unshare"));
 
     /** The launcher's source, passed with {@code -c} so no file of it exists that a program could rewrite. */
-    static final String LAUNCHER = loadLauncher();
+    static final String LAUNCHER = load("launcher.py");
+    /** The candidate's side of a graded run: the plain-data codec, then the loop that answers calls. */
+    static final String RUNNER = load("plain_data.py") + "\n" + load("candidate_runner.py");
+    /** The grader's side: the same codec, then the harness that runs the test against a proxy. */
+    static final String HARNESS = load("plain_data.py") + "\n" + load("grader_harness.py");
 
     private LaunchPlan() {}
 
@@ -54,6 +58,14 @@ final class LaunchPlan {
     }
 
     static String config(Isolation iso, SandboxOptions o, boolean root, Path workdir) {
+        return config(iso, o, root, workdir, null);
+    }
+
+    /**
+     * @param graded null for a plain run; for a graded one {candidate bytes, total stdin bytes}: the candidate's
+     *               program comes first on stdin, then {@link #graderSpec}
+     */
+    static String config(Isolation iso, SandboxOptions o, boolean root, Path workdir, int[] graded) {
         Integer uid = dropTo(iso, root);
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("mode", iso.launcherMode());
@@ -68,7 +80,13 @@ final class LaunchPlan {
         c.put("output_cap_bytes", o.outputCapBytes());
         c.put("tmpfs_bytes", TMPFS_BYTES);
         c.put("small_tmpfs_bytes", SMALL_TMPFS_BYTES);
-        c.put("max_program_bytes", MAX_PROGRAM_BYTES);
+        c.put("max_program_bytes", graded == null ? MAX_PROGRAM_BYTES : graded[1]);
+        if (graded != null) {
+            c.put("graded", true);
+            c.put("candidate_bytes", graded[0]);
+            c.put("runner_source", RUNNER);
+            c.put("harness_source", HARNESS);
+        }
         c.put("workdir", workdir == null ? null : workdir.toString());
         c.put("python", o.python().toString());
         c.put("network_guard", !iso.namespaces());
@@ -103,12 +121,25 @@ final class LaunchPlan {
         return UNSHARE_CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElse(null);
     }
 
-    private static String loadLauncher() {
-        try (InputStream in = LaunchPlan.class.getResourceAsStream("launcher.py")) {
-            if (in == null) throw new IllegalStateException("launcher.py missing from the jar");
+    /** What the grader reads on its stdin: the trusted code, which never touches the disk or an argv. */
+    static byte[] graderSpec(GradedProgram g) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("entry_point", g.entryPoint());
+        spec.put("prelude", g.prelude());
+        spec.put("test", g.test());
+        try {
+            return Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the grader's spec", e);
+        }
+    }
+
+    private static String load(String name) {
+        try (InputStream in = LaunchPlan.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " missing from the jar");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read launcher.py", e);
+            throw new IllegalStateException("cannot read " + name, e);
         }
     }
 }

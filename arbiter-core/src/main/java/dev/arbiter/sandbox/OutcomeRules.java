@@ -44,4 +44,32 @@ final class OutcomeRules {
         return new ExecutionResult(outcome, r.exitCode(), r.signal(), r.stdout(), r.stderr(), truncated, detail,
                 r.wallMs(), r.cpuMs());
     }
+
+    /**
+     * A graded run: only the grader's verdict can make it PASSED. The candidate's exit status and output are kept
+     * for the record and decide nothing; without a verdict the run failed (or timed out, or the sandbox erred).
+     */
+    static ExecutionResult judgeGraded(LauncherReport r, Duration timeout, int cpuSeconds, int outputCapBytes) {
+        ExecutionResult base = judge(r, timeout, cpuSeconds, outputCapBytes);
+        GraderVerdict v = r.verdict();
+        if (r.error() != null) return base;
+        if (v != null && v.status().equals("passed")) return base.withOutcome(Outcome.PASSED, v.detail());
+        if (v != null && v.status().equals("error")) {
+            return base.withOutcome(Outcome.SANDBOX_ERROR, "grader: " + v.detail());
+        }
+        if (base.outcome() == Outcome.TIMED_OUT) return base;
+        if (v != null) return base.withOutcome(Outcome.FAILED, v.detail());
+        if (base.outputTruncated()) return base;
+        if (r.graderSignal() != null && r.graderSignal() == SIGXCPU) {
+            return base.withOutcome(Outcome.TIMED_OUT, "the grader was killed by its CPU-time limit");
+        }
+        return base.withOutcome(Outcome.FAILED, "the grader gave no verdict"
+                + (r.graderSignal() != null ? " (killed by signal " + r.graderSignal() + ")" : "")
+                + (r.graderStderr() == null || r.graderStderr().isBlank() ? ""
+                : ": " + tail(r.graderStderr().strip())));
+    }
+
+    private static String tail(String s) {
+        return s.length() <= 500 ? s : "…" + s.substring(s.length() - 500);
+    }
 }

@@ -35,6 +35,8 @@ public final class Sandbox {
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
     static final String PROBE_OUTPUT = "arbiter-sandbox-ok";
     private static final int LAUNCHER_STDERR_CAP = 16 * 1024;
+    /** Room in the launcher's report for the grader's verdict and stderr (both capped by the launcher). */
+    private static final int GRADER_REPORT_BYTES = 6 * (80 * 1024) + 4 * 1024;
 
     private final SandboxOptions options;
     private final Map<String, String> launcherEnv;
@@ -131,8 +133,35 @@ public final class Sandbox {
         }
     }
 
+    /**
+     * Runs a candidate and grades it in a separate trusted process (see {@link GradedProgram}); blocks while
+     * {@code parallelism} others are running. Never throws for the program's sake.
+     */
+    public ExecutionResult runGraded(GradedProgram program) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for a sandbox slot");
+        }
+        try {
+            return runUnthrottled(program.candidate(), program);
+        } finally {
+            slots.release();
+        }
+    }
+
     /** Runs the programs {@code parallelism} at a time; results are in the programs' order. */
     public List<ExecutionResult> runAll(List<String> programs) {
+        return inParallel(programs, this::run);
+    }
+
+    /** Grades the programs {@code parallelism} at a time; results are in the programs' order. */
+    public List<ExecutionResult> runAllGraded(List<GradedProgram> programs) {
+        return inParallel(programs, this::runGraded);
+    }
+
+    private <T> List<ExecutionResult> inParallel(List<T> programs, java.util.function.Function<T, ExecutionResult> one) {
         if (programs.isEmpty()) return List.of();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), programs.size()), r -> {
             Thread t = new Thread(r, "arbiter-sandbox-run");
@@ -141,7 +170,7 @@ public final class Sandbox {
         });
         try {
             List<Future<ExecutionResult>> futures = new ArrayList<>();
-            for (String p : programs) futures.add(pool.submit(() -> run(p)));
+            for (T p : programs) futures.add(pool.submit(() -> one.apply(p)));
             List<ExecutionResult> out = new ArrayList<>(programs.size());
             for (Future<ExecutionResult> f : futures) out.add(f.get());
             return out;
@@ -156,20 +185,29 @@ public final class Sandbox {
     }
 
     private ExecutionResult runUnthrottled(String program) {
+        return runUnthrottled(program, null);
+    }
+
+    /** @param graded the grader's side, or null for a plain run whose exit status decides */
+    private ExecutionResult runUnthrottled(String program, GradedProgram graded) {
         byte[] source = program.getBytes(StandardCharsets.UTF_8);
         if (source.length > LaunchPlan.MAX_PROGRAM_BYTES) {
             return ExecutionResult.sandboxError("program is " + source.length + " bytes, more than the "
                     + LaunchPlan.MAX_PROGRAM_BYTES + " the sandbox accepts");
         }
+        // A graded run's stdin: the candidate's bytes, then the grader's spec; the launcher splits at the length
+        // in its config, so nothing the candidate writes can move the boundary.
+        byte[] input = graded == null ? source : concat(source, LaunchPlan.graderSpec(graded));
         Isolation iso = report.isolation();
         Path work = null;
         try {
             if (!iso.namespaces()) work = Scratch.create(options.scratchRoot());
-            String config = LaunchPlan.config(iso, options, root, work);
+            String config = LaunchPlan.config(iso, options, root, work,
+                    graded == null ? null : new int[] {source.length, input.length});
             ProcessBuilder pb = new ProcessBuilder(LaunchPlan.command(iso, unshare, options, config));
             pb.environment().clear();
             pb.environment().putAll(launcherEnv);
-            return launch(pb, source);
+            return launch(pb, input, graded != null);
         } catch (IOException e) {
             return ExecutionResult.sandboxError("cannot start the launcher: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -182,10 +220,18 @@ public final class Sandbox {
         }
     }
 
-    private ExecutionResult launch(ProcessBuilder pb, byte[] source) throws IOException, InterruptedException {
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private ExecutionResult launch(ProcessBuilder pb, byte[] source, boolean graded)
+            throws IOException, InterruptedException {
         Process p = pb.start();
         // The report holds at most two capped streams, JSON-escaped (up to 6 bytes per input byte), plus fields.
-        StreamCapture out = StreamCapture.start(p.getInputStream(), 12 * options.outputCapBytes() + 64 * 1024,
+        StreamCapture out = StreamCapture.start(p.getInputStream(),
+                12 * options.outputCapBytes() + 64 * 1024 + GRADER_REPORT_BYTES,
                 "arbiter-sandbox-report");
         StreamCapture err = StreamCapture.start(p.getErrorStream(), LAUNCHER_STDERR_CAP, "arbiter-sandbox-stderr");
         try (OutputStream in = p.getOutputStream()) {
@@ -211,7 +257,8 @@ public final class Sandbox {
             return ExecutionResult.sandboxError("launcher exited with code " + p.exitValue() + " without a report"
                     + (stderr.isEmpty() ? "" : ": " + tail(stderr)));
         }
-        return OutcomeRules.judge(r, options.timeout(), options.cpuSeconds(), options.outputCapBytes());
+        return graded ? OutcomeRules.judgeGraded(r, options.timeout(), options.cpuSeconds(), options.outputCapBytes())
+                : OutcomeRules.judge(r, options.timeout(), options.cpuSeconds(), options.outputCapBytes());
     }
 
     private static void killTree(Process p) {

@@ -23,6 +23,9 @@ import time
 PR_SET_NO_NEW_PRIVS = 38
 PR_CAPBSET_DROP = 24
 PR_SET_CHILD_SUBREAPER = 36
+PR_SET_DUMPABLE = 4
+GRADER_STDERR_CAP = 16 * 1024
+VERDICT_CAP = 64 * 1024
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_NOATIME, MS_NODIRATIME, MS_BIND = 32, 1024, 2048, 4096
 MS_RELATIME, MS_STRICTATIME = 1 << 21, 1 << 24
@@ -241,6 +244,133 @@ def supervise(cfg, proc, report):
         _, status, rusage = os.wait4(proc.pid, 0)
     for fd, (name, buf) in buffers.items():
         report[name] = buf.decode("utf-8", "replace")
+    finish_status(cfg, status, rusage, report)
+
+
+def read_line_until(fd, deadline, cap):
+    """Bytes up to and including the first newline on fd, or what came before EOF / the deadline."""
+    buf = bytearray()
+    while b"\n" not in buf and len(buf) <= cap:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        sel = selectors.DefaultSelector()
+        sel.register(fd, selectors.EVENT_READ)
+        ready = sel.select(timeout=left)
+        sel.close()
+        if not ready:
+            break
+        data = os.read(fd, 4096)
+        if not data:
+            break
+        buf += data
+    return bytes(buf)
+
+
+def start_grader(cfg, spec, env, drop, deadline):
+    """Starts the trusted grader and waits until it holds the test code and cannot be traced. Returns the grader,
+    its verdict pipe and the candidate's ends of the call pipes."""
+    req_r, req_w = os.pipe()
+    resp_r, resp_w = os.pipe()
+    verdict_r, verdict_w = os.pipe()
+    argv = [cfg["python"], "-I", "-S", "-B", "-c", cfg["harness_source"], str(req_w), str(resp_r), str(verdict_w)]
+    grader = subprocess.Popen(argv, cwd="/", env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, close_fds=True, pass_fds=(req_w, resp_r, verdict_w),
+                              start_new_session=True, preexec_fn=child_setup(cfg), **drop)
+    for fd in (req_w, resp_r, verdict_w):
+        os.close(fd)
+    try:
+        grader.stdin.write(spec)
+        grader.stdin.close()
+    except BrokenPipeError:
+        pass
+    if read_line_until(verdict_r, deadline, 64) != b"ready\n":
+        raise RuntimeError("the grader did not start: %s" % grader.stderr.read1(2000).decode("utf-8", "replace"))
+    return grader, verdict_r, req_r, resp_w
+
+
+def supervise_graded(cfg, proc, grader, verdict_r, report, deadline):
+    """Like supervise(), but the run ends when the grader gives its verdict (or dies, or time runs out)."""
+    cap = cfg["output_cap_bytes"]
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    sel = selectors.DefaultSelector()
+    buffers = {proc.stdout.fileno(): ("stdout", bytearray(), cap), proc.stderr.fileno(): ("stderr", bytearray(), cap),
+               grader.stderr.fileno(): ("grader_stderr", bytearray(), GRADER_STDERR_CAP),
+               verdict_r: ("verdict", bytearray(), VERDICT_CAP)}
+    for fd in buffers:
+        sel.register(fd, selectors.EVENT_READ)
+    sel.register(wake_r, selectors.EVENT_READ)
+    status, rusage, grader_status, verdict_closed_at = None, None, None, None
+    verdict = buffers[verdict_r][1]
+    while True:
+        if status is None:
+            pid, st, ru = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                status, rusage = st, ru
+        if grader_status is None:
+            pid, st, _ = os.wait4(grader.pid, os.WNOHANG)
+            if pid:
+                grader_status = st
+        now = time.monotonic()
+        if b"\n" in verdict:
+            break
+        if verdict_closed_at is not None and (grader_status is not None or now - verdict_closed_at > 0.2):
+            break
+        if now >= deadline:
+            report["timed_out"] = True
+            break
+        for key, _ in sel.select(timeout=min(deadline - now, 0.25)):
+            if key.fd == wake_r:
+                os.read(wake_r, 4096)
+                continue
+            data = os.read(key.fd, 65536)
+            name, buf, limit = buffers[key.fd]
+            if not data:
+                sel.unregister(key.fd)
+                if key.fd == verdict_r:
+                    verdict_closed_at = time.monotonic()
+                continue
+            room = limit - len(buf)
+            buf += data[:room]
+            if name in ("stdout", "stderr"):
+                report[name + "_bytes"] += len(data)
+                if len(data) > room:
+                    report["output_limit"] = name
+        if report["output_limit"]:
+            break
+    if b"\n" in verdict:
+        try:
+            v = json.loads(bytes(verdict).split(b"\n", 1)[0])
+            report["verdict"] = {"status": str(v["status"]), "detail": str(v["detail"])}
+        except (ValueError, KeyError, TypeError) as e:
+            report["error"] = "the grader's verdict is unreadable: %s" % e
+        # The grader is done and has closed the request pipe: the candidate's loop ends; give it a moment to exit.
+        end = time.monotonic() + 0.1
+        while status is None and time.monotonic() < end:
+            pid, st, ru = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                status, rusage = st, ru
+            else:
+                time.sleep(0.005)
+    signal.set_wakeup_fd(-1)
+    if status is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+        _, status, rusage = os.wait4(proc.pid, 0)
+    if grader_status is None:
+        os.killpg(grader.pid, signal.SIGKILL)
+        _, grader_status, _ = os.wait4(grader.pid, 0)
+    for fd, (name, buf, _) in buffers.items():
+        if name != "verdict":
+            report[name] = buf.decode("utf-8", "replace")
+    if os.WIFSIGNALED(grader_status):
+        report["grader_signal"] = os.WTERMSIG(grader_status)
+    finish_status(cfg, status, rusage, report)
+
+
+def finish_status(cfg, status, rusage, report):
     if os.WIFSIGNALED(status):
         report["signal"] = os.WTERMSIG(status)
     else:
@@ -254,32 +384,54 @@ def supervise(cfg, proc, report):
 
 
 def main():
+    # Not dumpable: a program running under our uid (user namespaces, or process-only without root) can neither
+    # trace us nor open our /proc entries, so it cannot write a report in our name.
+    libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     cfg = json.loads(sys.argv[1])  # absent keys mean null: Arbiter's JSON writer omits nulls
     started = time.monotonic()
     report = {"exit_code": None, "signal": None, "timed_out": False, "cpu_limit": False, "output_limit": None,
               "stdout": "", "stderr": "", "stdout_bytes": 0, "stderr_bytes": 0, "cpu_ms": 0, "wall_ms": 0,
-              "error": None}
+              "error": None, "verdict": None, "grader_stderr": "", "grader_signal": None}
     namespaced = cfg["mode"] != "process"
+    graded = bool(cfg.get("graded"))
     try:
         source = sys.stdin.buffer.read(cfg["max_program_bytes"] + 1)
         if len(source) > cfg["max_program_bytes"]:
             raise ValueError("program larger than %d bytes" % cfg["max_program_bytes"])
+        spec = None
+        if graded:
+            # stdin: the candidate's program, then the grader's spec (JSON); the split is at a length Arbiter
+            # put in our config, never at a byte the candidate could write. Neither is in our argv.
+            n = cfg["candidate_bytes"]
+            source, spec = source[:n], source[n:]
         if namespaced:
             work = prepare_namespaces(cfg, source)
         else:
             check(libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), "subreaper")
             work = finish_workdir(cfg, cfg.get("workdir"), source)
         env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": work}
-        if cfg["network_guard"]:
-            argv = [cfg["python"], "-I", "-B", "-c", NETWORK_GUARD]
-        else:
-            argv = [cfg["python"], "-I", "-B", "program.py"]
         uid = cfg.get("uid")
         drop = {} if uid is None else {"user": uid, "group": cfg.get("gid"), "extra_groups": []}
-        proc = subprocess.Popen(argv, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, close_fds=True, start_new_session=True,
-                                preexec_fn=child_setup(cfg), **drop)
-        supervise(cfg, proc, report)
+        if graded:
+            deadline = time.monotonic() + cfg["timeout_ms"] / 1000.0
+            grader, verdict_r, req_r, resp_w = start_grader(cfg, spec, env, drop, deadline)
+            argv = [cfg["python"], "-I", "-B", "-c", cfg["runner_source"], str(req_r), str(resp_w),
+                    "1" if cfg["network_guard"] else "0"]
+            proc = subprocess.Popen(argv, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, close_fds=True, pass_fds=(req_r, resp_w),
+                                    start_new_session=True, preexec_fn=child_setup(cfg), **drop)
+            os.close(req_r)
+            os.close(resp_w)
+            supervise_graded(cfg, proc, grader, verdict_r, report, deadline)
+        else:
+            if cfg["network_guard"]:
+                argv = [cfg["python"], "-I", "-B", "-c", NETWORK_GUARD]
+            else:
+                argv = [cfg["python"], "-I", "-B", "program.py"]
+            proc = subprocess.Popen(argv, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, close_fds=True, start_new_session=True,
+                                    preexec_fn=child_setup(cfg), **drop)
+            supervise(cfg, proc, report)
     except Exception as e:  # a setup failure is the sandbox's, not the program's
         report["error"] = "%s: %s" % (type(e).__name__, e)
     finally:

@@ -14,6 +14,7 @@ import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Scorer;
 import dev.arbiter.eval.Task;
 import dev.arbiter.eval.store.ResponseCache;
+import dev.arbiter.eval.store.RunLease;
 import dev.arbiter.eval.store.RunStore;
 import dev.arbiter.eval.store.StoredRun;
 import dev.arbiter.eval.store.StoredSample;
@@ -86,7 +87,18 @@ public final class EvalRunner {
         if (opts.probe() && ImageProbe.needsImages(selected)) ImageProbe.require(client, endpointId);
         int concurrency = opts.concurrency() != null ? opts.concurrency() : endpoint.concurrency();
         Double rpm = opts.requestsPerMinute() != null ? opts.requestsPerMinute() : endpoint.requestsPerMinute();
+        String runId = previous.isPresent() ? previous.get().runId() : runIds.get();
+        try (RunLease lease = store.runLock(clock).acquire(runId)) {
+            return runHolding(lease, task, endpoint, client, opts, selected, endpointId, generation, key, previous,
+                    server, concurrency, rpm);
+        }
+    }
 
+    /** The run itself, once this process holds its lease: nothing is stored or asked before that. */
+    private RunRecord runHolding(RunLease lease, Task task, Endpoint endpoint, ModelClient client, RunOptions opts,
+                                 List<Sample> selected, String endpointId, GenerationConfig generation, String key,
+                                 Optional<StoredRun> previous, Capabilities server, int concurrency, Double rpm) {
+        String runId = lease.runId();
         RunManifest manifest;
         List<SampleRecord> kept = new ArrayList<>();
         if (previous.isPresent()) {
@@ -101,7 +113,6 @@ public final class EvalRunner {
             listener.resuming(old.runId(), kept.size(), manifest.planned());
             store.reopenRun(old.runId(), RunStatus.running.name(), Json.write(manifest));
         } else {
-            String runId = runIds.get();
             Path dir = opts.outDir() != null ? opts.outDir() : opts.runsRoot().resolve(runId);
             manifest = manifest(runId, task, endpoint, endpointId, server, selected.size(), generation, opts,
                     concurrency, rpm, clock.instant(), dir, key);

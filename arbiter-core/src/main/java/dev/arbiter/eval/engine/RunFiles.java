@@ -76,15 +76,23 @@ final class RunFiles implements AutoCloseable {
     }
 
     /**
-     * Starts the log afresh from the answers already stored (the store is the truth: this drops a line a kill
-     * left half-written and the lines of errors about to be re-run), then keeps it open for appending.
+     * Starts the log from the answers already stored (the store is the truth: this drops a line a kill left
+     * half-written and the lines of errors about to be re-run), then keeps it open for appending only. The fresh log
+     * is written beside the old one and moved over it atomically, never truncated in place: a writer that still had
+     * the old file open (which the run's lease should prevent) writes into the old file, and cannot garble this one.
      */
     synchronized void openLog(List<SampleRecord> kept) {
         try {
-            log = Files.newBufferedWriter(logFile(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-            for (SampleRecord r : kept) writeLine(r);
-            log.flush();
+            Path tmp = Files.createTempFile(dir, LOG + ".", ".tmp");
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
+                for (SampleRecord r : kept) {
+                    w.write(RecordCodec.line(r));
+                    w.write('\n');
+                }
+            }
+            Files.move(tmp, logFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            log = Files.newBufferedWriter(logFile(), StandardCharsets.UTF_8, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UnavailableException("cannot write " + logFile() + ": " + e.getMessage(), e);
         }

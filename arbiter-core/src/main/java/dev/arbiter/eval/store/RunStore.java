@@ -76,6 +76,11 @@ public final class RunStore implements AutoCloseable {
 
     public Path file() { return file; }
 
+    /** One writer per run of this store: lock files in {@code FILE.locks/} beside it. */
+    public RunLock runLock(java.time.Clock clock) {
+        return new FileRunLock(file.toAbsolutePath().resolveSibling(file.getFileName() + ".locks"), clock);
+    }
+
     private void checkSchema() throws SQLException {
         try (PreparedStatement p = db.prepareStatement("SELECT value FROM meta WHERE key = 'schema_version'");
              ResultSet rs = p.executeQuery()) {

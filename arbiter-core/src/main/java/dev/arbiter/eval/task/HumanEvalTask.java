@@ -20,7 +20,6 @@ import dev.arbiter.sandbox.Outcome;
 import dev.arbiter.sandbox.Sandbox;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,7 @@ import java.util.Map;
 public final class HumanEvalTask {
     public static final String NAME = "humaneval";
     /** Bump when the prompt, the extraction or the grading changes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private HumanEvalTask() {}
 
@@ -45,7 +44,6 @@ public final class HumanEvalTask {
 
     /**
      * With a sandbox the caller already opened, e.g. to print {@link Sandbox#report()} warnings before the run.
-     * Nonces come from SecureRandom: they guard against answers that fake a completed check.
      */
     public static Task create(Path data, HumanEvalOptions options, Sandbox sandbox) {
         HumanEvalData loaded = new HumanEvalLoader().load(data);
@@ -58,7 +56,7 @@ public final class HumanEvalTask {
         }
         GenerationConfig config = new GenerationConfig(options.temperature(), null, options.maxTokens(), null,
                 options.mode() == PromptMode.COMPLETION ? CodeExtractor.STOP_SEQUENCES : null, null, null);
-        HumanEvalGrader grader = new HumanEvalGrader(sandbox, new SecureRandom());
+        HumanEvalGrader grader = new HumanEvalGrader(sandbox);
         List<Metric> metrics = new ArrayList<>();
         for (int k : options.ks()) metrics.add(new PassAtKMetric(k));
         for (Outcome o : List.of(Outcome.PASSED, Outcome.FAILED, Outcome.TIMED_OUT)) {

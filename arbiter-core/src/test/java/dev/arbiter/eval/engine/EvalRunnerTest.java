@@ -301,6 +301,24 @@ class EvalRunnerTest {
     }
 
     @Test
+    void aResumeOfARunAnotherWriterHoldsIsRefusedBeforeAskingAnything() {
+        RunRecord first = runner(null).run(TestTasks.task(4), TestTasks.endpoint(),
+                new FakeClient(q -> { throw error(ModelException.Kind.TIMEOUT, 0); }),
+                options().maxRetries(0).cache(false).build());
+        FakeClient second = new FakeClient(TestTasks::mostlyRight);
+
+        try (dev.arbiter.eval.store.RunLease held = store.runLock(Clock.systemUTC()).acquire(first.runId())) {
+            assertThatThrownBy(() -> runner(null).run(TestTasks.task(4), TestTasks.endpoint(), second,
+                    options().resume(first.runId()).cache(false).build()))
+                    .isInstanceOf(dev.arbiter.error.UnavailableException.class)
+                    .hasMessageContaining("run " + first.runId() + " is being written by pid "
+                            + ProcessHandle.current().pid());
+        }
+        assertThat(second.calls.get()).isZero();
+        assertThat(store.run(first.runId()).orElseThrow().status()).isEqualTo("completed");
+    }
+
+    @Test
     void resumingARunWithOtherSettingsIsRefused() {
         runner(null).run(TestTasks.task(5), TestTasks.endpoint(), new FakeClient(TestTasks::mostlyRight),
                 options().build());

@@ -92,12 +92,12 @@ class HumanEvalTaskTest {
     }
 
     @Test
-    void scoresAWrongAnswerZeroWithTheAssertionInTheMetadata() {
+    void scoresAWrongAnswerZeroWithTheFailingAssertionInTheExplanation() {
         Score score = scoreAnswer(chat, "HumanEval/2", "```python\n    return 0.5\n```");
 
         assertThat(score.value()).isEqualTo(0.0);
-        assertThat(score.metadata()).containsEntry("outcome", "failed").containsEntry("exit_code", 1);
-        assertThat((String) score.metadata().get("stderr_tail")).contains("AssertionError");
+        assertThat(score.metadata()).containsEntry("outcome", "failed");
+        assertThat(score.explanation()).contains("AssertionError at test line").contains("candidate(1.33)");
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +22,7 @@ class CodeExtractorTest {
 
     @BeforeAll
     static void open() {
-        grader = new HumanEvalGrader(Sandbox.open(SandboxOptions.defaults().withTimeout(Duration.ofSeconds(5))),
-                new SplittableRandom(7));
+        grader = new HumanEvalGrader(Sandbox.open(SandboxOptions.defaults().withTimeout(Duration.ofSeconds(5))));
     }
 
     static Stream<Arguments> chatAnswers() {
