@@ -44,6 +44,15 @@ public final class StandardTasks {
         });
         dev.arbiter.eval.task.vision.VisionTasks.registerAll(r);
         MoreBenchmarks.registerAll(r);
+        for (String mbpp : java.util.List.of(MbppTask.NAME, MbppTask.PLUS)) {
+            r.register(mbpp, p -> {
+                // Same --option k=… and sandbox options as humaneval.
+                HumanEvalOptions o = HumanEvalOptions.fromOptions(withDefaultKs(p.options()));
+                Sandbox sandbox = Sandbox.open(o.sandbox());
+                sandbox.report().warnings().forEach(warn);
+                return MbppTask.create(mbpp, p.data(), o.ks(), sandbox);
+            });
+        }
         return BenchmarkTasks.registerAll(r, judge, cache);
     }
 
