@@ -53,6 +53,12 @@ public final class StandardTasks {
                 return MbppTask.create(mbpp, p.data(), o.ks(), sandbox);
             });
         }
+        r.register(LiveCodeBenchTask.NAME, p -> {
+            HumanEvalOptions o = HumanEvalOptions.fromOptions(withDefaultKs(p.options()));
+            Sandbox sandbox = Sandbox.open(o.sandbox());
+            sandbox.report().warnings().forEach(warn);
+            return LiveCodeBenchTask.create(p.data(), p.options().get("since"), p.options().get("until"), o.ks(), sandbox);
+        });
         return BenchmarkTasks.registerAll(r, judge, cache);
     }
 
