@@ -49,6 +49,21 @@ public final class StandardTasks {
         });
         dev.arbiter.eval.task.vision.VisionTasks.registerAll(r);
         MoreBenchmarks.registerAll(r);
+        for (String mbpp : java.util.List.of(MbppTask.NAME, MbppTask.PLUS)) {
+            r.register(mbpp, p -> {
+                // Same --option k=… and sandbox options as humaneval.
+                HumanEvalOptions o = HumanEvalOptions.fromOptions(withDefaultKs(p.options()));
+                Sandbox sandbox = Sandbox.open(o.sandbox());
+                sandbox.report().warnings().forEach(warn);
+                return MbppTask.create(mbpp, p.data(), o.ks(), sandbox);
+            });
+        }
+        r.register(LiveCodeBenchTask.NAME, p -> {
+            HumanEvalOptions o = HumanEvalOptions.fromOptions(withDefaultKs(p.options()));
+            Sandbox sandbox = Sandbox.open(o.sandbox());
+            sandbox.report().warnings().forEach(warn);
+            return LiveCodeBenchTask.create(p.data(), p.options().get("since"), p.options().get("until"), o.ks(), sandbox);
+        });
         return BenchmarkTasks.registerAll(r, judge, cache);
     }
 
