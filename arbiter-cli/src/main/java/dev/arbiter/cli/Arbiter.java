@@ -25,6 +25,7 @@ import java.io.PrintWriter;
                 DiffCommand.class,
                 ReportCommand.class,
                 MtBenchPairCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Examples:",

@@ -1,0 +1,145 @@
+package dev.arbiter.cli.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arbiter.cli.CliBridge;
+import dev.arbiter.cli.ExitCode;
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.error.UnavailableException;
+import dev.arbiter.eval.engine.RunReader;
+import dev.arbiter.eval.store.RunStore;
+import dev.arbiter.report.RunReport;
+import dev.arbiter.util.Json;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The local web UI and its JSON API. Every {@code /api/…} route answers with the document the CLI prints for the
+ * same question with {@code --format json} (it runs that command, see {@link CliBridge}), its query parameters named
+ * as the command's options; the pages under {@code /} call only this API. Errors are JSON with the CLI's exit-code
+ * kind: 400 for bad input, 404 for an unknown run, 503 for an unavailable file, 500 otherwise, never a stack trace.
+ */
+public final class WebApp {
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final String CHART_JS = "/META-INF/resources/webjars/chart.js/4.4.1/dist/chart.umd.js";
+    private final Path store;
+
+    /** @param store the run store the runs pages read; fixed when the server starts, never chosen by a request */
+    public WebApp(Path store) {
+        this.store = store;
+    }
+
+    public Javalin create() {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/web";
+                s.location = Location.CLASSPATH;
+            });
+        });
+        app.get("/api/models", ctx -> cli(ctx, List.of("models"), Set.of()));
+        app.get("/api/models/{id}", ctx -> cli(ctx, List.of("show", id(ctx.pathParam("id"))), Set.of()));
+        app.get("/api/hardware", ctx -> cli(ctx, List.of("hardware"), Set.of()));
+        app.get("/api/fit", ctx -> cli(ctx, List.of("fit", required(ctx, "model")), Set.of("model")));
+        app.get("/api/recommend", ctx -> cli(ctx, List.of("recommend"), Set.of()));
+        app.get("/api/compare", ctx -> {
+            List<String> args = new ArrayList<>(List.of("compare"));
+            for (String m : required(ctx, "models").split(",")) if (!m.isBlank()) args.add(id(m.strip()));
+            cli(ctx, args, Set.of("models"));
+        });
+        app.get("/api/runs", ctx -> cli(ctx, List.of("runs", "--store", store.toString()), Set.of()));
+        app.get("/api/runs/{id}", ctx -> cli(ctx, List.of("runs", runId(ctx), "--store", store.toString()), Set.of()));
+        app.get("/api/runs/{id}/samples", ctx -> {
+            String id = runId(ctx);
+            try (RunStore s = openStore()) {
+                RunReader reader = new RunReader(s);
+                reader.record(id);
+                ctx.contentType("application/json").result(Json.write(reader.samples(id)));
+            }
+        });
+        app.get("/runs/{id}", ctx -> {
+            String id = runId(ctx);
+            try (RunStore s = openStore()) {
+                RunReader reader = new RunReader(s);
+                ctx.contentType("text/html; charset=utf-8").result(RunReport.html(reader.record(id), reader.samples(id), 4000));
+            }
+        });
+        app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(resource("/web/openapi.json")));
+        app.get("/chart.js", ctx -> ctx.contentType("text/javascript").result(resource(CHART_JS)));
+        app.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "bad_input", e.getMessage()));
+        app.exception(UnavailableException.class, (e, ctx) -> error(ctx, 404, "unavailable", e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal", "internal error: " + e.getClass().getSimpleName()));
+        return app;
+    }
+
+    private RunStore openStore() {
+        if (!Files.isRegularFile(store)) throw new UnavailableException("no run store at " + store + " (run ./arbiter eval first)");
+        return RunStore.open(store);
+    }
+
+    private static String runId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!RUN_ID.matcher(id).matches()) throw new InvalidInputException("not a run id: " + id);
+        return id;
+    }
+
+    private static String id(String id) {
+        if (!RUN_ID.matcher(id).matches()) throw new InvalidInputException("not a model id: " + id);
+        return id;
+    }
+
+    private static String required(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) throw new InvalidInputException("query parameter '" + name + "' is required");
+        return v;
+    }
+
+    /** Runs the command with {@code --format json} and the request's options; its exit code picks the HTTP status. */
+    static void cli(Context ctx, List<String> command, Set<String> positional) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(QueryArgs.of(ctx.queryParamMap(), positional));
+        args.add("--format");
+        args.add("json");
+        CliBridge.Result r = CliBridge.run(args);
+        if (r.exitCode() == ExitCode.OK) {
+            ctx.contentType("application/json").result(r.out());
+            return;
+        }
+        int status = r.exitCode() == ExitCode.BAD_INPUT ? 400 : r.exitCode() == ExitCode.UNAVAILABLE ? 404 : 500;
+        String out = r.out().strip();
+        if (out.startsWith("{") && out.contains("\"error\"")) {
+            ctx.status(status).contentType("application/json").result(out);
+            return;
+        }
+        String message = r.err().strip().replaceFirst("^arbiter: (error: |unavailable: )?", "");
+        int nl = message.indexOf('\n');
+        error(ctx, status, status == 400 ? "bad_input" : status == 404 ? "unavailable" : "internal", nl < 0 ? message : message.substring(0, nl));
+    }
+
+    static void error(Context ctx, int status, String kind, String message) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("schema_version", 1);
+        ObjectNode e = body.putObject("error");
+        e.put("kind", kind);
+        e.put("message", message);
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = WebApp.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException(path + " is missing from the jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

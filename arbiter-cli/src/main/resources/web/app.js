@@ -1,0 +1,161 @@
+// Arbiter's UI: every number comes from /api/…, which returns the CLI's --format json documents.
+// Model and catalogue text is data: it is only ever set with textContent, never parsed as HTML.
+"use strict";
+
+async function api(path, params) {
+  const qs = params ? "?" + new URLSearchParams(params).toString() : "";
+  const res = await fetch(path + qs);
+  const body = await res.json();
+  if (!res.ok) throw new Error(body.error ? body.error.message : res.statusText);
+  return body;
+}
+
+function el(tag, text, cls) {
+  const e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  if (cls) e.className = cls;
+  return e;
+}
+
+function row(cells) {
+  const tr = el("tr");
+  for (const c of cells) tr.appendChild(el("td", c));
+  return tr;
+}
+
+function billions(n) { return n == null ? "-" : (n / 1e9).toFixed(1); }
+
+function formParams(form) {
+  const p = {};
+  for (const [k, v] of new FormData(form).entries()) if (v !== "") p[k] = v;
+  return p;
+}
+
+document.querySelectorAll("nav button").forEach(b => b.addEventListener("click", () => {
+  document.querySelectorAll("nav button, .tab").forEach(x => x.classList.remove("active"));
+  b.classList.add("active");
+  document.getElementById(b.dataset.tab).classList.add("active");
+  if (b.dataset.tab === "runs") loadRuns();
+}));
+
+let models = [];
+
+function renderModels() {
+  const f = formParams(document.getElementById("catalogue-filters"));
+  const q = (f.q || "").toLowerCase();
+  const tbody = document.querySelector("#models tbody");
+  tbody.replaceChildren();
+  for (const m of models) {
+    if (q && !(m.name + " " + m.id + " " + m.family).toLowerCase().includes(q)) continue;
+    if (f.modality && !(m.modalities || []).includes(f.modality)) continue;
+    if (f.min_context && m.context_length < Number(f.min_context)) continue;
+    if (f.commercial && !m.commercial_use) continue;
+    const tr = row([m.name, m.family, billions(m.total_params), billions(m.active_params), m.context_length, m.license, (m.modalities || []).join(", ")]);
+    tr.className = "clickable";
+    tr.dataset.id = m.id;
+    tr.addEventListener("click", () => showModel(m.id));
+    tbody.appendChild(tr);
+  }
+}
+
+async function showModel(id) {
+  const d = document.getElementById("model-detail");
+  try {
+    d.textContent = JSON.stringify(await api("/api/models/" + encodeURIComponent(id)), null, 2);
+  } catch (e) { d.textContent = e.message; }
+}
+
+async function loadCatalogue() {
+  models = (await api("/api/models")).models;
+  renderModels();
+  for (const s of document.querySelectorAll(".model-select")) {
+    for (const m of models) s.appendChild(Object.assign(el("option", m.name), { value: m.id }));
+  }
+  const hw = (await api("/api/hardware")).hardware;
+  for (const s of document.querySelectorAll(".hardware-select")) {
+    for (const h of hw) {
+      const o = Object.assign(el("option", h.name + " (" + h.memory_gb + " GB)"), { value: h.id });
+      if (h.id === "rtx-4090") o.selected = true;
+      s.appendChild(o);
+    }
+  }
+}
+
+document.getElementById("catalogue-filters").addEventListener("input", renderModels);
+
+document.getElementById("fit-form").addEventListener("submit", async ev => {
+  ev.preventDefault();
+  const out = document.getElementById("fit-result");
+  try {
+    const r = await api("/api/fit", formParams(ev.target));
+    out.textContent = JSON.stringify(r, null, 2);
+  } catch (e) { out.textContent = e.message; }
+});
+
+document.getElementById("recommend-form").addEventListener("submit", async ev => {
+  ev.preventDefault();
+  const list = document.getElementById("recommendations");
+  const err = document.getElementById("recommend-error");
+  list.replaceChildren();
+  err.textContent = "";
+  try {
+    const r = await api("/api/recommend", formParams(ev.target));
+    for (const rec of r.recommendations || []) {
+      const li = el("li", null, "recommendation");
+      li.appendChild(el("strong", (rec.rank_label || rec.rank) + ". " + (rec.name || rec.model) + " at " + rec.quant));
+      li.appendChild(el("span", " — score " + rec.score + (rec.score_interval ? " [" + rec.score_interval.join(", ") + "]" : "")));
+      if (rec.license_use) li.appendChild(el("span", rec.license_use.replace("_", " "), "licence " + rec.license_use));
+      li.appendChild(el("div", rec.why));
+      list.appendChild(li);
+    }
+    if (!list.children.length) err.textContent = "Nothing qualifies: " + JSON.stringify(r.excluded || []);
+  } catch (e) { err.textContent = e.message; }
+});
+
+let radar;
+document.getElementById("compare-form").addEventListener("submit", async ev => {
+  ev.preventDefault();
+  const ids = [...ev.target.models.selectedOptions].map(o => o.value);
+  if (!ids.length) return;
+  const c = await api("/api/compare", { models: ids.join(",") });
+  const head = document.querySelector("#comparison thead");
+  const body = document.querySelector("#comparison tbody");
+  head.replaceChildren(row(["model", ...c.benchmarks]));
+  body.replaceChildren();
+  for (const r of c.rows) {
+    body.appendChild(row([r.name, ...c.benchmarks.map(b => {
+      const cell = r.scores[b] || {};
+      let t = cell.value == null ? "-" : cell.value;
+      if (cell.article_value != null) t += " (article " + cell.article_value + ")";
+      if (cell.measured != null) t += " [measured " + cell.measured.toFixed(1) + "]";
+      return t;
+    })]));
+  }
+  const axes = (c.axes || []).map(a => a.id || a.name || a);
+  const datasets = c.rows.map(r => ({ label: r.name, data: axes.map(a => {
+    const p = r.profile && (r.profile.axes || r.profile);
+    const v = p && p[a];
+    const x = v == null ? null : (typeof v === "object" ? v.score ?? v.value : v);
+    return x == null ? null : (x <= 1 ? x * 100 : x); // profiles are 0–1, the chart 0–100
+  }) }));
+  if (radar) radar.destroy();
+  radar = new Chart(document.getElementById("radar"), { type: "radar", data: { labels: axes, datasets },
+    options: { animation: false, scales: { r: { min: 0, max: 100 } } } });
+});
+
+async function loadRuns() {
+  const tbody = document.querySelector("#run-list tbody");
+  tbody.replaceChildren();
+  try {
+    const r = await api("/api/runs");
+    for (const run of r.runs || []) {
+      const tr = row(["", run.task, run.model, run.status, run.started_at]);
+      const a = el("a", run.run_id);
+      a.href = "/runs/" + encodeURIComponent(run.run_id);
+      tr.firstChild.appendChild(a);
+      tbody.appendChild(tr);
+    }
+  } catch (e) { tbody.appendChild(row([e.message])); }
+}
+
+loadCatalogue().catch(e => document.getElementById("model-detail").textContent = e.message);
