@@ -26,16 +26,35 @@ public final class ModelClients {
             throw new InvalidInputException("endpoint '" + endpoint.name() + "': environment variable "
                     + endpoint.apiKeyEnv() + " (its API key) is not set");
         }
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(endpoint.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        HttpTransport transport = new HttpTransport(http, endpoint.requestTimeout(), errors, key, ticker);
+        HttpTransport transport = transport(endpoint, ticker, key, errors);
         ModelClient client = switch (endpoint.api()) {
             case openai -> new OpenAiClient(endpoint, transport);
             case ollama -> new OllamaClient(endpoint, transport);
         };
         return key == null || key.isEmpty() ? client : new RedactingModelClient(client, key);
+    }
+
+    /**
+     * The HTTP layer the model clients use, for callers that read streams themselves (the serving benchmark). The
+     * JDK client keeps an unbounded keep-alive pool and sets TCP_NODELAY on its sockets.
+     *
+     * @throws InvalidInputException when the endpoint names a key variable that is not set
+     */
+    public static HttpTransport transport(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors) {
+        String key = endpoint.apiKey(env);
+        if (endpoint.apiKeyEnv() != null && key == null) {
+            throw new InvalidInputException("endpoint '" + endpoint.name() + "': environment variable "
+                    + endpoint.apiKeyEnv() + " (its API key) is not set");
+        }
+        return transport(endpoint, ticker, key, errors);
+    }
+
+    private static HttpTransport transport(Endpoint endpoint, Ticker ticker, String key, ErrorMapper errors) {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(endpoint.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return new HttpTransport(http, endpoint.requestTimeout(), errors, key, ticker);
     }
 }

@@ -1,0 +1,17 @@
+package dev.arbiter.bench;
+
+import java.util.List;
+
+/**
+ * What a benchmark run does: its levels in order (a sweep when several), each bounded by {@code bound}, after
+ * {@code warmup} unmeasured requests; {@code seed} fixes the prompts and the arrival times.
+ */
+public record BenchPlan(List<LoadLevel> levels, BenchRunner.Bound bound, int warmup, long seed, Slo slo) {
+    public BenchPlan {
+        if (levels == null || levels.isEmpty()) throw new IllegalArgumentException("a benchmark needs at least one level");
+        levels = List.copyOf(levels);
+        if (bound == null) throw new IllegalArgumentException("a benchmark needs a bound");
+        if (warmup < 0) throw new IllegalArgumentException("--warmup must be >= 0");
+        if (slo == null) slo = new Slo(null, null, null);
+    }
+}
