@@ -38,6 +38,7 @@ public final class BenchRunner {
     /** Stops sending and interrupts the requests in flight. Safe from any thread (the Ctrl-C hook). */
     public void requestStop() {
         stopped = true;
+        call.abort();  // blocked socket reads do not answer interrupts; cutting the sockets ends them
         for (Thread t : live) t.interrupt();
     }
 

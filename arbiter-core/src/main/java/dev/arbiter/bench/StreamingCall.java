@@ -6,8 +6,9 @@ import dev.arbiter.client.ApiFlavor;
 import dev.arbiter.client.ChatMessage;
 import dev.arbiter.client.Endpoint;
 import dev.arbiter.client.ModelException;
-import dev.arbiter.client.http.BodyStream;
-import dev.arbiter.client.http.HttpTransport;
+import dev.arbiter.client.http.ArrivalStamped;
+import dev.arbiter.client.http.Http1Body;
+import dev.arbiter.client.http.StreamingHttp;
 import dev.arbiter.client.http.LineReader;
 import dev.arbiter.client.http.SseEvent;
 import dev.arbiter.client.http.SseParser;
@@ -16,28 +17,27 @@ import dev.arbiter.client.openai.OpenAiClient;
 import dev.arbiter.util.Ticker;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 
 /**
- * One timed streaming chat request over the shared {@link HttpTransport} (its pool, key handling and error
- * mapping), read with the shared SSE / NDJSON parsers. The only additions for timing are the send stamp the
- * transport takes and the arrival stamps {@link BodyStream} puts on each batch of bytes. Never throws for a failed
- * request: every failure becomes a {@link RequestRecord} with its {@link FailureKind} and reason.
+ * One timed streaming chat request over {@link StreamingHttp} (blocking keep-alive HTTP/1.1 with the shared error
+ * mapping and key handling), read with the shared SSE / NDJSON parsers. The only additions for timing are the send
+ * stamp taken just before the request is written and the arrival stamp of each socket read. Never throws for a
+ * failed request: every failure becomes a {@link RequestRecord} with its {@link FailureKind} and reason.
  */
 public final class StreamingCall {
     /** Bytes read after the end marker so the connection goes back to the keep-alive pool instead of being cut. */
     private static final int DRAIN_LIMIT = 64 << 10;
 
-    private final HttpTransport http;
+    private final StreamingHttp http;
     private final ApiFlavor api;
     private final URI uri;
     private final RequestBodies bodies;
 
-    public StreamingCall(HttpTransport http, ApiFlavor api, URI chatUri, String model, boolean forceOutput,
+    public StreamingCall(StreamingHttp http, ApiFlavor api, URI chatUri, String model, boolean forceOutput,
                          Double temperature) {
         this.http = http;
         this.api = api;
@@ -49,7 +49,7 @@ public final class StreamingCall {
      * The call for an endpoint: its chat route ({@code /v1/chat/completions} under the API root, Ollama's
      * {@code /api/chat}) over the shared transport.
      */
-    public static StreamingCall forEndpoint(Endpoint endpoint, HttpTransport http, boolean forceOutput, Double temperature) {
+    public static StreamingCall forEndpoint(Endpoint endpoint, StreamingHttp http, boolean forceOutput, Double temperature) {
         URI chat = endpoint.api() == ApiFlavor.ollama
                 ? URI.create(endpoint.baseUrl().toString().replaceAll("/+$", "") + "/api/chat")
                 : URI.create(OpenAiClient.apiRoot(endpoint.baseUrl()) + "/chat/completions");
@@ -57,6 +57,9 @@ public final class StreamingCall {
     }
 
     Ticker ticker() { return http.ticker(); }
+
+    /** Cuts every request in flight (Ctrl-C); they end as {@link FailureKind#CANCELLED}. */
+    void abort() { http.abort(); }
 
     /**
      * Sends {@code messages} and reads the whole stream.
@@ -69,20 +72,19 @@ public final class StreamingCall {
                       long scheduledAbs, long levelStart, boolean keepText) {
         Ticker ticker = http.ticker();
         long dispatch = ticker.nanos();
-        HttpTransport.Exchange x;
+        StreamingHttp.Response x;
         try {
-            x = http.post(uri, bodies.chat(messages, t.outputTokens()));
+            x = http.post(uri, WireJson.MAPPER.writeValueAsBytes(bodies.chat(messages, t.outputTokens())));
         } catch (ModelException e) {
             return RequestRecord.failed(conversation, turn, scheduledAbs - levelStart, dispatch - levelStart,
-                    ticker.nanos() - dispatch, kindOf(e), e.getMessage());
-        } catch (CancellationException e) {
-            return RequestRecord.failed(conversation, turn, scheduledAbs - levelStart, dispatch - levelStart,
-                    ticker.nanos() - dispatch, FailureKind.CANCELLED, "interrupted before the response");
+                    ticker.nanos() - dispatch, http.aborted() ? FailureKind.CANCELLED : kindOf(e), e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a benchmark request", e);
         }
         Stream s = new Stream(keepText);
         FailureKind kind = null;
         String reason = null;
-        try (BodyStream in = x.body()) {
+        try (Http1Body in = x.body()) {
             try {
                 if (api == ApiFlavor.ollama) readNdjson(in, s);
                 else readSse(in, s);
@@ -90,9 +92,6 @@ public final class StreamingCall {
             } catch (StreamFailure f) {
                 kind = f.kind;
                 reason = x.what() + ": " + f.getMessage();
-            } catch (InterruptedIOException e) {
-                kind = FailureKind.CANCELLED;
-                reason = x.what() + ": interrupted while reading the stream";
             } catch (HttpTimeoutException e) {
                 kind = FailureKind.TIMEOUT;
                 reason = x.what() + ": timed out: " + e.getMessage();
@@ -100,7 +99,7 @@ public final class StreamingCall {
                 kind = FailureKind.MALFORMED;
                 reason = x.what() + ": " + e.getMessage();
             } catch (IOException e) {
-                kind = FailureKind.STREAM_CLOSED;
+                kind = http.aborted() ? FailureKind.CANCELLED : FailureKind.STREAM_CLOSED;
                 reason = x.what() + ": stream closed after " + s.textEvents + " text events: "
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
@@ -127,7 +126,7 @@ public final class StreamingCall {
                 keepText ? s.text.toString() : null);
     }
 
-    private void readSse(BodyStream in, Stream s) throws IOException {
+    private <B extends InputStream & ArrivalStamped> void readSse(B in, Stream s) throws IOException {
         SseParser sse = new SseParser(in);
         SseEvent ev;
         while ((ev = sse.next()) != null) {
@@ -154,7 +153,7 @@ public final class StreamingCall {
         s.ended = s.finished;
     }
 
-    private void readNdjson(BodyStream in, Stream s) throws IOException {
+    private <B extends InputStream & ArrivalStamped> void readNdjson(B in, Stream s) throws IOException {
         LineReader lines = new LineReader(in);
         String line;
         while ((line = lines.readLine()) != null) {
@@ -190,7 +189,7 @@ public final class StreamingCall {
         return v != null && v.isTextual() ? v.asText() : null;
     }
 
-    private static void drain(BodyStream in) throws IOException {
+    private static void drain(InputStream in) throws IOException {
         int total = 0;
         int r;
         byte[] buf = new byte[4096];

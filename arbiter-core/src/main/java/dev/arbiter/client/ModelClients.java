@@ -21,11 +21,7 @@ public final class ModelClients {
      * @throws InvalidInputException when the endpoint names a key variable that is not set
      */
     public static ModelClient create(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors) {
-        String key = endpoint.apiKey(env);
-        if (endpoint.apiKeyEnv() != null && key == null) {
-            throw new InvalidInputException("endpoint '" + endpoint.name() + "': environment variable "
-                    + endpoint.apiKeyEnv() + " (its API key) is not set");
-        }
+        String key = key(endpoint, env);
         HttpTransport transport = transport(endpoint, ticker, key, errors);
         ModelClient client = switch (endpoint.api()) {
             case openai -> new OpenAiClient(endpoint, transport);
@@ -41,12 +37,23 @@ public final class ModelClients {
      * @throws InvalidInputException when the endpoint names a key variable that is not set
      */
     public static HttpTransport transport(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors) {
+        String key = key(endpoint, env);
+        return transport(endpoint, ticker, key, errors);
+    }
+
+    /** The blocking streaming HTTP/1.1 client for exact per-event timing (the serving benchmark). */
+    public static dev.arbiter.client.http.StreamingHttp streaming(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors) {
+        String key = key(endpoint, env);
+        return new dev.arbiter.client.http.StreamingHttp(endpoint.connectTimeout(), endpoint.requestTimeout(), errors, key, ticker);
+    }
+
+    private static String key(Endpoint endpoint, EnvLookup env) {
         String key = endpoint.apiKey(env);
         if (endpoint.apiKeyEnv() != null && key == null) {
             throw new InvalidInputException("endpoint '" + endpoint.name() + "': environment variable "
                     + endpoint.apiKeyEnv() + " (its API key) is not set");
         }
-        return transport(endpoint, ticker, key, errors);
+        return key;
     }
 
     private static HttpTransport transport(Endpoint endpoint, Ticker ticker, String key, ErrorMapper errors) {

@@ -51,6 +51,8 @@ final class DelayStubServer implements AutoCloseable {
     private final String metrics;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     final ConcurrentLinkedQueue<ServerTiming> timings = new ConcurrentLinkedQueue<>();
+    /** Each generation request's body, as received. */
+    final ConcurrentLinkedQueue<JsonNode> requests = new ConcurrentLinkedQueue<>();
 
     DelayStubServer(double ttftMs, double itlMs, int tokensPerChunk, Mode mode, String metrics) throws IOException {
         this.ttftMs = ttftMs;
@@ -115,6 +117,7 @@ final class DelayStubServer implements AutoCloseable {
                     continue;
                 }
                 JsonNode req = M.readTree(body);
+                requests.add(req);
                 int maxTokens = req.path("max_tokens").asInt(16);
                 if (!stream(out, received, maxTokens)) return;
             }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * {@link #onNext}), before any queueing or parsing; {@link #arrivalNanos()} gives the stamp of the batch the last
  * byte read came from, so a parser can time an event by when its final byte reached the process.
  */
-public final class BodyStream extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
+public final class BodyStream extends InputStream implements Flow.Subscriber<List<ByteBuffer>>, ArrivalStamped {
     private static final Object END = new Object();
 
     /** A batch of body bytes and the ticker reading when it arrived. */
@@ -51,7 +51,7 @@ public final class BodyStream extends InputStream implements Flow.Subscriber<Lis
         this.ticker = ticker;
     }
 
-    /** Ticker reading when the batch holding the last byte read arrived; {@link Long#MIN_VALUE} before any byte. */
+    @Override
     public long arrivalNanos() {
         return arrivalNanos;
     }
