@@ -21,6 +21,7 @@ public record Slo(Double ttftMs, Double tpotMs, Double e2eMs) {
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return ttftMs == null && tpotMs == null && e2eMs == null;
     }

@@ -32,13 +32,13 @@ import java.util.concurrent.locks.LockSupport;
  * with {@link System#nanoTime()} — the same CLOCK_MONOTONIC the client's ticker reads — so the client's figures can
  * be compared with the server's. A {@link Mode} makes it misbehave on purpose.
  */
-final class DelayStubServer implements AutoCloseable {
-    enum Mode { NORMAL, CLOSE_MIDWAY, MALFORMED, EMPTY, NO_USAGE, HTTP_500 }
+public final class DelayStubServer implements AutoCloseable {
+    public enum Mode { NORMAL, CLOSE_MIDWAY, MALFORMED, EMPTY, NO_USAGE, HTTP_500 }
 
     /** Server-side times of one answer (nanoTime): request fully read, first content token written, last byte written. */
-    record ServerTiming(long received, long firstContent, long last, int tokens) {
-        double ttftMs() { return (firstContent - received) / 1e6; }
-        double e2eMs() { return (last - received) / 1e6; }
+    public record ServerTiming(long received, long firstContent, long last, int tokens) {
+        public double ttftMs() { return (firstContent - received) / 1e6; }
+        public double e2eMs() { return (last - received) / 1e6; }
     }
 
     private static final ObjectMapper M = new ObjectMapper();
@@ -50,11 +50,11 @@ final class DelayStubServer implements AutoCloseable {
     private final Mode mode;
     private final String metrics;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    final ConcurrentLinkedQueue<ServerTiming> timings = new ConcurrentLinkedQueue<>();
+    public final ConcurrentLinkedQueue<ServerTiming> timings = new ConcurrentLinkedQueue<>();
     /** Each generation request's body, as received. */
-    final ConcurrentLinkedQueue<JsonNode> requests = new ConcurrentLinkedQueue<>();
+    public final ConcurrentLinkedQueue<JsonNode> requests = new ConcurrentLinkedQueue<>();
 
-    DelayStubServer(double ttftMs, double itlMs, int tokensPerChunk, Mode mode, String metrics) throws IOException {
+    public DelayStubServer(double ttftMs, double itlMs, int tokensPerChunk, Mode mode, String metrics) throws IOException {
         this.ttftMs = ttftMs;
         this.itlMs = itlMs;
         this.tokensPerChunk = tokensPerChunk;
@@ -67,15 +67,15 @@ final class DelayStubServer implements AutoCloseable {
         t.start();
     }
 
-    static DelayStubServer start(double ttftMs, double itlMs) throws IOException {
+    public static DelayStubServer start(double ttftMs, double itlMs) throws IOException {
         return new DelayStubServer(ttftMs, itlMs, 1, Mode.NORMAL, null);
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort());
     }
 
-    List<ServerTiming> timings() {
+    public List<ServerTiming> timings() {
         return new ArrayList<>(timings);
     }
 
