@@ -122,6 +122,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"--slo", "--goodput"}, paramLabel = "SPEC", description = "Goodput bounds, e.g. ttft=500ms,tpot=50ms,e2e=2s (vLLM's ttft:500 tpot:50 too).")
     String slo;
 
+    @Option(names = "--slo-search", description = "Search for the highest request rate that meets --slo: doubles from the first --request-rate (default 1/s), then bisects.")
+    boolean sloSearch;
+
+    @Option(names = "--slo-fraction", paramLabel = "F", defaultValue = "0.95", description = "Share of requests that must meet the SLO for a level to pass (default: ${DEFAULT-VALUE}).")
+    double sloFraction;
+
+    @Option(names = "--max-levels", paramLabel = "N", defaultValue = "8", description = "Most levels an --slo-search runs (default: ${DEFAULT-VALUE}).")
+    int maxLevels;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", description = "Per-request limit (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
@@ -199,7 +208,18 @@ final class BenchCommand implements Callable<Integer> {
             throw new InvalidInputException("--request-rate inf needs --requests");
         }
         if (warmup < 0) throw new InvalidInputException("--warmup must be >= 0, got " + warmup);
-        return new BenchPlan(levels, new BenchRunner.Bound(n, d), warmup, seed, Slo.parse(slo));
+        Slo bounds = Slo.parse(slo);
+        dev.arbiter.bench.SloSearch search = null;
+        if (sloSearch) {
+            if (bounds.isEmpty()) throw new InvalidInputException("--slo-search needs --slo, e.g. --slo ttft=500ms,tpot=50ms");
+            if (!(sloFraction > 0 && sloFraction <= 1)) throw new InvalidInputException("--slo-fraction must be in (0, 1], got " + sloFraction);
+            double start = rates.isEmpty() ? 1.0 : levels.get(0).rate();
+            if (Double.isInfinite(start)) throw new InvalidInputException("--slo-search starts from a finite --request-rate");
+            search = new dev.arbiter.bench.SloSearch(start, sloFraction, positive(maxLevels, "--max-levels"),
+                    concurrency.isEmpty() || rates.isEmpty() ? null : concurrency.get(0));
+            levels = List.of();
+        }
+        return new BenchPlan(levels, new BenchRunner.Bound(n, d), warmup, seed, bounds, search);
     }
 
     private Workload workload() {
@@ -215,7 +235,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private Map<String, Object> settings(BenchPlan plan) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("levels", plan.levels().stream().map(LoadLevel::label).toList());
+        if (plan.search() == null) m.put("levels", plan.levels().stream().map(LoadLevel::label).toList());
         m.put("requests", plan.bound().requests());
         m.put("duration_s", plan.bound().duration() == null ? null : plan.bound().duration().toMillis() / 1000.0);
         m.put("warmup", warmup);
@@ -228,6 +248,7 @@ final class BenchCommand implements Callable<Integer> {
         m.put("force_output", !noForceOutput);
         m.put("temperature", temperature);
         m.put("slo", slo);
+        if (sloSearch) m.put("slo_search", Map.of("min_fraction", sloFraction, "max_levels", maxLevels));
         m.put("timeout_s", timeoutSeconds);
         return m;
     }

@@ -49,6 +49,11 @@ final class BenchText {
             }
             for (String w : l.warnings()) out.printf(Locale.ROOT, "%s: warning: %s%n", label, w);
         }
+        if (r.sloSearch() != null) {
+            out.printf(Locale.ROOT, "highest rate meeting the SLO (%s%% of requests good): %s requests/s after %d levels%n",
+                    Text.num(r.sloSearch().minFraction() * 100, 0), r.sloSearch().maxRate() == null ? "none of the rates tried"
+                            : Text.num(r.sloSearch().maxRate(), 3), r.sloSearch().levels());
+        }
         if (r.evidence() != null && r.evidence().singleStreamDecodeTokensPerS() != null) {
             out.printf(Locale.ROOT, "single-stream decode %s tokens/s (TPOT p50 %s ms)%s%n",
                     Text.num(r.evidence().singleStreamDecodeTokensPerS(), 1), ms(r.evidence().singleStreamTpotMs()),

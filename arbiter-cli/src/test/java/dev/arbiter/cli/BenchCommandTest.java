@@ -108,6 +108,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void anSloSearchRaisesTheRateWhileLevelsMeetTheSlo() throws Exception {
+        try (DelayStubServer s = DelayStubServer.start(1, 1)) {
+            CliRun r = CliRun.of(args(s, "--request-rate", "20", "--slo", "ttft=5s", "--slo-search", "--max-levels", "2",
+                    "--requests", "6", "--format", "json"));
+            assertThat(r.exit()).as(r.err()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.path("levels")).extracting(l -> l.path("rate").asDouble()).containsExactly(20.0, 40.0);
+            assertThat(j.path("slo_search").path("max_rate").asDouble()).isEqualTo(40.0);
+        }
+    }
+
+    @Test
     void anUnreachableServerIsExitThreeWithTheReasonNotACrash() throws Exception {
         int port;
         try (var free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

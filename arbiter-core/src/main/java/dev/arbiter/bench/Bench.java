@@ -23,12 +23,20 @@ public final class Bench {
     public record Level(LevelResult result, List<RequestRecord> records) {}
 
     public List<Level> run(BenchPlan plan, LevelListener listener) {
-        int firstWidth = plan.levels().get(0).concurrency() == null ? plan.warmup() : plan.levels().get(0).concurrency();
-        runner.warmup(plan.warmup(), firstWidth);
+        LoadLevel first = plan.search() != null ? LoadLevel.open(plan.search().startRate(), plan.search().cap()) : plan.levels().get(0);
+        runner.warmup(plan.warmup(), first.concurrency() == null ? plan.warmup() : first.concurrency());
         List<Level> out = new ArrayList<>();
-        for (int i = 0; i < plan.levels().size() && !runner.stopped(); i++) {
-            LoadLevel level = plan.levels().get(i);
-            listener.levelStarted(level, i + 1, plan.levels().size());
+        int total = plan.search() != null ? plan.search().maxLevels() : plan.levels().size();
+        for (int i = 0; i < total && !runner.stopped(); i++) {
+            LoadLevel level;
+            if (plan.search() != null) {
+                Double rate = plan.search().next(out.stream().map(Level::result).toList());
+                if (rate == null) break;
+                level = LoadLevel.open(rate, plan.search().cap());
+            } else {
+                level = plan.levels().get(i);
+            }
+            listener.levelStarted(level, i + 1, total);
             MetricsSampler m = sampler.get();
             BenchRunner.LevelRun run;
             try {

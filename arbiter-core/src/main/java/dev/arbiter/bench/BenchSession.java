@@ -82,7 +82,8 @@ public final class BenchSession {
         Instant started = clock.instant();
         Endpoint e = s.endpoint();
         String settings = Json.write(s.settings());
-        int planned = s.plan().bound().requests() == null ? 0 : s.plan().bound().requests() * s.plan().levels().size();
+        int levelCount = s.plan().search() != null ? s.plan().search().maxLevels() : s.plan().levels().size();
+        int planned = s.plan().bound().requests() == null ? 0 : s.plan().bound().requests() * levelCount;
         store.insertRun(new StoredRun(runId, EvidenceStore.TASK, e.model(), Endpoint.safeUrl(e.baseUrl()),
                 "bench:" + runId, "running", started, null, planned, 0, null, settings, null));
         URI root = serverRoot(e.baseUrl());
@@ -107,12 +108,14 @@ public final class BenchSession {
             warnings.add("served model '" + e.model() + "' looks like catalogue model " + s.proposedCatalogModel()
                     + "; pass --catalog-model " + s.proposedCatalogModel() + " (with --quant, --hardware, --gpus) so fit and recommend use this measurement");
         }
+        SloSearch plan = s.plan().search();
+        SloSearchResult search = plan == null ? null : new SloSearchResult(plan.best(results), plan.minFraction(), results.size());
         Map<String, String> files = new LinkedHashMap<>();
         files.put("requests_jsonl", dir.resolve(RequestLog.JSONL).toString());
         files.put("requests_csv", dir.resolve(RequestLog.CSV).toString());
         BenchRecord record = new BenchRecord(BenchRecord.SCHEMA_VERSION, runId, status, started, ended,
                 Endpoint.safeUrl(e.baseUrl()), e.api().name(), e.model(), s.workload().describe(), s.settings(), results,
-                evidence, files, warnings);
+                search, evidence, files, warnings);
         store.finishRun(runId, status, ended, null, settings, Json.write(record));
         return new Outcome(record, levels);
     }

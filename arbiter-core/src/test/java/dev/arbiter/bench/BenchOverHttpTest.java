@@ -135,7 +135,7 @@ class BenchOverHttpTest {
             assertThat(l.multiTokenChunkRequests()).isEqualTo(2);
             assertThat(l.outputTokens()).isEqualTo(32);
             assertThat(l.itlMs().p50()).isGreaterThanOrEqualTo(15.0);  // a chunk every 4 × 5 ms
-            assertThat(l.tpotMs().p50()).isBetween(4.0, 8.0);           // 60 ms over 15 tokens
+            assertThat(l.tpotMs().p50()).isBetween(3.0, 8.0);           // 60 ms over 15 tokens: 4 ms, ± arrival jitter
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * An OpenAI-compatible streaming server on 127.0.0.1 with known delays, for the benchmark's accuracy tests and the
  * {@code scripts/bench-serve} ceiling measurement. Keep-alive HTTP/1.1, chunked SSE, TCP_NODELAY, one thread per
  * connection. Each answer: a role-only chunk at once (which must not count as the first token), the first content
- * token {@code ttftMs} after the request was read, then one every {@code itlMs} (absolute targets, no drift),
+ * token {@code ttftMs} after the request was read, then one every {@code itlMs} after it (absolute targets, no drift),
  * {@code max_tokens} tokens in all, a finish chunk, a usage chunk and [DONE]. It records its own timings per request
  * with {@link System#nanoTime()} — the same CLOCK_MONOTONIC the client's ticker reads — so the client's figures can
  * be compared with the server's. A {@link Mode} makes it misbehave on purpose.
@@ -136,7 +136,9 @@ public final class DelayStubServer implements AutoCloseable {
         long first = -1;
         int chunks = (maxTokens + tokensPerChunk - 1) / tokensPerChunk;
         for (int i = 0; i < chunks; i++) {
-            long target = received + Math.round((ttftMs + i * itlMs * tokensPerChunk) * 1e6);
+            // first token at received + ttft; later ones paced from when the first was actually written, so a late
+            // first token (a busy machine) does not bunch the rest together
+            long target = first < 0 ? received + Math.round(ttftMs * 1e6) : first + Math.round(i * itlMs * tokensPerChunk * 1e6);
             long wait;
             while ((wait = target - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
             if (mode == Mode.CLOSE_MIDWAY && i == chunks / 2) {
