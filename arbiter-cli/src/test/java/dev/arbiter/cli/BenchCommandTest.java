@@ -46,6 +46,11 @@ class BenchCommandTest {
                 assertThat(l.path("goodput").path("good").asInt()).isEqualTo(8);
             }
             assertThat(j.path("evidence").path("single_stream_tpot_ms").asDouble()).isPositive();
+            // the stub's /tokenize counts words + 3 template tokens; the synthetic prompts are 8 words
+            assertThat(j.path("input_check").path("source").asText()).isEqualTo("vllm");
+            assertThat(j.path("input_check").path("estimated_mean").asDouble()).isEqualTo(8.0);
+            assertThat(j.path("input_check").path("measured_mean").asDouble()).isEqualTo(11.0);
+            assertThat(r.err()).contains("/tokenize");
             assertThat(j.path("evidence").path("catalog_model").isMissingNode()).isTrue();  // never trusted silently
             assertThat(j.path("evidence").path("proposed_catalog_model").asText()).isEqualTo("qwen2.5-7b");
             assertThat(r.err()).contains("--catalog-model qwen2.5-7b");

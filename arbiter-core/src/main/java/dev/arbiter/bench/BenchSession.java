@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  * evidence stored when it ends (also after Ctrl-C, with status {@code interrupted}).
  */
 public final class BenchSession {
+    /** Prompts measured with the server's /tokenize before the run (not timed). */
+    static final int TOKENIZE_SAMPLES = 5;
     private final RunStore store;
     private final Clock clock;
     private final Ticker ticker;
@@ -87,6 +89,8 @@ public final class BenchSession {
         store.insertRun(new StoredRun(runId, EvidenceStore.TASK, e.model(), Endpoint.safeUrl(e.baseUrl()),
                 "bench:" + runId, "running", started, null, planned, 0, null, settings, null));
         URI root = serverRoot(e.baseUrl());
+        InputCheck input = e.api() == dev.arbiter.client.ApiFlavor.ollama ? null
+                : TokenizeProbe.check(p.side, root, e.model(), s.workload(), TOKENIZE_SAMPLES);
         Bench bench = new Bench(p.runner, () -> p.metrics ? MetricsSampler.start(p.side, root) : null);
         List<Bench.Level> levels;
         try {
@@ -103,6 +107,11 @@ public final class BenchSession {
         Evidence evidence = EvidenceOf.levels(runId, ended, Endpoint.safeUrl(e.baseUrl()), e.model(), s.catalogModel(),
                 s.proposedCatalogModel(), s.quant(), s.hardware(), s.gpus(), results);
         List<String> warnings = new ArrayList<>();
+        if (input != null && Math.abs(input.measuredMean() - input.estimatedMean()) > 0.1 * input.estimatedMean()) {
+            warnings.add(String.format(java.util.Locale.ROOT, "prompts measured %.0f tokens on average by the server's "
+                    + "/tokenize (%s) against %.0f estimated: input lengths and input throughput are off by as much",
+                    input.measuredMean(), input.source(), input.estimatedMean()));
+        }
         if (!p.metrics && s.sampleMetrics()) warnings.add("the server has no Prometheus /metrics this reads: no server-side figures");
         if (s.catalogModel() == null && s.proposedCatalogModel() != null) {
             warnings.add("served model '" + e.model() + "' looks like catalogue model " + s.proposedCatalogModel()
@@ -114,8 +123,8 @@ public final class BenchSession {
         files.put("requests_jsonl", dir.resolve(RequestLog.JSONL).toString());
         files.put("requests_csv", dir.resolve(RequestLog.CSV).toString());
         BenchRecord record = new BenchRecord(BenchRecord.SCHEMA_VERSION, runId, status, started, ended,
-                Endpoint.safeUrl(e.baseUrl()), e.api().name(), e.model(), s.workload().describe(), s.settings(), results,
-                search, evidence, files, warnings);
+                Endpoint.safeUrl(e.baseUrl()), e.api().name(), e.model(), s.workload().describe(), s.settings(), input,
+                results, search, evidence, files, warnings);
         store.finishRun(runId, status, ended, null, settings, Json.write(record));
         return new Outcome(record, levels);
     }

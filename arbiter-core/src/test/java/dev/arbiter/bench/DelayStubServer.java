@@ -112,6 +112,13 @@ public final class DelayStubServer implements AutoCloseable {
                     respond(out, 404, "text/plain", "not found");
                     continue;
                 }
+                if (head.startsWith("POST /tokenize")) {
+                    // vLLM's answer: whitespace-separated words of every message plus 3 for a chat template
+                    int words = 3;
+                    for (JsonNode m : M.readTree(body).path("messages")) words += m.path("content").asText().split("\\s+").length;
+                    respond(out, 200, "application/json", "{\"count\":" + words + ",\"max_model_len\":4096}");
+                    continue;
+                }
                 if (mode == Mode.HTTP_500) {
                     respond(out, 500, "application/json", "{\"error\":{\"message\":\"engine overloaded\"}}");
                     continue;
