@@ -4,7 +4,7 @@ package dev.arbiter.bench;
  * What one benchmark request measured. Times are nanoseconds of the run's single monotonic ticker: the send and
  * scheduled times relative to the level's start, the rest relative to {@code sentNanos} (the moment the request was
  * handed to the HTTP client, after its JSON was built). Event times are when the event's last byte reached the
- * process (see {@code BodyStream.arrivalNanos}).
+ * process: the socket read that delivered it returned (see {@code Http1Body.arrivalNanos}).
  *
  * @param conversation   which conversation (0-based); each single-turn request is its own conversation
  * @param turn           1-based turn within the conversation

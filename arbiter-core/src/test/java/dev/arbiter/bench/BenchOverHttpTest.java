@@ -140,6 +140,24 @@ class BenchOverHttpTest {
     }
 
     @Test
+    void ollamasNdjsonStreamIsTimedAndItsEvalCountIsTheTokenCount() throws Exception {
+        try (DelayStubServer s = DelayStubServer.start(20, 2)) {
+            Endpoint e = Endpoint.of(s.uri(), ApiFlavor.ollama, "qwen2.5:7b");
+            StreamingCall c = StreamingCall.forEndpoint(e, ModelClients.streaming(e, Ticker.system(), EnvLookup.system(),
+                    ErrorMapper.system()), true, null);
+            BenchRunner r = new BenchRunner(c, new SyntheticWorkload(1, LengthSpec.fixed(8), LengthSpec.fixed(12), 1, 0));
+            LevelResult l = level(r, LoadLevel.closed(2), 4);
+            assertThat(l.completed()).as("%s", l.errorExamples()).isEqualTo(4);
+            assertThat(l.tokenSources()).containsOnlyKeys("usage");
+            assertThat(l.outputTokens()).isEqualTo(48);
+            assertThat(l.inputTokens()).isEqualTo(28);  // prompt_eval_count 7 × 4
+            assertThat(l.ttftMs().min()).isGreaterThanOrEqualTo(20.0);
+            assertThat(s.requests.peek().path("options").path("num_predict").asInt()).isEqualTo(12);
+            assertThat(s.requests.peek().has("stream_options")).isFalse();
+        }
+    }
+
+    @Test
     void multiTurnConversationsResendTheGrowingHistory() throws Exception {
         try (DelayStubServer s = DelayStubServer.start(1, 1)) {
             LevelResult l = level(runner(s.uri(), 3), LoadLevel.closed(1), 3);

@@ -125,8 +125,9 @@ public final class DelayStubServer implements AutoCloseable {
                 }
                 JsonNode req = M.readTree(body);
                 requests.add(req);
-                int maxTokens = req.path("max_tokens").asInt(16);
-                if (!stream(out, received, maxTokens)) return;
+                boolean ollama = head.startsWith("POST /api/chat");
+                int maxTokens = ollama ? req.path("options").path("num_predict").asInt(16) : req.path("max_tokens").asInt(16);
+                if (!stream(out, received, maxTokens, ollama)) return;
             }
         } catch (IOException e) {
             // client went away
@@ -136,9 +137,10 @@ public final class DelayStubServer implements AutoCloseable {
     }
 
     /** Writes one streamed answer; false when the connection is to be dropped. */
-    private boolean stream(OutputStream out, long received, int maxTokens) throws IOException {
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n"
-                + "Connection: keep-alive\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    private boolean stream(OutputStream out, long received, int maxTokens, boolean ollama) throws IOException {
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + (ollama ? "application/x-ndjson" : "text/event-stream")
+                + "\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        if (ollama) return ndjson(out, received, maxTokens);
         event(out, "{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}");
         long first = -1;
         int chunks = (maxTokens + tokensPerChunk - 1) / tokensPerChunk;
@@ -172,8 +174,31 @@ public final class DelayStubServer implements AutoCloseable {
         return true;
     }
 
+    /** Ollama's /api/chat stream: one JSON line per token, then done with eval_count. */
+    private boolean ndjson(OutputStream out, long received, int maxTokens) throws IOException {
+        long first = -1;
+        for (int i = 0; i < maxTokens; i++) {
+            long target = first < 0 ? received + Math.round(ttftMs * 1e6) : first + Math.round(i * itlMs * 1e6);
+            long wait;
+            while ((wait = target - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+            line(out, "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"tok \"},\"done\":false}\n");
+            if (first < 0) first = System.nanoTime();
+        }
+        line(out, "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,"
+                + "\"done_reason\":\"length\",\"prompt_eval_count\":7,\"eval_count\":" + maxTokens + "}\n");
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        timings.add(new ServerTiming(received, first, System.nanoTime(), maxTokens));
+        return true;
+    }
+
     private static void event(OutputStream out, String data) throws IOException {
-        byte[] b = ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+        line(out, "data: " + data + "\n\n");
+    }
+
+    /** One chunk of the chunked body, flushed. */
+    private static void line(OutputStream out, String text) throws IOException {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
         out.write((Integer.toHexString(b.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(b);
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));

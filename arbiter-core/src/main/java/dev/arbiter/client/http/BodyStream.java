@@ -1,7 +1,5 @@
 package dev.arbiter.client.http;
 
-import dev.arbiter.util.Ticker;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpTimeoutException;
@@ -17,43 +15,20 @@ import java.util.concurrent.TimeUnit;
  * {@code BodyHandlers.ofInputStream()} blocks forever on a server that stops sending mid-body, so the body is
  * taken as a publisher and every wait is bounded by the request's deadline. The deadline is a safety limit in
  * real time ({@link System#nanoTime()}), not a measurement, so it does not use the injected Ticker.
- * <p>
- * Each batch of bytes is stamped with the measuring ticker when it arrives from the HTTP client (in
- * {@link #onNext}), before any queueing or parsing; {@link #arrivalNanos()} gives the stamp of the batch the last
- * byte read came from, so a parser can time an event by when its final byte reached the process.
  */
-public final class BodyStream extends InputStream implements Flow.Subscriber<List<ByteBuffer>>, ArrivalStamped {
+public final class BodyStream extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
     private static final Object END = new Object();
-
-    /** A batch of body bytes and the ticker reading when it arrived. */
-    private record Stamped(List<ByteBuffer> buffers, long nanos) {}
 
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final long deadlineNanos;
-    private final Ticker ticker;
     private volatile Flow.Subscription subscription;
-    private long arrivalNanos = Long.MIN_VALUE;
     private Iterator<ByteBuffer> buffers = List.<ByteBuffer>of().iterator();
     private ByteBuffer current;
     private boolean finished;
 
     /** @param deadlineNanos {@link System#nanoTime()} value after which reads fail with a timeout */
     public BodyStream(long deadlineNanos) {
-        this(deadlineNanos, Ticker.system());
-    }
-
-    /**
-     * @param deadlineNanos {@link System#nanoTime()} value after which reads fail with a timeout
-     * @param ticker        the measuring clock that stamps each arriving batch of bytes
-     */
-    public BodyStream(long deadlineNanos, Ticker ticker) {
         this.deadlineNanos = deadlineNanos;
-        this.ticker = ticker;
-    }
-
-    @Override
-    public long arrivalNanos() {
-        return arrivalNanos;
     }
 
     @Override
@@ -64,7 +39,7 @@ public final class BodyStream extends InputStream implements Flow.Subscriber<Lis
 
     @Override
     public void onNext(List<ByteBuffer> item) {
-        queue.add(new Stamped(item, ticker.nanos()));
+        queue.add(item);
     }
 
     @Override
@@ -118,9 +93,9 @@ public final class BodyStream extends InputStream implements Flow.Subscriber<Lis
                 if (t instanceof IOException io) throw io;
                 throw new IOException(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage(), t);
             }
-            Stamped batch = (Stamped) next;
-            buffers = batch.buffers().iterator();
-            arrivalNanos = batch.nanos();
+            @SuppressWarnings("unchecked")
+            List<ByteBuffer> list = (List<ByteBuffer>) next;
+            buffers = list.iterator();
             subscription.request(1);
         }
         return true;

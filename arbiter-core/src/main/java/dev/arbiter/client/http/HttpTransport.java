@@ -105,7 +105,7 @@ public final class HttpTransport {
 
     private Exchange send(HttpRequest request, String what, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        BodyStream body = new BodyStream(deadline, ticker);
+        BodyStream body = new BodyStream(deadline);
         long sent = ticker.nanos();
         HttpResponse<java.util.concurrent.Flow.Publisher<java.util.List<java.nio.ByteBuffer>>> response;
         try {
