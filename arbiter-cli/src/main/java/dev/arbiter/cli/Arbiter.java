@@ -20,6 +20,7 @@ import java.io.PrintWriter;
                 ImportConfigCommand.class,
                 EndpointsCommand.class,
                 EvalCommand.class,
+                BenchCommand.class,
                 RunsCommand.class,
                 RescoreCommand.class,
                 DiffCommand.class,

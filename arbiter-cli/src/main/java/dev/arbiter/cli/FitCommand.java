@@ -38,10 +38,14 @@ final class FitCommand implements Callable<Integer> {
     @Mixin FormatMixin fmt;
     @Mixin CatalogMixin catalog;
     @Mixin HardwareMixin hardware;
+    @Mixin StoreMixin store;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "Model id (see ./arbiter models).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Model id (see ./arbiter models).")
     String id;
+
+    @Option(names = "--calibrate", paramLabel = "RUN", description = "Compare the decode estimate with what bench run RUN measured.")
+    String calibrate;
 
     @Option(names = "--quant", paramLabel = "Q", defaultValue = "Q4_K_M", description = "Weight quantisation (default: ${DEFAULT-VALUE}).")
     String quant;
@@ -66,6 +70,8 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (calibrate != null) return FitMeasured.calibrate(calibrate, store, catalog, fmt.isJson(), spec.commandLine().getOut());
+        if (id == null) throw new InvalidInputException("fit needs a model ID (see ./arbiter models), or --calibrate RUN");
         Model m = catalog.load().get(id);
         Quant q = Quant.parse(quant);
         KvType kv = KvType.parse(kvType);
@@ -76,6 +82,7 @@ final class FitCommand implements Callable<Integer> {
         FitRequest req = FitRequest.of(m.id(), m.architecture(), m.contextLength(), q, ctx, kv, hw, hardware.gpus(), rt,
                 cpuBandwidthGbs, swaFull).withImages(images);
         FitResult r = new FitCalculator().estimate(req);
+        var measured = FitMeasured.lookup(store, m.id(), q, hw, hardware.gpus());
         PrintWriter out = spec.commandLine().getOut();
         // The article's memory claim for this model, checked at the claimed quantisation and this context.
         String claim = MemoryClaims.bundled().forModel(m.id()).map(c -> {
@@ -86,10 +93,12 @@ final class FitCommand implements Callable<Integer> {
         if (fmt.isJson()) {
             var body = JsonOut.envelope("fit", r);
             if (claim != null) body.put("article_claim", claim);
+            measured.ifPresent(e -> FitMeasured.putJson(body, e, r));
             out.println(body.toPrettyString());
             out.flush();
         } else {
             printText(out, r, hw);
+            measured.ifPresent(e -> FitMeasured.printText(out, e, r));
             if (claim != null) out.println("article: " + claim);
         }
         return ExitCode.OK;

@@ -48,6 +48,10 @@ final class RunsCommand implements Callable<Integer> {
         }
         try (RunStore runs = store.openExisting()) {
             if (runId != null) {
+                var stored = runs.run(runId).orElse(null);
+                if (stored != null && dev.arbiter.evidence.EvidenceStore.TASK.equals(stored.task())) {
+                    return BenchRuns.show(stored, fmt.isJson(), out);
+                }
                 var record = new RunReader(runs).record(runId);
                 if (fmt.isJson()) JsonOut.print(out, "run", record);
                 else RunText.print(out, record);

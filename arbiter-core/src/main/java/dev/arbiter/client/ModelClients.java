@@ -31,6 +31,33 @@ public final class ModelClients {
      */
     public static ModelClient create(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors,
                                      long maxAnswerBytes) {
+        String key = key(endpoint, env);
+        HttpTransport transport = transport(endpoint, ticker, key, errors, maxAnswerBytes);
+        ModelClient client = switch (endpoint.api()) {
+            case openai -> new OpenAiClient(endpoint, transport);
+            case ollama -> new OllamaClient(endpoint, transport);
+        };
+        return key == null || key.isEmpty() ? client : new RedactingModelClient(client, key);
+    }
+
+    /**
+     * The HTTP layer the model clients use, for callers that read streams themselves (the serving benchmark). The
+     * JDK client keeps an unbounded keep-alive pool and sets TCP_NODELAY on its sockets.
+     *
+     * @throws InvalidInputException when the endpoint names a key variable that is not set
+     */
+    public static HttpTransport transport(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors) {
+        String key = key(endpoint, env);
+        return transport(endpoint, ticker, key, errors, HttpTransport.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** The blocking streaming HTTP/1.1 client for exact per-event timing (the serving benchmark). */
+    public static dev.arbiter.client.http.StreamingHttp streaming(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors) {
+        String key = key(endpoint, env);
+        return new dev.arbiter.client.http.StreamingHttp(endpoint.connectTimeout(), endpoint.requestTimeout(), errors, key, ticker);
+    }
+
+    private static String key(Endpoint endpoint, EnvLookup env) {
         String key = endpoint.apiKey(env);
         if (endpoint.apiKeyEnv() != null && key == null) {
             throw new InvalidInputException("endpoint '" + endpoint.name() + "': environment variable "
@@ -43,16 +70,15 @@ public final class ModelClients {
                     + "(a shorter string occurs in ordinary text: a key '4' would turn an answer '42' into '"
                     + RedactingModelClient.REDACTED + "2'). Use a longer key on the server");
         }
+        return key;
+    }
+
+    private static HttpTransport transport(Endpoint endpoint, Ticker ticker, String key, ErrorMapper errors, long maxAnswerBytes) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(endpoint.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        HttpTransport transport = new HttpTransport(http, endpoint.requestTimeout(), errors, key, ticker, maxAnswerBytes);
-        ModelClient client = switch (endpoint.api()) {
-            case openai -> new OpenAiClient(endpoint, transport);
-            case ollama -> new OllamaClient(endpoint, transport);
-        };
-        return key == null || key.isEmpty() ? client : new RedactingModelClient(client, key);
+        return new HttpTransport(http, endpoint.requestTimeout(), errors, key, ticker, maxAnswerBytes);
     }
 }

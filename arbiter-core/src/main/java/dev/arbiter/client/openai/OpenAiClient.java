@@ -45,7 +45,7 @@ public final class OpenAiClient implements ModelClient {
     }
 
     /** Server root gets {@code /v1}; a URL that already has a path is taken as the API root. */
-    static String apiRoot(URI base) {
+    public static String apiRoot(URI base) {
         String s = base.toString();
         while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
         String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");

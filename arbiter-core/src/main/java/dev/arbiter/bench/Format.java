@@ -1,0 +1,14 @@
+package dev.arbiter.bench;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** Numbers for labels and messages: Locale.ROOT, no trailing zeros. */
+final class Format {
+    private Format() {}
+
+    static String num(double v) {
+        if (Double.isInfinite(v)) return "inf";
+        return new BigDecimal(String.format(Locale.ROOT, "%.3f", v)).stripTrailingZeros().toPlainString();
+    }
+}

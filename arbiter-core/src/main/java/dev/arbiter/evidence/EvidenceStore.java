@@ -1,0 +1,62 @@
+package dev.arbiter.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.eval.store.RunStore;
+import dev.arbiter.eval.store.StoredRun;
+import dev.arbiter.util.Json;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads measurements back from the run store: every finished {@code bench} run's {@code evidence}, newest first.
+ * The single reader for fit, recommend, cost and compare, so they all see the same numbers.
+ */
+public final class EvidenceStore {
+    /** The task name bench runs are stored under. */
+    public static final String TASK = "bench";
+
+    private final RunStore store;
+
+    public EvidenceStore(RunStore store) {
+        this.store = store;
+    }
+
+    /** All evidence, newest first; runs without a record (killed) are skipped. */
+    public List<Evidence> all() {
+        List<Evidence> out = new ArrayList<>();
+        for (StoredRun r : store.runs()) {
+            if (!TASK.equals(r.task()) || r.record() == null) continue;
+            read(r).ifPresent(out::add);
+        }
+        out.sort(Comparator.comparing(Evidence::measuredAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        return out;
+    }
+
+    /** The newest evidence of a single-stream decode speed for this model, quantisation and hardware. */
+    public Optional<Evidence> latest(String model, String quant, String hardware, int gpus) {
+        return all().stream().filter(e -> e.measures(model, quant, hardware, gpus))
+                .filter(e -> e.singleStreamTpotMs() != null).findFirst();
+    }
+
+    /** The evidence of one run. @throws InvalidInputException when there is no such bench run */
+    public Evidence forRun(String runId) {
+        StoredRun r = store.run(runId).orElseThrow(() -> new InvalidInputException(
+                "no run " + runId + " in " + store.file() + " (see ./arbiter runs)"));
+        if (!TASK.equals(r.task())) throw new InvalidInputException("run " + runId + " is a " + r.task() + " run, not a bench run");
+        return read(r).orElseThrow(() -> new InvalidInputException("bench run " + runId + " has no record (it did not finish)"));
+    }
+
+    private static Optional<Evidence> read(StoredRun r) {
+        try {
+            JsonNode n = Json.mapper().readTree(r.record()).path("evidence");
+            if (n.isMissingNode() || n.isNull()) return Optional.empty();
+            return Optional.of(Json.mapper().treeToValue(n, Evidence.class));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return Optional.empty();  // a record from another version: not evidence this reader understands
+        }
+    }
+}
