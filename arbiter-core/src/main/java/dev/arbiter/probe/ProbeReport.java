@@ -1,0 +1,33 @@
+package dev.arbiter.probe;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code ./arbiter probe} reports for one run: per category and per OWASP id, every hit with its evidence,
+ * and why attempts went unscored. Built from the stored answers, so a resumed or re-read run reports the same.
+ *
+ * @param attemptsPerProbe        {@code --attempts}: answers per sample (epochs)
+ * @param missing                 planned attempts never made (run interrupted or failed)
+ * @param unscoredReasons         error kinds, empty, truncated → count
+ * @param guard                   the guard's measurements, or null when no guard was used
+ */
+public record ProbeReport(String runId, String status, String model, String endpoint, int attemptsPerProbe,
+                          int samples, int missing, List<CategoryResult> categories, List<OwaspResult> owasp,
+                          List<HitEvidence> hits, Map<String, Integer> unscoredReasons, Object guard) {
+    public ProbeReport {
+        categories = List.copyOf(categories);
+        owasp = List.copyOf(owasp);
+        hits = List.copyOf(hits);
+        unscoredReasons = Map.copyOf(unscoredReasons);
+    }
+
+    public CategoryResult category(String id) {
+        return categories.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+    }
+
+    public ProbeReport withGuard(Object g) {
+        return new ProbeReport(runId, status, model, endpoint, attemptsPerProbe, samples, missing, categories, owasp, hits,
+                unscoredReasons, g);
+    }
+}
