@@ -25,6 +25,7 @@ import java.io.PrintWriter;
                 DiffCommand.class,
                 ReportCommand.class,
                 MtBenchPairCommand.class,
+                ProbeCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 bad usage or input, 3 file or endpoint unavailable, 1 internal error."})
