@@ -32,10 +32,17 @@ public final class ProbeTask {
         return create(packs, settings, config, new ProbeScorer());
     }
 
-    /** With another scorer, e.g. {@link dev.arbiter.probe.guard.GuardedScorer} wrapping the probe scorer. */
+    /** With another scorer, e.g. a {@link dev.arbiter.probe.guard.GuardedScorer} around the probe scorer. */
     public static Task create(List<ProbePack> packs, ProbeSettings settings, GenerationConfig config, Scorer scorer) {
+        return create(packs, settings, config, scorer, List.of());
+    }
+
+    /** With {@code extra} samples after the probes' (the user's unsafe set, for a content-safety guard). */
+    public static Task create(List<ProbePack> packs, ProbeSettings settings, GenerationConfig config, Scorer scorer,
+                              List<Sample> extra) {
         if (packs.isEmpty()) throw new InvalidInputException("no probe pack given");
-        List<Sample> samples = ProbeExpander.expand(packs, settings);
+        List<Sample> samples = new ArrayList<>(ProbeExpander.expand(packs, settings));
+        samples.addAll(extra);
         if (samples.isEmpty()) {
             throw new InvalidInputException("no probe in " + packs.stream().map(ProbePack::source).toList()
                     + " belongs to --category " + settings.categories());
