@@ -14,7 +14,15 @@ import dev.arbiter.eval.engine.RunOptions;
 import dev.arbiter.eval.engine.RunReader;
 import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.store.RunStore;
+import dev.arbiter.eval.Sample;
+import dev.arbiter.eval.Scorer;
+import dev.arbiter.eval.engine.SampleRecord;
+import dev.arbiter.probe.GuardReports;
 import dev.arbiter.probe.ProbeCategory;
+import dev.arbiter.probe.ProbeScorer;
+import dev.arbiter.probe.UnsafeSet;
+import dev.arbiter.probe.guard.GuardClassifier;
+import dev.arbiter.probe.guard.GuardedScorer;
 import dev.arbiter.probe.ProbePack;
 import dev.arbiter.probe.ProbePackLoader;
 import dev.arbiter.probe.ProbeReport;
@@ -44,6 +52,7 @@ import java.util.concurrent.Callable;
                 "  ./arbiter probe --endpoint http://127.0.0.1:8000 --model qwen2.5-7b",
                 "  ./arbiter probe --endpoint http://127.0.0.1:8000 --model m --category indirect_injection --attempts 5 --temperature 0.7",
                 "  ./arbiter probe ... --system-file our-prompt.txt --document kb/faq.md --pack our-probes.yaml --format json",
+                "  ./arbiter probe ... --guard-endpoint http://127.0.0.1:8001 --guard-model meta-llama/Llama-Guard-3-8B --unsafe-set my-unsafe.jsonl",
                 "  ./arbiter probe diff RUN_A RUN_B          # two models on the same probes, per category (McNemar)",
                 "",
                 "Categories: system_prompt_leak, indirect_injection, goal_hijack, exfiltration, obfuscation,",
@@ -76,6 +85,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--no-controls", description = "Skip the no-attack control runs (base rates).")
     boolean noControls;
 
+    @Mixin ProbeGuardOptions guardOptions;
+
     @Option(names = "--concurrency", paramLabel = "C", description = "Requests in flight at once (default: the endpoint's).")
     Integer concurrency;
     @Option(names = "--rpm", paramLabel = "R", description = "At most R requests per minute.")
@@ -102,18 +113,28 @@ final class ProbeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Endpoint endpoint = endpointOptions.resolve();
-        Task task = ProbeTask.create(packs(), settings(), new GenerationConfig(temperature, null, maxTokens, null, null, null, null));
+        EnvLookup keys = EvalCommand.env != null ? EvalCommand.env : EnvLookup.system();
+        ProbeSettings settings = settings();
+        GuardClassifier guard = guardOptions.create(endpointOptions.config, retries, keys);
+        Scorer scorer = guard == null ? new ProbeScorer() : new GuardedScorer(new ProbeScorer(), guard);
+        List<Sample> unsafe = guardOptions.unsafeSet == null ? List.of() : UnsafeSet.load(guardOptions.unsafeSet,
+                settings.baseSystem() != null ? settings.baseSystem() : ProbeSettings.DEFAULT_BASE_SYSTEM);
+        Task task = ProbeTask.create(packs(), settings, new GenerationConfig(temperature, null, maxTokens, null, null, null, null),
+                scorer, unsafe);
         RunOptions opts = RunOptions.builder(store.runsRoot()).concurrency(concurrency).requestsPerMinute(rpm).seed(seed)
                 .epochs(attempts).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache).maxRetries(retries)
                 .arbiterVersion(Version.get()).build();
         boolean live = !quiet && StderrTerminal.isTerminal();
-        EnvLookup keys = EvalCommand.env != null ? EvalCommand.env : EnvLookup.system();
         try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system(), keys, ErrorMapper.system())) {
             EvalCommand.warnIfModelNotListed(client, endpoint, err);
             EvalRunner runner = EvalRunner.standard(runs, new ProgressBar(err, live, !quiet));
             return EvalCommand.runWithCtrlC(runner, () -> {
                 RunRecord record = runner.run(task, endpoint, client, opts);
-                ProbeReport report = ProbeReports.summarise(record, new RunReader(runs).samples(record.runId()));
+                List<SampleRecord> records = new RunReader(runs).samples(record.runId());
+                ProbeReport report = ProbeReports.summarise(record, records);
+                if (guard != null) {
+                    report = report.withGuard(GuardReports.summarise(guard.kind(), guard.model(), guard.screensResponses(), records));
+                }
                 if (fmt.isJson()) JsonOut.print(out, "probe", report);
                 else ProbeText.print(out, report);
                 return EvalCommand.exitCode(record, err);

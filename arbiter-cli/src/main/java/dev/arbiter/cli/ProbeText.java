@@ -1,6 +1,10 @@
 package dev.arbiter.cli;
 
 import dev.arbiter.probe.CategoryResult;
+import dev.arbiter.probe.GuardLatency;
+import dev.arbiter.probe.GuardRate;
+import dev.arbiter.probe.GuardReport;
+import dev.arbiter.probe.GuardedCategory;
 import dev.arbiter.probe.HitEvidence;
 import dev.arbiter.probe.OwaspResult;
 import dev.arbiter.probe.ProbeReport;
@@ -46,7 +50,29 @@ final class ProbeText {
                         h.matchedBy() == null ? "-" : h.matchedBy(), shown(h.evidence() != null ? h.evidence() : h.explanation()));
             }
         }
-        if (r.guard() != null) out.println("  guard: see --format json for the guard's measurements");
+        if (r.guard() instanceof GuardReport g) printGuard(out, g);
+    }
+
+    static void printGuard(PrintWriter out, GuardReport g) {
+        out.printf(Locale.ROOT, "  guard %s (%s, %s; screens prompts%s):%n", g.model(), g.kind(), g.purpose(),
+                g.screensReplies() ? " and replies" : "");
+        for (GuardRate rate : new GuardRate[]{g.attackPrompts(), g.unsafeSet(), g.benign()}) {
+            if (rate == null) continue;
+            out.printf(Locale.ROOT, "    %s: %d of %d flagged (%s %s)%s%n", rate.set(), rate.flagged(), rate.n(),
+                    rate.rate() == null ? "-" : Text.num(rate.rate().value(), 3), rate.rate() == null ? "" : RunText.interval(rate.rate().wilson95()),
+                    rate.unreadable() == 0 ? "" : "; " + rate.unreadable() + " unreadable");
+        }
+        for (GuardedCategory c : g.categories()) {
+            out.printf(Locale.ROOT, "    %-19s asr model %s  model+guard %s%n", c.id(),
+                    c.asrModel() == null ? "-" : Text.num(c.asrModel().value(), 3),
+                    c.asrWithGuard() == null ? "-" : Text.num(c.asrWithGuard().value(), 3));
+        }
+        for (Object[] l : new Object[][]{{"prompt", g.promptLatency()}, {"reply", g.replyLatency()}}) {
+            if (l[1] instanceof GuardLatency lat) {
+                out.printf(Locale.ROOT, "    latency (%s): mean %.0f ms, p50 %d ms, p95 %d ms, max %d ms over %d calls%n", l[0],
+                        lat.meanMs(), lat.p50Ms(), lat.p95Ms(), lat.maxMs(), lat.n());
+            }
+        }
     }
 
     /** Control characters and invisible ones escaped, long evidence cut: model output must not drive the terminal. */

@@ -128,6 +128,42 @@ class ProbeCommandTest {
     }
 
     @Test
+    void aGuardBehindTheModelIsReportedWithItsAsrAndLatency() throws Exception {
+        HttpServer guard = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        guard.createContext("/", ex -> {
+            try (ex) {
+                String in = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String verdict = in.contains("ARB-") && in.contains("assistant") ? "unsafe\nS7" : "safe";
+                byte[] body = ex.getRequestURI().getPath().equals("/v1/models")
+                        ? "{\"object\":\"list\",\"data\":[{\"id\":\"lg\"}]}".getBytes(StandardCharsets.UTF_8)
+                        : M.writeValueAsBytes(M.createObjectNode().put("model", "lg").set("choices", M.createArrayNode().add(
+                        M.createObjectNode().put("finish_reason", "stop").set("message",
+                                M.createObjectNode().put("role", "assistant").put("content", verdict)))));
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+            }
+        });
+        guard.start();
+        try {
+            assertThat(run(probe("g1", "--category", "system_prompt_leak", "--guard-endpoint",
+                    "http://127.0.0.1:" + guard.getAddress().getPort(), "--guard-model", "lg", "--format", "json")))
+                    .as(err.toString()).isZero();
+            JsonNode g = Json.mapper().readTree(out.toString()).path("guard");
+            assertThat(g.path("kind").asText()).isEqualTo("llama_guard");
+            assertThat(g.path("categories").get(0).path("asr_model").path("value").asDouble()).isEqualTo(1.0);
+            assertThat(g.path("categories").get(0).path("asr_with_guard").path("value").asDouble()).isEqualTo(0.0);
+            assertThat(g.path("attack_prompts").path("flagged").asInt()).isZero();
+            assertThat(g.path("reply_latency").path("n").asInt()).isPositive();
+            assertThat(run(probe("g2", "--category", "system_prompt_leak", "--guard-endpoint",
+                    "http://127.0.0.1:" + guard.getAddress().getPort(), "--guard-model", "lg", "--no-resume"))).isZero();
+            assertThat(out.toString()).contains("guard lg (llama_guard, content_safety", "model+guard 0.000");
+        } finally {
+            guard.stop(0);
+        }
+    }
+
+    @Test
     void aUsersOwnPackAndSystemPromptAreUsed() throws Exception {
         Path pack = dir.resolve("ours.yaml");
         Files.writeString(pack, """
