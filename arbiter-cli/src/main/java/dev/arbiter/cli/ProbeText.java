@@ -1,5 +1,6 @@
 package dev.arbiter.cli;
 
+import dev.arbiter.probe.Breakdown;
 import dev.arbiter.probe.CategoryResult;
 import dev.arbiter.probe.GuardLatency;
 import dev.arbiter.probe.GuardRate;
@@ -42,6 +43,8 @@ final class ProbeText {
                         o.asr() == null ? "" : RunText.interval(o.asr().wilson95()), String.join(", ", o.categories()));
             }
         }
+        printBreakdown(out, "by injection position", r.positions());
+        printBreakdown(out, "by encoding", r.encodings());
         if (!r.unscoredReasons().isEmpty()) out.println("  unscored: " + r.unscoredReasons());
         if (!r.hits().isEmpty()) {
             out.println("  hits (evidence):");
@@ -51,6 +54,15 @@ final class ProbeText {
             }
         }
         if (r.guard() instanceof GuardReport g) printGuard(out, g);
+    }
+
+    private static void printBreakdown(PrintWriter out, String title, java.util.List<Breakdown> rows) {
+        if (rows.isEmpty()) return;
+        out.print("  " + title + ":");
+        for (Breakdown b : rows) {
+            out.printf(Locale.ROOT, "  %s %d/%d", b.id(), b.hits(), b.attempts() - b.unscored());
+        }
+        out.println();
     }
 
     static void printGuard(PrintWriter out, GuardReport g) {

@@ -9,15 +9,19 @@ import java.util.Map;
  *
  * @param attemptsPerProbe        {@code --attempts}: answers per sample (epochs)
  * @param missing                 planned attempts never made (run interrupted or failed)
+ * @param positions               attacks by where the injection sat (start, middle, end of a document; marked; user)
+ * @param encodings               attacks by how the injection was disguised (none, base64, hex, rot13, tag_chars)
  * @param unscoredReasons         error kinds, empty, truncated → count
  * @param guard                   the guard's measurements, or null when no guard was used
  */
 public record ProbeReport(String runId, String status, String model, String endpoint, int attemptsPerProbe,
                           int samples, int missing, List<CategoryResult> categories, List<OwaspResult> owasp,
-                          List<HitEvidence> hits, Map<String, Integer> unscoredReasons, Object guard) {
+                          List<Breakdown> positions, List<Breakdown> encodings, List<HitEvidence> hits, Map<String, Integer> unscoredReasons, Object guard) {
     public ProbeReport {
         categories = List.copyOf(categories);
         owasp = List.copyOf(owasp);
+        positions = List.copyOf(positions);
+        encodings = List.copyOf(encodings);
         hits = List.copyOf(hits);
         unscoredReasons = Map.copyOf(unscoredReasons);
     }
@@ -27,7 +31,7 @@ public record ProbeReport(String runId, String status, String model, String endp
     }
 
     public ProbeReport withGuard(Object g) {
-        return new ProbeReport(runId, status, model, endpoint, attemptsPerProbe, samples, missing, categories, owasp, hits,
-                unscoredReasons, g);
+        return new ProbeReport(runId, status, model, endpoint, attemptsPerProbe, samples, missing, categories, owasp, positions,
+                encodings, hits, unscoredReasons, g);
     }
 }

@@ -25,6 +25,8 @@ public final class ProbeReports {
         List<HitEvidence> hits = new ArrayList<>();
         Map<String, Integer> unscored = new TreeMap<>();
         Set<String> samples = new HashSet<>();
+        Map<String, Tally> positions = new TreeMap<>();
+        Map<String, Tally> encodings = new TreeMap<>();
         for (SampleRecord r : records) {
             Map<String, Object> sm = r.sampleMetadata();
             ProbeCategory category;
@@ -48,6 +50,8 @@ public final class ProbeReports {
                 if (score.get("utility") instanceof Number u && hit != null) g.utility.add(u.doubleValue());
                 if (Boolean.TRUE.equals(score.get("refusal"))) g.refusals++;
                 if (ProbeExpander.KIND_ATTACK.equals(kind)) {
+                    if (sm.get("position") != null) positions.computeIfAbsent(sm.get("position").toString(), k -> new Tally()).add(hit);
+                    if (sm.get("encoding") != null) encodings.computeIfAbsent(sm.get("encoding").toString(), k -> new Tally()).add(hit);
                     for (Object id : list(sm.get("owasp"))) {
                         owasp.computeIfAbsent(id.toString(), k -> new Tally()).add(hit);
                         owaspCategories.computeIfAbsent(id.toString(), k -> new TreeSet<>()).add(category.id());
@@ -73,7 +77,14 @@ public final class ProbeReports {
                 t.unscored, t.rate("asr"))));
         TaskResult t = run.tasks().isEmpty() ? null : run.tasks().get(0);
         return new ProbeReport(run.runId(), run.status().name(), run.manifest().model(), run.manifest().endpoint(),
-                run.manifest().epochs(), samples.size(), t == null ? 0 : t.missing(), categories, byOwasp, hits, unscored, null);
+                run.manifest().epochs(), samples.size(), t == null ? 0 : t.missing(), categories, byOwasp, breakdown(positions),
+                breakdown(encodings), hits, unscored, null);
+    }
+
+    private static List<Breakdown> breakdown(Map<String, Tally> by) {
+        List<Breakdown> out = new ArrayList<>();
+        by.forEach((id, t) -> out.add(new Breakdown(id, t.attempts, t.hits, t.unscored, t.rate("asr"))));
+        return out;
     }
 
     private static final class Group {

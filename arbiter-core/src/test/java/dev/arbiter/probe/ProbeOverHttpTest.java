@@ -59,13 +59,20 @@ class ProbeOverHttpTest {
     record Result(ProbeReport report, List<SampleRecord> records) {}
 
     Result probe(Script script) {
-        try (ScriptedLlmServer server = ScriptedLlmServer.start(script);
-             ModelClient client = ModelClients.create(server.endpoint(), Ticker.system());
+        try (ScriptedLlmServer server = ScriptedLlmServer.start(script)) {
+            return probe(server, null, new java.util.concurrent.atomic.AtomicLong());
+        }
+    }
+
+    /** Runs the probe task; {@code resume} continues that run; {@code asked} receives the probe requests answered so far. */
+    Result probe(ScriptedLlmServer server, String resume, java.util.concurrent.atomic.AtomicLong asked) {
+        try (ModelClient client = ModelClients.create(server.endpoint(), Ticker.system());
              RunStore store = RunStore.open(dir.resolve("runs.db"))) {
             EngineEnvironment env = new EngineEnvironment(Clock.systemUTC(), Ticker.system(), n -> { },
                     new SplittableRandom(1), () -> "run-" + ids.incrementAndGet());
             RunRecord run = new EvalRunner(store, env, null).run(task, server.endpoint(), client,
-                    RunOptions.builder(dir.resolve("runs")).concurrency(4).cache(false).seed(SEED).maxRetries(0).build());
+                    RunOptions.builder(dir.resolve("runs")).concurrency(4).cache(false).seed(SEED).maxRetries(0).resume(resume).build());
+            asked.set(server.generationRequests().stream().filter(q -> byUserTurn.containsKey(q.lastUserMessage())).count());
             List<SampleRecord> records = new RunReader(store).samples(run.runId());
             return new Result(ProbeReports.summarise(run, records), records);
         }
@@ -140,6 +147,9 @@ class ProbeOverHttpTest {
                 .containsOnly("markdown_image");
         assertThat(r.owasp()).extracting(OwaspResult::id).contains("LLM01:2025", "LLM02:2025", "LLM05:2025", "LLM07:2025");
         assertThat(r.owasp()).allMatch(o -> o.hits() == o.attempts());
+        assertThat(r.positions()).extracting(Breakdown::id).contains("start", "middle", "end", "marked", "user");
+        assertThat(r.positions()).allMatch(b -> b.hits() == b.attempts());
+        assertThat(r.encodings()).extracting(Breakdown::id).containsExactly("base64", "hex", "none", "rot13", "tag_chars");
     }
 
     @Test
@@ -206,6 +216,30 @@ class ProbeOverHttpTest {
         assertThat(r.category("over_refusal").asr()).isNull();
         assertThat(r.unscoredReasons()).containsKeys("truncated", "empty").anySatisfy((k, v) -> assertThat(k).startsWith("error_"));
     }
+
+    @Test
+    void aRunWithFailedAttemptsIsResumedAskingOnlyForThoseAndThenScoresThem() {
+        Script twinsFail = req -> {
+            Sample s = byUserTurn.get(req.lastUserMessage());
+            return s != null && "twin".equals(s.metadata().get("kind")) ? Reply.status(503, "{\"error\":{\"message\":\"busy\"}}")
+                    : behave(req);
+        };
+        java.util.concurrent.atomic.AtomicReference<Script> model = new java.util.concurrent.atomic.AtomicReference<>(twinsFail);
+        try (ScriptedLlmServer server = ScriptedLlmServer.start(req -> model.get().answer(req))) {
+            java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
+            ProbeReport first = probe(server, null, asked).report();
+            long before = asked.get();
+            int twins = first.category("over_refusal").attempts(); // benign twins and the standalone benign probes
+            assertThat(first.category("over_refusal").unscored()).isEqualTo(twins).isPositive();
+            model.set(this::behave);
+            ProbeReport resumed = probe(server, first.runId(), asked).report();
+            assertThat(resumed.runId()).isEqualTo(first.runId());
+            assertThat(asked.get() - before).isEqualTo(twins);
+            assertThat(resumed.category("over_refusal").unscored()).isZero();
+            assertThat(resumed.category("over_refusal").hits()).isZero();
+        }
+    }
+
 
     @Test
     void twoModelsAreComparedPairedPerCategory() {
