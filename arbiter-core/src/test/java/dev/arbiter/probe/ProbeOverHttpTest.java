@@ -248,8 +248,9 @@ class ProbeOverHttpTest {
         List<CategoryComparison> cmp = ProbeComparison.compare(obedient, behaved, new Random(3));
         CategoryComparison leak = cmp.stream().filter(c -> c.category().equals("system_prompt_leak")).findFirst().orElseThrow();
         assertThat(leak.comparison().test()).isEqualTo("mcnemar_exact");
-        assertThat(leak.comparison().aOnlyPassed()).isEqualTo(4); // 4 leak probes: hit by A, not by B
-        assertThat(leak.comparison().pValue()).isEqualTo(0.125);
+        assertThat(leak.comparison().aOnlyPassed()).isEqualTo(5); // 5 leak probes: hit by A, not by B
+        assertThat(leak.comparison().bOnlyPassed()).isZero();
+        assertThat(leak.comparison().pValue()).isEqualTo(0.0625); // exact: 2 × 0.5^5
         CategoryComparison obf = cmp.stream().filter(c -> c.category().equals("obfuscation")).findFirst().orElseThrow();
         assertThat(obf.comparison().difference()).isEqualTo(1.0);
     }
