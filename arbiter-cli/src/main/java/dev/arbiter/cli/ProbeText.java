@@ -43,6 +43,7 @@ final class ProbeText {
                         o.asr() == null ? "" : RunText.interval(o.asr().wilson95()), String.join(", ", o.categories()));
             }
         }
+        printBreakdown(out, "by MITRE ATLAS technique", r.atlas());
         printBreakdown(out, "by injection position", r.positions());
         printBreakdown(out, "by encoding", r.encodings());
         if (!r.unscoredReasons().isEmpty()) out.println("  unscored: " + r.unscoredReasons());
@@ -53,7 +54,7 @@ final class ProbeText {
                         h.matchedBy() == null ? "-" : h.matchedBy(), shown(h.evidence() != null ? h.evidence() : h.explanation()));
             }
         }
-        if (r.guard() instanceof GuardReport g) printGuard(out, g);
+        if (r.guard() != null) printGuard(out, r.guard());
     }
 
     private static void printBreakdown(PrintWriter out, String title, java.util.List<Breakdown> rows) {

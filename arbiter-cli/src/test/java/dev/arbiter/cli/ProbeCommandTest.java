@@ -91,7 +91,7 @@ class ProbeCommandTest {
         }
         assertThat(leak).isNotNull();
         assertThat(leak.path("owasp").get(0).asText()).isEqualTo("LLM07:2025");
-        assertThat(leak.path("atlas").get(0).asText()).isEqualTo("AML.T0056");
+        assertThat(leak.path("atlas").toString()).contains("\"AML.T0056\"");
         assertThat(leak.path("hits").asInt()).isEqualTo(leak.path("attempts").asInt()).isPositive();
         assertThat(leak.path("unscored").asInt()).isZero();
         assertThat(leak.path("asr").path("value").asDouble()).isEqualTo(1.0);

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param attemptsPerProbe        {@code --attempts}: answers per sample (epochs)
  * @param missing                 planned attempts never made (run interrupted or failed)
+ * @param atlas                   attacks by MITRE ATLAS technique (a probe with two techniques counts in both)
  * @param positions               attacks by where the injection sat (start, middle, end of a document; marked; user)
  * @param encodings               attacks by how the injection was disguised (none, base64, hex, rot13, tag_chars)
  * @param unscoredReasons         error kinds, empty, truncated → count
@@ -16,10 +17,11 @@ import java.util.Map;
  */
 public record ProbeReport(String runId, String status, String model, String endpoint, int attemptsPerProbe,
                           int samples, int missing, List<CategoryResult> categories, List<OwaspResult> owasp,
-                          List<Breakdown> positions, List<Breakdown> encodings, List<HitEvidence> hits, Map<String, Integer> unscoredReasons, Object guard) {
+                          List<Breakdown> atlas, List<Breakdown> positions, List<Breakdown> encodings, List<HitEvidence> hits, Map<String, Integer> unscoredReasons, GuardReport guard) {
     public ProbeReport {
         categories = List.copyOf(categories);
         owasp = List.copyOf(owasp);
+        atlas = List.copyOf(atlas);
         positions = List.copyOf(positions);
         encodings = List.copyOf(encodings);
         hits = List.copyOf(hits);
@@ -30,8 +32,8 @@ public record ProbeReport(String runId, String status, String model, String endp
         return categories.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
     }
 
-    public ProbeReport withGuard(Object g) {
-        return new ProbeReport(runId, status, model, endpoint, attemptsPerProbe, samples, missing, categories, owasp, positions,
+    public ProbeReport withGuard(GuardReport g) {
+        return new ProbeReport(runId, status, model, endpoint, attemptsPerProbe, samples, missing, categories, owasp, atlas, positions,
                 encodings, hits, unscoredReasons, g);
     }
 }

@@ -26,6 +26,7 @@ public final class ProbeReports {
         Map<String, Integer> unscored = new TreeMap<>();
         Set<String> samples = new HashSet<>();
         Map<String, Tally> positions = new TreeMap<>();
+        Map<String, Tally> atlas = new TreeMap<>();
         Map<String, Tally> encodings = new TreeMap<>();
         for (SampleRecord r : records) {
             Map<String, Object> sm = r.sampleMetadata();
@@ -46,12 +47,15 @@ public final class ProbeReports {
             } else {
                 g.tally.add(hit);
                 g.probes.add(String.valueOf(sm.get("probe")));
+                for (Object id : list(sm.get("owasp"))) g.owasp.add(id.toString());
+                for (Object id : list(sm.get("atlas"))) g.atlas.add(id.toString());
                 if (score.get("leaked_fraction") instanceof Number f) g.leaked.add(f.doubleValue());
                 if (score.get("utility") instanceof Number u && hit != null) g.utility.add(u.doubleValue());
                 if (Boolean.TRUE.equals(score.get("refusal"))) g.refusals++;
                 if (ProbeExpander.KIND_ATTACK.equals(kind)) {
                     if (sm.get("position") != null) positions.computeIfAbsent(sm.get("position").toString(), k -> new Tally()).add(hit);
                     if (sm.get("encoding") != null) encodings.computeIfAbsent(sm.get("encoding").toString(), k -> new Tally()).add(hit);
+                    for (Object id : list(sm.get("atlas"))) atlas.computeIfAbsent(id.toString(), k -> new Tally()).add(hit);
                     for (Object id : list(sm.get("owasp"))) {
                         owasp.computeIfAbsent(id.toString(), k -> new Tally()).add(hit);
                         owaspCategories.computeIfAbsent(id.toString(), k -> new TreeSet<>()).add(category.id());
@@ -67,7 +71,9 @@ public final class ProbeReports {
         List<CategoryResult> categories = new ArrayList<>();
         groups.forEach((c, g) -> {
             if (g.tally.attempts == 0 && g.control.attempts == 0) return;
-            categories.add(new CategoryResult(c.id(), c.owasp(), c.atlas(), c.hitMeans(), g.probes.size(), g.tally.attempts,
+            // the tags of the probes that ran (user packs may tag differently), else the category's defaults
+            categories.add(new CategoryResult(c.id(), g.owasp.isEmpty() ? c.owasp() : List.copyOf(g.owasp),
+                    g.atlas.isEmpty() ? c.atlas() : List.copyOf(g.atlas), c.hitMeans(), g.probes.size(), g.tally.attempts,
                     g.tally.hits, g.tally.passes, g.tally.unscored, g.tally.rate("asr"), g.control.attempts, g.control.hits,
                     g.control.unscored, c == ProbeCategory.system_prompt_leak ? mean(g.leaked) : null, mean(g.utility),
                     c == ProbeCategory.over_refusal ? g.refusals : null));
@@ -77,7 +83,7 @@ public final class ProbeReports {
                 t.unscored, t.rate("asr"))));
         TaskResult t = run.tasks().isEmpty() ? null : run.tasks().get(0);
         return new ProbeReport(run.runId(), run.status().name(), run.manifest().model(), run.manifest().endpoint(),
-                run.manifest().epochs(), samples.size(), t == null ? 0 : t.missing(), categories, byOwasp, breakdown(positions),
+                run.manifest().epochs(), samples.size(), t == null ? 0 : t.missing(), categories, byOwasp, breakdown(atlas), breakdown(positions),
                 breakdown(encodings), hits, unscored, null);
     }
 
@@ -91,6 +97,8 @@ public final class ProbeReports {
         final Tally tally = new Tally();
         final Tally control = new Tally();
         final Set<String> probes = new TreeSet<>();
+        final Set<String> owasp = new TreeSet<>();
+        final Set<String> atlas = new TreeSet<>();
         final List<Double> leaked = new ArrayList<>();
         final List<Double> utility = new ArrayList<>();
         int refusals;

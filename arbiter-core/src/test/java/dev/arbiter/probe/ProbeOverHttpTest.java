@@ -150,6 +150,9 @@ class ProbeOverHttpTest {
         assertThat(r.positions()).extracting(Breakdown::id).contains("start", "middle", "end", "marked", "user");
         assertThat(r.positions()).allMatch(b -> b.hits() == b.attempts());
         assertThat(r.encodings()).extracting(Breakdown::id).containsExactly("base64", "hex", "none", "rot13", "tag_chars");
+        assertThat(r.atlas()).extracting(Breakdown::id).contains("AML.T0051.000", "AML.T0051.001", "AML.T0054", "AML.T0056",
+                "AML.T0057", "AML.T0068", "AML.T0077");
+        assertThat(r.category("system_prompt_leak").atlas()).containsExactly("AML.T0051.000", "AML.T0056");
     }
 
     @Test
