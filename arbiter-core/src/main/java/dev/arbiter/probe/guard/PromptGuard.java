@@ -15,8 +15,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A prompt-injection classifier (Llama Prompt Guard 2) served for sequence classification behind vLLM's (or
- * SGLang's) classify API: {@code POST /classify {"model", "input"}} → {@code data[0].probs}. With two classes the
+ * A prompt-injection classifier (Llama Prompt Guard 2) served for sequence classification behind vLLM's or
+ * SGLang's classify API: {@code POST /classify {"model", "input"}} (vLLM; SGLang serves {@code /v1/classify}, tried
+ * when the first answers 404) → {@code data[0].probs}. With two classes the
  * second is the malicious one (Prompt Guard 2: LABEL_1); its probability is compared with the threshold. Without
  * probabilities a label naming malicious/injection/jailbreak/unsafe or LABEL_1 flags. It screens prompts only:
  * untrusted text (the user turn with any document or tool result in it) is what it is trained on.
@@ -25,6 +26,8 @@ public final class PromptGuard implements GuardClassifier {
     private static final ObjectMapper M = new ObjectMapper();
     private final HttpClient http;
     private final URI classify;
+    private final URI classifyV1;
+    private volatile URI working;
     private final String model;
     private final String apiKey;
     private final double threshold;
@@ -33,6 +36,7 @@ public final class PromptGuard implements GuardClassifier {
     public PromptGuard(URI baseUrl, String model, String apiKey, double threshold, Ticker ticker) {
         String base = baseUrl.toString().replaceAll("/+$", "").replaceAll("/v1$", "");
         this.classify = URI.create(base + "/classify");
+        this.classifyV1 = URI.create(base + "/v1/classify");
         this.model = model;
         this.apiKey = apiKey;
         this.threshold = threshold;
@@ -58,24 +62,34 @@ public final class PromptGuard implements GuardClassifier {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(classify).timeout(Duration.ofSeconds(60))
+        URI target = working != null ? working : classify;
+        HttpResponse<String> r = post(target, body);
+        if (r.statusCode() == 404 && working == null) {
+            target = classifyV1;
+            r = post(target, body);
+        }
+        long ms = (ticker.nanos() - t0) / 1_000_000;
+        if (r.statusCode() != 200) {
+            throw new ModelException(r.statusCode() >= 500 ? ModelException.Kind.SERVER_ERROR
+                    : r.statusCode() == 404 ? ModelException.Kind.NOT_FOUND : ModelException.Kind.BAD_REQUEST,
+                    r.statusCode(), "guard " + target + " answered HTTP " + r.statusCode(), null, null);
+        }
+        working = target;
+        return parse(r.body(), threshold).withLatency(ms);
+    }
+
+    private HttpResponse<String> post(URI target, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (apiKey != null) b.header("Authorization", "Bearer " + apiKey);
-        HttpResponse<String> r;
         try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ModelException(ModelException.Kind.CONNECTION, 0, "guard " + classify + ": " + e.getMessage(), null, e);
+            throw new ModelException(ModelException.Kind.CONNECTION, 0, "guard " + target + ": " + e.getMessage(), null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelException(ModelException.Kind.CONNECTION, 0, "guard call interrupted", null, e);
         }
-        long ms = (ticker.nanos() - t0) / 1_000_000;
-        if (r.statusCode() != 200) {
-            throw new ModelException(r.statusCode() >= 500 ? ModelException.Kind.SERVER_ERROR : ModelException.Kind.BAD_REQUEST,
-                    r.statusCode(), "guard " + classify + " answered HTTP " + r.statusCode(), null, null);
-        }
-        return parse(r.body(), threshold).withLatency(ms);
     }
 
     static GuardVerdict parse(String json, double threshold) {
