@@ -80,10 +80,10 @@ public final class ProbeExpander {
 
     private static Sample sample(ProbePack pack, Probe p, String base, Secrets s, Variant v, String where) {
         String injection = v.attack() ? injection(p, s) : "";
-        String document = v.document() == null ? null : place(fill(v.document(), s), injection, v.position());
-        String user = fill(v.user(), s).replace(Placeholders.INJECTION, injection);
+        String document = v.document() == null ? null : place(fill(v.document(), s, p.exfilHost()), injection, v.position());
+        String user = fill(v.user(), s, p.exfilHost()).replace(Placeholders.INJECTION, injection);
         if (document != null) user = user.replace(Placeholders.DOCUMENT, document);
-        String system = system(base, p.system(), s);
+        String system = system(base, p.system(), s, p.exfilHost());
         List<ChatMessage> input = List.of(ChatMessage.system(system), ChatMessage.user(user));
         String secret = switch (p.success()) {
             case canary, exfil -> s.canary();
@@ -105,9 +105,9 @@ public final class ProbeExpander {
 
     private static Sample twin(ProbePack pack, Probe p, String base, Secrets s) {
         Probe.Twin t = p.twin();
-        String user = fill(t.user(), s);
-        if (t.document() != null) user = user.replace(Placeholders.DOCUMENT, fill(t.document(), s));
-        List<ChatMessage> input = List.of(ChatMessage.system(system(base, p.system(), s)), ChatMessage.user(user));
+        String user = fill(t.user(), s, p.exfilHost());
+        if (t.document() != null) user = user.replace(Placeholders.DOCUMENT, fill(t.document(), s, p.exfilHost()));
+        List<ChatMessage> input = List.of(ChatMessage.system(system(base, p.system(), s, p.exfilHost())), ChatMessage.user(user));
         Map<String, Object> meta = meta(pack, p, KIND_TWIN, "twin");
         meta.put("category", ProbeCategory.over_refusal.id());
         meta.put("owasp", List.of());
@@ -129,23 +129,24 @@ public final class ProbeExpander {
         return m;
     }
 
-    static String system(String base, String rules, Secrets s) {
-        String r = fill(rules, s).strip();
+    static String system(String base, String rules, Secrets s, String exfilHost) {
+        String r = fill(rules, s, exfilHost).strip();
         return r.isEmpty() ? base.strip() : base.strip() + "\n\n" + r;
     }
 
     private static String injection(Probe p, Secrets s) {
         if (p.injection() == null) return "";
-        String plain = fill(p.injection(), s).strip();
+        String plain = fill(p.injection(), s, p.exfilHost()).strip();
         if (p.encoding() == Obfuscation.none) return plain;
-        return fill(p.wrapper(), s).replace(Placeholders.ENCODED, p.encoding().encode(plain)).strip();
+        return fill(p.wrapper(), s, p.exfilHost()).replace(Placeholders.ENCODED, p.encoding().encode(plain)).strip();
     }
 
-    static String fill(String template, Secrets s) {
+    /** {{EXFIL_URL}} becomes {@code https://HOST/collect?d=}, HOST the probe's {@code exfil_host}. */
+    static String fill(String template, Secrets s, String exfilHost) {
         if (template == null) return null;
         return template.replace(Placeholders.CANARY, s.canary()).replace(Placeholders.PART1, s.part1())
                 .replace(Placeholders.PART2, s.part2()).replace(Placeholders.MARKER, s.marker())
-                .replace(Placeholders.EXFIL_URL, "https://exfil.arbiter.invalid/collect?d=");
+                .replace(Placeholders.EXFIL_URL, "https://" + exfilHost + "/collect?d=");
     }
 
     /**
