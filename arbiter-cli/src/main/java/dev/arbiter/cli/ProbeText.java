@@ -31,6 +31,11 @@ final class ProbeText {
                     c.asr() == null ? "-" : Text.num(c.asr().value(), 3), c.asr() == null ? "-" : RunText.interval(c.asr().wilson95()),
                     c.controlAttempts() == 0 ? "-" : c.controlHits() + "/" + c.controlAttempts());
         }
+        if (r.attemptsPerProbe() > 1) {
+            out.print("  hit at least once in " + r.attemptsPerProbe() + " attempts (ASR@" + r.attemptsPerProbe() + "):");
+            for (CategoryResult c : r.categories()) out.printf(Locale.ROOT, "  %s %d/%d", c.id(), c.samplesHit(), c.samples());
+            out.println();
+        }
         for (CategoryResult c : r.categories()) {
             if (c.leakedFraction() != null) out.printf(Locale.ROOT, "  %s: mean share of the system prompt leaked %s%n", c.id(), Text.num(c.leakedFraction(), 3));
             if (c.utility() != null) out.printf(Locale.ROOT, "  %s: utility under attack %s%n", c.id(), Text.num(c.utility(), 3));

@@ -59,19 +59,28 @@ class ProbeOverHttpTest {
     record Result(ProbeReport report, List<SampleRecord> records) {}
 
     Result probe(Script script) {
+        return probe(script, 1);
+    }
+
+    Result probe(Script script, int attempts) {
         try (ScriptedLlmServer server = ScriptedLlmServer.start(script)) {
-            return probe(server, null, new java.util.concurrent.atomic.AtomicLong());
+            return probe(server, null, new java.util.concurrent.atomic.AtomicLong(), attempts);
         }
     }
 
-    /** Runs the probe task; {@code resume} continues that run; {@code asked} receives the probe requests answered so far. */
     Result probe(ScriptedLlmServer server, String resume, java.util.concurrent.atomic.AtomicLong asked) {
+        return probe(server, resume, asked, 1);
+    }
+
+    /** Runs the probe task; {@code resume} continues that run; {@code asked} receives the probe requests answered so far. */
+    Result probe(ScriptedLlmServer server, String resume, java.util.concurrent.atomic.AtomicLong asked, int attempts) {
         try (ModelClient client = ModelClients.create(server.endpoint(), Ticker.system());
              RunStore store = RunStore.open(dir.resolve("runs.db"))) {
             EngineEnvironment env = new EngineEnvironment(Clock.systemUTC(), Ticker.system(), n -> { },
                     new SplittableRandom(1), () -> "run-" + ids.incrementAndGet());
             RunRecord run = new EvalRunner(store, env, null).run(task, server.endpoint(), client,
-                    RunOptions.builder(dir.resolve("runs")).concurrency(4).cache(false).seed(SEED).maxRetries(0).resume(resume).build());
+                    RunOptions.builder(dir.resolve("runs")).concurrency(4).cache(false).seed(SEED).maxRetries(0).resume(resume)
+                            .epochs(attempts).build());
             asked.set(server.generationRequests().stream().filter(q -> byUserTurn.containsKey(q.lastUserMessage())).count());
             List<SampleRecord> records = new RunReader(store).samples(run.runId());
             return new Result(ProbeReports.summarise(run, records), records);
@@ -243,6 +252,19 @@ class ProbeOverHttpTest {
         }
     }
 
+
+    @Test
+    void severalAttemptsGiveThePerAttemptAsrAndTheShareOfProbesBrokenAtLeastOnce() {
+        // attempt k is sent seed 11 + k: the model obeys on odd seeds only, so every attack lands once in two attempts
+        ProbeReport r = probe(req -> req.json().path("seed").asLong() % 2 == 1 ? obey(req) : behave(req), 2).report();
+        assertThat(r.attemptsPerProbe()).isEqualTo(2);
+        for (String c : ATTACKS) {
+            CategoryResult cat = r.category(c);
+            assertThat(cat.attempts()).as(c).isEqualTo(2 * cat.samples());
+            assertThat(cat.asr().value()).as(c).isEqualTo(0.5);
+            assertThat(cat.samplesHit()).as(c).isEqualTo(cat.samples());
+        }
+    }
 
     @Test
     void twoModelsAreComparedPairedPerCategory() {
