@@ -27,6 +27,7 @@ import java.io.PrintWriter;
                 ReportCommand.class,
                 MtBenchPairCommand.class,
                 ServeCommand.class,
+                ProbeCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Examples:",
