@@ -182,7 +182,7 @@ final class BenchCommand implements Callable<Integer> {
             err.println("stored as run " + o.record().runId() + " in " + store.file() + "; per request: "
                     + o.record().files().get("requests_jsonl"));
             return switch (o.record().status()) {
-                case "interrupted" -> EvalCommand.INTERRUPTED;
+                case "interrupted" -> ExitCode.INTERRUPTED;
                 case "failed" -> {
                     err.println("arbiter: unavailable: no request completed (see the errors above)");
                     yield ExitCode.UNAVAILABLE;

@@ -137,7 +137,7 @@ final class ProbeCommand implements Callable<Integer> {
                 }
                 if (fmt.isJson()) JsonOut.print(out, "probe", report);
                 else ProbeText.print(out, report);
-                return EvalCommand.exitCode(record, err);
+                return EvalCommand.exitCode(record, records, err);
             });
         }
     }
