@@ -123,7 +123,8 @@ final class ProbeCommand implements Callable<Integer> {
                 scorer, unsafe);
         RunOptions opts = RunOptions.builder(store.runsRoot()).concurrency(concurrency).requestsPerMinute(rpm).seed(seed)
                 .epochs(attempts).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache).maxRetries(retries)
-                .arbiterVersion(Version.get()).build();
+                // The probe scorer reads a cut-off answer itself: a canary already printed is a hit, else unscored.
+                .gradeTruncated(true).arbiterVersion(Version.get()).build();
         boolean live = !quiet && StderrTerminal.isTerminal();
         try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system(), keys, ErrorMapper.system())) {
             EvalCommand.warnIfModelNotListed(client, endpoint, err);

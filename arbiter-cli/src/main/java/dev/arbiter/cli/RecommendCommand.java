@@ -8,6 +8,7 @@ import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.fit.Hardware;
 import dev.arbiter.recommend.HardwareFitProbe;
 import dev.arbiter.recommend.LicenseFilter;
+import dev.arbiter.evidence.EvidenceStore;
 import dev.arbiter.recommend.MeasuredSpeed;
 import dev.arbiter.recommend.RecommendRequest;
 import dev.arbiter.recommend.RecommendResult;
@@ -86,8 +87,12 @@ final class RecommendCommand implements Callable<Integer> {
         Catalog c = catalog.load();
         RecommendRequest req = new RecommendRequest(UseCases.bundled().get(useCase), licence, reg, lang, minContext, top);
         HardwareFitProbe probe = new HardwareFitProbe(hw, hardware.gpus());
-        RecommendResult result = Recommender.bundled().recommend(c, req, probe, probe.label(), measuredFigures(c),
-                MeasuredSpeed.NONE);
+        RecommendResult result;
+        // A stored bench run of a model at a quant on this hardware (the evidence record) replaces the speed estimate.
+        try (var runs = java.nio.file.Files.isRegularFile(store.file()) ? store.open() : null) {
+            MeasuredSpeed speeds = runs == null ? MeasuredSpeed.NONE : measuredSpeeds(new EvidenceStore(runs), hw.id(), hardware.gpus());
+            result = Recommender.bundled().recommend(c, req, probe, probe.label(), measuredFigures(c), speeds);
+        }
         if (fmt.isJson()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("hardware", Map.of("id", hw.id(), "gpus", hardware.gpus()));
@@ -105,6 +110,14 @@ final class RecommendCommand implements Callable<Integer> {
         RecommendText.print(spec.commandLine().getOut(), result, probe.label(), req, explain);
         if (!explain) spec.commandLine().getErr().println(String.join("\n", result.method()));
         return ExitCode.OK;
+    }
+
+    /** Single-stream decode speeds measured by `bench` runs recorded as evidence for this hardware and GPU count. */
+    static MeasuredSpeed measuredSpeeds(EvidenceStore evidence, String hardwareId, int gpus) {
+        List<dev.arbiter.evidence.Evidence> all = evidence.all();  // newest first; read once, asked per model × quant
+        return (model, quant) -> all.stream().filter(e -> e.measures(model, quant, hardwareId, gpus))
+                .filter(e -> e.singleStreamDecodeTokensPerS() != null).findFirst()
+                .map(e -> java.util.OptionalDouble.of(e.singleStreamDecodeTokensPerS())).orElse(java.util.OptionalDouble.empty());
     }
 
     /** Your stored runs, as measured figures per model (read the way compare --measured reads them). */

@@ -8,7 +8,7 @@ import java.io.Writer;
  * Everything the CLI prints goes through this writer, so no text from a server or a model (an error body, a model
  * name, an answer) can drive the terminal: C0 control characters other than newline and tab, DEL, C1 controls
  * (U+0080–U+009F, e.g. the one-byte CSI U+009B) and the bidirectional overrides that reorder what is shown are
- * printed as visible escapes ({@code \x1b}, {@code \u202e}). The one exception is the progress bar's own redraw,
+ * printed as visible escapes ({@code \x1b}, {@code \u202e}); a CR is kept only as part of a CRLF line ending. The one exception is the progress bar's own redraw,
  * a write that starts with {@code \r} and ends with {@code ESC[K}; its content in between is escaped like the rest.
  * JSON output is unaffected: JSON already escapes every control character.
  */
@@ -26,7 +26,8 @@ final class TerminalSafeWriter extends FilterWriter {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (safe(c)) {
+            // CRLF is a line ending (CSV records end with it); a lone CR could overwrite the line on screen.
+            if (safe(c) || c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
                 if (b != null) b.append(c);
                 continue;
             }

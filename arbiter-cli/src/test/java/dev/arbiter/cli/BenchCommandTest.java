@@ -109,6 +109,17 @@ class BenchCommandTest {
             assertThat(cal.exit()).as(cal.err()).isZero();
             assertThat(cal.json().path("calibration").path("measured_tokens_per_s").asDouble()).isEqualTo(tps);
             assertThat(cal.json().path("calibration").path("estimated_tokens_per_s").asDouble()).isPositive();
+
+            // recommend reads the same evidence: the measured speed for that model, quant, hardware and GPU count only
+            try (var store = dev.arbiter.eval.store.RunStore.open(dir.resolve("a.db"))) {
+                var speeds = RecommendCommand.measuredSpeeds(new dev.arbiter.evidence.EvidenceStore(store), "rtx-4090", 1);
+                assertThat(speeds.tokensPerS("qwen2.5-7b", "INT4").getAsDouble()).isEqualTo(tps);
+                assertThat(speeds.tokensPerS("qwen2.5-7b", "Q4_K_M")).isEmpty();
+                assertThat(RecommendCommand.measuredSpeeds(new dev.arbiter.evidence.EvidenceStore(store), "h100-80gb", 1)
+                        .tokensPerS("qwen2.5-7b", "INT4")).isEmpty();
+            }
+            CliRun rec = CliRun.of("recommend", "--hardware", "rtx-4090", "--use-case", "chatbot", "--store", dir.resolve("a.db").toString(), "--format", "json");
+            assertThat(rec.exit()).as(rec.err()).isZero();
         }
     }
 

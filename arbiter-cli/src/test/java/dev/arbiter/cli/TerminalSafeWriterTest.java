@@ -27,6 +27,12 @@ class TerminalSafeWriterTest {
     }
 
     @Test
+    void aCrlfLineEndingStaysSoCsvOnStdoutIsUnchangedButALoneCrIsEscaped() {
+        assertThat(TerminalSafeWriter.escape("model,mmlu\r\nqwen,84.2\r\n")).isEqualTo("model,mmlu\r\nqwen,84.2\r\n");
+        assertThat(TerminalSafeWriter.escape("fake\rreal\r")).isEqualTo("fake\\x0dreal\\x0d");
+    }
+
+    @Test
     void textWithNothingToEscapeIsReturnedAsItIs() {
         String s = "accuracy 0.750 [0.41, 0.93]\n";
         assertThat(TerminalSafeWriter.escape(s)).isSameAs(s);

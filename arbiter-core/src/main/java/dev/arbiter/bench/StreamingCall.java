@@ -199,7 +199,7 @@ public final class StreamingCall {
     static FailureKind kindOf(ModelException e) {
         return switch (e.kind()) {
             case TIMEOUT -> FailureKind.TIMEOUT;
-            case CONNECTION -> FailureKind.CONNECTION;
+            case CONNECTION, REFUSED -> FailureKind.CONNECTION;
             case PROTOCOL -> FailureKind.MALFORMED;
             default -> FailureKind.HTTP_ERROR;
         };

@@ -39,7 +39,7 @@ public final class HardwareFitProbe implements FitProbe {
     @Override
     public List<FitOutcome> options(Model m, long context) {
         List<FitResult> fits = new ArrayList<>();
-        for (Runtime rt : runtimes()) {
+        for (Runtime rt : runtimes(m)) {
             for (Quant q : Quant.values()) {
                 // one 16-bit entry per runtime: F16 GGUF on llama.cpp, BF16 safetensors on vLLM
                 if (!q.format().runsOn(rt) || q == (rt.layerSplit() ? Quant.BF16 : Quant.F16)) continue;
@@ -94,8 +94,10 @@ public final class HardwareFitProbe implements FitProbe {
         return (gpus > 1 ? gpus + "× " : "") + (hardware.id().equals("custom") ? hardware.name() : hardware.id());
     }
 
-    private List<Runtime> runtimes() {
-        return hardware.kind() == HardwareKind.GPU ? List.of(Runtime.LLAMA_CPP, Runtime.VLLM) : List.of(Runtime.LLAMA_CPP);
+    /** llama.cpp, and on GPUs the tensor-parallel server people run for this model: SGLang for MLA (DeepSeek), else vLLM. */
+    private List<Runtime> runtimes(Model m) {
+        if (hardware.kind() != HardwareKind.GPU) return List.of(Runtime.LLAMA_CPP);
+        return List.of(Runtime.LLAMA_CPP, m.architecture().mla() != null ? Runtime.SGLANG : Runtime.VLLM);
     }
 
     private Optional<FitResult> estimate(Model m, long context, Runtime rt, Quant q) {

@@ -79,7 +79,7 @@ class ProbeOverHttpTest {
             EngineEnvironment env = new EngineEnvironment(Clock.systemUTC(), Ticker.system(), n -> { },
                     new SplittableRandom(1), () -> "run-" + ids.incrementAndGet());
             RunRecord run = new EvalRunner(store, env, null).run(task, server.endpoint(), client,
-                    RunOptions.builder(dir.resolve("runs")).concurrency(4).cache(false).seed(SEED).maxRetries(0).resume(resume)
+                    RunOptions.builder(dir.resolve("runs")).concurrency(4).cache(false).gradeTruncated(true).seed(SEED).maxRetries(0).resume(resume)
                             .epochs(attempts).build());
             asked.set(server.generationRequests().stream().filter(q -> byUserTurn.containsKey(q.lastUserMessage())).count());
             List<SampleRecord> records = new RunReader(store).samples(run.runId());

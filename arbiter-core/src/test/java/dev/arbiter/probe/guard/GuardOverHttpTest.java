@@ -85,7 +85,7 @@ class GuardOverHttpTest {
             EngineEnvironment env = new EngineEnvironment(Clock.systemUTC(), Ticker.system(), n -> { },
                     new SplittableRandom(1), () -> "run-guard");
             RunRecord run = new EvalRunner(store, env, null).run(task, model.endpoint(), client,
-                    RunOptions.builder(dir.resolve("runs")).concurrency(4).cache(false).maxRetries(0).build());
+                    RunOptions.builder(dir.resolve("runs")).concurrency(4).cache(false).gradeTruncated(true).maxRetries(0).build());
             List<SampleRecord> records = new RunReader(store).samples(run.runId());
             GuardReport g = GuardReports.summarise("llama_guard", "llama-guard-3", true, records);
 
