@@ -287,7 +287,10 @@ def supervise(cfg, proc, report):
 
 
 def read_line_until(fd, deadline, cap):
-    """Bytes up to and including the first newline on fd, or what came before EOF / the deadline."""
+    """Bytes up to and including the first newline on fd, or what came before EOF / the deadline.
+
+    Reads one byte at a time, so nothing after the newline is consumed: the grader may write its verdict right
+    after "ready" (a test that fails to load), and that verdict must still be there for the supervisor to read."""
     buf = bytearray()
     while b"\n" not in buf and len(buf) <= cap:
         left = deadline - time.monotonic()
@@ -299,7 +302,7 @@ def read_line_until(fd, deadline, cap):
         sel.close()
         if not ready:
             break
-        data = os.read(fd, 4096)
+        data = os.read(fd, 1)
         if not data:
             break
         buf += data

@@ -30,11 +30,57 @@ final class RecordCodec {
         }
     }
 
+    /** Marks a field whose text is the record's {@code response}, stored once instead of again. */
+    static final String SAME_AS_RESPONSE = "same_as_response";
+
     static StoredSample stored(String runId, String task, SampleRecord r) {
-        return new StoredSample(runId, task, r.sampleId(), r.epoch(), line(r), r.score(), r.status());
+        return new StoredSample(runId, task, r.sampleId(), r.epoch(), sampleLine(r), r.score(), r.status());
+    }
+
+    /**
+     * One answer as a line, the answer's text written once: the final assistant turn and the extracted answer, when
+     * they equal {@code response}, are written as {@code "same_as_response": true} and restored on read — so a
+     * multi-megabyte answer costs its size once in the log and once in the store, not three times.
+     */
+    static String sampleLine(SampleRecord r) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = Json.mapper().valueToTree(r);
+        String response = r.response();
+        if (response != null && !response.isEmpty()) {
+            com.fasterxml.jackson.databind.JsonNode messages = node.get("messages");
+            if (messages != null && messages.isArray() && !messages.isEmpty()) {
+                com.fasterxml.jackson.databind.node.ObjectNode last = (com.fasterxml.jackson.databind.node.ObjectNode) messages.get(messages.size() - 1);
+                if ("assistant".equals(last.path("role").asText()) && response.equals(last.path("content").asText(null))) {
+                    last.remove("content");
+                    last.put(SAME_AS_RESPONSE, true);
+                }
+            }
+            if (response.equals(r.answer())) {
+                node.remove("answer");
+                node.put("answer_" + SAME_AS_RESPONSE, true);
+            }
+        }
+        return line(node);
+    }
+
+    /** A line written by {@link #sampleLine} (or an older full one) back to the record. */
+    static SampleRecord sample(String json, String where) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(json);
+            String response = node.path("response").asText(null);
+            if (node.remove("answer_" + SAME_AS_RESPONSE) != null) node.put("answer", response);
+            com.fasterxml.jackson.databind.JsonNode messages = node.get("messages");
+            if (messages != null && messages.isArray()) {
+                for (com.fasterxml.jackson.databind.JsonNode m : messages) {
+                    if (m instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.remove(SAME_AS_RESPONSE) != null) o.put("content", response);
+                }
+            }
+            return Json.mapper().treeToValue(node, SampleRecord.class);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new InvalidInputException(where + ": not a readable SampleRecord: " + e.getMessage(), e);
+        }
     }
 
     static SampleRecord sample(StoredSample s) {
-        return read(s.record(), SampleRecord.class, "run " + s.runId() + " sample " + s.sampleId() + " epoch " + s.epoch());
+        return sample(s.record(), "run " + s.runId() + " sample " + s.sampleId() + " epoch " + s.epoch());
     }
 }

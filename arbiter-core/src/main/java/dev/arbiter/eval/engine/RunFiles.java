@@ -108,7 +108,7 @@ final class RunFiles implements AutoCloseable {
     }
 
     private void writeLine(SampleRecord r) throws IOException {
-        log.write(RecordCodec.line(r));
+        log.write(RecordCodec.sampleLine(r));
         log.write('\n');
     }
 
