@@ -40,7 +40,7 @@ final class CompareCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--measured", paramLabel = "MODEL=RUN_ID",
-            description = "Show your own stored run beside the published figures (an mmlu, humaneval, mt_bench or math run). Repeatable.")
+            description = "Show your own stored run beside the published figures (mmlu, humaneval, mt_bench, math, gsm8k, mmlu_pro, mmlu_redux, gpqa, ifeval, chartqa or docvqa). Repeatable.")
     Map<String, String> measured = new java.util.LinkedHashMap<>();
 
     @Mixin StoreMixin store;
