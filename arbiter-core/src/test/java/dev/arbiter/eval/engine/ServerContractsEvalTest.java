@@ -81,7 +81,7 @@ class ServerContractsEvalTest {
 
     static List<SampleRecord> samples(RunRecord r) throws Exception {
         List<SampleRecord> out = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(r.log()))) out.add(Json.mapper().readValue(line, SampleRecord.class));
+        for (String line : Files.readAllLines(Path.of(r.log()))) out.add(RecordCodec.sample(line, r.log()));
         return out;
     }
 
