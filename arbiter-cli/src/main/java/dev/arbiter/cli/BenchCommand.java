@@ -38,8 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         header = "How fast a served model answers under load: TTFT, ITL, TPOT, E2E, throughput, goodput.",
@@ -313,25 +311,6 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Runs {@code body} with a Ctrl-C hook that stops the runner and holds the JVM until the record is stored. */
     private static BenchSession.Outcome withCtrlC(BenchRunner runner, java.util.function.Supplier<BenchSession.Outcome> body) {
-        CountDownLatch ended = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            runner.requestStop();
-            try {
-                ended.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "arbiter-bench-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return body.get();
-        } finally {
-            ended.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running and sees the latch
-            }
-        }
+        return CtrlC.guard(runner::requestStop, 15, body);
     }
 }

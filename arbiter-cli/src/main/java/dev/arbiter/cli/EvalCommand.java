@@ -33,8 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -198,26 +196,7 @@ final class EvalCommand implements Callable<Integer> {
      * JVM up to 10 s so the interrupted record is stored and printed.
      */
     static int runWithCtrlC(EvalRunner runner, Supplier<Integer> body) {
-        CountDownLatch ended = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            runner.requestStop();
-            try {
-                ended.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "arbiter-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return body.get();
-        } finally {
-            ended.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting: the hook is running and will see the latch
-            }
-        }
+        return CtrlC.guard(runner::requestStop, 10, body);
     }
 
     /**
