@@ -102,10 +102,13 @@ document.getElementById("recommend-form").addEventListener("submit", async ev =>
     const r = await api("/api/recommend", formParams(ev.target));
     for (const rec of r.recommendations || []) {
       const li = el("li", null, "recommendation");
-      li.appendChild(el("strong", (rec.rank_label || rec.rank) + ". " + (rec.name || rec.model) + " at " + rec.quant));
-      li.appendChild(el("span", " — score " + rec.score + (rec.score_interval ? " [" + rec.score_interval.join(", ") + "]" : "")));
+      li.appendChild(el("strong", rec.rank + (rec.tied ? "≈" : "") + "  " + (rec.name || rec.model) + " at " + rec.quant));
+      const interval = rec.score_low != null ? " [" + rec.score_low + "–" + rec.score_high + "]" : "";
+      li.appendChild(el("span", " — score " + rec.score + interval + (rec.decode_tokens_per_s != null ? ", ~" + rec.decode_tokens_per_s + " tok/s (" + rec.speed_basis + ")" : "")));
       if (rec.license_use) li.appendChild(el("span", rec.license_use.replace("_", " "), "licence " + rec.license_use));
       li.appendChild(el("div", rec.why));
+      if (rec.close_call) li.appendChild(el("div", rec.close_call, "note"));
+      if (rec.serve) li.appendChild(el("code", rec.serve));
       list.appendChild(li);
     }
     if (!list.children.length) err.textContent = "Nothing qualifies: " + JSON.stringify(r.excluded || []);
