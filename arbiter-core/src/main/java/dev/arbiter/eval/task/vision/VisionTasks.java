@@ -26,7 +26,21 @@ public final class VisionTasks {
                 ChartQaLoader.load(required(p, "chartqa")), VisionScorer.Metric.RELAXED_ACCURACY, VisionTask.CHART_PROMPT));
         registry.register("docvqa", p -> VisionTask.create("docvqa", String.valueOf(required(p, "docvqa")),
                 DocVqaLoader.load(required(p, "docvqa")), VisionScorer.Metric.ANLS, VisionTask.DOC_PROMPT));
+        registry.register(ImageGuardTask.NAME, p -> ImageGuardTask.create(p.data(), p.options().get("policy"),
+                intOption(p, "benign", 50), p.seed() == null ? 0 : p.seed()));
         return registry;
+    }
+
+    private static int intOption(TaskParams p, String key, int fallback) {
+        String v = p.options().get(key);
+        if (v == null) return fallback;
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < 0 || n > 100_000) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--option " + key + " must be a whole number from 0 to 100000, got " + v);
+        }
     }
 
     static dev.arbiter.eval.Task synth(String name, TaskParams p, BiFunction<Long, Integer, SynthItem> generator,
