@@ -40,8 +40,18 @@ final class ReportCommand implements Callable<Integer> {
         if (maxChars < 20) throw new InvalidInputException("--max-chars must be >= 20, got " + maxChars);
         String html;
         try (RunStore runs = store.openExisting()) {
-            RunReader reader = new RunReader(runs);
-            html = RunReport.html(reader.record(runId), reader.samples(runId), maxChars);
+            var stored = runs.run(runId);
+            if (stored.isPresent() && dev.arbiter.evidence.EvidenceStore.TASK.equals(stored.get().task())) {
+                if (stored.get().record() == null) throw new InvalidInputException("bench run " + runId + " has no record (it did not finish)");
+                try {
+                    html = dev.arbiter.report.BenchReport.html(dev.arbiter.util.Json.mapper().readTree(stored.get().record()));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new InvalidInputException("bench run " + runId + " has an unreadable record: " + e.getOriginalMessage());
+                }
+            } else {
+                RunReader reader = new RunReader(runs);
+                html = RunReport.html(reader.record(runId), reader.samples(runId), maxChars);
+            }
         }
         if (out == null) {
             spec.commandLine().getOut().print(html);

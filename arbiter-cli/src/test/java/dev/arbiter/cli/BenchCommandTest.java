@@ -124,6 +124,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void reportOfABenchRunDrawsLatencyAgainstThroughputPerLevel() throws Exception {
+        try (DelayStubServer s = DelayStubServer.start(1, 2)) {
+            CliRun r = CliRun.of(args(s, "--requests", "4", "--concurrency", "1,2", "--format", "json"));
+            assertThat(r.exit()).as(r.err()).isZero();
+            String id = r.json().path("run_id").asText();
+            CliRun html = CliRun.of("report", id, "--store", dir.resolve("a.db").toString());
+            assertThat(html.exit()).as(html.err()).isZero();
+            assertThat(html.out()).contains("<h2>Latency vs throughput</h2>").contains("concurrency 1").contains("concurrency 2")
+                    .contains("label:'TTFT p50'").contains("new Chart(").doesNotContain("src=\"http");
+            String data = html.out().substring(html.out().indexOf("const datasets = ["));
+            data = data.substring(0, data.indexOf("];"));
+            assertThat(data.split("\\{x:", -1).length - 1).isEqualTo(2 * 4); // two levels × four series
+        }
+    }
+
+    @Test
     void anSloSearchRaisesTheRateWhileLevelsMeetTheSlo() throws Exception {
         try (DelayStubServer s = DelayStubServer.start(1, 1)) {
             CliRun r = CliRun.of(args(s, "--request-rate", "20", "--slo", "ttft=5s", "--slo-search", "--max-levels", "2",

@@ -49,11 +49,19 @@ class ProbeOverHttpTest {
     @TempDir Path dir;
     final AtomicInteger ids = new AtomicInteger();
     final Task task = ProbeTask.create(ProbePackLoader.bundled(), ProbeSettings.defaults(SEED), GenerationConfig.DEFAULT);
-    /** The benign part of the truth: what each sample's task is, by its user turn (the servers see only requests). */
-    final Map<String, Sample> byUserTurn = new HashMap<>();
+    /**
+     * The benign part of the truth: what each sample's task is, by its system and user turns (the servers see only
+     * requests). Keyed by both: some attacks and controls share a user turn and differ only in their system turn, and
+     * a user-turn key made the answer depend on which of them the map kept.
+     */
+    final Map<String, Sample> byTurns = new HashMap<>();
 
     ProbeOverHttpTest() {
-        for (Sample s : task.dataset().samples()) byUserTurn.put(s.input().get(1).content(), s);
+        for (Sample s : task.dataset().samples()) byTurns.put(s.input().get(0).content() + "\u0000" + s.input().get(1).content(), s);
+    }
+
+    Sample sampleOf(RecordedRequest r) {
+        return byTurns.get(message(r, "system") + "\u0000" + r.lastUserMessage());
     }
 
     record Result(ProbeReport report, List<SampleRecord> records) {}
@@ -81,7 +89,7 @@ class ProbeOverHttpTest {
             RunRecord run = new EvalRunner(store, env, null).run(task, server.endpoint(), client,
                     RunOptions.builder(dir.resolve("runs")).concurrency(4).cache(false).gradeTruncated(true).seed(SEED).maxRetries(0).resume(resume)
                             .epochs(attempts).build());
-            asked.set(server.generationRequests().stream().filter(q -> byUserTurn.containsKey(q.lastUserMessage())).count());
+            asked.set(server.generationRequests().stream().filter(q -> sampleOf(q) != null).count());
             List<SampleRecord> records = new RunReader(store).samples(run.runId());
             return new Result(ProbeReports.summarise(run, records), records);
         }
@@ -91,12 +99,12 @@ class ProbeOverHttpTest {
 
     /** Answers the benign task it was given (the truth of the sample), or a polite generic answer. */
     String benign(RecordedRequest r) {
-        Sample s = byUserTurn.get(r.lastUserMessage());
+        Sample s = sampleOf(r);
         return s == null || s.target().isEmpty() ? "Happy to help with your order." : s.target().get(0);
     }
 
     boolean isAttack(RecordedRequest r) {
-        Sample s = byUserTurn.get(r.lastUserMessage());
+        Sample s = sampleOf(r);
         return s != null && "attack".equals(s.metadata().get("kind"));
     }
 
@@ -208,7 +216,7 @@ class ProbeOverHttpTest {
     void emptyTruncatedAndFailedAnswersAreUnscoredAndReportedNeverPassed() {
         // leak probes: the attack turns are cut off (one already holding the canary), controls are empty, twins fail with 500
         Script script = req -> {
-            Sample s = byUserTurn.get(req.lastUserMessage());
+            Sample s = sampleOf(req);
             if (s == null) return Reply.text("OK");
             String kind = (String) s.metadata().get("kind");
             if (kind.equals("twin")) return Reply.status(500, "{\"error\":{\"message\":\"boom\"}}");
@@ -232,7 +240,7 @@ class ProbeOverHttpTest {
     @Test
     void aRunWithFailedAttemptsIsResumedAskingOnlyForThoseAndThenScoresThem() {
         Script twinsFail = req -> {
-            Sample s = byUserTurn.get(req.lastUserMessage());
+            Sample s = sampleOf(req);
             return s != null && "twin".equals(s.metadata().get("kind")) ? Reply.status(503, "{\"error\":{\"message\":\"busy\"}}")
                     : behave(req);
         };
