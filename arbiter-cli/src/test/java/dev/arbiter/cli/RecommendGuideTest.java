@@ -79,12 +79,27 @@ class RecommendGuideTest {
         for (JsonNode r : recommend("--hardware", "h100-80gb", "--gpus", "8", "--use-case", "chatbot").get("recommendations")) {
             String serve = r.get("serve").asText();
             if (serve.startsWith("vllm serve")) assertThat(serve).contains("--tensor-parallel-size 8").contains("--max-model-len 8192");
-            else assertThat(serve).startsWith("llama-server").contains("-ngl").contains("-c 8192").contains("num_ctx 8192");
+            else if (serve.startsWith("python -m sglang")) assertThat(serve).contains("--tp 8").contains("--context-length 8192");
+            else assertThat(serve).startsWith("llama-server").contains("-ngl 999").contains("-c 8192").contains("num_ctx 8192");
         }
         for (JsonNode r : recommend("--hardware", "rtx-4090", "--use-case", "code").get("recommendations")) {
             assertThat(r.get("serve").asText()).containsAnyOf("llama-server -m " + r.get("model").asText(), "vllm serve");
         }
         assertThat(CliRun.of("recommend", "--hardware", "rtx-4090", "--use-case", "code").out()).contains("serve: ");
+    }
+
+    @Test
+    void aPhoneIsToldToKeepEveryLayerOnTheCpuAndDeepSeekIsServedWithSglang() {
+        for (JsonNode r : recommend("--hardware", "phone-8gb", "--use-case", "edge").get("recommendations")) {
+            assertThat(r.get("serve").asText()).contains("-ngl 0").doesNotContain("-ngl 999");
+        }
+        JsonNode node = recommend("--hardware", "h200", "--gpus", "8", "--use-case", "chatbot", "--top", "40");
+        List<String> deepseek = new ArrayList<>();
+        for (JsonNode r : node.get("recommendations")) if (r.get("model").asText().startsWith("deepseek")) deepseek.add(r.get("serve").asText());
+        for (JsonNode r : node.get("also_fits")) if (r.path("model").asText().startsWith("deepseek") && r.has("serve")) deepseek.add(r.get("serve").asText());
+        assertThat(deepseek).isNotEmpty().allSatisfy(s -> assertThat(s).satisfiesAnyOf(
+                x -> assertThat(x).startsWith("python -m sglang.launch_server").contains("--tp 8"),
+                x -> assertThat(x).startsWith("llama-server")));
     }
 
     @Test

@@ -16,6 +16,9 @@ public interface FitProbe {
     /** False when the hardware's bandwidth is unknown (memory given alone): fits are known, speeds are not. */
     default boolean speedKnown() { return true; }
 
+    /** Whether llama.cpp can put layers on an accelerator here (CUDA, ROCm, Metal); false on CPU-only hosts, boards and phones. */
+    default boolean gpu() { return true; }
+
     default List<FitOutcome> options(Model model, long context) {
         FitOutcome best = bestFit(model, context);
         return best.fits() ? List.of(best) : List.of();

@@ -94,6 +94,12 @@ public final class HardwareFitProbe implements FitProbe {
         return (gpus > 1 ? gpus + "× " : "") + (hardware.id().equals("custom") ? hardware.name() : hardware.id());
     }
 
+    @Override
+    public boolean gpu() {
+        // Edge boards are told -ngl 0: a Jetson could offload, a Raspberry Pi cannot, and the profile does not say which.
+        return hardware.kind() == HardwareKind.GPU || hardware.kind() == HardwareKind.APPLE;
+    }
+
     /** llama.cpp, and on GPUs the tensor-parallel server people run for this model: SGLang for MLA (DeepSeek), else vLLM. */
     private List<Runtime> runtimes(Model m) {
         if (hardware.kind() != HardwareKind.GPU) return List.of(Runtime.LLAMA_CPP);

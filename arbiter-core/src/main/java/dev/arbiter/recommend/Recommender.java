@@ -124,13 +124,13 @@ public final class Recommender {
                 continue;
             }
             String close = tied ? CloseCall.explain(ranked.get(i - 1), i, s) : null;
-            recs.add(recommendation(i + 1, tied, iv, s, close, context, hardwareLabel));
+            recs.add(recommendation(i + 1, tied, iv, s, close, context, hardwareLabel, fit.gpu()));
         }
         return new RecommendResult(uc.id(), context, fit.speedKnown(), recs, also, excluded, method(context, hardwareLabel, fit.speedKnown()));
     }
 
     private Recommendation recommendation(int rank, boolean tied, ScoreDraws.Interval iv, Scored s, String close,
-                                          long context, String hw) {
+                                          long context, String hw, boolean gpu) {
         Model m = s.model();
         FitOutcome f = s.fit();
         double total = s.totalWeight();
@@ -154,7 +154,7 @@ public final class Recommender {
                 Rounding.score(s.point()), Rounding.score(iv.low()), Rounding.score(iv.high()), axes, f.totalBytes(),
                 f.availableBytes(), Rounding.tokensPerS(s.tokensPerS()), s.speedBasis(), m.license().name(),
                 m.license().productionUse(), s.alsoCovers(), why(s, iv, axes), close, reasons(s, axes, hw),
-                ServeCommand.of(m, f, context));
+                ServeCommand.of(m, f, context, gpu));
     }
 
     /** The score as the sum of its parts, largest first, so the headline and the score cannot disagree. */

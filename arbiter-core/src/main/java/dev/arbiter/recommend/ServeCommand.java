@@ -13,8 +13,11 @@ import java.util.Locale;
 public final class ServeCommand {
     private ServeCommand() {}
 
-    /** @param context tokens one sequence must hold */
-    public static String of(Model m, FitOutcome f, long context) {
+    /**
+     * @param context tokens one sequence must hold
+     * @param gpu     whether llama.cpp can offload layers here ({@code -ngl 999}); else everything stays on the CPU ({@code -ngl 0})
+     */
+    public static String of(Model m, FitOutcome f, long context, boolean gpu) {
         String repo = m.hfRepo() != null ? m.hfRepo() : m.id();
         String q = f.quant().toUpperCase(Locale.ROOT);
         if ("vllm".equals(f.runtime()) || (f.runtime() == null && !isGguf(q))) {
@@ -26,9 +29,13 @@ public final class ServeCommand {
             return String.format(Locale.ROOT, "vllm serve %s%s --tensor-parallel-size %d --max-model-len %d",
                     checkpoint, q.equals("FP8") ? " --quantization fp8" : "", f.gpus(), context);
         }
+        if ("sglang".equals(f.runtime())) {
+            return String.format(Locale.ROOT, "python -m sglang.launch_server --model-path %s --tp %d --context-length %d%s",
+                    repo, f.gpus(), context, q.equals("FP8") ? " --quantization fp8" : "");
+        }
         String file = m.id() + "-" + q + ".gguf";
-        return String.format(Locale.ROOT, "llama-server -m %s -ngl 999 -c %d%s   |   Ollama: set num_ctx %d (PARAMETER num_ctx %d in the Modelfile)",
-                file, context, f.gpus() > 1 ? " --split-mode layer" : "", context, context);
+        return String.format(Locale.ROOT, "llama-server -m %s -ngl %d -c %d%s   |   Ollama: set num_ctx %d (PARAMETER num_ctx %d in the Modelfile)",
+                file, gpu ? 999 : 0, context, f.gpus() > 1 ? " --split-mode layer" : "", context, context);
     }
 
     private static boolean isGguf(String q) { return q.startsWith("Q") || q.startsWith("IQ") || q.equals("F16"); }
