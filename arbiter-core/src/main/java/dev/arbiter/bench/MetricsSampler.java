@@ -1,7 +1,7 @@
 package dev.arbiter.bench;
 
 import dev.arbiter.client.ModelException;
-import dev.arbiter.client.http.BodyStream;
+import dev.arbiter.client.http.Http1Body;
 import dev.arbiter.client.http.HttpTransport;
 
 import java.io.IOException;
@@ -63,7 +63,7 @@ public final class MetricsSampler {
     private static Map<String, Double> scrape(HttpTransport http, URI uri) {
         try {
             HttpTransport.Exchange x = http.get(uri, TIMEOUT);
-            try (BodyStream in = x.body()) {
+            try (Http1Body in = x.body()) {
                 byte[] bytes = in.readAtMost(4 << 20);
                 return PrometheusText.parse(new String(bytes, StandardCharsets.UTF_8));
             }

@@ -1,12 +1,12 @@
 package dev.arbiter.client;
 
 import dev.arbiter.client.http.HttpTransport;
+import dev.arbiter.client.http.StreamingHttp;
 import dev.arbiter.client.ollama.OllamaClient;
 import dev.arbiter.client.openai.OpenAiClient;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.util.Ticker;
 
-import java.net.http.HttpClient;
 
 /** Builds the client for an endpoint's protocol. */
 public final class ModelClients {
@@ -41,8 +41,8 @@ public final class ModelClients {
     }
 
     /**
-     * The HTTP layer the model clients use, for callers that read streams themselves (the serving benchmark). The
-     * JDK client keeps an unbounded keep-alive pool and sets TCP_NODELAY on its sockets.
+     * The HTTP layer the model clients use, for callers that read streams themselves (the serving benchmark): an
+     * unbounded keep-alive pool of blocking HTTP/1.1 connections with TCP_NODELAY ({@link StreamingHttp}).
      *
      * @throws InvalidInputException when the endpoint names a key variable that is not set
      */
@@ -51,10 +51,10 @@ public final class ModelClients {
         return transport(endpoint, ticker, key, errors, HttpTransport.DEFAULT_MAX_ANSWER_BYTES);
     }
 
-    /** The blocking streaming HTTP/1.1 client for exact per-event timing (the serving benchmark). */
-    public static dev.arbiter.client.http.StreamingHttp streaming(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors) {
+    /** The blocking HTTP/1.1 client, for callers that time streams themselves (the serving benchmark). */
+    public static StreamingHttp streaming(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors) {
         String key = key(endpoint, env);
-        return new dev.arbiter.client.http.StreamingHttp(endpoint.connectTimeout(), endpoint.requestTimeout(), errors, key, ticker);
+        return new StreamingHttp(endpoint.connectTimeout(), endpoint.requestTimeout(), errors, key, ticker);
     }
 
     private static String key(Endpoint endpoint, EnvLookup env) {
@@ -74,11 +74,7 @@ public final class ModelClients {
     }
 
     private static HttpTransport transport(Endpoint endpoint, Ticker ticker, String key, ErrorMapper errors, long maxAnswerBytes) {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(endpoint.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        return new HttpTransport(http, endpoint.requestTimeout(), errors, key, ticker, maxAnswerBytes);
+        StreamingHttp http = new StreamingHttp(endpoint.connectTimeout(), endpoint.requestTimeout(), errors, key, ticker, false);
+        return new HttpTransport(http, endpoint.requestTimeout(), maxAnswerBytes);
     }
 }

@@ -64,6 +64,27 @@ public final class Http1Body extends InputStream implements ArrivalStamped {
         return n;
     }
 
+    /** Body bytes readable without waiting for the network (0 at a chunk boundary: the size line is still to parse). */
+    @Override
+    public int available() {
+        if (eof || closed) return 0;
+        int buffered = conn.buffered();
+        return remaining < 0 ? buffered : (int) Math.min(buffered, remaining);
+    }
+
+    /** Reads at most {@code limit} bytes of what remains; for error bodies, which are only shown truncated. */
+    public byte[] readAtMost(int limit) throws IOException {
+        byte[] buf = new byte[Math.min(limit, 64 << 10)];
+        int total = 0;
+        int n;
+        while (total < limit) {
+            if (total == buf.length) buf = java.util.Arrays.copyOf(buf, (int) Math.min(limit, 2L * buf.length));
+            if ((n = read(buf, total, buf.length - total)) <= 0) break;
+            total += n;
+        }
+        return java.util.Arrays.copyOf(buf, total);
+    }
+
     /** Positions at the next body byte; false at the end of the body. */
     private boolean ready() throws IOException {
         if (eof || closed) return false;
@@ -103,9 +124,28 @@ public final class Http1Body extends InputStream implements ArrivalStamped {
 
     private boolean sawChunk;
 
+    /**
+     * A reader that stopped at the end of its content (an SSE stream's {@code [DONE]}) leaves the body's last bytes
+     * unread, typically the final {@code 0\r\n\r\n} chunk that arrived with it; consuming what is already buffered
+     * lets the connection go back to the pool instead of being closed and a new one opened for the next request.
+     * Never waits for the network beyond the line it is inside.
+     */
+    private void drainBuffered() {
+        if (eof || !keepAlive) return;
+        byte[] skip = new byte[512];
+        try {
+            while (!eof && conn.buffered() > 0) {
+                if (read(skip, 0, skip.length) < 0) break;
+            }
+        } catch (IOException e) {
+            eof = false; // a broken tail: the connection is dropped below
+        }
+    }
+
     @Override
     public void close() {
         if (closed) return;
+        drainBuffered();
         closed = true;
         if (eof && keepAlive && !conn.hasBuffered()) pool.release(conn);
         else conn.close();

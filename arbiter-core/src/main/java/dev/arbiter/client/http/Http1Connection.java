@@ -25,6 +25,7 @@ final class Http1Connection implements AutoCloseable {
     private long stamp = Long.MIN_VALUE;
     private long deadlineNanos = Long.MAX_VALUE;
 
+    /** @param ticker stamps each socket read; null for no stamps ({@link #stamp()} stays {@link Long#MIN_VALUE}) */
     Http1Connection(Socket socket, Ticker ticker) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
@@ -44,6 +45,9 @@ final class Http1Connection implements AutoCloseable {
 
     /** Whether unread bytes are buffered (a response to a request not yet sent means the connection is unusable). */
     boolean hasBuffered() { return pos < limit; }
+
+    /** Bytes read from the socket and not yet handed out. */
+    int buffered() { return limit - pos; }
 
     /** The next byte, or -1 at end of stream. */
     int read() throws IOException {
@@ -71,7 +75,7 @@ final class Http1Connection implements AutoCloseable {
             throw new HttpTimeoutException("response not complete within the request timeout");
         }
         if (n <= 0) return false;
-        stamp = ticker.nanos();
+        if (ticker != null) stamp = ticker.nanos();
         pos = 0;
         limit = n;
         return true;

@@ -2,56 +2,49 @@ package dev.arbiter.client.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.arbiter.client.Endpoint;
 import dev.arbiter.client.ErrorMapper;
 import dev.arbiter.client.ModelException;
 import dev.arbiter.util.Ticker;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CancellationException;
 
 /**
- * JSON over HTTP/1.1 for the model clients: sends with the bearer key (when there is one), bounds the whole exchange
- * by the request timeout, and turns every failure into a {@link ModelException} through the {@link ErrorMapper}.
- * The key lives only in this object's private field and the Authorization header; nothing here prints it.
+ * JSON over HTTP/1.1 for the model clients, on the blocking keep-alive connections of {@link StreamingHttp} (the
+ * serving benchmark's client: one HTTP client for both): sends with the bearer key (when there is one), bounds the
+ * whole exchange by the request timeout, and turns every failure into a {@link ModelException} through the
+ * {@link ErrorMapper}. The key lives only in the connection pool's private field and the Authorization header.
+ * The JDK HttpClient was replaced here because the profile of a 16k-sample eval put ~20% of the CPU in its selector
+ * and executor threads and its CompletableFuture hops (docs/performance.md).
  */
-public final class HttpTransport {
+public final class HttpTransport implements AutoCloseable {
     /** Error bodies are read up to this many bytes; only a truncated excerpt is shown anyway. */
     static final int MAX_ERROR_BODY = 64 << 10;
     /** Default cap of one answer (content plus reasoning), UTF-8 bytes: 8 MiB. */
     public static final long DEFAULT_MAX_ANSWER_BYTES = 8L << 20;
 
-    private final HttpClient client;
+    private final StreamingHttp http;
     private final Duration requestTimeout;
     private final ErrorMapper errors;
-    private final String apiKey;
     private final Ticker ticker;
     private final long maxAnswerBytes;
 
-    public HttpTransport(HttpClient client, Duration requestTimeout, ErrorMapper errors, String apiKey, Ticker ticker) {
-        this(client, requestTimeout, errors, apiKey, ticker, DEFAULT_MAX_ANSWER_BYTES);
-    }
-
-    /** @param maxAnswerBytes cap of one answer, UTF-8 bytes; a whole JSON body may be 4 times that plus 1 MiB */
-    public HttpTransport(HttpClient client, Duration requestTimeout, ErrorMapper errors, String apiKey, Ticker ticker,
-                         long maxAnswerBytes) {
+    /**
+     * @param http           the connections (its error mapper already redacts the key it sends)
+     * @param maxAnswerBytes cap of one answer, UTF-8 bytes; a whole JSON body may be 4 times that plus 1 MiB
+     */
+    public HttpTransport(StreamingHttp http, Duration requestTimeout, long maxAnswerBytes) {
         if (maxAnswerBytes < 1024) throw new IllegalArgumentException("max answer bytes must be >= 1024");
         this.maxAnswerBytes = maxAnswerBytes;
-        this.client = client;
+        this.http = http;
         this.requestTimeout = requestTimeout;
-        this.errors = apiKey == null ? errors : errors.redacting(apiKey);
-        this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
-        this.ticker = ticker;
+        this.errors = http.errors();
+        this.ticker = http.ticker();
     }
 
-    /** A response whose status is below 400, with the body still to be read. Close the body when done. */
-    public record Exchange(int status, long sentNanos, BodyStream body, String what) {}
+    /** A response whose status is 2xx, with the body still to be read. Close the body when done. */
+    public record Exchange(int status, long sentNanos, Http1Body body, String what) {}
 
     public ErrorMapper errors() { return errors; }
 
@@ -71,20 +64,21 @@ public final class HttpTransport {
     }
 
     public Exchange post(URI uri, Object jsonBody) {
-        String json;
+        byte[] json;
         try {
-            json = WireJson.MAPPER.writeValueAsString(jsonBody);
+            json = WireJson.MAPPER.writeValueAsBytes(jsonBody);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise request " + jsonBody.getClass().getSimpleName(), e);
         }
-        HttpRequest.Builder b = builder(uri, requestTimeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        return send(b.build(), "POST " + Endpoint.safeUrl(uri), requestTimeout);
+        return exchange(http.send("POST", uri, json, requestTimeout));
     }
 
     public Exchange get(URI uri, Duration timeout) {
-        return send(builder(uri, timeout).GET().build(), "GET " + Endpoint.safeUrl(uri), timeout);
+        return exchange(http.send("GET", uri, null, timeout));
+    }
+
+    private static Exchange exchange(StreamingHttp.Response r) {
+        return new Exchange(r.status(), r.sentNanos(), r.body(), r.what());
     }
 
     /** GET and parse the whole body as JSON. */
@@ -99,7 +93,7 @@ public final class HttpTransport {
 
     /** Reads the rest of the exchange's body and parses it as one JSON value. */
     public JsonNode readTree(Exchange x) {
-        try (BodyStream in = x.body()) {
+        try (Http1Body in = x.body()) {
             byte[] bytes = in.readAtMost((int) maxBodyBytes() + 1);
             if (bytes.length > maxBodyBytes()) {
                 throw errors.malformed(x.what(), "response body larger than " + maxBodyBytes() + " bytes", null);
@@ -124,37 +118,9 @@ public final class HttpTransport {
         }
     }
 
-    private HttpRequest.Builder builder(URI uri, Duration timeout) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json, text/event-stream, application/x-ndjson");
-        if (apiKey != null) b.header("Authorization", "Bearer " + apiKey);
-        return b;
-    }
-
-    private Exchange send(HttpRequest request, String what, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        BodyStream body = new BodyStream(deadline);
-        long sent = ticker.nanos();
-        HttpResponse<java.util.concurrent.Flow.Publisher<java.util.List<java.nio.ByteBuffer>>> response;
-        try {
-            // ofPublisher returns as soon as the headers are in; the body then streams into BodyStream
-            response = client.send(request, HttpResponse.BodyHandlers.ofPublisher());
-        } catch (IOException e) {
-            throw errors.fromIo(e, what);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException(what + ": interrupted");
-        }
-        response.body().subscribe(body);
-        int status = response.statusCode();
-        if (status >= 400 || status < 200) {
-            String text;
-            try (body) {
-                text = new String(body.readAtMost(MAX_ERROR_BODY), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                text = "";
-            }
-            throw errors.fromStatus(status, text, response.headers().firstValue("Retry-After").orElse(null), what);
-        }
-        return new Exchange(status, sent, body, what);
+    /** Closes the idle keep-alive connections. */
+    @Override
+    public void close() {
+        http.close();
     }
 }

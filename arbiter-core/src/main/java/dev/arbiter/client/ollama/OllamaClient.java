@@ -9,7 +9,7 @@ import dev.arbiter.client.GenerateRequest;
 import dev.arbiter.client.GenerateResponse;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelException;
-import dev.arbiter.client.http.BodyStream;
+import dev.arbiter.client.http.Http1Body;
 import dev.arbiter.client.http.HttpTransport;
 import dev.arbiter.client.http.LineReader;
 import dev.arbiter.client.http.ResponseAssembler;
@@ -66,7 +66,7 @@ public final class OllamaClient implements ModelClient {
 
     private void readStream(HttpTransport.Exchange x, ResponseAssembler a) {
         boolean done = false;
-        try (BodyStream in = x.body()) {
+        try (Http1Body in = x.body()) {
             LineReader lines = new LineReader(in);
             String line;
             while ((line = lines.readLine()) != null) {
@@ -169,6 +169,12 @@ public final class OllamaClient implements ModelClient {
         List<String> names = new ArrayList<>();
         for (JsonNode m : tags.path("models")) names.add(m.path("name").asText(m.path("model").asText()));
         return names;
+    }
+
+    /** Closes the idle keep-alive connections. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     @Override

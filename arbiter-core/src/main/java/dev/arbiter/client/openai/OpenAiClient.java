@@ -10,7 +10,7 @@ import dev.arbiter.client.GenerateRequest;
 import dev.arbiter.client.GenerateResponse;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelException;
-import dev.arbiter.client.http.BodyStream;
+import dev.arbiter.client.http.Http1Body;
 import dev.arbiter.client.http.HttpTransport;
 import dev.arbiter.client.http.ResponseAssembler;
 import dev.arbiter.client.http.SseEvent;
@@ -66,7 +66,7 @@ public final class OpenAiClient implements ModelClient {
 
     private void readStream(HttpTransport.Exchange x, ResponseAssembler a) {
         boolean done = false;
-        try (BodyStream body = x.body()) {
+        try (Http1Body body = x.body()) {
             // A server (or proxy) that ignores "stream": true answers with one JSON body: read it whole.
             java.io.PushbackInputStream in = new java.io.PushbackInputStream(body, 1);
             int first;
@@ -189,6 +189,12 @@ public final class OpenAiClient implements ModelClient {
         List<String> ids = new ArrayList<>();
         for (JsonNode m : n.path("data")) if (m.hasNonNull("id")) ids.add(m.get("id").asText());
         return ids;
+    }
+
+    /** Closes the idle keep-alive connections. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     @Override

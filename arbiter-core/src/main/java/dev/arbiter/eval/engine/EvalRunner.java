@@ -194,8 +194,9 @@ public final class EvalRunner {
             files.writeManifest(manifest);
             for (StoredSample s : store.samples(runId)) {
                 SampleRecord r = Rescorer.rescore(RecordCodec.sample(s), scorer);
-                store.putSample(RecordCodec.stored(newId, manifest.task(), r));
-                files.append(r);
+                StoredSample row = RecordCodec.stored(newId, manifest.task(), r);
+                store.putSample(row);
+                files.append(row.record());
             }
             return end(manifest.withStatus(RunStatus.completed, clock.instant()), metrics, null, files);
         }
@@ -216,11 +217,17 @@ public final class EvalRunner {
         RunStatus status = fatal != null ? RunStatus.failed
                 : session.stopRequested() ? RunStatus.interrupted : RunStatus.completed;
         RunError error = fatal == null ? null : runError(fatal, manifest.runId());
-        return end(manifest.withStatus(status, clock.instant()), metrics, error, files);
+        return end(manifest.withStatus(status, clock.instant()), metrics, error, files, session.allRecords());
     }
 
     RunRecord end(RunManifest ended, List<Metric> metrics, RunError error, RunFiles files) {
-        List<SampleRecord> records = store.samples(ended.runId()).stream().map(RecordCodec::sample).toList();
+        return end(ended, metrics, error, files, null);
+    }
+
+    /** @param held the run's answers as the store holds them, when known without reading it; null to read the store */
+    private RunRecord end(RunManifest ended, List<Metric> metrics, RunError error, RunFiles files, List<SampleRecord> held) {
+        List<SampleRecord> records = held != null ? held
+                : store.samples(ended.runId()).stream().map(RecordCodec::sample).toList();
         TaskResult result;
         try {
             result = RunResults.summarise(ended, metrics, records);

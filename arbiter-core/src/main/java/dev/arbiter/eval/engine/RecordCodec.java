@@ -21,6 +21,15 @@ final class RecordCodec {
         }
     }
 
+    /** {@link #line} as UTF-8 bytes into {@code out} (left open). */
+    static void writeLine(Object value, java.io.OutputStream out) {
+        try {
+            LINE.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
     static <T> T read(String json, Class<T> type, String where) {
         try {
             return Json.mapper().readValue(json, type);

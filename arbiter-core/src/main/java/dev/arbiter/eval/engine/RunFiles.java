@@ -99,17 +99,18 @@ final class RunFiles implements AutoCloseable {
     }
 
     synchronized void append(SampleRecord r) {
+        append(RecordCodec.sampleLine(r));
+    }
+
+    /** Appends one answer's line, as {@link RecordCodec#sampleLine} wrote it (the same text the store holds). */
+    synchronized void append(String line) {
         try {
-            writeLine(r);
+            log.write(line);
+            log.write('\n');
             log.flush();
         } catch (IOException e) {
             throw new UnavailableException("cannot append to " + logFile() + ": " + e.getMessage(), e);
         }
-    }
-
-    private void writeLine(SampleRecord r) throws IOException {
-        log.write(RecordCodec.sampleLine(r));
-        log.write('\n');
     }
 
     private void writeAtomically(String name, String content) {

@@ -3,8 +3,10 @@ package dev.arbiter.eval.engine;
 import dev.arbiter.client.ModelException;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.store.RunStore;
+import dev.arbiter.eval.store.StoredSample;
 import dev.arbiter.util.Ticker;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,9 @@ final class RunSession {
     private int errors;
     private double scoreSum;
     private long startNanos;
+    private final List<SampleRecord> kept;
+    private final List<SampleRecord> produced = new ArrayList<>();
+    private int planned;
 
     /** @param stopping set here when the session stops; the worker's requests read it to send nothing new */
     RunSession(String runId, String task, RunStore store, RunFiles files, SampleWorker worker, ProgressListener listener,
@@ -57,12 +62,14 @@ final class RunSession {
         this.threads = threads;
         this.total = total;
         this.resumed = kept.size();
+        this.kept = kept;
         for (SampleRecord r : kept) count(r);
     }
 
     /** Runs every item; returns when all are done or the session stopped. Not re-entrant. */
     void run(List<Sample> samples, List<Integer> epochs) {
         synchronized (this) {
+            planned = samples.size();
             startNanos = ticker.nanos();
             listener.started(progress());
         }
@@ -96,9 +103,11 @@ final class RunSession {
         try {
             SampleRecord r = worker.run(s, epoch);
             if (stopping.get() && SampleRecord.ERROR.equals(r.status())) return; // most likely the stop itself; re-run on resume
-            store.putSample(RecordCodec.stored(runId, task, r));
-            files.append(r);
+            StoredSample row = RecordCodec.stored(runId, task, r); // serialised once: the store row is the log line
+            store.putSample(row);
+            files.append(row.record());
             synchronized (this) {
+                produced.add(r);
                 count(r);
                 listener.sampleDone(r, progress());
             }
@@ -126,6 +135,40 @@ final class RunSession {
     }
 
     boolean stopRequested() { return stopRequested; }
+
+    /**
+     * Every answer the store now holds for the run, in its order (sample id, then epoch), when this session stored
+     * one for each item it was given: the kept answers plus this session's, which replaced every stored error. Null
+     * when an item was dropped (a stop, a fatal error): the store, which still holds older errors, is then read.
+     * Spares re-reading and re-parsing every answer from the store at the end of a big run.
+     */
+    synchronized List<SampleRecord> allRecords() {
+        if (produced.size() != planned) return null;
+        List<SampleRecord> all = new ArrayList<>(kept.size() + produced.size());
+        all.addAll(kept);
+        all.addAll(produced);
+        all.sort(STORE_ORDER);
+        return all;
+    }
+
+    /** The store's {@code ORDER BY sample_id, epoch}: SQLite compares text as UTF-8 bytes, i.e. by code point. */
+    static final java.util.Comparator<SampleRecord> STORE_ORDER = (a, b) -> {
+        int c = compareCodePoints(a.sampleId(), b.sampleId());
+        return c != 0 ? c : Integer.compare(a.epoch(), b.epoch());
+    };
+
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) return Integer.compare(x, y);
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
 
     synchronized RuntimeException fatal() { return fatal; }
 

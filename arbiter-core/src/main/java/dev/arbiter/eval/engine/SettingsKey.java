@@ -5,6 +5,8 @@ import dev.arbiter.eval.EvalSetting;
 import dev.arbiter.eval.Sample;
 
 import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -53,7 +55,14 @@ final class SettingsKey {
     static String questions(List<Sample> samples) {
         List<List<Object>> q = new ArrayList<>(samples.size());
         for (Sample s : samples) q.add(List.of(s.id(), s.input(), s.target(), s.choices()));
-        return sha256(RecordCodec.line(q));
+        // streamed into the digest: the same bytes as the JSON line, without holding the whole dataset as one string
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            RecordCodec.writeLine(q, new DigestOutputStream(OutputStream.nullOutputStream(), d));
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String sha256(String text) {

@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs, their answers and the response cache in one SQLite file (WAL journal). Every write is its own committed
- * transaction, so a process killed with -9 keeps every answer stored before the kill. One connection, used under
- * this object's lock: the engine's workers write through it one at a time (an insert takes tens of microseconds,
- * far below a model call).
+ * Runs, their answers and the response cache in one SQLite file (WAL journal). Every write is committed before
+ * its method returns, so a process killed with -9 keeps every answer stored before the kill; answers stored at the
+ * same moment by several workers share one transaction ({@link #putSample}). One connection, used under this
+ * object's lock.
  */
 public final class RunStore implements AutoCloseable {
     /** Bumped when a table changes shape. */
@@ -48,6 +48,10 @@ public final class RunStore implements AutoCloseable {
 
     private final Path file;
     private final Connection db;
+    /** Lock and condition of the group commit in {@link #putSample}; never held while waiting for the database. */
+    private final Object commitQueue = new Object();
+    private List<PendingSample> queued = new ArrayList<>();
+    private boolean committing;
 
     private RunStore(Path file, Connection db) {
         this.file = file;
@@ -158,11 +162,103 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
-    /** Stores one answer, committed before returning; replaces an earlier record of the same sample and epoch. */
-    public synchronized void putSample(StoredSample s) {
-        update("INSERT OR REPLACE INTO samples (run_id, task, sample_id, epoch, record, score, status) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                s.runId(), s.task(), s.sampleId(), s.epoch(), s.record(), s.score(), s.status());
+    /**
+     * Stores one answer, committed before returning; replaces an earlier record of the same sample and epoch.
+     * Group commit: answers that arrive while a transaction is being committed wait for it, then go together in the
+     * next one, so 64 workers finishing at once cost a few commits, not 64. Each caller still returns only once its
+     * own row is committed, so a kill loses at most the answers whose calls had not returned (those in flight).
+     */
+    public void putSample(StoredSample s) {
+        PendingSample mine = new PendingSample(s);
+        synchronized (commitQueue) {
+            queued.add(mine);
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                List<PendingSample> batch;
+                synchronized (commitQueue) {
+                    while (!mine.done && committing) {
+                        try {
+                            commitQueue.wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true; // the row is queued: return only once it is committed (or failed)
+                        }
+                    }
+                    if (mine.done) {
+                        if (mine.failure != null) throw mine.failure;
+                        return;
+                    }
+                    committing = true; // this thread commits everything queued so far, its own row included
+                    batch = queued;
+                    queued = new ArrayList<>();
+                }
+                RuntimeException failure = null;
+                try {
+                    writeSamples(batch);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                synchronized (commitQueue) {
+                    for (PendingSample p : batch) {
+                        p.failure = failure;
+                        p.done = true;
+                    }
+                    committing = false;
+                    commitQueue.notifyAll();
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One answer waiting for its group commit. Fields guarded by {@link #commitQueue}. */
+    private static final class PendingSample {
+        final StoredSample sample;
+        boolean done;
+        RuntimeException failure;
+
+        PendingSample(StoredSample sample) {
+            this.sample = sample;
+        }
+    }
+
+    /** Writes {@code batch} in one transaction: all of it is committed, or none of it and the failure is thrown. */
+    private synchronized void writeSamples(List<PendingSample> batch) {
+        String sql = "INSERT OR REPLACE INTO samples (run_id, task, sample_id, epoch, record, score, status) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+        if (batch.size() == 1) {
+            StoredSample s = batch.get(0).sample;
+            update(sql, s.runId(), s.task(), s.sampleId(), s.epoch(), s.record(), s.score(), s.status());
+            return;
+        }
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement p = db.prepareStatement(sql)) {
+                for (PendingSample b : batch) {
+                    StoredSample s = b.sample;
+                    p.setString(1, s.runId());
+                    p.setString(2, s.task());
+                    p.setString(3, s.sampleId());
+                    p.setInt(4, s.epoch());
+                    p.setString(5, s.record());
+                    if (s.score() == null) p.setNull(6, Types.NULL);
+                    else p.setDouble(6, s.score());
+                    p.setString(7, s.status());
+                    p.addBatch();
+                }
+                p.executeBatch();
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
     }
 
     /** A run's answers ordered by sample id then epoch. */
