@@ -94,7 +94,7 @@ public final class OpenAiClient implements ModelClient {
                 if (data.isEmpty()) continue;
                 CompletionBody chunk;
                 try {
-                    chunk = WireJson.MAPPER.readValue(data, CompletionBody.class);
+                    chunk = StreamChunks.parse(data);
                 } catch (JsonProcessingException e) {
                     throw http.errors().malformed(x.what(), "bad stream chunk: " + e.getOriginalMessage(), e);
                 }
