@@ -23,6 +23,7 @@ import java.io.PrintWriter;
                 BenchCommand.class,
                 RunsCommand.class,
                 RescoreCommand.class,
+                MergeCommand.class,
                 DiffCommand.class,
                 ReportCommand.class,
                 MtBenchPairCommand.class,
