@@ -72,6 +72,7 @@ public final class EndpointMixin {
 
     /** The first endpoint of several replicas (eval); its model, protocol and key are the replicas' too. */
     public Endpoint resolveReplicated() {
+        replicaUrls();  // refuses a replica that is not a URL before anything is loaded
         return resolveOne();
     }
 

@@ -12,6 +12,9 @@ import java.nio.file.Path;
  * {@code ARBITER_STORE_PASSWORD} or {@code PGPASSWORD}).
  */
 public final class StoreMixin {
+    /** Where a database store's user and password are read; null means the process environment. Tests set it. */
+    static java.util.function.UnaryOperator<String> environment = null;
+
     @Option(names = "--store", paramLabel = "FILE|URL",
             description = "Run store: a SQLite file, or postgresql://HOST[:PORT]/DB shared by several processes (user and "
                     + "password from PGUSER and ARBITER_STORE_PASSWORD or PGPASSWORD). Default: $ARBITER_HOME/arbiter.db (~/.arbiter/arbiter.db).")
@@ -46,7 +49,8 @@ public final class StoreMixin {
 
     /** Opens the store, creating it when it does not exist (eval writes). */
     public RunStore open() {
-        return isDatabase() ? RunStore.open(location) : RunStore.open(file());
+        if (!isDatabase()) return RunStore.open(file());
+        return environment != null ? RunStore.open(location, environment) : RunStore.open(location);
     }
 
     /** Opens a store that must already exist (commands that only read runs): a missing file is exit 3, not an empty store. */
