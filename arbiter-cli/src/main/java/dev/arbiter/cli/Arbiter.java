@@ -23,6 +23,8 @@ import java.io.PrintWriter;
                 BenchCommand.class,
                 RunsCommand.class,
                 RescoreCommand.class,
+                MergeCommand.class,
+                K8sJobCommand.class,
                 DiffCommand.class,
                 ReportCommand.class,
                 MtBenchPairCommand.class,
@@ -75,6 +77,8 @@ public final class Arbiter implements java.util.concurrent.Callable<Integer> {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         HelpLayout.apply(cl);
+        // k8s-job passes every flag it does not know on to eval in its pods
+        cl.getSubcommands().get("k8s-job").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             int code;

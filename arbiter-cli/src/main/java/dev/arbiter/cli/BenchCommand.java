@@ -177,7 +177,7 @@ final class BenchCommand implements Callable<Integer> {
             BenchSession.Outcome o = withCtrlC(p.runner(), () -> session.run(p, progress(err)));
             render(fmt, o, stdout, plan);
             for (String w : o.record().warnings()) err.println("arbiter: note: " + w);
-            err.println("stored as run " + o.record().runId() + " in " + store.file() + "; per request: "
+            err.println("stored as run " + o.record().runId() + " in " + store.location() + "; per request: "
                     + o.record().files().get("requests_jsonl"));
             return switch (o.record().status()) {
                 case "interrupted" -> ExitCode.INTERRUPTED;

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code --endpoint URL --model NAME [--api openai|ollama] [--api-key-env VAR]}, or {@code --endpoint NAME} for an
@@ -18,9 +19,18 @@ import java.nio.file.Path;
 public final class EndpointMixin {
     static final int OLLAMA_PORT = 11434;
 
-    @Option(names = "--endpoint", paramLabel = "URL|NAME",
-            description = "Model server URL (e.g. http://127.0.0.1:8000) or an endpoint name from the endpoints config.")
+    /** The first --endpoint (JudgeClients and the guard options set it directly). */
     String endpoint;
+
+    @Option(names = "--endpoint", paramLabel = "URL|NAME",
+            description = "Model server URL (e.g. http://127.0.0.1:8000) or an endpoint name from the endpoints config. "
+                    + "eval: repeat it for replicas of the same model (requests go to the least busy; a failing one is taken out and retried later).")
+    void endpoints(List<String> values) {
+        endpointValues = List.copyOf(values);
+        endpoint = values.isEmpty() ? null : values.get(0);
+    }
+
+    private List<String> endpointValues = List.of();
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model name as the server knows it (see ./arbiter endpoints).")
     String model;
@@ -39,12 +49,47 @@ public final class EndpointMixin {
         return endpoint != null;
     }
 
+    /**
+     * The URLs of further replicas of the first endpoint's model ({@code --endpoint} given more than once); empty for
+     * one endpoint. Each must be a URL: replicas share the first endpoint's model, protocol and key.
+     */
+    public List<URI> replicaUrls() {
+        if (endpointValues.size() < 2) return List.of();
+        List<URI> out = new java.util.ArrayList<>();
+        for (String v : endpointValues) {
+            if (!v.contains("://")) {
+                throw new InvalidInputException("--endpoint '" + v + "': replicas (--endpoint given more than once) are URLs "
+                        + "of servers of the same model, e.g. --endpoint http://10.0.0.1:8000 --endpoint http://10.0.0.2:8000");
+            }
+            try {
+                out.add(URI.create(v.strip()));
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidInputException("--endpoint: not a URL: " + ex.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** The first endpoint of several replicas (eval); its model, protocol and key are the replicas' too. */
+    public Endpoint resolveReplicated() {
+        replicaUrls();  // refuses a replica that is not a URL before anything is loaded
+        return resolveOne();
+    }
+
     public Path configFile() {
         return config != null ? config : Home.dir().resolve("endpoints.yaml");
     }
 
-    /** The endpoint the flags describe. */
+    /** The endpoint the flags describe; several --endpoint values are refused (only eval takes replicas). */
     public Endpoint resolve() {
+        if (endpointValues.size() > 1) {
+            throw new InvalidInputException("--endpoint is given " + endpointValues.size() + " times; only eval takes "
+                    + "replicas of one model");
+        }
+        return resolveOne();
+    }
+
+    private Endpoint resolveOne() {
         if (endpoint == null || endpoint.isBlank()) {
             throw new InvalidInputException("--endpoint is required: a URL such as http://127.0.0.1:8000, or a name from "
                     + configFile() + " ('./arbiter endpoints' lists servers running here)");

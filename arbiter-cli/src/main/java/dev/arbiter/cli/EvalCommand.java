@@ -60,6 +60,7 @@ final class EvalCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin EndpointMixin endpointOptions;
+    @Mixin ShardMixin sharding;
 
     @Option(names = "--task", required = true, paramLabel = "NAME", description = "Task name (see the list in the error for an unknown one).")
     String taskName;
@@ -143,7 +144,7 @@ final class EvalCommand implements Callable<Integer> {
         if (maxAnswerBytes < 1024) throw new InvalidInputException("--max-answer-bytes must be >= 1024, got " + maxAnswerBytes);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Endpoint endpoint = endpointOptions.isSet() ? endpointOptions.resolve() : Discovered.endpoint(endpointOptions, err);
+        Endpoint endpoint = endpointOptions.isSet() ? endpointOptions.resolveReplicated() : Discovered.endpoint(endpointOptions, err);
         Map<String, String> taskOptions = new LinkedHashMap<>(options);
         fields.forEach((k, v) -> taskOptions.put("field." + k, v));
         scorerOptions.forEach((k, v) -> taskOptions.put("scorer." + k, v));
@@ -160,11 +161,11 @@ final class EvalCommand implements Callable<Integer> {
         Task task = HarnessProfile.stamp(created, harness, shots).withSystem(system).withGeneration(overrides);
         RunOptions opts = RunOptions.builder(store.runsRoot()).concurrency(concurrency).requestsPerMinute(rpm).seed(seed)
                 .limit(limit).epochs(epochs).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache)
-                .contextTokens(contextTokens).stream(stream)
+                .contextTokens(contextTokens).stream(stream).shard(sharding.spec())
                 .maxRetries(retries).arbiterVersion(Version.get()).build();
         boolean live = !quiet && StderrTerminal.isTerminal();
-        try (RunStore runs = store.open(); ModelClient client = ModelClients.create(endpoint, Ticker.system(), keys(), ErrorMapper.system(),
-                maxAnswerBytes)) {
+        try (RunStore runs = store.open(); ModelClient client = Replicas.client(endpoint, endpointOptions.replicaUrls(),
+                url -> ModelClients.create(url, Ticker.system(), keys(), ErrorMapper.system(), maxAnswerBytes))) {
             warnIfModelNotListed(client, endpoint, err);
             EvalRunner runner = EvalRunner.standard(runs, new ProgressBar(err, live, !quiet));
             return runWithCtrlC(runner, () -> {

@@ -16,7 +16,6 @@ import dev.arbiter.fit.Quant;
 import dev.arbiter.util.Json;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +31,7 @@ final class FitMeasured {
 
     /** The newest single-stream measurement, or empty when there is no store or no matching bench run. */
     static Optional<Evidence> lookup(StoreMixin store, String model, Quant quant, Hardware hw, int gpus) {
-        if (hw == null || !Files.isRegularFile(store.file())) return Optional.empty();
+        if (hw == null || !store.exists()) return Optional.empty();
         try (RunStore runs = store.open()) {
             return new EvidenceStore(runs).latest(model, quant.wire(), hw.id(), gpus);
         }

@@ -89,7 +89,7 @@ final class RecommendCommand implements Callable<Integer> {
         HardwareFitProbe probe = new HardwareFitProbe(hw, hardware.gpus());
         RecommendResult result;
         // A stored bench run of a model at a quant on this hardware (the evidence record) replaces the speed estimate.
-        try (var runs = java.nio.file.Files.isRegularFile(store.file()) ? store.open() : null) {
+        try (var runs = store.exists() ? store.open() : null) {
             MeasuredSpeed speeds = runs == null ? MeasuredSpeed.NONE : measuredSpeeds(new EvidenceStore(runs), hw.id(), hardware.gpus());
             result = Recommender.bundled().recommend(c, req, probe, probe.label(), measuredFigures(c), speeds);
         }

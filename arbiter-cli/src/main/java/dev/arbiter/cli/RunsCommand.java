@@ -42,7 +42,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (runId == null && !store.explicit() && !java.nio.file.Files.exists(store.file())) {
+        if (runId == null && !store.explicit() && !store.exists()) {
             // A fresh machine: no store yet is zero runs, not an error (an explicit --store that is missing still is).
             return list(out, List.of());
         }
@@ -64,7 +64,7 @@ final class RunsCommand implements Callable<Integer> {
     private int list(PrintWriter out, List<Row> rows) {
         if (fmt.isJson()) {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("store", store.file().toString());
+            body.put("store", store.location());
             body.put("runs", rows);
             JsonOut.print(out, "runs", body);
             return ExitCode.OK;
@@ -77,7 +77,7 @@ final class RunsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, line, r.runId(), r.task(), r.model(), r.status(), r.samples() + "/" + r.planned(),
                     Text.num(r.score(), 3), r.startedAt() == null ? "-" : r.startedAt().truncatedTo(ChronoUnit.SECONDS));
         }
-        spec.commandLine().getErr().println(rows.size() + " runs in " + store.file()
+        spec.commandLine().getErr().println(rows.size() + " runs in " + store.location()
                 + ". './arbiter runs RUN_ID' for one run's record.");
         return ExitCode.OK;
     }

@@ -39,7 +39,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
             err.println("arbiter: warning: serving on " + host + ": anyone who can reach it can read your runs (no authentication)");
         }
-        Javalin app = new WebApp(store.file()).create().start(host, port);
+        Javalin app = new WebApp(store.location()).create().start(host, port);
         err.println("arbiter: serving http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/ (Ctrl-C to stop)");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

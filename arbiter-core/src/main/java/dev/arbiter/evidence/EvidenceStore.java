@@ -45,7 +45,7 @@ public final class EvidenceStore {
     /** The evidence of one run. @throws InvalidInputException when there is no such bench run */
     public Evidence forRun(String runId) {
         StoredRun r = store.run(runId).orElseThrow(() -> new InvalidInputException(
-                "no run " + runId + " in " + store.file() + " (see ./arbiter runs)"));
+                "no run " + runId + " in " + store.location() + " (see ./arbiter runs)"));
         if (!TASK.equals(r.task())) throw new InvalidInputException("run " + runId + " is a " + r.task() + " run, not a bench run");
         return read(r).orElseThrow(() -> new InvalidInputException("bench run " + runId + " has no record (it did not finish)"));
     }

@@ -32,10 +32,15 @@ import java.util.regex.Pattern;
 public final class WebApp {
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final String CHART_JS = "/META-INF/resources/webjars/chart.js/4.4.1/dist/chart.umd.js";
-    private final Path store;
+    private final String store;
 
     /** @param store the run store the runs pages read; fixed when the server starts, never chosen by a request */
     public WebApp(Path store) {
+        this(store.toString());
+    }
+
+    /** @param store a SQLite file or a {@code postgresql://} URL (credentials from the environment) */
+    public WebApp(String store) {
         this.store = store;
     }
 
@@ -84,7 +89,7 @@ public final class WebApp {
     }
 
     private RunStore openStore() {
-        if (!Files.isRegularFile(store)) throw new UnavailableException("no run store at " + store + " (run ./arbiter eval first)");
+        if (!RunStore.isDatabaseUrl(store) && !Files.isRegularFile(Path.of(store))) throw new UnavailableException("no run store at " + store + " (run ./arbiter eval first)");
         return RunStore.open(store);
     }
 

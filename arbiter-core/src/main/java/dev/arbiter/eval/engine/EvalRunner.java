@@ -5,6 +5,7 @@ import dev.arbiter.client.Endpoint;
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelException;
+import dev.arbiter.client.ReplicaSetClient;
 import dev.arbiter.client.RetryPolicy;
 import dev.arbiter.error.ArbiterException;
 import dev.arbiter.error.InvalidInputException;
@@ -14,6 +15,7 @@ import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Scorer;
 import dev.arbiter.eval.Task;
+import dev.arbiter.eval.scale.RunScale;
 import dev.arbiter.eval.store.ResponseCache;
 import dev.arbiter.eval.store.RunLease;
 import dev.arbiter.eval.store.RunStore;
@@ -77,6 +79,7 @@ public final class EvalRunner {
      */
     public RunRecord run(Task task, Endpoint endpoint, ModelClient client, RunOptions opts) {
         List<Sample> selected = Sampling.select(task.dataset().samples(), opts.limit(), opts.seed());
+        if (opts.shard() != null) selected = opts.shard().filter(selected);  // after --limit: shards split one selection
         String endpointId = client.describe();
         GenerationConfig generation = opts.seed() == null ? task.config() : task.config().withSeed(opts.seed());
         String key = SettingsKey.of(task.name(), task.version(), task.scorer().name(), endpoint.model(), endpointId,
@@ -161,7 +164,7 @@ public final class EvalRunner {
             } finally {
                 current = null;
             }
-            return finish(manifest, task.metrics(), session, files);
+            return finish(withReplicas(manifest, client), task.metrics(), session, files);
         }
     }
 
@@ -176,7 +179,7 @@ public final class EvalRunner {
     /** As above, recording that the answers were graded as {@code harness} does (null keeps the source's setting). */
     public RunRecord rescore(String runId, Scorer scorer, List<Metric> metrics, Path outDir, Path runsRoot, String harness) {
         StoredRun source = store.run(runId).orElseThrow(() -> new InvalidInputException(
-                "no run " + runId + " in " + store.file() + " (see ./arbiter runs)"));
+                "no run " + runId + " in " + store.location() + " (see ./arbiter runs)"));
         RunManifest old = RecordCodec.read(source.manifest(), RunManifest.class, "run " + runId);
         String newId = runIds.get();
         Path dir = outDir != null ? outDir : runsRoot.resolve(newId);
@@ -251,7 +254,7 @@ public final class EvalRunner {
     private Optional<StoredRun> previous(RunOptions opts, String key) {
         if (opts.resumeRunId() != null) {
             StoredRun run = store.run(opts.resumeRunId()).orElseThrow(() -> new InvalidInputException(
-                    "--resume " + opts.resumeRunId() + ": no such run in " + store.file() + " (see ./arbiter runs)"));
+                    "--resume " + opts.resumeRunId() + ": no such run in " + store.location() + " (see ./arbiter runs)"));
             if (!run.settingsKey().equals(key)) {
                 throw new InvalidInputException("--resume " + run.runId() + ": that run used other settings (task, "
                         + "scorer, model, endpoint, generation, --seed, --limit, --epochs or dataset); pass the same "
@@ -280,7 +283,21 @@ public final class EvalRunner {
                 task.dataset().name(), task.dataset().path(), task.dataset().sha256(), task.dataset().samples().size(),
                 samples, generation, opts.seed(), opts.limit(), opts.epochs(), concurrency, rpm,
                 endpoint.pricePerMillionIn(), endpoint.pricePerMillionOut(), opts.cache(), opts.arbiterVersion(), started,
-                null, dir.toAbsolutePath().toString(), key, null, task.setting());
+                null, dir.toAbsolutePath().toString(), key, null, task.setting(), scale(task, opts));
+    }
+
+    /** Per-replica counts of a replicated endpoint, into the manifest the run ends with. */
+    private static RunManifest withReplicas(RunManifest m, ModelClient client) {
+        if (!(client instanceof ReplicaSetClient replicas)) return m;
+        RunScale s = m.scale() == null ? new RunScale(null, null, null, null) : m.scale();
+        return m.withScale(s.withReplicas(replicas.counts()));
+    }
+
+    /** The shard of a sharded run with the digest of the whole selection it is a part of; null when unsharded. */
+    private static RunScale scale(Task task, RunOptions opts) {
+        if (opts.shard() == null) return null;
+        String selection = SettingsKey.questions(Sampling.select(task.dataset().samples(), opts.limit(), opts.seed()));
+        return new RunScale(opts.shard(), selection, null, null);
     }
 
     /** The run error a fatal exception becomes, typed by what the user does next. */

@@ -26,11 +26,12 @@ import java.nio.file.Path;
  *                          nothing: every request that does not read logprobs
  * @param gradeTruncated    grade answers cut off at the token limit as they are (a reference harness's rule) instead
  *                          of leaving them unscored as {@link SampleOutcome#TRUNCATED}
+ * @param shard             evaluate only this shard of the selected samples ({@code --shard K/N}); null for all
  */
 public record RunOptions(Integer concurrency, Double requestsPerMinute, Long seed, Integer limit, int epochs, Path outDir,
                          Path runsRoot, String resumeRunId, boolean autoResume, boolean cache, int maxRetries,
                          boolean probe, String arbiterVersion, Integer contextTokens, Boolean stream,
-                         boolean gradeTruncated) {
+                         boolean gradeTruncated, dev.arbiter.eval.scale.ShardSpec shard) {
     public RunOptions {
         if (concurrency != null && concurrency < 1) throw new InvalidInputException("--concurrency must be >= 1, got " + concurrency);
         if (requestsPerMinute != null && !(requestsPerMinute > 0)) {
@@ -67,6 +68,7 @@ public record RunOptions(Integer concurrency, Double requestsPerMinute, Long see
         private Integer contextTokens;
         private Boolean stream;
         private boolean gradeTruncated;
+        private dev.arbiter.eval.scale.ShardSpec shard;
 
         private Builder(Path runsRoot) { this.runsRoot = runsRoot; }
 
@@ -85,10 +87,11 @@ public record RunOptions(Integer concurrency, Double requestsPerMinute, Long see
         public Builder contextTokens(Integer n) { contextTokens = n; return this; }
         public Builder stream(Boolean on) { stream = on; return this; }
         public Builder gradeTruncated(boolean on) { gradeTruncated = on; return this; }
+        public Builder shard(dev.arbiter.eval.scale.ShardSpec s) { shard = s; return this; }
 
         public RunOptions build() {
             return new RunOptions(concurrency, requestsPerMinute, seed, limit, epochs, outDir, runsRoot, resumeRunId,
-                    autoResume, cache, maxRetries, probe, arbiterVersion, contextTokens, stream, gradeTruncated);
+                    autoResume, cache, maxRetries, probe, arbiterVersion, contextTokens, stream, gradeTruncated, shard);
         }
     }
 }

@@ -23,7 +23,7 @@ public final class RunReader {
 
     public RunRecord record(String runId) {
         StoredRun run = store.run(runId).orElseThrow(() -> new InvalidInputException(
-                "no run " + runId + " in " + store.file() + " (see ./arbiter runs)"));
+                "no run " + runId + " in " + store.location() + " (see ./arbiter runs)"));
         if (run.record() != null) return RecordCodec.read(run.record(), RunRecord.class, "run " + runId);
         RunManifest m = RecordCodec.read(run.manifest(), RunManifest.class, "run " + runId);
         List<Metric> metrics = new ArrayList<>();

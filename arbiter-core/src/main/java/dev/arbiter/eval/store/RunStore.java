@@ -18,10 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs, their answers and the response cache in one SQLite file (WAL journal). Every write is committed before
- * its method returns, so a process killed with -9 keeps every answer stored before the kill; answers stored at the
- * same moment by several workers share one transaction ({@link #putSample}). One connection, used under this
- * object's lock.
+ * Runs, their answers and the response cache in one SQLite file (WAL journal), or in a shared PostgreSQL database
+ * ({@code postgresql://…}, schema migrated by Flyway; see {@link StoreDialect} for what differs). Every write is
+ * committed before its method returns, so a process killed with -9 keeps every answer stored before the kill; answers
+ * stored at the same moment by several workers share one transaction ({@link #putSample}). One connection, used
+ * under this object's lock.
  */
 public final class RunStore implements AutoCloseable {
     /** Bumped when a table changes shape. */
@@ -40,22 +41,60 @@ public final class RunStore implements AutoCloseable {
               run_id TEXT NOT NULL, task TEXT NOT NULL, sample_id TEXT NOT NULL, epoch INTEGER NOT NULL,
               record TEXT NOT NULL, score REAL, status TEXT NOT NULL,
               PRIMARY KEY (run_id, sample_id, epoch))""",
-            "CREATE TABLE IF NOT EXISTS response_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, created_at TEXT NOT NULL)"
+            "CREATE TABLE IF NOT EXISTS response_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, created_at TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS run_locks (run_id TEXT PRIMARY KEY, holder TEXT NOT NULL, since TEXT NOT NULL)"
     };
+    /** Upserts both databases speak (SQLite 3.24+, PostgreSQL 9.5+). */
+    private static final String UPSERT_SAMPLE = "INSERT INTO samples (run_id, task, sample_id, epoch, record, score, status) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, sample_id, epoch) DO UPDATE SET task = excluded.task, "
+            + "record = excluded.record, score = excluded.score, status = excluded.status";
+    private static final String UPSERT_CACHE = "INSERT INTO response_cache (key, value, created_at) VALUES (?, ?, ?) "
+            + "ON CONFLICT (key) DO UPDATE SET value = excluded.value, created_at = excluded.created_at";
 
     private static final Comparator<StoredRun> NEWEST_FIRST =
             Comparator.comparing(StoredRun::startedAt).thenComparing(StoredRun::runId).reversed();
 
     private final Path file;
+    private final String location;
+    private final StoreDialect dialect;
+    private final PgRunLock.Connector connector;
     private final Connection db;
     /** Lock and condition of the group commit in {@link #putSample}; never held while waiting for the database. */
     private final Object commitQueue = new Object();
     private List<PendingSample> queued = new ArrayList<>();
     private boolean committing;
 
-    private RunStore(Path file, Connection db) {
+    private RunStore(Path file, String location, StoreDialect dialect, PgRunLock.Connector connector, Connection db) {
         this.file = file;
+        this.location = location;
+        this.dialect = dialect;
+        this.connector = connector;
         this.db = db;
+    }
+
+    /** Opens {@code location}: a {@code postgresql://} URL (credentials from the environment) or a SQLite file path. */
+    public static RunStore open(String location) {
+        return open(location, System::getenv);
+    }
+
+    /** As {@link #open(String)}, reading {@code PGUSER} and the password from {@code env}. */
+    public static RunStore open(String location, java.util.function.UnaryOperator<String> env) {
+        if (!isDatabaseUrl(location)) return open(Path.of(location));
+        PostgresUrl url = PostgresUrl.parse(location, env);
+        try {
+            PgRunLock.Connector connector = () -> DriverManager.getConnection(url.jdbcUrl(), url.properties());
+            PostgresSchema.migrate(url);
+            RunStore store = new RunStore(null, url.display(), StoreDialect.POSTGRESQL, connector, connector.open());
+            store.checkSchema();
+            return store;
+        } catch (SQLException e) {
+            throw new UnavailableException("cannot open the run store " + url.display() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when {@code location} names a database server rather than a file. */
+    public static boolean isDatabaseUrl(String location) {
+        return location != null && PostgresUrl.matches(location);
     }
 
     /** Opens (creating when absent) the store at {@code file}. */
@@ -70,7 +109,7 @@ public final class RunStore implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout=10000");
                 for (String ddl : DDL) s.execute(ddl);
             }
-            RunStore store = new RunStore(file, c);
+            RunStore store = new RunStore(file, file.toString(), StoreDialect.SQLITE, null, c);
             store.checkSchema();
             return store;
         } catch (SQLException | java.io.IOException e) {
@@ -78,10 +117,18 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
+    /** The SQLite file; null for a database server. */
     public Path file() { return file; }
 
-    /** One writer per run of this store: lock files in {@code FILE.locks/} beside it. */
+    /** Where the store is, for people: the file, or the server URL without credentials. */
+    public String location() { return location; }
+
+    /**
+     * One writer per run of this store: lock files in {@code FILE.locks/} beside a SQLite file, an advisory lock on a
+     * PostgreSQL server.
+     */
     public RunLock runLock(java.time.Clock clock) {
+        if (dialect == StoreDialect.POSTGRESQL) return new PgRunLock(connector, location, clock);
         return new FileRunLock(file.toAbsolutePath().resolveSibling(file.getFileName() + ".locks"), clock);
     }
 
@@ -91,8 +138,8 @@ public final class RunStore implements AutoCloseable {
             if (rs.next()) {
                 int v = Integer.parseInt(rs.getString(1));
                 if (v != SCHEMA_VERSION) {
-                    throw new UnavailableException("run store " + file + " has schema version " + v + ", this Arbiter reads "
-                            + SCHEMA_VERSION + "; use another --store file");
+                    throw new UnavailableException("run store " + location + " has schema version " + v + ", this Arbiter reads "
+                            + SCHEMA_VERSION + "; use another --store");
                 }
                 return;
             }
@@ -226,8 +273,7 @@ public final class RunStore implements AutoCloseable {
 
     /** Writes {@code batch} in one transaction: all of it is committed, or none of it and the failure is thrown. */
     private synchronized void writeSamples(List<PendingSample> batch) {
-        String sql = "INSERT OR REPLACE INTO samples (run_id, task, sample_id, epoch, record, score, status) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+        String sql = UPSERT_SAMPLE;
         if (batch.size() == 1) {
             StoredSample s = batch.get(0).sample;
             update(sql, s.runId(), s.task(), s.sampleId(), s.epoch(), s.record(), s.score(), s.status());
@@ -264,7 +310,7 @@ public final class RunStore implements AutoCloseable {
     /** A run's answers ordered by sample id then epoch. */
     public synchronized List<StoredSample> samples(String runId) {
         String sql = "SELECT run_id, task, sample_id, epoch, record, score, status FROM samples WHERE run_id = ? "
-                + "ORDER BY sample_id, epoch";
+                + "ORDER BY " + dialect.sampleIdOrder + ", epoch";
         try (PreparedStatement p = prepare(sql, runId); ResultSet rs = p.executeQuery()) {
             List<StoredSample> out = new ArrayList<>();
             while (rs.next()) {
@@ -290,7 +336,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     public synchronized void cache(String key, String value, Instant at) {
-        update("INSERT OR REPLACE INTO response_cache (key, value, created_at) VALUES (?, ?, ?)", key, value, at.toString());
+        update(UPSERT_CACHE, key, value, at.toString());
     }
 
     private void update(String sql, Object... args) {
@@ -315,7 +361,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     private UnavailableException failure(String what, SQLException e) {
-        return new UnavailableException("run store " + file + ": cannot " + what + ": " + e.getMessage(), e);
+        return new UnavailableException("run store " + location + ": cannot " + what + ": " + e.getMessage(), e);
     }
 
     @Override
