@@ -30,6 +30,11 @@ public record ParallelPlan(int tensor, int pipeline, boolean expert) {
         return of(r.runtime(), r.gpus(), r.architecture(), r.expertParallel());
     }
 
+    /** The plan a server (or llama.cpp) uses for {@code a} on {@code gpus} GPUs, experts sliced. */
+    public static ParallelPlan of(Runtime runtime, int gpus, Architecture a) {
+        return of(runtime, gpus, a, false);
+    }
+
     static ParallelPlan of(Runtime runtime, int gpus, Architecture a, boolean expert) {
         if (gpus <= 1) return new ParallelPlan(1, 1, expert);
         if (runtime.layerSplit()) return new ParallelPlan(1, gpus, false);
