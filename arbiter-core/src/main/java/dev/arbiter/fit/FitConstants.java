@@ -73,7 +73,9 @@ public final class FitConstants {
      * DeepSeek). SGLang: 45 µs, fitted to DeepSeek-V3 FP8 on 8×H200 (sglang PR #2643: 30.29 tok/s; PR #3582: 77
      * tok/s with MTP at 1.76× → 43.8; 8 experts → 360 µs a layer) and checked on Llama 4 BF16 on 8×MI300X
      * (sgl-cookbook Llama4.md, SGLang 0.5.9: Scout 7.40 ms and Maverick 5.96 ms per token, 1 expert → 35–48 µs a
-     * layer). vLLM: 21 µs, fitted to DeepSeek-R1-0528 AWQ on 8×H100 (tenstorrent/tt-inference-server #356:
+     * layer) and DeepSeek-V3.1 FP8 on 8×MI300X (sgl-cookbook, SGLang 0.5.7: 23.90 ms). Not covered: Blackwell with
+     * 2026 kernels, where the same cookbook's DeepSeek-R1-0528 on 8×B200 runs at 9.15 ms — several times less per
+     * expert than this constant; B200 is not a hardware profile. vLLM: 21 µs, fitted to DeepSeek-R1-0528 AWQ on 8×H100 (tenstorrent/tt-inference-server #356:
      * 62.1 tok/s). The DeepSeek rows also carry its MLA attention kernels, which no row separates from routing:
      * treat MoE estimates as ±35 % at best.
      */
