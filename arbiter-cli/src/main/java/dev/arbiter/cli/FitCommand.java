@@ -68,6 +68,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--images", description = "Images are sent: count the vision projector (llama.cpp's mmproj file) in memory.")
     boolean images;
 
+    @Option(names = "--expert-parallel", description = "MoE models on vLLM/SGLang: place routed experts whole on the GPUs (vLLM --enable-expert-parallel, SGLang --ep-size) instead of slicing them; at batch 1 this is slower.")
+    boolean expertParallel;
+
     @Override
     public Integer call() {
         if (calibrate != null) return FitMeasured.calibrate(calibrate, store, catalog, fmt.isJson(), spec.commandLine().getOut());
@@ -80,7 +83,7 @@ final class FitCommand implements Callable<Integer> {
         long ctx = context != null ? context : Math.min(8192, m.contextLength());
         if (context != null && context <= 0) throw new InvalidInputException("--context must be > 0 tokens, got " + context);
         FitRequest req = FitRequest.of(m.id(), m.architecture(), m.contextLength(), q, ctx, kv, hw, hardware.gpus(), rt,
-                cpuBandwidthGbs, swaFull).withImages(images);
+                cpuBandwidthGbs, swaFull).withImages(images).withExpertParallel(expertParallel);
         FitResult r = new FitCalculator().estimate(req);
         var measured = FitMeasured.lookup(store, m.id(), q, hw, hardware.gpus());
         PrintWriter out = spec.commandLine().getOut();

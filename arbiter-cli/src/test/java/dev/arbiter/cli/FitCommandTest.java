@@ -79,6 +79,25 @@ class FitCommandTest {
     }
 
     @Test
+    void expertParallelIsAskedForOnTheCommandLineAndTheJsonCarriesThePlanAndItsAllToAlls() throws Exception {
+        int code = run("fit", "deepseek-v3", "--quant", "FP8", "--hardware", "h200", "--gpus", "8", "--expert-parallel", "--format", "json");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        JsonNode d = Json.mapper().readTree(out.toString()).get("decode");
+        assertThat(d.get("parallelism").asText()).isEqualTo("expert-parallel");
+        assertThat(d.get("plan").get("tensor").asInt()).isEqualTo(8);
+        assertThat(d.get("plan").get("expert").asBoolean()).isTrue();
+        assertThat(d.get("all_to_alls").asInt()).isEqualTo(2 * 58);
+        assertThat(d.get("experts_on_busiest").asDouble()).isGreaterThan(2.0);
+    }
+
+    @Test
+    void expertParallelOnADenseModelIsRefusedWithTheReason() {
+        int code = run("fit", "mistral-large-2407", "--quant", "BF16", "--hardware", "h100-80gb", "--gpus", "8", "--expert-parallel");
+        assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("mixture-of-experts");
+    }
+
+    @Test
     void theTextSaysHowTheStreamIsParallelisedAndWhyThisRuntime() {
         int code = run("fit", "mistral-large-2407", "--quant", "BF16", "--hardware", "h100-80gb", "--gpus", "4");
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);

@@ -11,9 +11,17 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>one device: bytes / (η × B) + step + layers × c_layer</li>
- *   <li>tensor parallel over n (vLLM, SGLang, TGI): each GPU reads 1/n of the weights at once, then
- *       (2 × layers + 1) all-reduces of one hidden state each cost α + 2(n−1)/n × bytes / link, plus a per-MoE-layer
- *       cost — so the time tends to a floor and 8 GPUs are not twice as fast as 4</li>
+ *   <li>tensor parallel over t (vLLM, SGLang, TGI): each GPU reads 1/t of the weights at once, then
+ *       (2 × layers + 1) all-reduces of one hidden state each cost α + 2(t−1)/t × bytes / link — so the time tends
+ *       to a floor and 8 GPUs are not twice as fast as 4</li>
+ *   <li>MoE routing: each MoE layer costs k × c_expert for the k routed experts a token chooses (router, top-k,
+ *       fused expert kernels); at batch 1 this, not the active bytes, dominates DeepSeek-class models</li>
+ *   <li>expert parallel: routed experts sit whole on the GPUs, so the busiest GPU reads E[max experts on one GPU]
+ *       experts rather than k/t of each, and each MoE layer trades its all-reduce for a dispatch and a combine
+ *       all-to-all ({@link ExpertLoad})</li>
+ *   <li>pipeline parallel over s stages of t GPUs (across nodes, or where the heads do not divide): a token visits
+ *       the stages in turn, so the per-token time is the sum of the stage times — each stage's slice read at one
+ *       tensor group's speed, its all-reduces, its layers — plus (s − 1) hops between stages</li>
  *   <li>layer split over n (llama.cpp, a pipeline with one micro-batch): a token visits the GPUs in turn, so the
  *       bytes are read at one GPU's speed and each extra GPU adds a hop</li>
  *   <li>partial offload (llama.cpp -ngl k): k layers at the GPU's speed, the rest, the embedding and head at the
@@ -29,23 +37,49 @@ final class DecodeModel {
         Hardware hw = r.hardware();
         Architecture a = r.architecture();
         EngineCosts cost = EngineCosts.of(r.runtime(), hw.kind());
+        ParallelPlan plan = ParallelPlan.of(r);
         int n = r.gpus();
         long weights = r.quant().readBytesPerToken(p);
         double eta = hw.efficiency();
         double fixedMs = cost.stepMs() + a.layers() * cost.layerUs() / 1000;
-        double moeMs = moeLayers(a) * cost.moeLayerUs() / 1000;
+        int moeLayers = moeLayers(a);
+        double moeMs = moeLayers * cost.moeUs(a) / 1000;
         if (r.runtime().layerSplit()) {
             long bytes = weights + m.kv();  // layers visited in turn: the sum is read at one device's speed
             double memoryMs = bytes / (eta * hw.bandwidthBytesPerSecond()) * 1000;
             double hopMs = (n - 1) * FitConstants.LAYER_SPLIT_HOP_MS;
-            return estimate(n > 1 ? "layer-split" : "single", bytes, eta, hw, memoryMs, fixedMs, 0, 0, hopMs, moeMs, 0);
+            double experts = a.moe() == null ? 0 : a.moe().activeExperts();
+            return estimate(n > 1 ? "layer-split" : "single", bytes, eta, hw, memoryMs, fixedMs, 0, 0, hopMs, moeMs, 0,
+                    plan, 0, hopMs, experts);
         }
-        long bytes = ceilDiv(weights, n) + m.kvPerGpu();  // all ranks read their slice at once
+        int t = plan.tensor();
+        long routed = routedReadBytes(r, p);
+        double experts = busiestExperts(a, plan);
+        double routedCritical = a.moe() == null ? 0 : routed * experts / a.moe().activeExperts();
+        // Each stage's tensor group reads its slice of the non-expert weights and of the KV at once; the stages follow
+        // one another, so their reads add up to the whole model's over t.
+        long bytes = ceilDiv(weights - routed, t) + (long) Math.ceil(routedCritical) + m.kvPerGpu() * plan.pipeline();
         double memoryMs = bytes / (eta * hw.bandwidthBytesPerSecond()) * 1000;
-        int allReduces = n > 1 ? 2 * a.layers() + 1 : 0;
-        double perAllReduceUs = n > 1 ? allReduceUs(hw, n, a.hiddenSize()) : 0;
-        return estimate(n > 1 ? "tensor-parallel" : "single", bytes, eta, hw, memoryMs, fixedMs, allReduces, perAllReduceUs,
-                allReduces * perAllReduceUs / 1000, moeMs, 0);
+        int allReduces = t > 1 ? 2 * a.layers() + 1 - (plan.expert() ? moeLayers : 0) : 0;
+        int allToAlls = t > 1 && plan.expert() ? 2 * moeLayers : 0;
+        double perAllReduceUs = t > 1 ? allReduceUs(hw, t, a.hiddenSize()) : 0;
+        double collectiveMs = (allReduces + allToAlls * FitConstants.ALL_TO_ALL_PER_ALL_REDUCE) * perAllReduceUs / 1000;
+        double hopMs = plan.hops() * FitConstants.PIPELINE_HOP_MS + plan.interNodeHops() * FitConstants.INTER_NODE_HOP_MS;
+        String mode = n == 1 ? "single" : plan.pipeline() > 1 ? "pipeline" : plan.expert() ? "expert-parallel" : "tensor-parallel";
+        return estimate(mode, bytes, eta, hw, memoryMs, fixedMs, allReduces, perAllReduceUs, collectiveMs + hopMs, moeMs, 0,
+                plan, allToAlls, hopMs, experts);
+    }
+
+    /** Routed experts of one token the busiest GPU reads per MoE layer under {@code plan}; 0 for a dense model. */
+    static double busiestExperts(Architecture a, ParallelPlan plan) {
+        if (a.moe() == null) return 0;
+        int k = a.moe().activeExperts();
+        return plan.expert() ? ExpertLoad.expectedBusiest(a.moe().experts(), k, plan.tensor()) : (double) k / plan.tensor();
+    }
+
+    /** Bytes of the routed experts one token uses (all MoE layers), at the body precision. */
+    static long routedReadBytes(FitRequest r, ParamCount p) {
+        return (long) Math.ceil(p.activeRoutedExperts() * r.quant().bodyBits() / 8);
     }
 
     /** Decode with llama.cpp's {@code -ngl gpuLayers}: those layers on the GPU(s), the rest in system RAM. */
@@ -65,7 +99,8 @@ final class DecodeModel {
         double pcieMs = gpuLayers > 0 && gpuLayers < layers ? 2.0 * 4 * a.hiddenSize() / (hw.hostGbs() * 1e9) * 1000 : 0;
         double hopMs = (r.gpus() - 1) * FitConstants.LAYER_SPLIT_HOP_MS;
         double fixedMs = cost.stepMs() + layers * cost.layerUs() / 1000;
-        return estimate("offload", gpuBytes, eta, hw, memoryMs, fixedMs, 0, 0, pcieMs + hopMs, 0, cpuMs);
+        return estimate("offload", gpuBytes, eta, hw, memoryMs, fixedMs, 0, 0, pcieMs + hopMs, 0, cpuMs,
+                ParallelPlan.of(r), 0, hopMs, 0);
     }
 
     /** One all-reduce of one token's hidden state (BF16) over n devices, µs. */
@@ -91,9 +126,19 @@ final class DecodeModel {
         Hardware hw = r.hardware();
         Architecture a = r.architecture();
         EngineCosts cost = EngineCosts.of(r.runtime(), hw.kind());
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "decode (%s, batch 1): %s read per %s per token at %.2f × %.0f GB/s = %.2f ms",
-                d.parallelism(), gib(d.bytesPerDevice()), d.parallelism().equals("tensor-parallel") ? "GPU" : "device",
-                d.efficiency(), d.bandwidthGbs(), d.memoryMs()));
+        ParallelPlan plan = d.plan();
+        boolean server = !r.runtime().layerSplit() && r.gpus() > 1;
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "decode (%s, batch 1", d.parallelism()));
+        if (server) s.append(", ").append(plan.describe());
+        s.append(String.format(Locale.ROOT, "): %s read per %s per token at %.2f × %.0f GB/s = %.2f ms",
+                gib(d.bytesPerDevice()), readBy(d, plan), d.efficiency(), d.bandwidthGbs(), d.memoryMs()));
+        if (server && a.moe() != null) {
+            s.append(String.format(Locale.ROOT, plan.expert()
+                            ? " (routed experts placed whole: the busiest GPU reads %.2f of a token's %d experts per MoE layer, expected maximum over %d GPUs holding %d experts each, uniform routing assumed; sliced they would be %.2f)"
+                            : " (routed experts sliced over the tensor group: %.2f of a token's %d experts per GPU per MoE layer; --expert-parallel places them whole on %d GPUs of %d experts each)",
+                    d.expertsOnBusiest(), a.moe().activeExperts(), plan.tensor(), a.moe().experts() / plan.tensor(),
+                    (double) a.moe().activeExperts() / plan.tensor()));
+        }
         if (d.cpuMs() > 0) {
             s.append(String.format(Locale.ROOT, "; CPU side (layers left in RAM, embedding and head) at %.1f × %.1f GB/s = %.2f ms",
                     FitConstants.CPU_DECODE_EFFICIENCY, r.cpuBandwidthGbs(), d.cpuMs()));
@@ -101,29 +146,49 @@ final class DecodeModel {
         s.append(String.format(Locale.ROOT, "; engine %.2f ms (%.2f ms per token + %d layers × %.0f µs; %s)",
                 d.fixedMs(), cost.stepMs(), a.layers(), cost.layerUs(), cost.what()));
         if (d.allReduces() > 0) {
-            s.append(String.format(Locale.ROOT, "; %d all-reduces (2 per layer + 1) of %s × %.1f µs = %.2f ms over %s (%.1f µs latency, %.0f GB/s per direction)",
-                    d.allReduces(), kib(2L * a.hiddenSize()), d.allReduceUs(), d.communicationMs(), hw.interconnect().wire(),
-                    hw.allReduceUs(), hw.linkGbs()));
-        } else if (d.communicationMs() > 0) {
+            s.append(String.format(Locale.ROOT, "; %d all-reduces (2 per layer + 1%s) of %s over %d GPUs × %.1f µs = %.2f ms over %s (%.1f µs latency, %.0f GB/s per direction)",
+                    d.allReduces(), plan.expert() ? ", less the MoE layers' FFN all-reduce" : "", kib(2L * a.hiddenSize()), plan.tensor(),
+                    d.allReduceUs(), d.allReduces() * d.allReduceUs() / 1000, hw.interconnect().wire(), hw.allReduceUs(), hw.linkGbs()));
+        }
+        if (d.allToAlls() > 0) {
+            s.append(String.format(Locale.ROOT, "; %d all-to-alls (dispatch and combine per MoE layer) × %.1f µs = %.2f ms (each charged one all-reduce's latency: an assumption, no batch-1 expert-parallel measurement found)",
+                    d.allToAlls(), d.allReduceUs() * FitConstants.ALL_TO_ALL_PER_ALL_REDUCE,
+                    d.allToAlls() * d.allReduceUs() * FitConstants.ALL_TO_ALL_PER_ALL_REDUCE / 1000));
+        }
+        if (server && plan.pipeline() > 1) {
+            s.append(String.format(Locale.ROOT, "; %d pipeline stages visited in turn: the stage times add up, plus %d hops × %.2f ms%s = %.2f ms (assumed: no published batch-1 pipeline run found)",
+                    plan.pipeline(), plan.hops(), FitConstants.PIPELINE_HOP_MS,
+                    plan.interNodeHops() > 0 ? String.format(Locale.ROOT, " + %d between nodes × %.2f ms", plan.interNodeHops(), FitConstants.INTER_NODE_HOP_MS) : "",
+                    d.hopMs()));
+        } else if (!server && d.communicationMs() > 0) {
             s.append(String.format(Locale.ROOT, "; %.2f ms moving the hidden state between devices (%s)", d.communicationMs(),
                     d.parallelism().equals("offload") ? "PCIe at " + String.format(Locale.ROOT, "%.0f GB/s", hw.hostGbs())
                             + (r.gpus() > 1 ? String.format(Locale.ROOT, " + %d GPU hops × %.1f ms", r.gpus() - 1, FitConstants.LAYER_SPLIT_HOP_MS) : "")
                             : String.format(Locale.ROOT, "%d hops × %.1f ms", r.gpus() - 1, FitConstants.LAYER_SPLIT_HOP_MS)));
         }
         if (d.moeMs() > 0) {
-            s.append(String.format(Locale.ROOT, "; %d MoE layers × %.0f µs routing and expert kernels = %.2f ms (experts sharded tensor-parallel, the engines' default; expert parallelism, which trades the all-reduce for two all-to-alls per MoE layer, is not modelled)",
-                    moeLayers(a), cost.moeLayerUs(), d.moeMs()));
+            s.append(String.format(Locale.ROOT, "; MoE routing: %d MoE layers × %d routed expert%s × %.0f µs (router, top-k, fused expert kernels) = %.2f ms",
+                    moeLayers(a), a.moe().activeExperts(), a.moe().activeExperts() == 1 ? "" : "s", cost.expertUs(), d.moeMs()));
         }
         s.append(String.format(Locale.ROOT, " → %.2f ms per token ≈ %.1f tokens/s",
                 d.millisPerToken(), d.tokensPerS()));
         return s.toString();
     }
 
+    private static String readBy(DecodeEstimate d, ParallelPlan plan) {
+        return switch (d.parallelism()) {
+            case "tensor-parallel", "expert-parallel" -> "GPU";
+            case "pipeline" -> "GPU of each of the " + plan.pipeline() + " stages, in turn,";
+            default -> "device";
+        };
+    }
+
     private static DecodeEstimate estimate(String mode, long bytes, double eta, Hardware hw, double memoryMs, double fixedMs,
-                                           int allReduces, double allReduceUs, double communicationMs, double moeMs, double cpuMs) {
+                                           int allReduces, double allReduceUs, double communicationMs, double moeMs, double cpuMs,
+                                           ParallelPlan plan, int allToAlls, double hopMs, double expertsOnBusiest) {
         double ms = memoryMs + fixedMs + communicationMs + moeMs + cpuMs;
         return new DecodeEstimate(1000.0 / ms, mode, bytes, eta, hw.bandwidthGbs(), memoryMs, fixedMs, allReduces, allReduceUs,
-                communicationMs, moeMs, cpuMs);
+                communicationMs, moeMs, cpuMs, plan, allToAlls, hopMs, expertsOnBusiest);
     }
 
     private static String gib(long bytes) {

@@ -88,10 +88,13 @@ public final class FitCalculator {
         long kvPerGpu;
         if (r.runtime().layerSplit() || n == 1) {
             kvPerGpu = ceilDiv(kv, n);
-        } else if (a.mla() != null) {
-            kvPerGpu = kv;  // the latent is not split by head: every tensor-parallel rank caches all of it
         } else {
-            kvPerGpu = ceilDiv(kv, Math.min(n, a.kvHeads()));  // fewer KV heads than GPUs: heads are replicated
+            // Pipeline stages hold their own layers' cache; within a stage's tensor group the heads divide.
+            ParallelPlan plan = ParallelPlan.of(r);
+            long perStage = ceilDiv(kv, plan.pipeline());
+            kvPerGpu = a.mla() != null
+                    ? perStage  // the latent is not split by head: every tensor-parallel rank caches all of it
+                    : ceilDiv(perStage, Math.min(plan.tensor(), a.kvHeads()));  // fewer KV heads than GPUs: replicated
         }
         long usable = r.hardware() == null ? 0 : Overhead.usablePerDevice(r.hardware(), r.runtime());
         return new Memory(weights, kv, Overhead.perDevice(a, r.hardware(), r.runtime()), ceilDiv(weights, n), kvPerGpu, usable, n);
@@ -175,12 +178,18 @@ public final class FitCalculator {
         if (r.runtime().layerSplit()) {
             return "layer split over " + r.gpus() + " GPUs (" + r.runtime().wire() + " -sm layer, a pipeline with one micro-batch): weights and KV divide, each GPU pays its own overhead; decode is not faster because a token visits the GPUs in turn";
         }
-        String s = "tensor parallel over " + r.gpus() + " GPUs (" + r.runtime().wire() + "): weights divide; "
-                + (r.architecture().mla() != null ? "the MLA latent cache is replicated on every GPU" : "KV heads divide (replicated when fewer than GPUs)")
-                + "; bandwidth adds up, but every layer waits for two all-reduces over " + r.hardware().interconnect().wire();
-        if (r.gpus() > FitConstants.GPUS_PER_NODE && r.hardware().interconnect() == Interconnect.NVLINK) {
-            s += "; more than " + FitConstants.GPUS_PER_NODE + " GPUs span nodes: all-reduces then cross InfiniBand/Ethernet, which is slower than modelled here";
-        }
+        ParallelPlan plan = ParallelPlan.of(r);
+        String s = plan.pipeline() == 1
+                ? "tensor parallel over " + r.gpus() + " GPUs (" + r.runtime().wire() + "): weights divide; "
+                : String.format(Locale.ROOT, "%s over %d GPUs (%s): %d pipeline stages of %d GPUs — tensor parallel within a stage%s, stages in turn%s; weights divide; ",
+                        plan.describe(), r.gpus(), r.runtime().wire(), plan.pipeline(), plan.tensor(),
+                        plan.nodes() > 1 ? " (one node's " + FitConstants.GPUS_PER_NODE + " GPUs at most)" : "",
+                        plan.tensor() < Math.min(r.gpus(), FitConstants.GPUS_PER_NODE)
+                                ? " (" + r.architecture().attentionHeads() + " attention heads divide among at most " + plan.tensor() + " GPUs)" : "");
+        s += (r.architecture().mla() != null ? "the MLA latent cache is replicated on every GPU of a stage" : "KV heads divide (replicated when fewer than GPUs)")
+                + (plan.tensor() > 1 ? "; bandwidth adds up, but every layer waits for two all-reduces over " + r.hardware().interconnect().wire() : "");
+        if (plan.expert()) s += "; routed experts placed whole on the GPUs (expert parallel): each MoE layer sends the token to its experts' GPUs and back (two all-to-alls)";
+        if (plan.nodes() > 1) s += "; the " + plan.nodes() + " nodes are joined by pipeline hops over InfiniBand/Ethernet, not by all-reduces";
         return s;
     }
 

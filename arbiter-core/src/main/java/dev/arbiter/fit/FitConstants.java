@@ -68,14 +68,45 @@ public final class FitConstants {
     public static final double SERVER_LAYER_US = 48.0;
 
     /**
-     * Extra time per MoE layer at batch 1 on tensor-parallel servers, µs: router, top-k and fused expert kernels (and
-     * for DeepSeek, its MLA attention). Engine and version move it several-fold, so it is per engine. SGLang: 360 µs,
-     * fitted to DeepSeek-V3 FP8 on 8×H200 (sglang PR #2643: 30.29 tok/s; PR #3582: 77 tok/s with MTP at 1.76× → 43.8).
-     * vLLM: 170 µs, fitted to DeepSeek-R1-0528 AWQ on 8×H100 (tenstorrent/tt-inference-server #356: 62.1 tok/s).
-     * One engine's figure rests on one or two rows: treat MoE estimates as ±35 % at best.
+     * MoE routing at batch 1 on tensor-parallel servers, µs per routed expert a token chooses, per MoE layer: the
+     * router, top-k and the fused expert kernels cost about the same for each expert chosen (top-1 Llama 4 vs top-8
+     * DeepSeek). SGLang: 45 µs, fitted to DeepSeek-V3 FP8 on 8×H200 (sglang PR #2643: 30.29 tok/s; PR #3582: 77
+     * tok/s with MTP at 1.76× → 43.8; 8 experts → 360 µs a layer) and checked on Llama 4 BF16 on 8×MI300X
+     * (sgl-cookbook Llama4.md, SGLang 0.5.9: Scout 7.40 ms and Maverick 5.96 ms per token, 1 expert → 35–48 µs a
+     * layer) and DeepSeek-V3.1 FP8 on 8×MI300X (sgl-cookbook, SGLang 0.5.7: 23.90 ms). Not covered: Blackwell with
+     * 2026 kernels, where the same cookbook's DeepSeek-R1-0528 on 8×B200 runs at 9.15 ms — several times less per
+     * expert than this constant; B200 is not a hardware profile. vLLM: 21 µs, fitted to DeepSeek-R1-0528 AWQ on 8×H100 (tenstorrent/tt-inference-server #356:
+     * 62.1 tok/s). The DeepSeek rows also carry its MLA attention kernels, which no row separates from routing:
+     * treat MoE estimates as ±35 % at best.
      */
-    public static final double SGLANG_MOE_LAYER_US = 360.0;
-    public static final double VLLM_MOE_LAYER_US = 170.0;
+    public static final double SGLANG_EXPERT_US = 45.0;
+    public static final double VLLM_EXPERT_US = 21.0;
+
+    /** @deprecated kept for callers of the former per-layer constant: {@link #SGLANG_EXPERT_US} × DeepSeek's 8 experts. */
+    @Deprecated
+    public static final double SGLANG_MOE_LAYER_US = 8 * SGLANG_EXPERT_US;
+    /** @deprecated kept for callers of the former per-layer constant: {@link #VLLM_EXPERT_US} × DeepSeek's 8 experts. */
+    @Deprecated
+    public static final double VLLM_MOE_LAYER_US = 8 * VLLM_EXPERT_US;
+
+    /**
+     * Expert parallelism replaces each MoE layer's all-reduce by a dispatch and a combine all-to-all (DeepEP
+     * README). At batch 1 both carry one token's hidden state, so, like an all-reduce, they cost their latency; we
+     * charge each the profile's all-reduce latency. An assumption: DeepEP's published low-latency kernels are
+     * measured at 128 tokens (77 µs dispatch, 114 µs combine at EP 8 over RDMA), and no batch-1 EP row was found.
+     */
+    public static final double ALL_TO_ALL_PER_ALL_REDUCE = 1.0;
+
+    /**
+     * A pipeline stage boundary on a tensor-parallel server: the hidden state is sent to the next stage's GPUs and
+     * that stage's step starts, ms per hop. An assumption taken from llama.cpp's fitted hop
+     * ({@link #LAYER_SPLIT_HOP_MS}); no published batch-1 pipeline-parallel measurement of vLLM or SGLang was found.
+     * A hop between nodes adds the network's latency ({@link #INTER_NODE_HOP_MS}).
+     */
+    public static final double PIPELINE_HOP_MS = 0.2;
+
+    /** Extra for a pipeline hop that leaves the node (InfiniBand/RoCE send and receive with GPUDirect RDMA), ms: an assumption. */
+    public static final double INTER_NODE_HOP_MS = 0.05;
 
     /**
      * Prefill model-FLOPs utilisation against the dense BF16 figure. A coarse constant: llama.cpp's pp512 in

@@ -21,10 +21,12 @@ import java.util.Locale;
  * @param cpuBandwidthGbs  system-RAM bandwidth for layers left on the CPU, GB/s
  * @param swaFull          hold the full context in sliding-window layers too (llama.cpp {@code --swa-full})
  * @param images           images are sent: llama.cpp loads the vision projector (mmproj) file too
+ * @param expertParallel   a tensor-parallel server places MoE routed experts whole on the GPUs (vLLM
+ *                         {@code --enable-expert-parallel}, SGLang {@code --ep-size}) instead of slicing them
  */
 public record FitRequest(String modelId, Architecture architecture, long contextLength, Quant quant, long context,
                          KvType kvType, Hardware hardware, int gpus, Runtime runtime, double cpuBandwidthGbs,
-                         boolean swaFull, boolean images) {
+                         boolean swaFull, boolean images, boolean expertParallel) {
     public FitRequest {
         if (architecture == null) throw new IllegalArgumentException("architecture is required");
         if (quant == null || kvType == null || runtime == null) throw new IllegalArgumentException("quant, kv type and runtime are required");
@@ -53,13 +55,29 @@ public record FitRequest(String modelId, Architecture architecture, long context
                 throw new InvalidInputException(runtime.wire() + " needs CUDA/ROCm GPUs; " + hardware.id()
                         + " is " + hardware.kind().wire() + " hardware (use --runtime llama.cpp with a GGUF quant)");
             }
-            if (gpus > 1 && !runtime.layerSplit() && architecture.attentionHeads() % gpus != 0) {
-                throw new InvalidInputException("tensor parallelism over " + gpus + " GPUs needs the attention heads ("
-                        + architecture.attentionHeads() + ") to divide evenly");
+            ParallelPlan plan = ParallelPlan.of(runtime, gpus, architecture, expertParallel);
+            if (plan.pipeline() > architecture.layers()) {
+                throw new InvalidInputException(String.format(Locale.ROOT,
+                        "%d GPUs would need %d pipeline stages (the attention heads, %d, divide among at most %d of them), more than the model's %d layers",
+                        gpus, plan.pipeline(), architecture.attentionHeads(), plan.tensor(), architecture.layers()));
             }
         } else if (gpus > 1) {
             throw new InvalidInputException("--gpus needs --hardware (or --memory-gb and --bandwidth-gbs)");
         }
+        if (expertParallel) {
+            if (architecture.moe() == null) throw new InvalidInputException("expert parallelism needs a mixture-of-experts model; " + modelId + " is dense");
+            if (gpus < 2) throw new InvalidInputException("expert parallelism needs several GPUs (--gpus 2 or more)");
+            if (runtime.layerSplit()) {
+                throw new InvalidInputException("expert parallelism is a tensor-parallel server's option (vLLM, SGLang); " + runtime.wire() + " splits by layer");
+            }
+        }
+    }
+
+    /** The request without expert parallelism (the form every caller used before it existed). */
+    public FitRequest(String modelId, Architecture architecture, long contextLength, Quant quant, long context,
+                      KvType kvType, Hardware hardware, int gpus, Runtime runtime, double cpuBandwidthGbs,
+                      boolean swaFull, boolean images) {
+        this(modelId, architecture, contextLength, quant, context, kvType, hardware, gpus, runtime, cpuBandwidthGbs, swaFull, images, false);
     }
 
     /** A request with the runtime chosen from the quant and hardware when {@code runtime} is null. */
@@ -72,7 +90,12 @@ public record FitRequest(String modelId, Architecture architecture, long context
 
     /** The same request with images sent or not (whether llama.cpp loads the model's mmproj file). */
     public FitRequest withImages(boolean images) {
-        return new FitRequest(modelId, architecture, contextLength, quant, context, kvType, hardware, gpus, runtime, cpuBandwidthGbs, swaFull, images);
+        return new FitRequest(modelId, architecture, contextLength, quant, context, kvType, hardware, gpus, runtime, cpuBandwidthGbs, swaFull, images, expertParallel);
+    }
+
+    /** The same request with MoE experts placed whole per GPU (expert parallel) or sliced with the rest (tensor parallel). */
+    public FitRequest withExpertParallel(boolean expertParallel) {
+        return new FitRequest(modelId, architecture, contextLength, quant, context, kvType, hardware, gpus, runtime, cpuBandwidthGbs, swaFull, images, expertParallel);
     }
 
     /**
@@ -111,6 +134,6 @@ public record FitRequest(String modelId, Architecture architecture, long context
 
     /** The same request with another quant and context (for best-quant and max-context searches). */
     FitRequest with(Quant q, long ctx) {
-        return new FitRequest(modelId, architecture, contextLength, q, ctx, kvType, hardware, gpus, runtime, cpuBandwidthGbs, swaFull, images);
+        return new FitRequest(modelId, architecture, contextLength, q, ctx, kvType, hardware, gpus, runtime, cpuBandwidthGbs, swaFull, images, expertParallel);
     }
 }

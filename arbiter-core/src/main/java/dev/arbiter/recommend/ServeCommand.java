@@ -1,12 +1,15 @@
 package dev.arbiter.recommend;
 
 import dev.arbiter.catalog.Model;
+import dev.arbiter.fit.ParallelPlan;
+import dev.arbiter.fit.Runtime;
 
 import java.util.Locale;
 
 /**
  * The command that serves a recommendation as the fit assumed it: vLLM with its tensor-parallel size and context for
- * 16-bit and checkpoint formats, llama.cpp's {@code llama-server} with every layer on the GPU ({@code -ngl}) and the
+ * 16-bit and checkpoint formats (pipeline stages too where the fit split the GPUs into them: across nodes, or where the
+ * attention heads do not divide among all of them), llama.cpp's {@code llama-server} with every layer on the GPU ({@code -ngl}) and the
  * context ({@code -c}) for GGUF, and Ollama's {@code num_ctx} for the same context. A starting point, to be checked
  * against the runtime's own documentation.
  */
@@ -26,12 +29,16 @@ public final class ServeCommand {
                 case "INT8" -> "<an INT8 (W8A8) checkpoint of " + repo + ">";
                 default -> repo;
             };
-            return String.format(Locale.ROOT, "vllm serve %s%s --tensor-parallel-size %d --max-model-len %d",
-                    checkpoint, q.equals("FP8") ? " --quantization fp8" : "", f.gpus(), context);
+            ParallelPlan plan = ParallelPlan.of(Runtime.VLLM, f.gpus(), m.architecture());
+            return String.format(Locale.ROOT, "vllm serve %s%s --tensor-parallel-size %d%s --max-model-len %d",
+                    checkpoint, q.equals("FP8") ? " --quantization fp8" : "", plan.tensor(),
+                    plan.pipeline() > 1 ? " --pipeline-parallel-size " + plan.pipeline() : "", context);
         }
         if ("sglang".equals(f.runtime())) {
-            return String.format(Locale.ROOT, "python -m sglang.launch_server --model-path %s --tp %d --context-length %d%s",
-                    repo, f.gpus(), context, q.equals("FP8") ? " --quantization fp8" : "");
+            ParallelPlan plan = ParallelPlan.of(Runtime.SGLANG, f.gpus(), m.architecture());
+            return String.format(Locale.ROOT, "python -m sglang.launch_server --model-path %s --tp %d%s --context-length %d%s",
+                    repo, plan.tensor(), plan.pipeline() > 1 ? " --pp-size " + plan.pipeline() : "", context,
+                    q.equals("FP8") ? " --quantization fp8" : "");
         }
         String file = m.id() + "-" + q + ".gguf";
         return String.format(Locale.ROOT, "llama-server -m %s -ngl %d -c %d%s   |   Ollama: set num_ctx %d (PARAMETER num_ctx %d in the Modelfile)",

@@ -157,10 +157,10 @@ class FitCalculatorTest {
         // read per token at INT4: active 17,172,894,720 − input table 1,034,485,760 − head 1,034,485,760
         //   = 15,103,923,200 body params × 4.25/8 = 8,023,959,200 B; + head 1,034,485,760 × 2 B = 10,092,930,720 B;
         //   + KV 2,818,572,288 B → / (0.88 × 3350e9) = 4.3798 ms (a dense 109B would read ~5× more).
-        // vLLM: 48 layers × 48 µs = 2.304 ms; 48 MoE layers × 170 µs = 8.16 ms → 14.844 ms → 67.37 tokens/s.
+        // vLLM: 48 layers × 48 µs = 2.304 ms; 48 MoE layers × 1 routed expert × 21 µs = 1.008 ms → 7.692 ms → 130.01 tokens/s.
         FitResult r = calc.estimate(req(KnownArchitectures.llama4Scout(1_230_138_880L), 10_485_760, Quant.INT4, 32768, "h100-80gb", 1, null));
-        assertThat(r.decodeTokensPerS()).isCloseTo(67.37, within(0.01));
-        assertThat(r.decode().moeMs()).isCloseTo(8.16, within(1e-9));
+        assertThat(r.decodeTokensPerS()).isCloseTo(130.01, within(0.01));
+        assertThat(r.decode().moeMs()).isCloseTo(1.008, within(1e-9));
     }
 
     @Test
@@ -217,12 +217,49 @@ class FitCalculatorTest {
     }
 
     @Test
-    void sixteenGpusAreSaidToSpanNodesAndTheDecodeTermsAddUpToTheTimePerToken() {
+    void sixteenGpusAreTwoNodesOfTensorParallelJoinedByAPipelineHopAndTheDecodeTermsAddUp() {
         FitResult r = calc.estimate(req(KnownArchitectures.deepseekV3(), 131072, Quant.FP8, 4096, "h100-80gb", 16, null));
-        assertThat(r.basis()).anyMatch(b -> b.contains("more than 8 GPUs span nodes"));
         DecodeEstimate d = r.decode();
+        assertThat(d.plan()).isEqualTo(new ParallelPlan(8, 2, false));
+        assertThat(d.parallelism()).isEqualTo("pipeline");
+        assertThat(d.hopMs()).isCloseTo(FitConstants.PIPELINE_HOP_MS + FitConstants.INTER_NODE_HOP_MS, within(1e-12));
+        assertThat(d.allReduces()).isEqualTo(2 * 61 + 1);  // within each stage's 8 GPUs, never across the nodes
         assertThat(d.memoryMs() + d.fixedMs() + d.communicationMs() + d.moeMs() + d.cpuMs()).isCloseTo(d.millisPerToken(), within(1e-9));
-        assertThat(r.basis()).anyMatch(b -> b.startsWith("decode (tensor-parallel") && b.contains("expert parallelism") && b.contains("not modelled"));
+        assertThat(r.basis()).anyMatch(b -> b.contains("2 nodes are joined by pipeline hops"));
+        assertThat(r.basis()).anyMatch(b -> b.startsWith("decode (pipeline, batch 1, TP 8 × PP 2)") && b.contains("stage times add up")
+                && b.contains("MoE routing: 58 MoE layers × 8 routed experts"));
+        // The pipeline adds a hop and no bandwidth: one token is no faster than on one node's 8 GPUs (H200, where it fits).
+        FitResult oneNode = calc.estimate(req(KnownArchitectures.deepseekV3(), 131072, Quant.FP8, 4096, "h200", 8, null));
+        assertThat(oneNode.decode().plan()).isEqualTo(new ParallelPlan(8, 1, false));
+    }
+
+    @Test
+    void expertParallelReadsMoreOnTheBusiestGpuAndTradesTheMoeAllReducesForAllToAlls() {
+        FitRequest tp = req(KnownArchitectures.deepseekV3(), 131072, Quant.FP8, 4096, "h200", 8, null);
+        FitResult sliced = calc.estimate(tp);
+        FitResult whole = calc.estimate(tp.withExpertParallel(true));
+        DecodeEstimate s = sliced.decode();
+        DecodeEstimate w = whole.decode();
+        assertThat(w.parallelism()).isEqualTo("expert-parallel");
+        assertThat(s.expertsOnBusiest()).isEqualTo(1.0);  // 8 experts sliced 8 ways
+        assertThat(w.expertsOnBusiest()).isBetween(2.0, 3.5);  // 8 of 256 experts, 32 per GPU: the busiest holds ~2.6
+        assertThat(w.bytesPerDevice()).isGreaterThan(s.bytesPerDevice());
+        assertThat(w.allReduces()).isEqualTo(s.allReduces() - 58);
+        assertThat(w.allToAlls()).isEqualTo(2 * 58);
+        assertThat(w.tokensPerS()).isLessThan(s.tokensPerS());  // at batch 1 expert parallelism does not pay
+        assertThat(whole.basis()).anyMatch(b -> b.contains("EP 8") && b.contains("all-to-alls") && b.contains("expected maximum"));
+        assertThat(whole.perGpuBytes()).isEqualTo(sliced.perGpuBytes());  // the same weights, differently placed
+    }
+
+    @Test
+    void headsThatDoNotDivideAmongAllTheGpusLeaveTheRestToPipelineStages() {
+        // Qwen2.5-7B has 28 attention heads: vLLM cannot run TP 8, so 8 GPUs are TP 4 × PP 2.
+        FitResult r = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.BF16, 4096, "h100-80gb", 8, Runtime.VLLM));
+        assertThat(r.decode().plan()).isEqualTo(new ParallelPlan(4, 2, false));
+        assertThat(r.decode().hopMs()).isCloseTo(FitConstants.PIPELINE_HOP_MS, within(1e-12));
+        assertThat(r.basis()).anyMatch(b -> b.contains("28 attention heads divide among at most 4 GPUs"));
+        FitResult four = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.BF16, 4096, "h100-80gb", 4, Runtime.VLLM));
+        assertThat(r.decodeTokensPerS()).isLessThan(four.decodeTokensPerS());  // the second stage adds a hop, no speed
     }
 
     private static Architecture mistralLarge() {

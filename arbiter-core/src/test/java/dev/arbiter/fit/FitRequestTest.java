@@ -84,9 +84,24 @@ class FitRequestTest {
     }
 
     @Test
-    void tensorParallelismNeedsTheHeadsToDivide() {
-        // Qwen2.5-7B has 28 attention heads: 8-way tensor parallelism is impossible.
-        assertThatThrownBy(() -> req(Quant.BF16, 4096, "h100-80gb", 8, Runtime.VLLM, KvType.F16))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("28");
+    void headsThatDoNotDivideAreServedTensorParallelWhereTheyDoAndPipelinedBeyond() {
+        // Qwen2.5-7B has 28 attention heads: 8-way tensor parallelism is impossible, 4 × 2 pipeline stages is not.
+        FitRequest r = req(Quant.BF16, 4096, "h100-80gb", 8, Runtime.VLLM, KvType.F16);
+        assertThat(ParallelPlan.of(r)).isEqualTo(new ParallelPlan(4, 2, false));
+        assertThat(ParallelPlan.tensorDegree(16, 64)).isEqualTo(8);  // never more than one node's GPUs
+        assertThat(ParallelPlan.tensorDegree(6, 64)).isEqualTo(2);
+        assertThat(ParallelPlan.tensorDegree(7, 64)).isEqualTo(1);
+    }
+
+    @Test
+    void expertParallelismNeedsAnMoeModelSeveralGpusAndATensorParallelServer() {
+        assertThatThrownBy(() -> req(Quant.BF16, 4096, "h100-80gb", 2, Runtime.VLLM, KvType.F16).withExpertParallel(true))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("mixture-of-experts");
+        FitRequest ds = FitRequest.of("deepseek-v3", KnownArchitectures.deepseekV3(), 131072, Quant.Q4_K_M, 4096, KvType.F16,
+                HW.get("h100-80gb"), 8, null, null, false);
+        assertThatThrownBy(() -> ds.withExpertParallel(true)).isInstanceOf(InvalidInputException.class).hasMessageContaining("splits by layer");
+        FitRequest one = FitRequest.of("deepseek-v3", KnownArchitectures.deepseekV3(), 131072, Quant.FP8, 4096, KvType.F16,
+                HW.get("h200"), 1, null, null, false);
+        assertThatThrownBy(() -> one.withExpertParallel(true)).isInstanceOf(InvalidInputException.class).hasMessageContaining("several GPUs");
     }
 }

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +26,13 @@ class GgufPublishedSizesTest {
     private static final Catalog CATALOG = new CatalogLoader().bundled();
 
     /** One published file: model, mix, whether an importance matrix was used, its size in bytes, where it is listed. */
-    record Published(int line, String model, GgufMix mix, boolean imatrix, long bytes, String source) {
+    record Published(int line, String model, GgufMix mix, boolean imatrix, long bytes, String source, boolean llamaBench) {
+        long ours() {
+            return GgufSize.of(CATALOG.get(model).architecture(), mix, imatrix).textBytes();
+        }
+
         double error() {
-            long ours = GgufSize.of(CATALOG.get(model).architecture(), mix, imatrix).textBytes();
-            return (double) ours / bytes - 1;
+            return (double) ours() / bytes - 1;
         }
 
         String describe() {
@@ -48,13 +52,13 @@ class GgufPublishedSizesTest {
                 String[] f = line.split("\t");
                 assertThat(f).as("line %d has model, mix, imatrix, published, source", n).hasSize(5);
                 assertThat(f[2]).as("line %d imatrix", n).isIn("yes", "no", "unknown");
-                rows.add(new Published(n, f[0], GgufMix.valueOf(f[1]), f[2].equals("yes"), bytes(f[3], n), f[4]));
+                rows.add(new Published(n, f[0], GgufMix.valueOf(f[1]), f[2].equals("yes"), bytes(f[3], n), f[4], f[3].endsWith("GiB")));
             }
         }
         return rows;
     }
 
-    /** "45.2 GB + 46 GB" → 91,200,000,000: Hugging Face prints decimal units. */
+    /** "45.2 GB + 46 GB" → 91,200,000,000: Hugging Face prints decimal units; llama-bench prints GiB. */
     static long bytes(String published, int line) {
         BigDecimal total = BigDecimal.ZERO;
         for (String part : published.split("\\+")) {
@@ -63,21 +67,33 @@ class GgufPublishedSizesTest {
             BigDecimal unit = switch (p[1]) {
                 case "GB" -> BigDecimal.TEN.pow(9);
                 case "MB" -> BigDecimal.TEN.pow(6);
-                default -> throw new AssertionError("line " + line + ": unit must be GB or MB, got " + p[1]);
+                case "GiB" -> BigDecimal.valueOf(1L << 30);
+                default -> throw new AssertionError("line " + line + ": unit must be GB, MB or GiB, got " + p[1]);
             };
             total = total.add(new BigDecimal(p[0]).multiply(unit));
         }
-        return total.longValueExact();
+        return total.setScale(0, RoundingMode.HALF_UP).longValueExact();  // GiB to two decimals is not a whole byte count
     }
 
     @Test
-    void atLeastThirtyFilesEachWithTheHuggingFacePageItIsListedOn() throws IOException {
+    void atLeastThirtyFilesEachWithThePageItIsListedOrMeasuredOn() throws IOException {
         List<Published> rows = published();
         assertThat(rows).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(rows).allSatisfy(r -> assertThat(r.source()).as(r.describe()).startsWith("https://huggingface.co/"));
+        // Decimal sizes come from Hugging Face listings; GiB sizes are llama-bench's report, quoted on a GitHub page.
+        assertThat(rows).allSatisfy(r -> assertThat(r.source()).as(r.describe())
+                .startsWith(r.llamaBench() ? "https://github.com/" : "https://huggingface.co/"));
         Set<String> families = new TreeSet<>();
         rows.forEach(r -> families.add(CATALOG.get(r.model()).family()));
-        assertThat(families).contains("qwen-2.5", "gemma-3", "mistral", "deepseek");
+        assertThat(families).contains("qwen-2.5", "gemma-3", "mistral", "deepseek", "llama-4");
+    }
+
+    @Test
+    void llamaFourScoutMatchesTheSizeLlamaBenchReportsToTheHundredthOfAGib() throws IOException {
+        // llama-bench prints the tensor bytes (what GgufSize computes) to 0.01 GiB: every Scout expert, shared-expert,
+        // attention and head tensor must be at llama.cpp's type for the sums to agree this closely.
+        List<Published> scout = published().stream().filter(r -> r.model().equals("llama-4-scout")).toList();
+        assertThat(scout).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(scout).allSatisfy(r -> assertThat(Math.abs(r.ours() - r.bytes())).as(r.describe()).isLessThanOrEqualTo((1L << 30) / 200));
     }
 
     @Test
@@ -99,5 +115,6 @@ class GgufPublishedSizesTest {
     void sizesAreSummedOverSplitFilesInDecimalUnits() {
         assertThat(bytes("45.2 GB + 46 GB", 1)).isEqualTo(91_200_000_000L);
         assertThat(bytes("339 MB", 1)).isEqualTo(339_000_000L);
+        assertThat(bytes("60.86 GiB", 1)).isEqualTo(65_347_927_409L);
     }
 }

@@ -134,6 +134,26 @@ class GgufSizeTest {
     }
 
     @Test
+    void maverickInterleavesDenseAndMoeLayersAndItsFfnDownFollowsTheLayerNumberWhateverTheKind() {
+        // llama-quant.cpp, for any model with experts, reads the layer from the tensor's name and applies use_more_bits
+        // over n_layer (48): the dense ffn_down of even layers and the experts' ffn_down_exps/_shexp of odd ones alike.
+        Architecture maverick = arch("llama-4-maverick");
+        List<String> names = GgufLayout.of(maverick).stream().map(GgufTensor::name).toList();
+        assertThat(names).contains("blk.0.ffn_down.weight", "blk.1.ffn_down_exps.weight", "blk.1.ffn_down_shexp.weight")
+                .doesNotContain("blk.0.ffn_down_exps.weight", "blk.1.ffn_down.weight");
+        assertThat(typeOf(maverick, GgufMix.Q4_K_M, false, "blk.0.ffn_down.weight")).isEqualTo(GgmlType.Q6_K);
+        assertThat(typeOf(maverick, GgufMix.Q4_K_M, false, "blk.1.ffn_down_exps.weight")).isEqualTo(GgmlType.Q6_K);
+        assertThat(typeOf(maverick, GgufMix.Q4_K_M, false, "blk.9.ffn_down_exps.weight")).isEqualTo(GgmlType.Q4_K);  // (9−6) % 3 = 0
+        assertThat(typeOf(maverick, GgufMix.Q4_K_M, false, "blk.11.ffn_down_exps.weight")).isEqualTo(GgmlType.Q6_K);  // (11−6) % 3 = 2
+        assertThat(typeOf(maverick, GgufMix.Q4_K_M, false, "blk.10.ffn_down.weight")).isEqualTo(GgmlType.Q4_K);
+        // 128 experts is not Mixtral's 8: attention keeps the mix's rules.
+        assertThat(typeOf(maverick, GgufMix.Q4_K_M, false, "blk.3.attn_k.weight")).isEqualTo(GgmlType.Q4_K);
+        // ffn_down_exps of 12 of the 24 MoE layers at Q6_K: 12 × 128 experts × 8192 × 5120 weights.
+        long q6Experts = IntStream.range(0, 48).filter(i -> i % 2 == 1 && TensorTypes.useMoreBits(i, 48)).count();
+        assertThat(q6Experts).isEqualTo(12);
+    }
+
+    @Test
     void mlaKeepsItsLatentProjectionsAtTheBaseTypeAndTreatsKvBLikeAttnV() {
         Architecture ds = KnownArchitectures.deepseekV3();
         assertThat(typeOf(ds, GgufMix.Q4_K_M, false, "blk.0.attn_kv_b.weight")).isEqualTo(GgmlType.Q6_K);
