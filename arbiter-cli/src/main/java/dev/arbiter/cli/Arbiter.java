@@ -16,6 +16,7 @@ import java.io.PrintWriter;
                 FitCommand.class,
                 HardwareCommand.class,
                 RecommendCommand.class,
+                CostCommand.class,
                 CompareCommand.class,
                 ImportConfigCommand.class,
                 EndpointsCommand.class,

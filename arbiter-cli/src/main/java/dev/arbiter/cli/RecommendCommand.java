@@ -7,6 +7,14 @@ import dev.arbiter.compare.MeasuredRuns;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.fit.Hardware;
 import dev.arbiter.recommend.HardwareFitProbe;
+import dev.arbiter.recommend.CalculatedCost;
+import dev.arbiter.recommend.CostProbe;
+import dev.arbiter.cost.BenchThroughput;
+import dev.arbiter.cost.CostCalculator;
+import dev.arbiter.cost.CostRequest;
+import dev.arbiter.cost.HourlyRate;
+import dev.arbiter.cost.ThroughputSource;
+import dev.arbiter.cost.Workload;
 import dev.arbiter.recommend.LicenseFilter;
 import dev.arbiter.evidence.EvidenceStore;
 import dev.arbiter.recommend.MeasuredSpeed;
@@ -43,12 +51,14 @@ import java.util.concurrent.Callable;
                 "  ./arbiter recommend --memory-gib 32 --bandwidth-gbs 900 --use-case rag --region eu",
                 "  ./arbiter recommend --hardware phone-8gb --use-case edge --format json",
                 "  ./arbiter recommend --hardware a100-80gb --use-case french --region eu --license commercial",
-                "  ./arbiter recommend --hardware rtx-4090 --use-case code --measured qwen2.5-coder-14b=RUN_ID"})
+                "  ./arbiter recommend --hardware rtx-4090 --use-case code --measured qwen2.5-coder-14b=RUN_ID",
+                "  ./arbiter recommend --hardware h100-80gb --gpus 2 --use-case chatbot --optimise cost --tokens-per-month 1B --budget-per-month 6000"})
 final class RecommendCommand implements Callable<Integer> {
     @Mixin FormatMixin fmt;
     @Mixin CatalogMixin catalog;
     @Mixin HardwareMixin hardware;
     @Mixin StoreMixin store;
+    @Mixin PriceMixin price;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--use-case", required = true, paramLabel = "USE", description = "chatbot, code, rag, french, edge, math, vision, guardrails or image-guardrails.")
@@ -76,6 +86,20 @@ final class RecommendCommand implements Callable<Integer> {
             description = "Rank with your own stored run (mmlu, mmlu_pro, mmlu_redux, gpqa, gsm8k, math, humaneval, mt_bench, ifeval, chartqa or docvqa) instead of the published figure. Repeatable.")
     Map<String, String> measured = new LinkedHashMap<>();
 
+    @Option(names = "--budget-per-month", paramLabel = "AMOUNT", converter = Positive.Decimal.class,
+            description = "Hard constraint: leave out options whose month, always on, costs more (in --currency; with --tokens-per-month, the deployments that volume needs).")
+    Double budgetPerMonth;
+
+    @Option(names = "--optimise", paramLabel = "WHAT", description = "speed (default): the efficiency axis scores decode speed; cost: it scores cost per 1M output tokens.")
+    String optimise;
+
+    @Option(names = "--tokens-per-month", paramLabel = "T", converter = TokenVolume.class, description = "Output tokens a month the deployment serves (for --budget-per-month), e.g. 500M.")
+    Long tokensPerMonth;
+
+    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "32", converter = Positive.Int.class,
+            description = "Requests in flight the cost is computed at (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
     @Override
     public Integer call() {
         LicenseFilter licence = LicenseFilter.parse(license);
@@ -85,13 +109,19 @@ final class RecommendCommand implements Callable<Integer> {
         Hardware hw = hardware.resolve();
         if (hw == null) throw new InvalidInputException("recommend needs --hardware ID (see ./arbiter hardware) or --memory-gib GIB");
         Catalog c = catalog.load();
-        RecommendRequest req = new RecommendRequest(UseCases.bundled().get(useCase), licence, reg, lang, minContext, top);
+        boolean optimiseCost = optimise != null && switch (optimise.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "cost" -> true;
+            case "speed" -> false;
+            default -> throw new InvalidInputException("--optimise must be speed or cost, got '" + optimise + "'");
+        };
+        RecommendRequest req = new RecommendRequest(UseCases.bundled().get(useCase), licence, reg, lang, minContext, top, budgetPerMonth, optimiseCost);
         HardwareFitProbe probe = new HardwareFitProbe(hw, hardware.gpus());
         RecommendResult result;
         // A stored bench run of a model at a quant on this hardware (the evidence record) replaces the speed estimate.
         try (var runs = store.exists() ? store.open() : null) {
             MeasuredSpeed speeds = runs == null ? MeasuredSpeed.NONE : measuredSpeeds(new EvidenceStore(runs), hw.id(), hardware.gpus());
-            result = Recommender.bundled().recommend(c, req, probe, probe.label(), measuredFigures(c), speeds);
+            CostProbe costs = costs(hw, runs, budgetPerMonth != null || optimiseCost || tokensPerMonth != null);
+            result = Recommender.bundled().recommend(c, req, probe, probe.label(), measuredFigures(c), speeds, costs);
         }
         if (fmt.isJson()) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -110,6 +140,27 @@ final class RecommendCommand implements Callable<Integer> {
         RecommendText.print(spec.commandLine().getOut(), result, probe.label(), req, explain);
         if (!explain) spec.commandLine().getErr().println(String.join("\n", result.method()));
         return ExitCode.OK;
+    }
+
+    /**
+     * Cost per option on this hardware: from the price list (or the overrides), with measured throughput from bench
+     * runs first. Without a price the column is left out, unless the request needs it (budget, --optimise cost).
+     */
+    private CostProbe costs(Hardware hw, dev.arbiter.eval.store.RunStore runs, boolean needed) {
+        if (!hw.speedKnown()) {
+            if (needed) throw new InvalidInputException("cost needs a speed: give --bandwidth-gbs (or a --hardware profile) with --budget-per-month, --optimise cost or --tokens-per-month");
+            return CostProbe.NONE;
+        }
+        HourlyRate rate;
+        try {
+            rate = price.pricing().rate(hw.id(), price.options());
+        } catch (InvalidInputException e) {
+            if (needed) throw e;
+            return CostProbe.NONE;
+        }
+        ThroughputSource measured = runs == null ? ThroughputSource.NONE : new BenchThroughput(new EvidenceStore(runs));
+        CostRequest req = new CostRequest(hw, hardware.gpus(), Workload.DEFAULT, concurrency, tokensPerMonth, null, price.currency());
+        return new CalculatedCost(new CostCalculator(measured), req, rate);
     }
 
     /** Single-stream decode speeds measured by `bench` runs recorded as evidence for this hardware and GPU count. */

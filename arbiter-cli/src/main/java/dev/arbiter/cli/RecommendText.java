@@ -30,21 +30,29 @@ final class RecommendText {
             for (String m : r.method()) out.println("  - " + m);
         }
         if (r.recommendations().isEmpty()) out.println("  nothing qualifies; see the exclusions below.");
-        else out.printf(Locale.ROOT, "%-4s %-20s %-7s %-16s %-6s %-10s %-13s %s%n", "#", "model", "quant", "score [90%]", "rank",
-                "memory GiB", "decode tok/s", "licence use");
+        boolean costs = r.recommendations().stream().anyMatch(x -> x.cost() != null);
+        String costColumn = costs ? "%-14s " : "%s";
+        if (!r.recommendations().isEmpty()) out.printf(Locale.ROOT, "%-4s %-20s %-7s %-16s %-6s %-10s %-13s " + costColumn + "%s%n", "#", "model", "quant",
+                "score [90%]", "rank", "memory GiB", "decode tok/s", costs ? "1M out tokens" : "", "licence use");
         for (Recommendation x : r.recommendations()) {
-            out.printf(Locale.ROOT, "%-4s %-20s %-7s %-16s %-6s %-10s %-13s %s%n",
+            out.printf(Locale.ROOT, "%-4s %-20s %-7s %-16s %-6s %-10s %-13s " + costColumn + "%s%n",
                     x.rank() + (x.tied() ? "≈" : ""), x.model(), x.quant(),
                     String.format(Locale.ROOT, "%.0f [%.0f–%.0f]", x.score(), x.scoreLow(), x.scoreHigh()),
                     x.rankLow() == x.rankHigh() ? Integer.toString(x.rankLow()) : x.rankLow() + "–" + x.rankHigh(),
                     String.format(Locale.ROOT, "%.1f", x.totalBytes() / (double) (1L << 30)),
                     x.decodeTokensPerS() == null ? "unknown" : Rounding.speed(x.decodeTokensPerS()).replace(" tok/s", ""),
+                    !costs ? "" : x.cost() == null ? "unknown" : CostText.money(x.cost().perMillionOutput()) + " " + x.cost().currency()
+                            + (x.cost().runId() != null ? " m" : ""),
                     licence(x));
             if (!x.alsoCovers().isEmpty()) out.println("     same figures as " + String.join(", ", x.alsoCovers()) + " (older release): ranked once");
             out.println("     " + x.why());
             if (x.closeCall() != null) out.println("     " + x.closeCall());
             if (x.serve() != null) out.println("     serve: " + x.serve());
             if (explain) for (String reason : x.reasons()) out.println("       - " + reason);
+        }
+        if (costs) {
+            r.recommendations().stream().filter(x -> x.cost() != null).findFirst().ifPresent(x -> out.printf(Locale.ROOT,
+                    "1M out tokens: all-in cost on %s at --concurrency, prefill included (estimated; m = measured by a bench run); ./arbiter cost MODEL shows the basis%n", hardware));
         }
         if (!r.alsoFits().isEmpty()) {
             out.printf(Locale.ROOT, "Also fits (ranked past --top %d):%n", req.top());

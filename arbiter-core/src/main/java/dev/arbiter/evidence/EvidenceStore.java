@@ -50,6 +50,27 @@ public final class EvidenceStore {
         return read(r).orElseThrow(() -> new InvalidInputException("bench run " + runId + " has no record (it did not finish)"));
     }
 
+    /**
+     * Output tokens/s of each closed-loop level of one bench run, by its concurrency (open-loop levels, with a request
+     * rate, are left out: their concurrency is not what was held). Empty when the run has no such level or no record.
+     */
+    public java.util.Map<Integer, Double> closedLoopOutputThroughput(String runId) {
+        java.util.Map<Integer, Double> out = new java.util.TreeMap<>();
+        store.run(runId).filter(r -> TASK.equals(r.task()) && r.record() != null).ifPresent(r -> {
+            try {
+                for (JsonNode l : Json.mapper().readTree(r.record()).path("levels")) {
+                    if (!l.path("rate").isMissingNode() && !l.path("rate").isNull()) continue;
+                    if (!l.path("concurrency").canConvertToInt() || !l.path("output_token_throughput").isNumber()) continue;
+                    if (l.path("completed").asInt() < 1) continue;
+                    out.put(l.path("concurrency").asInt(), l.path("output_token_throughput").asDouble());
+                }
+            } catch (java.io.IOException e) {
+                // a record from another version: no levels this reader understands
+            }
+        });
+        return out;
+    }
+
     private static Optional<Evidence> read(StoredRun r) {
         try {
             JsonNode n = Json.mapper().readTree(r.record()).path("evidence");

@@ -20,9 +20,20 @@ import java.util.Map;
  * @param why          the score as the sum of its parts
  * @param closeCall    what decided the order against the model above when the two are tied, or null
  * @param serve        a command that serves this choice
+ * @param cost         cost per 1M output tokens and per month on this hardware (estimated, or measured by a bench run), or
+ *                     null when the hardware has no price
  */
 public record Recommendation(int rank, boolean tied, int rankLow, int rankHigh, String model, String name, String quant,
                              double score, double scoreLow, double scoreHigh, Map<String, AxisView> axes,
                              long totalBytes, long availableBytes, Double decodeTokensPerS, String speedBasis,
                              String license, LicenseUse licenseUse, List<String> alsoCovers, String why,
-                             String closeCall, List<String> reasons, String serve) {}
+                             String closeCall, List<String> reasons, String serve, CostFigure cost) {
+    public Recommendation(int rank, boolean tied, int rankLow, int rankHigh, String model, String name, String quant,
+                          double score, double scoreLow, double scoreHigh, Map<String, AxisView> axes,
+                          long totalBytes, long availableBytes, Double decodeTokensPerS, String speedBasis,
+                          String license, LicenseUse licenseUse, List<String> alsoCovers, String why,
+                          String closeCall, List<String> reasons, String serve) {
+        this(rank, tied, rankLow, rankHigh, model, name, quant, score, scoreLow, scoreHigh, axes, totalBytes, availableBytes,
+                decodeTokensPerS, speedBasis, license, licenseUse, alsoCovers, why, closeCall, reasons, serve, null);
+    }
+}

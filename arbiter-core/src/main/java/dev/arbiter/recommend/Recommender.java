@@ -63,6 +63,15 @@ public final class Recommender {
      */
     public RecommendResult recommend(Catalog catalog, RecommendRequest req, FitProbe fit, String hardwareLabel,
                                      Map<String, List<MeasuredFigure>> measured, MeasuredSpeed speeds) {
+        return recommend(catalog, req, fit, hardwareLabel, measured, speeds, CostProbe.NONE);
+    }
+
+    /**
+     * @param costs what each fitting option costs to serve: shown beside quality, checked against --budget-per-month
+     *              (a hard constraint), and scored on the efficiency axis instead of speed under --optimise cost
+     */
+    public RecommendResult recommend(Catalog catalog, RecommendRequest req, FitProbe fit, String hardwareLabel,
+                                     Map<String, List<MeasuredFigure>> measured, MeasuredSpeed speeds, CostProbe costs) {
         UseCase uc = req.useCase();
         long context = req.context();
         AxisEstimator estimator = new AxisEstimator(scales, CatalogueNorms.of(catalog, scales));
@@ -94,14 +103,26 @@ public final class Recommender {
             Map<String, AxisEstimate> quality = estimator.estimate(Lineage.withInheritedScores(catalog, m), qualityAxes,
                     measured.getOrDefault(m.id(), List.of()));
             Scored top = null;
+            CostFigure cheapestOver = null;
             for (FitOutcome o : e.getValue()) {  // highest precision first, so a tie keeps the more precise one
+                CostFigure cost = costs.cost(m, o).orElse(null);
+                if (req.budgetPerMonth() != null && cost != null && cost.perMonth() > req.budgetPerMonth()) {
+                    if (cheapestOver == null || cost.perMonth() < cheapestOver.perMonth()) cheapestOver = cost;
+                    continue;  // over budget: a hard constraint, like memory
+                }
                 OptionalDouble ms = speeds.tokensPerS(m.id(), o.quant());
                 Double tps = ms.isPresent() ? Double.valueOf(ms.getAsDouble()) : o.decodeTokensPerS();
                 String basis = !fit.speedKnown() ? "unknown" : ms.isPresent() ? "measured" : "estimated";
                 Scored s = new Scored(m, o, e.getValue().get(0), quality, weights, retention.of(o.quant()), tps,
                         ms.isPresent() ? MEASURED_SPEED_SD : ESTIMATED_SPEED_SD, basis,
-                        folded.getOrDefault(m.id(), List.of()));
+                        folded.getOrDefault(m.id(), List.of()), cost, req.optimiseCost() && cost != null);
                 if (top == null || s.point() > top.point() + 1e-9) top = s;
+            }
+            if (top == null) {
+                excluded.add(new Exclusion(m.id(), "budget", String.format(Locale.ROOT, "%,.0f %s a month at the cheapest fitting quantisation "
+                        + "(%d deployment%s always on) > --budget-per-month %,.0f", cheapestOver.perMonth(), cheapestOver.currency(),
+                        cheapestOver.deployments(), cheapestOver.deployments() == 1 ? "" : "s", req.budgetPerMonth())));
+                continue;
             }
             best.add(top);
         }
@@ -126,7 +147,18 @@ public final class Recommender {
             String close = tied ? CloseCall.explain(ranked.get(i - 1), i, s) : null;
             recs.add(recommendation(i + 1, tied, iv, s, close, context, hardwareLabel, fit.gpu()));
         }
-        return new RecommendResult(uc.id(), context, fit.speedKnown(), recs, also, excluded, method(context, hardwareLabel, fit.speedKnown()));
+        List<String> method = new ArrayList<>(method(context, hardwareLabel, fit.speedKnown()));
+        method.addAll(costs.method());
+        if (req.optimiseCost() && fit.speedKnown() && best.stream().anyMatch(s -> s.cost() != null)) {
+            method.add(String.format(Locale.ROOT, "--optimise cost: Efficiency = cost per 1M output tokens in USD instead of decode speed "
+                    + "(%.2f USD or less = 100, %.0f USD or more = 0, log scale), with the speed's uncertainty.",
+                    Scored.FULL_MARKS_USD_PER_MILLION, Scored.NO_MARKS_USD_PER_MILLION));
+        }
+        if (req.budgetPerMonth() != null) {
+            method.add(String.format(Locale.ROOT, "--budget-per-month %,.0f: options whose month (always on) costs more are left out, like those that do not fit.",
+                    req.budgetPerMonth()));
+        }
+        return new RecommendResult(uc.id(), context, fit.speedKnown(), recs, also, excluded, method);
     }
 
     private Recommendation recommendation(int rank, boolean tied, ScoreDraws.Interval iv, Scored s, String close,
@@ -139,10 +171,14 @@ public final class Recommender {
             String axis = e.getKey();
             double share = Math.round(1000 * e.getValue() / total) / 1000.0;
             if (axis.equals(Dimensions.EFFICIENCY)) {
-                double lo = Scored.efficiency(s.tokensPerS() * Math.exp(-AxisEstimate.Z90 * s.speedSd()));
-                double hi = Scored.efficiency(s.tokensPerS() * Math.exp(AxisEstimate.Z90 * s.speedSd()));
+                double lo = s.efficiencyAt(-AxisEstimate.Z90);
+                double hi = s.efficiencyAt(AxisEstimate.Z90);
+                String note = s.costAxis()
+                        ? String.format(Locale.ROOT, "%s per 1M output tokens on %s at %s (%s; %s)", money(s.cost().perMillionOutput(), s.cost().currency()),
+                                hw, f.quant(), s.cost().source(), Rounding.speed(s.tokensPerS()) + " single stream")
+                        : Rounding.speed(s.tokensPerS()) + " on " + hw + " at " + f.quant() + " (" + s.speedBasis() + ")";
                 axes.put(axis, new AxisView(Rounding.score(s.axis(axis)), Rounding.score(lo), Rounding.score(hi), share, 1,
-                        null, List.of(), Rounding.speed(s.tokensPerS()) + " on " + hw + " at " + f.quant() + " (" + s.speedBasis() + ")"));
+                        null, List.of(), note));
             } else {
                 AxisEstimate a = s.quality().get(axis);
                 axes.put(axis, new AxisView(Rounding.score(s.axis(axis)), Rounding.score(a.low() * s.keep()),
@@ -154,7 +190,12 @@ public final class Recommender {
                 Rounding.score(s.point()), Rounding.score(iv.low()), Rounding.score(iv.high()), axes, f.totalBytes(),
                 f.availableBytes(), Rounding.tokensPerS(s.tokensPerS()), s.speedBasis(), m.license().name(),
                 m.license().productionUse(), s.alsoCovers(), why(s, iv, axes), close, reasons(s, axes, hw),
-                ServeCommand.of(m, f, context, gpu));
+                ServeCommand.of(m, f, context, gpu), s.cost());
+    }
+
+    private static String money(double v, String currency) {
+        return (v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : v >= 1 ? String.format(Locale.ROOT, "%.2f", v)
+                : String.format(Locale.ROOT, "%.3g", v)) + " " + currency;
     }
 
     /** The score as the sum of its parts, largest first, so the headline and the score cannot disagree. */
@@ -186,6 +227,12 @@ public final class Recommender {
             out.add(String.format(Locale.ROOT, "%s %.0f [%.0f–%.0f]%s: %s", e.getKey(), a.score(), a.low(), a.high(),
                     a.basis() == null ? "" : String.format(Locale.ROOT, ", %s, coverage %.0f%%", a.basis().wire(), 100 * a.coverage()),
                     a.note()));
+        }
+        if (s.cost() != null) {
+            CostFigure c = s.cost();
+            out.add(String.format(Locale.ROOT, "cost: %s per 1M output tokens all in, %s a month always on (%d deployment%s; %s)",
+                    money(c.perMillionOutput(), c.currency()), money(c.perMonth(), c.currency()), c.deployments(), c.deployments() == 1 ? "" : "s",
+                    c.runId() == null ? c.source() : "measured by bench run " + c.runId()));
         }
         License l = s.model().license();
         String use = "licence: " + l.name() + ": " + l.productionUse().label();

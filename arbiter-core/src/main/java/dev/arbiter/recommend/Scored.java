@@ -19,10 +19,17 @@ import java.util.Random;
  * @param speedSd     uncertainty of the speed, sd of its natural log
  * @param speedBasis  measured, estimated or unknown
  * @param alsoCovers  older catalogue entries with the very same figures, ranked as this one
+ * @param cost        what serving it costs, or null when the hardware has no price
+ * @param costAxis    the efficiency axis scores {@code cost} per 1M output tokens instead of {@code tokensPerS} (--optimise cost)
  */
 record Scored(Model model, FitOutcome fit, FitOutcome mostPrecise, Map<String, AxisEstimate> quality,
               Map<String, Double> weights, double keep, Double tokensPerS, double speedSd, String speedBasis,
-              List<String> alsoCovers) {
+              List<String> alsoCovers, CostFigure cost, boolean costAxis) {
+    Scored(Model model, FitOutcome fit, FitOutcome mostPrecise, Map<String, AxisEstimate> quality, Map<String, Double> weights,
+           double keep, Double tokensPerS, double speedSd, String speedBasis, List<String> alsoCovers) {
+        this(model, fit, mostPrecise, quality, weights, keep, tokensPerS, speedSd, speedBasis, alsoCovers, null, false);
+    }
+
 
     /** Decode speed that earns full marks on the efficiency axis: faster than people read a streamed answer. */
     static final double FULL_SPEED_TOKENS_PER_S = 30.0;
@@ -32,11 +39,32 @@ record Scored(Model model, FitOutcome fit, FitOutcome mostPrecise, Map<String, A
         return 100 * Math.min(1.0, Math.log1p(Math.max(0, tokensPerS)) / Math.log1p(FULL_SPEED_TOKENS_PER_S));
     }
 
+    /**
+     * Cost per 1M output tokens (USD) that earns full marks, and the cost that earns none, on the efficiency axis under
+     * --optimise cost. 0.10 USD is what hosted APIs charge for small open models; 30 USD is a large model served one
+     * stream at a time on rented GPUs. Log scale between, so each halving of the cost earns the same points.
+     */
+    static final double FULL_MARKS_USD_PER_MILLION = 0.10;
+    static final double NO_MARKS_USD_PER_MILLION = 30.0;
+
+    /** 0–100 from the cost of 1M output tokens in USD, on a log scale. */
+    static double costEfficiency(double usdPerMillion) {
+        double v = Math.log(NO_MARKS_USD_PER_MILLION / usdPerMillion) / Math.log(NO_MARKS_USD_PER_MILLION / FULL_MARKS_USD_PER_MILLION);
+        return 100 * Math.max(0, Math.min(1, v));
+    }
+
+    /** The efficiency axis with its throughput moved z standard deviations (cost moves the other way: it is hourly price over throughput). */
+    double efficiencyAt(double z) {
+        double factor = Math.exp(z * speedSd);
+        if (costAxis && cost != null) return costEfficiency(cost.perMillionOutputUsd() / factor);
+        return efficiency(tokensPerS * factor);
+    }
+
     double totalWeight() { return weights.values().stream().mapToDouble(Double::doubleValue).sum(); }
 
     /** The axis's point value as it enters the score (quality after the quantisation's retention). */
     double axis(String axis) {
-        if (axis.equals(Dimensions.EFFICIENCY)) return efficiency(tokensPerS);
+        if (axis.equals(Dimensions.EFFICIENCY)) return efficiencyAt(0);
         return quality.get(axis).score() * keep;
     }
 
@@ -52,7 +80,7 @@ record Scored(Model model, FitOutcome fit, FitOutcome mostPrecise, Map<String, A
         for (var e : weights.entrySet()) {
             double v;
             if (e.getKey().equals(Dimensions.EFFICIENCY)) {
-                v = efficiency(tokensPerS * Math.exp(speedSd * rnd.nextGaussian()));
+                v = efficiencyAt(rnd.nextGaussian());
             } else {
                 AxisEstimate a = quality.get(e.getKey());
                 v = a.knownAbsent() ? 0 : 100 * Distributions.normalCdf(a.z() + a.sd() * rnd.nextGaussian()) * keep;
@@ -63,6 +91,6 @@ record Scored(Model model, FitOutcome fit, FitOutcome mostPrecise, Map<String, A
     }
 
     Scored withAlsoCovers(List<String> ids) {
-        return new Scored(model, fit, mostPrecise, quality, weights, keep, tokensPerS, speedSd, speedBasis, List.copyOf(ids));
+        return new Scored(model, fit, mostPrecise, quality, weights, keep, tokensPerS, speedSd, speedBasis, List.copyOf(ids), cost, costAxis);
     }
 }

@@ -1,0 +1,143 @@
+package dev.arbiter.cost;
+
+import dev.arbiter.catalog.Model;
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.fit.FitRequest;
+import dev.arbiter.fit.Hardware;
+import dev.arbiter.fit.HardwareKind;
+import dev.arbiter.fit.KvType;
+import dev.arbiter.fit.Quant;
+import dev.arbiter.fit.Runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Cost per token and per month of serving a model on a deployment:
+ * <pre>
+ *   deployment per hour      = price per GPU-hour × GPUs
+ *   per 1M output tokens     = per hour × (step(C) / C) / 3.6        decode time one output token takes at batch C, ms
+ *   per 1M input tokens      = per hour × prefill ms per token / 3.6
+ *   all-in per 1M output     = per hour / (output tokens/s × 3,600) × 10^6   (prefill of the workload's prompts included)
+ *   per month                = per hour × 730 h, always on
+ *   volume T a month         → ceil(T / (output tokens/s × 3,600 × 730)) deployments, always on
+ *   target X tokens/s        → ceil(X / output tokens/s) deployments
+ * </pre>
+ * A bench run that measured the model on this hardware at the chosen concurrency replaces the estimated throughput;
+ * its output tokens/s already pays for its prompts, so the whole hour is charged to output tokens.
+ */
+public final class CostCalculator {
+    /** Checkpoint precisions a server loads, highest first; the default is the first that fits. */
+    static final List<Quant> SERVER_QUANTS = List.of(Quant.BF16, Quant.FP8, Quant.INT8, Quant.INT4);
+    /** GGUF mixes for llama.cpp, highest first. */
+    static final List<Quant> GGUF_QUANTS = List.of(Quant.Q8_0, Quant.Q6_K, Quant.Q5_K_M, Quant.Q4_K_M, Quant.Q3_K_M, Quant.Q2_K);
+
+    private final ThroughputSource measured;
+
+    public CostCalculator(ThroughputSource measured) {
+        this.measured = measured;
+    }
+
+    /** The serving engine for a quantisation on this hardware: a tensor-parallel server on GPUs (SGLang for MLA), llama.cpp for GGUF and elsewhere. */
+    public static Runtime defaultRuntime(Model m, Quant q, Hardware hw) {
+        if (q.format() == dev.arbiter.fit.QuantFormat.GGUF || hw.kind() != HardwareKind.GPU) return Runtime.LLAMA_CPP;
+        return m.architecture().mla() != null ? Runtime.SGLANG : Runtime.VLLM;
+    }
+
+    /** The highest-precision quantisation that fits resident at the workload's final length (servers on GPUs, GGUF elsewhere). */
+    public static Optional<Quant> defaultQuant(Model m, CostRequest req) {
+        List<Quant> order = req.hardware().kind() == HardwareKind.GPU ? SERVER_QUANTS : GGUF_QUANTS;
+        for (Quant q : order) {
+            try {
+                if (BatchedThroughput.of(request(m, q, defaultRuntime(m, q, req.hardware()), req), req.workload()).model() != null) return Optional.of(q);
+            } catch (InvalidInputException e) {
+                // a combination the runtime cannot serve: try the next
+            }
+        }
+        return Optional.empty();
+    }
+
+    public ModelCost cost(Model m, Quant q, Runtime rt, CostRequest req, HourlyRate rate) {
+        Currency cur = req.currency();
+        FitRequest fr = request(m, q, rt, req);
+        BatchedThroughput.Result res = BatchedThroughput.of(fr, req.workload());
+        ThroughputEstimate est = res.get().map(b -> b.estimate(req.concurrency())).orElse(null);
+        Optional<MeasuredThroughput> meas = measured.find(m.id(), q.wire(), req.hardware().id(), req.gpus(), req.concurrency());
+        List<String> basis = new ArrayList<>();
+        basis.add("price: " + rate.basis());
+        if (est == null && meas.isEmpty()) {
+            return new ModelCost(m.id(), q.wire(), rt.wire(), false, res.reason(), null, null, null, null, null, null, null,
+                    null, null, null, null, basis);
+        }
+        double hourlyUsd = rate.usdPerGpuHour() * req.gpus();
+        double tps;
+        Double inUsd;
+        double outUsd;
+        String source;
+        if (meas.isPresent()) {
+            MeasuredThroughput mt = meas.get();
+            tps = mt.outputTokensPerS();
+            outUsd = hourlyUsd / (tps * 3600) * 1e6;
+            inUsd = null;
+            source = "measured";
+            basis.add(String.format(Locale.ROOT, "throughput: measured by bench run %s (%s) at concurrency %d: %s output tokens/s — replaces the estimate%s; "
+                            + "its prompts were prefilled in that time, so the whole hour is charged to output tokens",
+                    mt.runId(), mt.measuredAt(), mt.concurrency(), Pricing.num(tps),
+                    est == null ? "" : String.format(Locale.ROOT, " of %s", Pricing.num(est.outputTokensPerS()))));
+        } else {
+            tps = est.outputTokensPerS();
+            outUsd = hourlyUsd * est.decodeMsPerOutputToken() / 3.6;
+            inUsd = est.prefillMsPerToken() == null ? null : hourlyUsd * est.prefillMsPerToken() / 3.6;
+            source = "estimated";
+            basis.add(String.format(Locale.ROOT, "throughput: estimated, %s output tokens/s at concurrency %d on %d × %s (%s, %s); no bench run of this "
+                    + "model, quantisation and hardware at concurrency %d (./arbiter bench --concurrency %d --catalog-model %s --quant %s --hardware %s%s measures it)",
+                    Pricing.num(tps), est.concurrency(), req.gpus(), req.hardware().id(), q.wire(), rt.wire(), req.concurrency(), req.concurrency(),
+                    m.id(), q.wire(), req.hardware().id(), req.gpus() > 1 ? " --gpus " + req.gpus() : ""));
+            basis.addAll(est.basis());
+        }
+        double allInUsd = hourlyUsd / (tps * 3600) * 1e6;
+        double monthUsd = hourlyUsd * Pricing.HOURS_PER_MONTH;
+        basis.add(String.format(Locale.ROOT, "arithmetic: %s per GPU-hour × %d GPU%s = %s per hour; per 1M output tokens %s; all in: %s per hour / (%s tokens/s × 3,600 s) × 10^6 = %s; "
+                        + "a month = 730 h always on = %s (%s)",
+                money(cur, rate.usdPerGpuHour()), req.gpus(), req.gpus() == 1 ? "" : "s", money(cur, hourlyUsd),
+                meas.isPresent() ? "= the all-in figure"
+                        : String.format(Locale.ROOT, "= per hour × step(%d)/%d = %.3f ms / 3.6 = %s; per 1M input tokens = per hour × %s / 3.6 = %s",
+                        est.concurrency(), est.concurrency(), est.decodeMsPerOutputToken(), money(cur, outUsd),
+                        est.prefillMsPerToken() == null ? "? ms" : String.format(Locale.ROOT, "%.4f ms", est.prefillMsPerToken()),
+                        inUsd == null ? "unknown" : money(cur, inUsd)),
+                money(cur, hourlyUsd), Pricing.num(tps), money(cur, allInUsd), money(cur, monthUsd), cur.code()));
+        ModelCost.Volume volume = null;
+        if (req.tokensPerMonth() != null) {
+            double capacity = tps * 3600 * Pricing.HOURS_PER_MONTH;
+            long deployments = Math.max(1, (long) Math.ceil(req.tokensPerMonth() / capacity));
+            volume = new ModelCost.Volume(req.tokensPerMonth(), deployments, deployments * req.gpus(), cur.fromUsd(deployments * monthUsd),
+                    cur.fromUsd(req.tokensPerMonth() / 1e6 * allInUsd));
+            basis.add(String.format(Locale.ROOT, "volume: %,d output tokens a month / (%s tokens/s × 3,600 × 730 = %,.0f per deployment) → %d deployment%s always on = %s; "
+                            + "the tokens alone at the all-in rate: %s",
+                    req.tokensPerMonth(), Pricing.num(tps), capacity, deployments, deployments == 1 ? "" : "s",
+                    money(cur, deployments * monthUsd), money(cur, req.tokensPerMonth() / 1e6 * allInUsd)));
+        }
+        ModelCost.Target target = null;
+        if (req.targetTokensPerS() != null) {
+            long deployments = Math.max(1, (long) Math.ceil(req.targetTokensPerS() / tps));
+            target = new ModelCost.Target(req.targetTokensPerS(), deployments, deployments * req.gpus(), cur.fromUsd(deployments * monthUsd));
+            basis.add(String.format(Locale.ROOT, "target: %s output tokens/s / %s per deployment → %d deployment%s = %d × %s, %s a month",
+                    Pricing.num(req.targetTokensPerS()), Pricing.num(tps), deployments, deployments == 1 ? "" : "s", deployments * req.gpus(),
+                    req.hardware().id(), money(cur, deployments * monthUsd)));
+        }
+        return new ModelCost(m.id(), q.wire(), rt.wire(), est != null, est == null ? res.reason() : null, est, source, meas.orElse(null), tps,
+                inUsd == null ? null : cur.fromUsd(inUsd), cur.fromUsd(outUsd), cur.fromUsd(allInUsd), cur.fromUsd(hourlyUsd),
+                cur.fromUsd(monthUsd), volume, target, basis);
+    }
+
+    static FitRequest request(Model m, Quant q, Runtime rt, CostRequest req) {
+        long ctx = Math.min(req.workload().finalContext(), m.contextLength());
+        return FitRequest.of(m.id(), m.architecture(), m.contextLength(), q, ctx, KvType.F16, req.hardware(), req.gpus(), rt, null, false);
+    }
+
+    private static String money(Currency cur, double usd) {
+        return Pricing.num(cur.fromUsd(usd)) + " " + cur.code();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.arbiter.cost;
+
+import dev.arbiter.catalog.CatalogLoader;
+import dev.arbiter.catalog.Model;
+import dev.arbiter.fit.FitRequest;
+import dev.arbiter.fit.HardwareCatalog;
+import dev.arbiter.fit.KvType;
+import dev.arbiter.fit.Quant;
+import dev.arbiter.fit.Runtime;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class BatchedThroughputTest {
+    private static final HardwareCatalog HW = HardwareCatalog.bundled();
+
+    static BatchedThroughput model(String id, Quant q, String hw, int gpus, Runtime rt, Workload w) {
+        Model m = new CatalogLoader().bundled().get(id);
+        FitRequest r = FitRequest.of(m.id(), m.architecture(), m.contextLength(), q, w.finalContext(), KvType.F16, HW.get(hw), gpus, rt, null, false);
+        return BatchedThroughput.of(r, w).model();
+    }
+
+    @Test
+    void atBatchOneTheStepIsFitsSingleStreamDecode() {
+        BatchedThroughput m = model("qwen2.5-7b", Quant.BF16, "h100-80gb", 1, Runtime.VLLM, Workload.DEFAULT);
+        assertThat(m.stepMs(1)).isCloseTo(m.singleStream().millisPerToken(), within(1e-9));
+        assertThat(m.point(1).bound()).isEqualTo("memory");
+    }
+
+    @Test
+    void batchingMultipliesThroughputWhileWeightsDominateThenComputeBounds() {
+        BatchedThroughput m = model("qwen2.5-7b", Quant.BF16, "h100-80gb", 1, Runtime.VLLM, Workload.DEFAULT);
+        BatchPoint b1 = m.point(1);
+        BatchPoint b8 = m.point(8);
+        BatchPoint b64 = m.point(64);
+        // the weights are read once per step: 8 sequences cost far less than 8 steps
+        assertThat(b8.tokensPerS()).isGreaterThan(6 * b1.tokensPerS());
+        assertThat(b8.perSequenceTokensPerS()).isLessThan(b1.perSequenceTokensPerS());
+        assertThat(b64.tokensPerS()).isGreaterThan(b8.tokensPerS());
+        assertThat(m.point(256).bound()).isEqualTo("compute");
+    }
+
+    @Test
+    void aMixtureOfExpertsReadsMoreExpertsAsTheBatchGrows() {
+        BatchedThroughput m = model("llama-4-scout", Quant.INT4, "h100-80gb", 1, Runtime.VLLM, Workload.DEFAULT);
+        // one token reads 1 of 16 experts per layer; 32 tokens touch most of them: the step's memory time more than doubles
+        assertThat(m.memoryMs(32)).isGreaterThan(2 * m.memoryMs(1));
+        assertThat(m.point(32).tokensPerS()).isGreaterThan(m.point(1).tokensPerS());
+    }
+
+    @Test
+    void theEstimateReportsBatchesOneToSixtyFourAndTheLargestThatFitsWithItsBasis() {
+        ThroughputEstimate e = model("qwen2.5-7b", Quant.BF16, "h100-80gb", 1, Runtime.VLLM, Workload.DEFAULT).estimate(32);
+        assertThat(e.points()).extracting(BatchPoint::batch).startsWith(1, 8, 32, 64);
+        assertThat(e.points().get(e.points().size() - 1).batch()).isEqualTo(e.maxBatch());
+        assertThat(e.concurrency()).isEqualTo(32);
+        assertThat(e.basis()).anyMatch(b -> b.startsWith("batched decode: step(B) = max(memory, compute)"))
+                .anyMatch(b -> b.startsWith("largest batch"));
+    }
+
+    @Test
+    void aModelThatDoesNotFitHasNoThroughputAndSaysWhy() {
+        Model m = new CatalogLoader().bundled().get("qwen2.5-72b");
+        FitRequest r = FitRequest.of(m.id(), m.architecture(), m.contextLength(), Quant.BF16, 2048, KvType.F16, HW.get("h100-80gb"), 1, Runtime.VLLM, null, false);
+        BatchedThroughput.Result res = BatchedThroughput.of(r, Workload.DEFAULT);
+        assertThat(res.get()).isEmpty();
+        assertThat(res.reason()).contains("does not fit");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.arbiter.cost;
+
+import dev.arbiter.catalog.CatalogLoader;
+import dev.arbiter.catalog.Model;
+import dev.arbiter.fit.HardwareCatalog;
+import dev.arbiter.fit.Quant;
+import dev.arbiter.fit.Runtime;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class CostCalculatorTest {
+    private static final Model QWEN_7B = new CatalogLoader().bundled().get("qwen2.5-7b");
+    private static final Pricing PRICING = new Pricing(PriceBook.bundled(), PricingTest.DEC_7);
+    private static final CostOptions TWO_DOLLARS = new CostOptions(null, 2.0, null, null, null, null, Currency.USD);
+
+    private static CostRequest request(Long perMonth, Double target, Currency cur) {
+        return new CostRequest(HardwareCatalog.bundled().get("h100-80gb"), 2, new Workload(1000, 250), 32, perMonth, target, cur);
+    }
+
+    @Test
+    void aMeasuredThousandTokensPerSecondOnTwoGpusAtTwoDollarsCostsWhatTheArithmeticSays() {
+        ThroughputSource run = (model, quant, hw, gpus, c) -> model.equals("qwen2.5-7b") && quant.equals("BF16") && hw.equals("h100-80gb")
+                && gpus == 2 && c == 32 ? Optional.of(new MeasuredThroughput("run-1", Instant.parse("2026-12-01T00:00:00Z"), 32, 1000)) : Optional.empty();
+        ModelCost c = new CostCalculator(run).cost(QWEN_7B, Quant.BF16, Runtime.VLLM, request(5_000_000_000L, 2500.0, Currency.USD),
+                PRICING.rate("h100-80gb", TWO_DOLLARS));
+        // 2 GPUs × 2 USD = 4 USD an hour; 1,000 tok/s = 3.6M tokens an hour → 4 / 3.6 = 1.1111 USD per 1M output tokens
+        assertThat(c.throughputSource()).isEqualTo("measured");
+        assertThat(c.measured().runId()).isEqualTo("run-1");
+        assertThat(c.deploymentPerHour()).isEqualTo(4.0);
+        assertThat(c.perMillionOutputAllIn()).isCloseTo(4 / 3.6, within(1e-12));
+        assertThat(c.perMillionOutput()).isCloseTo(4 / 3.6, within(1e-12));
+        assertThat(c.perMillionInput()).isNull();  // inside the measured figure
+        assertThat(c.perMonth()).isCloseTo(4 * 730, within(1e-9));
+        // 5e9 tokens a month / (1,000 × 3,600 × 730 = 2.628e9 per deployment) → 2 deployments = 4 GPUs, 5,840 USD always on
+        assertThat(c.volume().deployments()).isEqualTo(2);
+        assertThat(c.volume().gpus()).isEqualTo(4);
+        assertThat(c.volume().alwaysOn()).isCloseTo(5840, within(1e-9));
+        assertThat(c.volume().packed()).isCloseTo(5000 * 4 / 3.6, within(1e-9));
+        // 2,500 tokens/s / 1,000 → 3 deployments = 6 GPUs, 8,760 USD a month
+        assertThat(c.target().deployments()).isEqualTo(3);
+        assertThat(c.target().gpus()).isEqualTo(6);
+        assertThat(c.target().perMonth()).isCloseTo(8760, within(1e-9));
+        assertThat(c.basis()).anyMatch(b -> b.contains("measured by bench run run-1"));
+    }
+
+    @Test
+    void estimatedCostsSplitTheHourBetweenPrefillAndDecodeTime() {
+        CostRequest req = request(null, null, Currency.USD);
+        ModelCost c = new CostCalculator(ThroughputSource.NONE).cost(QWEN_7B, Quant.BF16, Runtime.VLLM, req, PRICING.rate("h100-80gb", TWO_DOLLARS));
+        BatchedThroughput m = BatchedThroughput.of(CostCalculator.request(QWEN_7B, Quant.BF16, Runtime.VLLM, req), req.workload()).model();
+        assertThat(c.throughputSource()).isEqualTo("estimated");
+        // per 1M output = 4 USD/h × (step(32)/32 ms) / 3.6; per 1M input = 4 USD/h × prefill ms / 3.6
+        assertThat(c.perMillionOutput()).isCloseTo(4 * m.stepMs(32) / 32 / 3.6, within(1e-12));
+        assertThat(c.perMillionInput()).isCloseTo(4 * m.prefillMsPerToken() / 3.6, within(1e-12));
+        // a request's share of the hour is its prompt and its answer: all-in per output token is both over the answer
+        double perRequestUsd = 1000 * c.perMillionInput() / 1e6 + 250 * c.perMillionOutput() / 1e6;
+        assertThat(c.perMillionOutputAllIn()).isCloseTo(perRequestUsd / 250 * 1e6, within(1e-9));
+        assertThat(c.outputTokensPerS()).isCloseTo(m.outputTokensPerS(32), within(1e-9));
+    }
+
+    @Test
+    void everyAmountComesOutInTheChosenCurrency() {
+        Currency eur = Currency.of("EUR", 0.9);
+        ThroughputSource run = (model, quant, hw, gpus, c) -> Optional.of(new MeasuredThroughput("r", Instant.EPOCH, c, 1000));
+        ModelCost c = new CostCalculator(run).cost(QWEN_7B, Quant.BF16, Runtime.VLLM, request(null, null, eur),
+                PRICING.rate("h100-80gb", new CostOptions(null, 1.8, null, null, null, null, eur)));
+        // 1.8 EUR per GPU-hour is 2 USD; two GPUs: 3.6 EUR an hour; 3.6 EUR / 3.6M tokens = 1 EUR per 1M
+        assertThat(c.deploymentPerHour()).isCloseTo(3.6, within(1e-12));
+        assertThat(c.perMillionOutputAllIn()).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void theDefaultQuantisationIsTheMostPreciseThatFits() {
+        CostRequest one = new CostRequest(HardwareCatalog.bundled().get("h100-80gb"), 1, Workload.DEFAULT, 32, null, null, null);
+        assertThat(CostCalculator.defaultQuant(QWEN_7B, one)).contains(Quant.BF16);
+        Model qwen72 = new CatalogLoader().bundled().get("qwen2.5-72b");
+        assertThat(CostCalculator.defaultQuant(qwen72, one)).contains(Quant.FP8);  // 72.7 GB of FP8 weights fit in 0.9 × 80 GiB; BF16 does not
+    }
+}
