@@ -15,8 +15,12 @@ import java.util.Optional;
  * questions out would raise accuracy over the rest. Metadata carries {@code subject} for the per-subject metrics.
  */
 public final class MmluScorer implements Scorer {
-    /** {@code SIMPLE_EVALS}: openai/simple-evals' prompt and extraction ({@link SimpleEvalsMultichoice}). */
-    public enum Mode { GENERATE, LOGPROB, SIMPLE_EVALS }
+    /**
+     * {@code SIMPLE_EVALS}: openai/simple-evals' prompt and extraction ({@link SimpleEvalsMultichoice}).
+     * {@code LOGLIKELIHOOD}: lm-eval's prompt and multiple-choice loglikelihood, scored by
+     * {@link dev.arbiter.eval.harness.lmeval.LoglikelihoodScorer}, not by this class.
+     */
+    public enum Mode { GENERATE, LOGPROB, SIMPLE_EVALS, LOGLIKELIHOOD }
 
     private final Mode mode;
 
@@ -28,6 +32,7 @@ public final class MmluScorer implements Scorer {
             case GENERATE -> "mmlu_letter";
             case LOGPROB -> "mmlu_logprob";
             case SIMPLE_EVALS -> "mmlu_simple_evals";
+            case LOGLIKELIHOOD -> "lm_eval_loglikelihood";
         };
     }
 
