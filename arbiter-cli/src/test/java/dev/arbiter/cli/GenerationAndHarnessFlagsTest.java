@@ -177,6 +177,43 @@ class GenerationAndHarnessFlagsTest {
         assertThat(asked(srv).get(0).json().get("max_tokens").asInt()).isEqualTo(256);
     }
 
+    /**
+     * lm-eval {@code gsm8k} 5-shot: shots drawn from the train split by lm-eval's default sampler (Random(1234), one draw
+     * per test document), compared with the prompts {@code build_reference_prompts.py} renders from gsm8k.yaml.
+     */
+    @Test
+    void lmEvalGsm8kFiveShotPromptIsByteForByteTheReferencePrompt() throws Exception {
+        ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(r -> Reply.text("She pays 18 dollars.\n#### 18")).start();
+        servers.add(srv);
+        Path data = Files.createDirectories(dir.resolve("gsm8k-dir"));
+        Files.move(gsm8k(2), data.resolve("test.jsonl"));
+        Files.copy(SharedData.path("gsm8k/train.jsonl"), data.resolve("train.jsonl"));
+        CliRun r = eval(srv, "--task", "gsm8k", "--data", data.toString(), "--harness", "lm-eval", "--shots", "5");
+        JsonNode m = manifest(r);
+        List<String> prompts = asked(srv).stream().map(q -> q.json().get("prompt").asText()).sorted().toList();
+        List<String> expected = reference("lm-eval-gsm8k-5shot.jsonl").stream().map(j -> j.get("prompt").asText()).sorted().toList();
+        assertThat(prompts).isEqualTo(expected);
+        JsonNode body = asked(srv).get(0).json();
+        assertThat(body.get("stop")).extracting(JsonNode::asText).containsExactly("Question:", "</s>", "<|im_end|>");
+        assertThat(body.get("max_tokens").asInt()).isEqualTo(256);
+        assertThat(body.get("temperature").asDouble()).isZero();
+        assertThat(m.get("setting").get("harness").asText()).isEqualTo("lm-eval");
+        assertThat(m.get("setting").get("shots").asInt()).isEqualTo(5);
+        // strict-match reads "#### 18": right for the first problem (18), wrong for the second (3)
+        JsonNode metrics = r.json().get("tasks").get(0).get("metrics");
+        assertThat(metrics.get("strict_match").get("value").asDouble()).isEqualTo(0.5);
+        assertThat(metrics.get("flexible_extract").get("value").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void lmEvalGsm8kFiveShotWithoutATrainSplitBesideTheDataIsRefused() throws Exception {
+        ScriptedLlmServer srv = server();
+        CliRun r = eval(srv, "--task", "gsm8k", "--data", gsm8k(1).toString(), "--harness", "lm-eval", "--shots", "5");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("train split", "train.jsonl");
+        assertThat(asked(srv)).isEmpty();
+    }
+
     @Test
     void lmEvalHumanEvalSendsTheRawPromptWithLmEvalsStops() throws Exception {
         String first;

@@ -106,8 +106,13 @@ public final class BenchmarkTasks {
     static dev.arbiter.eval.Task gsm8k(TaskParams p, DatasetCache cache) {
         HarnessProfile h = HarnessProfile.of(p.options());
         if (h == HarnessProfile.LM_EVAL) {
+            // --shots 5: lm-eval's gsm8k; 8 (or none, as before): gsm8k_cot
+            if (p.shots() != null && p.shots() == 5) {
+                return Gsm8kTask.create(new Gsm8kTask.Options(p.data(), Gsm8kTask.Shots.LM_EVAL_5, 0, null, cache));
+            }
             if (p.shots() != null && p.shots() != 8) {
-                throw new InvalidInputException("--harness lm-eval runs gsm8k_cot 8-shot; --shots " + p.shots() + " is another setting");
+                throw new InvalidInputException("--harness lm-eval runs gsm8k 5-shot (--shots 5) or gsm8k_cot 8-shot (--shots 8); --shots "
+                        + p.shots() + " is another setting");
             }
             return Gsm8kTask.create(new Gsm8kTask.Options(p.data(), Gsm8kTask.Shots.LM_EVAL_COT_8, 0, null, cache));
         }
