@@ -214,6 +214,43 @@ class GenerationAndHarnessFlagsTest {
         assertThat(asked(srv)).isEmpty();
     }
 
+    /**
+     * lm-eval humaneval_instruct and simple-evals' HumanEval: the chat turns on the wire equal those rendered from the
+     * references' own templates ({@code /reference/humaneval-chat-references.jsonl} in arbiter-core's tests, built by
+     * its {@code build_humaneval_references.py}); the sandbox grades prompt + post-processed answer.
+     */
+    @Test
+    void humanEvalChatProfilesSendTheReferenceTurnsByteForByte() throws Exception {
+        String first;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(SharedData.path("humaneval/HumanEval.jsonl.gz")))) {
+            first = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        }
+        Path data = Files.writeString(dir.resolve("he.jsonl"), first + "\n");
+        JsonNode ref;
+        Path refFile = SharedData.path("../arbiter-core/src/test/resources/reference/humaneval-chat-references.jsonl");
+        ref = Json.mapper().readTree(Files.readString(refFile).lines().findFirst().orElseThrow());
+        ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(r -> Reply.text("    return False\n```")).start();
+        servers.add(srv);
+        JsonNode m = manifest(eval(srv, "--task", "humaneval", "--data", data.toString(), "--harness", "lm-eval", "--option", "mode=chat"));
+        RecordedRequest q = asked(srv).get(0);
+        assertThat(q.path()).endsWith("/v1/chat/completions");
+        assertThat(q.json().get("messages")).isEqualTo(ref.get("lm_eval_messages"));
+        // local-chat-completions sends stop[:4] of humaneval.yaml's until
+        assertThat(q.json().get("stop")).extracting(JsonNode::asText).containsExactly("\nclass", "\ndef", "\n#", "\nif");
+        assertThat(q.json().get("max_tokens").asInt()).isEqualTo(1024);
+        assertThat(q.json().get("seed").asLong()).isEqualTo(1234L);
+        assertThat(m.get("setting").get("harness").asText()).isEqualTo("lm-eval");
+        assertThat(m.get("scorer").asText()).isEqualTo("lm_eval_humaneval_instruct");
+
+        ScriptedLlmServer se = ScriptedLlmServer.builder().models("m").script(r -> Reply.text("```python\ndef f():\n    return 1\n```")).start();
+        servers.add(se);
+        JsonNode m2 = manifest(eval(se, "--task", "humaneval", "--data", data.toString(), "--harness", "simple-evals"));
+        RecordedRequest q2 = asked(se).get(0);
+        assertThat(q2.json().get("messages")).isEqualTo(ref.get("simple_evals_messages"));
+        assertThat(q2.json().get("temperature").asDouble()).isEqualTo(0.5);
+        assertThat(m2.get("setting").get("harness").asText()).isEqualTo("simple-evals");
+    }
+
     @Test
     void lmEvalHumanEvalSendsTheRawPromptWithLmEvalsStops() throws Exception {
         String first;
