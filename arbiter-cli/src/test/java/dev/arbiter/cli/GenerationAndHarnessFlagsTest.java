@@ -177,6 +177,80 @@ class GenerationAndHarnessFlagsTest {
         assertThat(asked(srv).get(0).json().get("max_tokens").asInt()).isEqualTo(256);
     }
 
+    /**
+     * lm-eval {@code gsm8k} 5-shot: shots drawn from the train split by lm-eval's default sampler (Random(1234), one draw
+     * per test document), compared with the prompts {@code build_reference_prompts.py} renders from gsm8k.yaml.
+     */
+    @Test
+    void lmEvalGsm8kFiveShotPromptIsByteForByteTheReferencePrompt() throws Exception {
+        ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(r -> Reply.text("She pays 18 dollars.\n#### 18")).start();
+        servers.add(srv);
+        Path data = Files.createDirectories(dir.resolve("gsm8k-dir"));
+        Files.move(gsm8k(2), data.resolve("test.jsonl"));
+        Files.copy(SharedData.path("gsm8k/train.jsonl"), data.resolve("train.jsonl"));
+        CliRun r = eval(srv, "--task", "gsm8k", "--data", data.toString(), "--harness", "lm-eval", "--shots", "5");
+        JsonNode m = manifest(r);
+        List<String> prompts = asked(srv).stream().map(q -> q.json().get("prompt").asText()).sorted().toList();
+        List<String> expected = reference("lm-eval-gsm8k-5shot.jsonl").stream().map(j -> j.get("prompt").asText()).sorted().toList();
+        assertThat(prompts).isEqualTo(expected);
+        JsonNode body = asked(srv).get(0).json();
+        assertThat(body.get("stop")).extracting(JsonNode::asText).containsExactly("Question:", "</s>", "<|im_end|>");
+        assertThat(body.get("max_tokens").asInt()).isEqualTo(256);
+        assertThat(body.get("temperature").asDouble()).isZero();
+        assertThat(m.get("setting").get("harness").asText()).isEqualTo("lm-eval");
+        assertThat(m.get("setting").get("shots").asInt()).isEqualTo(5);
+        // strict-match reads "#### 18": right for the first problem (18), wrong for the second (3)
+        JsonNode metrics = r.json().get("tasks").get(0).get("metrics");
+        assertThat(metrics.get("strict_match").get("value").asDouble()).isEqualTo(0.5);
+        assertThat(metrics.get("flexible_extract").get("value").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void lmEvalGsm8kFiveShotWithoutATrainSplitBesideTheDataIsRefused() throws Exception {
+        ScriptedLlmServer srv = server();
+        CliRun r = eval(srv, "--task", "gsm8k", "--data", gsm8k(1).toString(), "--harness", "lm-eval", "--shots", "5");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("train split", "train.jsonl");
+        assertThat(asked(srv)).isEmpty();
+    }
+
+    /**
+     * lm-eval humaneval_instruct and simple-evals' HumanEval: the chat turns on the wire equal those rendered from the
+     * references' own templates ({@code /reference/humaneval-chat-references.jsonl} in arbiter-core's tests, built by
+     * its {@code build_humaneval_references.py}); the sandbox grades prompt + post-processed answer.
+     */
+    @Test
+    void humanEvalChatProfilesSendTheReferenceTurnsByteForByte() throws Exception {
+        String first;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(SharedData.path("humaneval/HumanEval.jsonl.gz")))) {
+            first = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        }
+        Path data = Files.writeString(dir.resolve("he.jsonl"), first + "\n");
+        JsonNode ref;
+        Path refFile = SharedData.path("../arbiter-core/src/test/resources/reference/humaneval-chat-references.jsonl");
+        ref = Json.mapper().readTree(Files.readString(refFile).lines().findFirst().orElseThrow());
+        ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(r -> Reply.text("    return False\n```")).start();
+        servers.add(srv);
+        JsonNode m = manifest(eval(srv, "--task", "humaneval", "--data", data.toString(), "--harness", "lm-eval", "--option", "mode=chat"));
+        RecordedRequest q = asked(srv).get(0);
+        assertThat(q.path()).endsWith("/v1/chat/completions");
+        assertThat(q.json().get("messages")).isEqualTo(ref.get("lm_eval_messages"));
+        // local-chat-completions sends stop[:4] of humaneval.yaml's until
+        assertThat(q.json().get("stop")).extracting(JsonNode::asText).containsExactly("\nclass", "\ndef", "\n#", "\nif");
+        assertThat(q.json().get("max_tokens").asInt()).isEqualTo(1024);
+        assertThat(q.json().get("seed").asLong()).isEqualTo(1234L);
+        assertThat(m.get("setting").get("harness").asText()).isEqualTo("lm-eval");
+        assertThat(m.get("scorer").asText()).isEqualTo("lm_eval_humaneval_instruct");
+
+        ScriptedLlmServer se = ScriptedLlmServer.builder().models("m").script(r -> Reply.text("```python\ndef f():\n    return 1\n```")).start();
+        servers.add(se);
+        JsonNode m2 = manifest(eval(se, "--task", "humaneval", "--data", data.toString(), "--harness", "simple-evals"));
+        RecordedRequest q2 = asked(se).get(0);
+        assertThat(q2.json().get("messages")).isEqualTo(ref.get("simple_evals_messages"));
+        assertThat(q2.json().get("temperature").asDouble()).isEqualTo(0.5);
+        assertThat(m2.get("setting").get("harness").asText()).isEqualTo("simple-evals");
+    }
+
     @Test
     void lmEvalHumanEvalSendsTheRawPromptWithLmEvalsStops() throws Exception {
         String first;

@@ -190,6 +190,9 @@ class StandardTasksEvalTest {
         assertThat(cell.get("measured").asDouble()).isEqualTo(75.0);
         assertThat(cell.get("measured_run").asText()).isEqualTo(runId);
         assertThat(cell.get("value").asDouble()).isPositive();
+        // the run's manifest says Arbiter's 0-shot prompts; Qwen publishes MMLU as base 5-shot: not the same setting
+        assertThat(cell.get("measured_setting").asText()).isEqualTo("arbiter, 0-shot");
+        assertThat(cell.get("measured_versus").asText()).startsWith("differs from every published setting").contains("5-shot");
     }
 
     @Test

@@ -37,6 +37,12 @@ final class RedactingModelClient implements ModelClient {
                 r.logprobs().stream().map(this::scrub).toList(), r.timing(), scrub(r.model()));
     }
 
+    /** The tokens are the prompt's own text, which Arbiter wrote: nothing of the key to scrub. */
+    @Override
+    public PromptLogprobs promptLogprobs(String prompt) {
+        return delegate.promptLogprobs(prompt);
+    }
+
     @Override
     public Capabilities probe() {
         Capabilities c = delegate.probe();

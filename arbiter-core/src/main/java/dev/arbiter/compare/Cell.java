@@ -8,9 +8,17 @@ package dev.arbiter.compare;
  * @param articleMatches when the article's figure equals another of the vendor's settings (e.g. the base model's
  *                       while the cell shows the instruct one): that setting; null otherwise
  * @param measured the user's own measured value from a stored run, in the same unit, or null
+ * @param measuredSetting how that run asked ({@link MeasuredSetting#label()}), or null
+ * @param measuredVersus whether a published figure was measured in the run's setting ({@link MeasuredSetting#versus})
  */
 public record Cell(Double value, String setting, String source, Double articleValue, String articleMatches,
-                   Double measured, String measuredRun) {
+                   Double measured, String measuredRun, String measuredSetting, String measuredVersus) {
+    /** A cell without a measured run's setting. */
+    public Cell(Double value, String setting, String source, Double articleValue, String articleMatches,
+                Double measured, String measuredRun) {
+        this(value, setting, source, articleValue, articleMatches, measured, measuredRun, null, null);
+    }
+
     public boolean disagrees() {
         return value != null && articleValue != null && Math.abs(value - articleValue) >= 0.05;
     }

@@ -47,8 +47,18 @@ public record Comparison(List<String> benchmarks, List<ComparisonRow> rows, List
         return new Comparison(benchmarks, rows, profiler.dimensions());
     }
 
-    /** A figure measured by the user's own run, to show beside the published one. */
-    public record Measured(double value, String runId) {}
+    /**
+     * A figure measured by the user's own run, to show beside the published one.
+     *
+     * @param setting how the run asked (profile, shots, CoT), from its manifest
+     */
+    public record Measured(double value, String runId, MeasuredSetting setting) {
+        public Measured {
+            if (setting == null) setting = new MeasuredSetting(null, null, null);
+        }
+
+        public Measured(double value, String runId) { this(value, runId, null); }
+    }
 
     static Cell cell(Model m, String benchmark, Measured measured) {
         Optional<ScoreClaim> vendor = Profiler.preferred(m, benchmark);
@@ -59,9 +69,14 @@ public record Comparison(List<String> benchmarks, List<ComparisonRow> rows, List
                 .filter(s -> s.kind() != ClaimKind.ARTICLE && s.benchmark().equals(benchmark)
                         && Math.abs(s.value() - article) < 0.05)
                 .map(s -> s.variant() + (s.shots() == null ? "" : " " + s.shots() + "-shot")).findFirst().orElse(null);
+        List<ScoreClaim> published = new ArrayList<>();
+        vendor.ifPresent(published::add);
+        m.scores().stream().filter(s -> s.benchmark().equals(benchmark) && !published.contains(s)).forEach(published::add);
         return new Cell(vendor.map(ScoreClaim::value).orElse(null), vendor.map(Comparison::setting).orElse(null),
                 vendor.map(ScoreClaim::source).orElse(null), article, matches,
-                measured == null ? null : measured.value(), measured == null ? null : measured.runId());
+                measured == null ? null : measured.value(), measured == null ? null : measured.runId(),
+                measured == null ? null : measured.setting().label(),
+                measured == null ? null : measured.setting().versus(published, ComparisonRenderer::fmt));
     }
 
     static String setting(ScoreClaim c) {

@@ -41,7 +41,7 @@ public final class ComparisonRenderer {
             }
             b.append(' ').append(r.license()).append(r.commercialUse() ? "" : " (non-commercial)").append('\n');
         }
-        b.append("\nFigures: vendor's published value [article's claim in brackets when it differs; * measured by you].\n");
+        b.append("\nFigures: vendor's published value [article's claim in brackets when it differs; * measured by you, with (same setting) when a published figure states the run's profile, shots and CoT].\n");
         b.append("Sources:\n");
         for (ComparisonRow r : c.rows()) {
             for (String bm : c.benchmarks()) {
@@ -85,7 +85,8 @@ public final class ComparisonRenderer {
     public static String csv(Comparison c) {
         List<String> header = new ArrayList<>(List.of("model", "total_params", "active_params", "context_length", "license", "commercial_use"));
         for (String bm : c.benchmarks()) {
-            header.addAll(List.of(bm, bm + "_setting", bm + "_source", bm + "_article", bm + "_measured"));
+            header.addAll(List.of(bm, bm + "_setting", bm + "_source", bm + "_article", bm + "_measured",
+                    bm + "_measured_setting", bm + "_measured_versus"));
         }
         for (Dimension d : c.axes()) header.add("axis_" + d.id());
         StringBuilder b = new StringBuilder(String.join(",", header)).append("\r\n");
@@ -99,6 +100,8 @@ public final class ComparisonRenderer {
                 f.add(nz(cell.source()));
                 f.add(num(cell.articleValue()));
                 f.add(num(cell.measured()));
+                f.add(nz(cell.measuredSetting()));
+                f.add(nz(cell.measuredVersus()));
             }
             for (Dimension d : c.axes()) {
                 AxisScore a = r.profile().axis(d.id());
@@ -193,6 +196,8 @@ public final class ComparisonRenderer {
         if (cell.measured() != null) {
             b.append("<br><span class=\"meas\">measured: ").append(Html.escape(fmt(cell.measured())))
                     .append("</span> <span class=\"set\">").append(Html.escape(cell.measuredRun())).append("</span>");
+            if (cell.measuredSetting() != null) b.append("<br><span class=\"set\">").append(Html.escape(cell.measuredSetting())).append("</span>");
+            if (cell.measuredVersus() != null) b.append("<br><span class=\"set\">").append(Html.escape(cell.measuredVersus())).append("</span>");
         }
         return b.toString();
     }
@@ -201,7 +206,10 @@ public final class ComparisonRenderer {
         String v = cell.value() == null ? "-" : fmt(cell.value());
         String note = cell.articleNote(ComparisonRenderer::fmt);
         if (note != null) v += " [" + note + "]";
-        if (cell.measured() != null) v += " *" + fmt(cell.measured());
+        if (cell.measured() != null) {
+            v += " *" + fmt(cell.measured());
+            if (cell.measuredVersus() != null) v += cell.measuredVersus().startsWith("same setting") ? " (same setting)" : " (other setting)";
+        }
         return v;
     }
 
@@ -226,7 +234,7 @@ public final class ComparisonRenderer {
         return Long.toString(n);
     }
 
-    private static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }
+    static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }
     private static String num(Double v) { return v == null ? "" : String.format(Locale.ROOT, "%.2f", v); }
     private static String nz(String s) { return s == null ? "" : s; }
     /** Catalogue text in a table cell: no column break, no inline HTML (Markdown renderers pass it through). */

@@ -38,16 +38,30 @@ public final class MeasuredRuns {
                     throw new InvalidInputException("run " + r.runId() + " has no scored " + c.metric() + " to compare");
                 }
                 out.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new HashMap<>())
-                        .put(c.benchmark(), new Comparison.Measured(s.value() * c.scale(), r.runId()));
+                        .put(c.benchmark(), new Comparison.Measured(s.value() * c.scale(), r.runId(), setting(r, t)));
             }
         }
         return out;
     }
 
+    /** The run's profile and shots from its manifest; CoT from the prompts its task and scorer are known to send. */
+    static MeasuredSetting setting(RunRecord r, TaskResult t) {
+        dev.arbiter.eval.EvalSetting s = r.manifest().setting();
+        String task = t.task().toLowerCase(Locale.ROOT);
+        String scorer = r.manifest().scorer() == null ? "" : r.manifest().scorer();
+        Boolean cot = null;
+        if (task.contains("cot") || task.equals("gsm8k-standard-8") || task.equals("gsm8k-train-8") || scorer.equals("mmlu_simple_evals")) cot = true;
+        if (task.equals("gsm8k-lm-eval-5") || scorer.equals("lm_eval_loglikelihood") || scorer.equals("mmlu_logprob")) cot = false;
+        return new MeasuredSetting(s == null ? null : s.harness(), s == null ? null : s.shots(), cot);
+    }
+
     record Column(String benchmark, String metric, double scale) {}
 
     static Column column(String task) {
-        return switch (task.toLowerCase(Locale.ROOT)) {
+        String t = task.toLowerCase(Locale.ROOT);
+        // gsm8k runs are named by their prompt style: gsm8k-zero-shot-cot, gsm8k-standard-8, gsm8k-lm-eval-5, …
+        if (t.startsWith("gsm8k-")) t = "gsm8k";
+        return switch (t) {
             case "mmlu" -> new Column("mmlu", "accuracy", 100);
             case "humaneval" -> new Column("humaneval", "pass@1", 100);
             case "mt_bench" -> new Column("mt_bench", "score", 1);

@@ -45,7 +45,7 @@ public record Task(String name, int version, Dataset dataset, Solver solver, Sco
     public Task withGeneration(GenerationOverrides o) {
         if (o == null || o.isEmpty()) return this;
         Solver inner = solver;
-        Solver wrapped = (state, generate) -> inner.solve(state, request -> generate.apply(
+        Solver wrapped = (state, generate) -> inner.solve(state, Generate.mapping(generate, request ->
                 new GenerateRequest(request.messages(), request.prompt(), o.apply(request.config()), request.stream())));
         return new Task(name, version, dataset, wrapped, scorer, metrics, o.apply(config),
                 settingOrDefault().withOverridden(o.names()));
@@ -59,7 +59,7 @@ public record Task(String name, int version, Dataset dataset, Solver solver, Sco
     public Task withSystem(String system) {
         if (system == null) return this;
         if (system.isBlank()) throw new InvalidInputException("--system must not be blank");
-        if (solver instanceof CompletionSolver) {
+        if (solver instanceof CompletionSolver || solver instanceof dev.arbiter.eval.solver.LoglikelihoodSolver) {
             throw new InvalidInputException("--system: task " + name + " sends raw completion prompts (as its harness "
                     + "profile does), which have no system message; leave --system out");
         }
@@ -75,13 +75,13 @@ public record Task(String name, int version, Dataset dataset, Solver solver, Sco
             samples.add(new Sample(s.id(), input, s.target(), s.choices(), s.metadata()));
         }
         Solver inner = solver;
-        Solver guarded = (state, generate) -> inner.solve(state, request -> {
+        Solver guarded = (state, generate) -> inner.solve(state, Generate.mapping(generate, request -> {
             if (!request.isChat()) {
                 throw new InvalidInputException("--system: task " + name + " sends a raw completion prompt, which has no "
                         + "system message; use its chat mode or leave --system out");
             }
-            return generate.apply(request);
-        });
+            return request;
+        }));
         return new Task(name, version, new Dataset(dataset.name(), dataset.path(), dataset.sha256(), samples), guarded,
                 scorer, metrics, config, settingOrDefault().withSystem(system));
     }

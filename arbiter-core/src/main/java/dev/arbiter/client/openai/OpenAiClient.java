@@ -131,6 +131,24 @@ public final class OpenAiClient implements ModelClient {
         a.finish(c.finishReason());
     }
 
+    /** lm-eval's loglikelihood request ({@link EchoRequestBody}), read by {@link EchoReader}. */
+    @Override
+    public dev.arbiter.client.PromptLogprobs promptLogprobs(String prompt) {
+        HttpTransport.Exchange x;
+        try {
+            x = http.post(URI.create(apiRoot + "/completions"), EchoRequestBody.of(endpoint.requireModel(), prompt));
+        } catch (ModelException e) {
+            if (e.kind() != ModelException.Kind.BAD_REQUEST) throw e;
+            throw new ModelException(ModelException.Kind.UNSUPPORTED, e.status(), "the server refused lm-eval's loglikelihood"
+                    + " request (/v1/completions with echo: true, logprobs: 1, max_tokens: 1): " + e.getMessage(), null, e);
+        }
+        EchoBody b = http.read(x, EchoBody.class);
+        if (b.error() != null && !b.error().isNull()) {
+            throw http.errors().fromStreamError(WireJson.MAPPER.createObjectNode().set("error", b.error()), x.what());
+        }
+        return EchoReader.read(prompt, b, x.what());
+    }
+
     @Override
     public Capabilities probe() {
         return CapabilityProbe.probe(this, this::contextLength, this::serverName);

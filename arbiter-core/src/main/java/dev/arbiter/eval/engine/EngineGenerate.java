@@ -126,6 +126,39 @@ final class EngineGenerate implements Generate {
         }
     }
 
+    /**
+     * A loglikelihood request: like {@link #apply}, counted, gated and retried, but not cached (it is deterministic and
+     * cheap next to generation; a resumed run asks again).
+     */
+    @Override
+    public dev.arbiter.client.PromptLogprobs promptLogprobs(String prompt) {
+        calls++;
+        dev.arbiter.client.PromptLogprobs r;
+        try {
+            r = retries.call(() -> {
+                attempts++;
+                if (stopping.getAsBoolean()) throw new StoppedException();
+                try {
+                    gate.enter();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoppedException();
+                }
+                long t0 = ticker.nanos();
+                try {
+                    return client.promptLogprobs(prompt);
+                } finally {
+                    latencyNanos += ticker.nanos() - t0;
+                    gate.leave();
+                }
+            });
+        } catch (CancellationException e) {
+            throw new StoppedException();
+        }
+        count(r.usage());
+        return r;
+    }
+
     private void count(Usage u) {
         if (u.promptTokens() >= 0) {
             tokensIn += u.promptTokens();

@@ -38,7 +38,7 @@ public record HarnessGrading(Scorer scorer, List<Metric> metrics) {
             return switch (profile) {
                 case ARBITER -> new HarnessGrading(new Gsm8kScorer(), List.of(new Accuracy(),
                         MeanMetric.of("strict_accuracy").valueFrom("strict"), MeanMetric.of("fallback_rate").valueFrom("fallback")));
-                case LM_EVAL -> new HarnessGrading(new LmEvalGsm8kScorer(), List.of(new Accuracy(),
+                case LM_EVAL -> new HarnessGrading(new LmEvalGsm8kScorer(!task.equals("gsm8k-lm-eval-5")), List.of(new Accuracy(),
                         MeanMetric.of("strict_match").valueFrom("strict"), MeanMetric.of("flexible_extract").valueFrom("flexible")));
                 default -> throw HarnessProfile.unsupported(task, profile, "arbiter, lm-eval");
             };

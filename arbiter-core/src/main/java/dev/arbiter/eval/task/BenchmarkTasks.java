@@ -64,11 +64,15 @@ public final class BenchmarkTasks {
             if (p.shots() != null && p.shots() != 0) throw new InvalidInputException("--harness simple-evals asks MMLU 0-shot; --shots " + p.shots() + " is another setting");
             if (p.scorer() != null) throw new InvalidInputException("--harness simple-evals brings its own scorer; drop --scorer");
             mode = MmluScorer.Mode.SIMPLE_EVALS;
+        } else if (h == HarnessProfile.LM_EVAL) {
+            if (p.scorer() != null) throw new InvalidInputException("--harness lm-eval scores MMLU by loglikelihood of \" A\"..\" D\"; drop --scorer");
+            mode = MmluScorer.Mode.LOGLIKELIHOOD;
         } else if (h != HarnessProfile.ARBITER) {
-            throw HarnessProfile.unsupported("mmlu", h, "arbiter, simple-evals");
+            throw HarnessProfile.unsupported("mmlu", h, "arbiter, lm-eval, simple-evals");
         }
         String dev = p.options().get("dev");
-        int shots = p.shots() == null ? 0 : p.shots();
+        // lm-eval's own default is 0-shot; the published base-model figures it reproduces are 5-shot
+        int shots = p.shots() != null ? p.shots() : mode == MmluScorer.Mode.LOGLIKELIHOOD ? 5 : 0;
         return MmluTask.create(new MmluTask.Options(p.data(), dev == null ? null : Path.of(dev), p.language(),
                 shots, mode, p.subjects(), intOption(p, "top_logprobs", 0), null, cache,
                 englishSource(p))).withSetting(new EvalSetting(h.id(), mode == MmluScorer.Mode.SIMPLE_EVALS ? 0 : shots, null, null));
@@ -102,8 +106,13 @@ public final class BenchmarkTasks {
     static dev.arbiter.eval.Task gsm8k(TaskParams p, DatasetCache cache) {
         HarnessProfile h = HarnessProfile.of(p.options());
         if (h == HarnessProfile.LM_EVAL) {
+            // --shots 5: lm-eval's gsm8k; 8 (or none, as before): gsm8k_cot
+            if (p.shots() != null && p.shots() == 5) {
+                return Gsm8kTask.create(new Gsm8kTask.Options(p.data(), Gsm8kTask.Shots.LM_EVAL_5, 0, null, cache));
+            }
             if (p.shots() != null && p.shots() != 8) {
-                throw new InvalidInputException("--harness lm-eval runs gsm8k_cot 8-shot; --shots " + p.shots() + " is another setting");
+                throw new InvalidInputException("--harness lm-eval runs gsm8k 5-shot (--shots 5) or gsm8k_cot 8-shot (--shots 8); --shots "
+                        + p.shots() + " is another setting");
             }
             return Gsm8kTask.create(new Gsm8kTask.Options(p.data(), Gsm8kTask.Shots.LM_EVAL_COT_8, 0, null, cache));
         }

@@ -5,6 +5,7 @@ import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.eval.Dataset;
 import dev.arbiter.eval.EvalSetting;
 import dev.arbiter.eval.solver.CompletionSolver;
+import dev.arbiter.eval.task.gsm8k.LmEvalGsm8kPrompt;
 import dev.arbiter.eval.task.gsm8k.LmEvalGsm8kScorer;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Task;
@@ -43,9 +44,11 @@ public final class Gsm8kTask {
     /**
      * Prompt style. {@code LM_EVAL_COT_8} is lm-eval's {@code gsm8k_cot} as its local-completions model sends it: the
      * standard 8-shot text as a raw completion, {@code until: ["Q:", "</s>", "<|im_end|>"]}, 256 tokens, temperature 0,
-     * graded by {@link LmEvalGsm8kScorer} (strict-match as the value).
+     * graded by {@link LmEvalGsm8kScorer} (strict-match as the value). {@code LM_EVAL_5} is lm-eval's {@code gsm8k}
+     * ({@link LmEvalGsm8kPrompt}): 5 train shots drawn as its default sampler draws them, the same request settings
+     * with {@code until: ["Question:", "</s>", "<|im_end|>"]}, strict-match on {@code #### N}.
      */
-    public enum Shots { ZERO_SHOT_COT, STANDARD_8, TRAIN_8, LM_EVAL_COT_8 }
+    public enum Shots { ZERO_SHOT_COT, STANDARD_8, TRAIN_8, LM_EVAL_COT_8, LM_EVAL_5 }
 
     /**
      * @param data   the test JSONL, or a directory holding {@code test.jsonl} (and {@code train.jsonl}); null → download
@@ -66,8 +69,9 @@ public final class Gsm8kTask {
     public static Task create(Options o) {
         Path test = resolve(o, "test.jsonl", TEST);
         List<Gsm8kProblem> problems = Gsm8kLoader.load(test);
+        if (o.shots() == Shots.LM_EVAL_5) return lmEval5(o, test, problems);
         List<Gsm8kPrompts.Shot> shots = switch (o.shots()) {
-            case ZERO_SHOT_COT -> List.of();
+            case ZERO_SHOT_COT, LM_EVAL_5 -> List.of();
             case STANDARD_8, LM_EVAL_COT_8 -> Gsm8kPrompts.STANDARD_SHOTS;
             case TRAIN_8 -> Gsm8kPrompts.trainShots(Gsm8kLoader.load(resolve(o, "train.jsonl", TRAIN)), 8, o.seed());
         };
@@ -93,6 +97,29 @@ public final class Gsm8kTask {
                 List.of(new Accuracy(), MeanMetric.of("flexible_accuracy"),
                         MeanMetric.of("strict_accuracy").valueFrom("strict"), MeanMetric.of("fallback_rate").valueFrom("fallback")),
                 config, EvalSetting.shots(shots.size()));
+    }
+
+    /** lm-eval's {@code gsm8k}, 5-shot; the train split comes from beside --data (a directory, or test.jsonl's sibling). */
+    private static Task lmEval5(Options o, Path test, List<Gsm8kProblem> problems) {
+        Path trainFile = resolve(o, "train.jsonl", TRAIN);
+        if (!Files.isRegularFile(trainFile)) {
+            throw new dev.arbiter.error.InvalidInputException("--harness lm-eval gsm8k draws its 5 shots from the train split: "
+                    + trainFile + " does not exist (give --data a directory holding test.jsonl and train.jsonl, as datasets/gsm8k)");
+        }
+        List<String> contexts = LmEvalGsm8kPrompt.contexts(problems, Gsm8kLoader.load(trainFile), LmEvalGsm8kPrompt.SHOTS);
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < problems.size(); i++) {
+            Gsm8kProblem p = problems.get(i);
+            samples.add(new Sample(String.valueOf(p.index()), List.of(ChatMessage.user(contexts.get(i))), List.of(p.gold()), List.of(),
+                    Map.of("solution", p.solution())));
+        }
+        Dataset dataset = new Dataset(NAME, test.toString(), DatasetCache.sha256(test), samples);
+        // lm-eval's local-completions payload for generate_until: max_gen_toks 256, temperature 0, seed 1234
+        GenerationConfig lmEval = new GenerationConfig(0.0, null, 256, LmEvalGsm8kPrompt.FEWSHOT_SEED, LmEvalGsm8kPrompt.UNTIL, null, null);
+        return new Task(NAME + "-lm-eval-5", VERSION, dataset, new CompletionSolver(lmEval), new LmEvalGsm8kScorer(false),
+                List.of(new Accuracy(), MeanMetric.of("strict_match").valueFrom("strict"),
+                        MeanMetric.of("flexible_extract").valueFrom("flexible")),
+                lmEval, new EvalSetting("lm-eval", LmEvalGsm8kPrompt.SHOTS, null, null));
     }
 
     private static Path resolve(Options o, String fileName, DatasetCache.Source source) {

@@ -16,6 +16,7 @@ import dev.arbiter.eval.task.humaneval.HumanEvalScorer;
 import dev.arbiter.eval.task.humaneval.HumanEvalSolver;
 import dev.arbiter.eval.task.humaneval.OutcomeCountMetric;
 import dev.arbiter.eval.task.humaneval.PassAtKMetric;
+import dev.arbiter.eval.task.humaneval.HumanEvalReference;
 import dev.arbiter.eval.task.humaneval.PromptMode;
 import dev.arbiter.sandbox.Outcome;
 import dev.arbiter.sandbox.Sandbox;
@@ -62,6 +63,29 @@ public final class HumanEvalTask {
      *                same request sampled as the Codex paper's pass@1 (temperature 0.2, top_p 0.95). Either way the
      *                code is graded by running prompt + completion against the tests in the sandbox.
      */
+    /**
+     * A reference harness's chat HumanEval ({@link HumanEvalReference}): its turns and settings, its post-processing of
+     * the answer, graded in the sandbox. {@code options} gives the sandbox and the pass@k to report.
+     */
+    public static Task createReference(Path data, HumanEvalOptions options, Sandbox sandbox, HumanEvalReference ref) {
+        HumanEvalData loaded = new HumanEvalLoader().load(data);
+        Map<String, HumanEvalProblem> byId = new LinkedHashMap<>();
+        List<Sample> samples = new ArrayList<>();
+        for (HumanEvalProblem p : loaded.problems()) {
+            byId.put(p.taskId(), p);
+            samples.add(new Sample(p.taskId(), ref.messages(p), List.of(p.canonicalSolution()), List.of(),
+                    Map.of("entry_point", p.entryPoint())));
+        }
+        List<Metric> metrics = new ArrayList<>();
+        for (int k : options.ks()) metrics.add(new PassAtKMetric(k));
+        for (Outcome o : List.of(Outcome.PASSED, Outcome.FAILED, Outcome.TIMED_OUT)) metrics.add(new OutcomeCountMetric(o));
+        String harness = ref == HumanEvalReference.LM_EVAL_INSTRUCT ? "lm-eval" : "simple-evals";
+        return new Task(NAME, VERSION, new Dataset(NAME, loaded.path(), loaded.sha256(), samples),
+                new dev.arbiter.eval.solver.GenerateSolver(ref.config()),
+                new HumanEvalScorer(byId, PromptMode.CHAT, new HumanEvalGrader(sandbox), ref),
+                metrics, ref.config(), new EvalSetting(harness, 0, null, null));
+    }
+
     public static Task create(Path data, HumanEvalOptions options, Sandbox sandbox, String harness) {
         boolean reference = harness != null && !harness.equals("arbiter");
         if (reference) {

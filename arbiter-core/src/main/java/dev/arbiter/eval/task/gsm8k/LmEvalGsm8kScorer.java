@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * lm-eval {@code gsm8k_cot} grading, filter for filter ({@code lm_eval/tasks/gsm8k/gsm8k-cot.yaml},
+ * lm-eval {@code gsm8k_cot} (or {@code gsm8k}) grading, filter for filter ({@code lm_eval/tasks/gsm8k/gsm8k-cot.yaml},
  * EleutherAI/lm-evaluation-harness 4e7e0d47): {@code strict-match} (regex {@code The answer is (\-?[0-9\.\,]+).}, take
  * first) and {@code flexible-extract} (regex {@code (-?[$0-9.,]{2,})|(-?[0-9]+)}, group_select -1), each scored by
  * {@code exact_match} with the yaml's ignore rules against {@code answer.split('####')[-1].strip()}. The value is
@@ -18,16 +18,26 @@ import java.util.Map;
  */
 public final class LmEvalGsm8kScorer implements Scorer {
     static final RegexFilter STRICT = RegexFilter.of("The answer is (\\-?[0-9\\.\\,]+).");
+    /** {@code gsm8k.yaml}'s strict-match: the solution format its shots teach. */
+    static final RegexFilter STRICT_GSM8K = RegexFilter.of("#### (\\-?[0-9\\.\\,]+)");
     static final RegexFilter FLEXIBLE = new RegexFilter("(-?[$0-9.,]{2,})|(-?[0-9]+)", -1, null);
 
+    private final boolean cot;
+
+    /** {@code gsm8k_cot}'s grading. */
+    public LmEvalGsm8kScorer() { this(true); }
+
+    /** @param cot true: {@code gsm8k_cot}'s strict-match ("The answer is N."); false: {@code gsm8k}'s ("#### N") */
+    public LmEvalGsm8kScorer(boolean cot) { this.cot = cot; }
+
     @Override
-    public String name() { return "lm_eval_gsm8k_cot"; }
+    public String name() { return cot ? "lm_eval_gsm8k_cot" : "lm_eval_gsm8k"; }
 
     @Override
     public Score score(TaskState state) {
         Object solution = state.sample().metadata().get("solution");
         String target = solution instanceof String s ? s.substring(s.lastIndexOf("####") + 4).strip() : state.sample().firstTarget();
-        String strict = STRICT.apply(state.completion());
+        String strict = (cot ? STRICT : STRICT_GSM8K).apply(state.completion());
         String flexible = FLEXIBLE.apply(state.completion());
         boolean strictOk = ExactMatch.GSM8K.matches(strict, target);
         boolean flexibleOk = ExactMatch.GSM8K.matches(flexible, target);

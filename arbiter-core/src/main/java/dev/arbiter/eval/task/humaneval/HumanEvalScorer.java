@@ -21,21 +21,29 @@ public final class HumanEvalScorer implements Scorer {
     private final Map<String, HumanEvalProblem> problems;
     private final PromptMode mode;
     private final HumanEvalGrader grader;
+    private final HumanEvalReference reference;
 
     public HumanEvalScorer(Map<String, HumanEvalProblem> problems, PromptMode mode, HumanEvalGrader grader) {
+        this(problems, mode, grader, null);
+    }
+
+    /** @param reference whose post-processing makes the code (then {@code mode} is not used); null → Arbiter's extraction */
+    public HumanEvalScorer(Map<String, HumanEvalProblem> problems, PromptMode mode, HumanEvalGrader grader, HumanEvalReference reference) {
         this.problems = Map.copyOf(problems);
         this.mode = mode;
         this.grader = grader;
+        this.reference = reference;
     }
 
     @Override
-    public String name() { return "humaneval_sandbox"; }
+    public String name() { return reference == null ? "humaneval_sandbox" : reference.scorerName(); }
 
     @Override
     public Score score(TaskState state) {
         HumanEvalProblem p = problems.get(state.sample().id());
         if (p == null) throw new IllegalStateException("no HumanEval problem with id " + state.sample().id());
-        Solution solution = mode == PromptMode.CHAT
+        Solution solution = reference != null ? reference.solution(state.completion(), p)
+                : mode == PromptMode.CHAT
                 ? CodeExtractor.fromChat(state.completion(), p)
                 : CodeExtractor.fromCompletion(state.completion(), p);
         ExecutionResult r = grader.grade(new Attempt(p, solution));

@@ -6,6 +6,8 @@ public enum SolutionKind {
     FULL_FUNCTION,
     /** The answer continues the prompt: prompt followed by the (re-indented) body. */
     BODY,
+    /** Prompt followed by the answer as a reference harness post-processes it, verbatim ({@link HumanEvalReference}). */
+    AS_REFERENCE,
     /** Nothing usable: an empty completion, or an answer without code. */
     NONE
 }

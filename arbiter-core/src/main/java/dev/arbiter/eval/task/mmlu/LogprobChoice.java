@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Picks an option from the first generated token's log-probabilities. The probability of a letter is the sum over
  * its spellings among the top alternatives ("A", " A", "▁A", "ĠA"); the choice is the most probable letter (ties:
- * the earlier letter). Empty when no option letter is among the alternatives: the sample is then unscored, since a
- * model that put its mass elsewhere ("The", "**") has not been asked the question in a form it answers by letter.
+ * the earlier letter). Empty when no option letter is among the alternatives ("The", "**"); {@link MmluScorer} counts
+ * that as wrong, so accuracy is over every question asked.
  */
 public final class LogprobChoice {
     /** The chosen letter and each letter's probability mass (letters absent from the top list are 0). */

@@ -54,11 +54,11 @@ class MmluEndToEndTest {
 
     /**
      * Logprob mode: the target letter is most probable (as " X") for algebra questions 0, 1, 2; question 3 puts more mass
-     * on a wrong letter; the history questions answer "The" with no letter among the alternatives → unscored.
-     * Accuracy 3/4 over scored; 2 unscored.
+     * on a wrong letter; the history questions answer "The" with no letter among the alternatives → counted wrong
+     * (they used to be left unscored, which made accuracy 3/4 over the rest). Accuracy 3/6.
      */
     @Test
-    void logprobModeTakesTheArgmaxAndLeavesLetterlessAnswersUnscored() throws URISyntaxException {
+    void logprobModeTakesTheArgmaxAndCountsLetterlessAnswersWrong() throws URISyntaxException {
         Task task = MmluTask.create(new MmluTask.Options(hendrycks(), null, "en", 0, MmluScorer.Mode.LOGPROB, null, 0, null, null));
         Map<String, Sample> byPrompt = LocalRun.byPrompt(task);
         try (ScriptedLlmServer server = ScriptedLlmServer.start(r -> {
@@ -78,9 +78,9 @@ class MmluEndToEndTest {
             return Reply.tokens(new ScriptedToken(" " + best, Math.log(0.5), top));
         })) {
             TaskResult t = LocalRun.run(task, server, dir);
-            assertThat(t.scored()).isEqualTo(4);
-            assertThat(t.unscored()).isEqualTo(2);
-            assertThat(t.metrics().get("accuracy").value()).isEqualTo(0.75);
+            assertThat(t.scored()).isEqualTo(6);
+            assertThat(t.unscored()).isEqualTo(0);
+            assertThat(t.metrics().get("accuracy").value()).isEqualTo(0.5);
             assertThat(server.generationRequests()).allSatisfy(r -> {
                 assertThat(r.json().path("max_tokens").asInt()).isEqualTo(1);
                 assertThat(r.json().path("top_logprobs").asInt()).isEqualTo(20);
