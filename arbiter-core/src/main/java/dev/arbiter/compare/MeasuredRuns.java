@@ -44,9 +44,11 @@ public final class MeasuredRuns {
         return out;
     }
 
-    record Column(String benchmark, String metric, double scale) {}
+    /** Which comparison column a task fills: its benchmark, the metric read and the factor to the published unit. */
+    public record Column(String benchmark, String metric, double scale) {}
 
-    static Column column(String task) {
+    /** The column {@code task} fills, or null when it fills none. */
+    public static Column column(String task) {
         return switch (task.toLowerCase(Locale.ROOT)) {
             case "mmlu" -> new Column("mmlu", "accuracy", 100);
             case "humaneval" -> new Column("humaneval", "pass@1", 100);
