@@ -103,6 +103,10 @@ public final class RunsReportBuilder {
                     record.manifest().startedAt(), record.manifest().endedAt(), first == null ? null : first.headline(),
                     record.manifest());
             runs.add(run);
+            if (run.catalogModel() == null && kind.equals(ReportRun.EVAL)) {
+                notes.add("Run " + id + " (" + run.model() + ") matches no catalogue model, so no published figure is checked: "
+                        + "give --model " + id + "=ID (see ./arbiter models) to compare it.");
+            }
             Read read = new Read(run, record, reader.samples(id));
             evals.add(read);
             if (kind.equals(ReportRun.PROBE)) probes.add(ProbeReports.summarise(record, read.samples()));

@@ -49,22 +49,30 @@ public final class ReportFixture {
         }
     }
 
-    private static void eval(RunStore s, String id, String model, Instant start, java.util.function.IntPredicate right,
-                             java.util.function.IntFunction<String> response) {
+    /** Starts an mmlu run of twelve questions, as the engine does: status running, no record yet. */
+    public static void start(RunStore s, String id, String model, Instant start) {
         RunManifest m = manifest(id, "mmlu", model, start, 12, List.of("accuracy"));
         s.insertRun(new StoredRun(id, "mmlu", model, "openai http://127.0.0.1:8000/v1 " + model, "key-" + id, "running", start, null,
                 12, 0, null, Json.write(m.withStatus(RunStatus.running, null)), null));
+    }
+
+    /** Stores the answer to question {@code i} (0-based) of a run started with {@link #start}. */
+    public static SampleRecord answer(RunStore s, String id, String model, Instant start, int i, boolean ok, String response) {
+        String subject = SUBJECTS[i % 3];
+        SampleRecord r = new SampleRecord("q" + (i + 1), 0, SampleRecord.SCORED, List.of(ChatMessage.user("Question " + (i + 1) + " about " + subject + "?")),
+                List.of("A"), List.of("A", "B", "C", "D"), Map.of("subject", subject), List.of(), response, null, "stop", model,
+                "choice", ok ? "A" : "B", ok ? 1.0 : 0.0, ok ? "A = A" : "B ≠ A", Map.of(), 100 + i, 120 + i, 50, 5, 1, 1, 0, null,
+                start.plusSeconds(10 + i), null, null, null);
+        s.putSample(new StoredSample(id, "mmlu", r.sampleId(), 0, Json.write(r), r.score(), r.status()));
+        return r;
+    }
+
+    private static void eval(RunStore s, String id, String model, Instant start, java.util.function.IntPredicate right,
+                             java.util.function.IntFunction<String> response) {
+        RunManifest m = manifest(id, "mmlu", model, start, 12, List.of("accuracy"));
+        start(s, id, model, start);
         List<SampleRecord> records = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            boolean ok = right.test(i);
-            String subject = SUBJECTS[i % 3];
-            SampleRecord r = new SampleRecord("q" + (i + 1), 0, SampleRecord.SCORED, List.of(ChatMessage.user("Question " + (i + 1) + " about " + subject + "?")),
-                    List.of("A"), List.of("A", "B", "C", "D"), Map.of("subject", subject), List.of(), response.apply(i), null, "stop", model,
-                    "choice", ok ? "A" : "B", ok ? 1.0 : 0.0, ok ? "A = A" : "B ≠ A", Map.of(), 100 + i, 120 + i, 50, 5, 1, 1, 0, null,
-                    start.plusSeconds(10 + i), null, null, null);
-            records.add(r);
-            s.putSample(new StoredSample(id, "mmlu", r.sampleId(), 0, Json.write(r), r.score(), r.status()));
-        }
+        for (int i = 0; i < 12; i++) records.add(answer(s, id, model, start, i, right.test(i), response.apply(i)));
         Map<String, MetricSummary> metrics = new LinkedHashMap<>();
         metrics.put("accuracy", summary(records, null));
         for (String subject : SUBJECTS) metrics.put("subject/" + subject, summary(records, subject));
