@@ -36,7 +36,12 @@ document.querySelectorAll("nav button").forEach(b => b.addEventListener("click",
   b.classList.add("active");
   document.getElementById(b.dataset.tab).classList.add("active");
   if (b.dataset.tab === "runs") loadRuns();
+  if (b.dataset.tab === "compare-runs" || b.dataset.tab === "live") loadRunChoices();
 }));
+
+function showTab(id) {
+  document.querySelector("nav button[data-tab=" + id + "]").click();
+}
 
 let models = [];
 
@@ -75,7 +80,7 @@ async function loadCatalogue() {
   for (const s of document.querySelectorAll(".hardware-select")) {
     for (const h of hw) {
       const o = Object.assign(el("option", h.name + " (" + h.memory_gb + " GB)"), { value: h.id });
-      if (h.id === "rtx-4090") o.selected = true;
+      if (h.id === "rtx-4090" && !s.classList.contains("optional")) o.selected = true;
       s.appendChild(o);
     }
   }
@@ -146,19 +151,141 @@ document.getElementById("compare-form").addEventListener("submit", async ev => {
     options: { animation: false, scales: { r: { min: 0, max: 100 } } } });
 });
 
+let runList = [];
+
+async function fetchRuns() {
+  runList = (await api("/api/runs")).runs || [];
+  return runList;
+}
+
 async function loadRuns() {
   const tbody = document.querySelector("#run-list tbody");
   tbody.replaceChildren();
   try {
-    const r = await api("/api/runs");
-    for (const run of r.runs || []) {
-      const tr = row(["", run.task, run.model, run.status, run.started_at]);
+    for (const run of await fetchRuns()) {
+      const tr = row(["", "", run.task, run.model, run.status, run.samples + " / " + run.planned,
+        run.score == null ? "-" : Number(run.score).toFixed(3), run.started_at, ""]);
+      const box = Object.assign(el("input"), { type: "checkbox", value: run.run_id, className: "run-check" });
+      tr.children[0].appendChild(box);
       const a = el("a", run.run_id);
       a.href = "/runs/" + encodeURIComponent(run.run_id);
-      tr.firstChild.appendChild(a);
+      tr.children[1].appendChild(a);
+      if (run.status === "running") {
+        const live = el("a", "live");
+        live.href = "#";
+        live.addEventListener("click", ev => { ev.preventDefault(); watch(run.run_id); });
+        tr.children[8].appendChild(live);
+      }
       tbody.appendChild(tr);
     }
-  } catch (e) { tbody.appendChild(row([e.message])); }
+  } catch (e) { tbody.appendChild(row(["", e.message])); }
 }
+
+async function loadRunChoices() {
+  try { await fetchRuns(); } catch (e) { return; }
+  const compare = document.getElementById("compare-runs-select");
+  const chosen = new Set([...compare.selectedOptions].map(o => o.value));
+  compare.replaceChildren();
+  const live = document.getElementById("live-select");
+  const current = live.value;
+  live.replaceChildren();
+  for (const run of runList) {
+    const label = run.run_id + " — " + run.task + ", " + run.model + " (" + run.status + ")";
+    compare.appendChild(Object.assign(el("option", label), { value: run.run_id, selected: chosen.has(run.run_id) }));
+    live.appendChild(Object.assign(el("option", label), { value: run.run_id, selected: run.run_id === current }));
+  }
+}
+
+document.getElementById("compare-selected").addEventListener("click", async () => {
+  const ids = [...document.querySelectorAll(".run-check:checked")].map(b => b.value);
+  if (!ids.length) { document.getElementById("runs-error").textContent = "Tick the runs to compare first."; return; }
+  showTab("compare-runs");
+  await loadRunChoices();
+  for (const o of document.getElementById("compare-runs-select").options) o.selected = ids.includes(o.value);
+  compareRuns();
+});
+
+// The multi-run report, drawn by the same renderer as `./arbiter report RUN… --format html` from /api/report,
+// which is `./arbiter report RUN… --format json`.
+async function compareRuns() {
+  const form = document.getElementById("compare-runs-form");
+  const params = new URLSearchParams();
+  for (const o of form.run.selectedOptions) params.append("run", o.value);
+  if (form.hardware.value && form.use_case.value) {
+    params.append("hardware", form.hardware.value);
+    params.append("use_case", form.use_case.value);
+  }
+  const err = document.getElementById("compare-runs-error");
+  const root = document.getElementById("runs-report");
+  const page = document.getElementById("compare-runs-page");
+  err.textContent = "";
+  if (!params.getAll("run").length) { err.textContent = "Choose one or more runs."; return; }
+  root.replaceChildren(el("p", "Reading " + params.getAll("run").length + " runs…", "note"));
+  try {
+    const res = await fetch("/api/report?" + params.toString());
+    const body = await res.json();
+    if (!res.ok) throw new Error(body.error ? body.error.message : res.statusText);
+    ArbiterReport.render(body, root);
+    page.href = "/report?" + params.toString();
+    page.hidden = false;
+  } catch (e) { root.replaceChildren(); err.textContent = e.message; }
+}
+
+document.getElementById("compare-runs-form").addEventListener("submit", ev => { ev.preventDefault(); compareRuns(); });
+
+// Live view: polls the run store while a run writes it (SQLite WAL lets readers in beside the writer).
+let liveTimer = null;
+const POLL_MS = 2000;
+
+async function watch(id) {
+  showTab("live");
+  await loadRunChoices();
+  document.getElementById("live-select").value = id;
+  if (liveTimer) clearTimeout(liveTimer);
+  poll(id);
+}
+
+async function poll(id) {
+  const title = document.getElementById("live-title");
+  const status = document.getElementById("live-status");
+  const bar = document.getElementById("live-progress");
+  const count = document.getElementById("live-count");
+  const tbody = document.querySelector("#live-metrics tbody");
+  const outcomes = document.getElementById("live-outcomes");
+  let running = false;
+  try {
+    const run = (await fetchRuns()).find(r => r.run_id === id);
+    if (!run) throw new Error("no run " + id);
+    running = run.status === "running";
+    // read everything first, then update the page at once (no half-drawn state between two reads)
+    const rec = run.task === "bench" ? null : await api("/api/runs/" + encodeURIComponent(id));
+    title.textContent = run.run_id + " — " + run.task + ", " + run.model;
+    const since = Math.max(0, Math.round((Date.now() - Date.parse(run.started_at)) / 1000));
+    status.textContent = run.status + (running ? " for " + since + " s" : "") + (run.ended_at ? ", ended " + run.ended_at : "");
+    bar.hidden = !(run.planned > 0);
+    bar.max = Math.max(1, run.planned);
+    bar.value = run.samples;
+    count.textContent = run.planned > 0 ? run.samples + " / " + run.planned + " answers" : "";
+    const rows = [];
+    outcomes.textContent = rec ? "" : running ? "bench stores its levels when it ends; the report will draw them." : "";
+    for (const t of (rec && rec.tasks) || []) {
+      for (const [name, m] of Object.entries(t.metrics || {})) {
+        if (name.includes("/")) continue;
+        const ci = m.wilson95 || m.ci95;
+        rows.push(row([name, m.value == null ? "-" : Number(m.value).toFixed(4),
+          ci ? "[" + ci[0].toFixed(4) + ", " + ci[1].toFixed(4) + "]" : "-", m.n]));
+      }
+      outcomes.textContent = t.scored + " scored, " + t.unscored + " unscored (" + t.errors + " errors), " + t.missing + " still to come";
+    }
+    tbody.replaceChildren(...rows);
+  } catch (e) { status.textContent = e.message; }
+  if (running && document.getElementById("live-select").value === id) liveTimer = setTimeout(() => poll(id), POLL_MS);
+}
+
+document.getElementById("live-form").addEventListener("submit", ev => {
+  ev.preventDefault();
+  const id = document.getElementById("live-select").value;
+  if (id) watch(id);
+});
 
 loadCatalogue().catch(e => document.getElementById("model-detail").textContent = e.message);

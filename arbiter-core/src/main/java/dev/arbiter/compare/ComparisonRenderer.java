@@ -165,7 +165,7 @@ public final class ComparisonRenderer {
     }
 
     /** Chart.js radar data: labels and one dataset per model; missing axes are null (a gap). */
-    static Map<String, Object> radarData(Comparison c) {
+    public static Map<String, Object> radarData(Comparison c) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("labels", c.axes().stream().map(Dimension::label).toList());
         List<Map<String, Object>> sets = new ArrayList<>();
@@ -217,7 +217,7 @@ public final class ComparisonRenderer {
         return a == null || a.missing() ? "-" : String.format(Locale.ROOT, "%.0f", a.value() * 100);
     }
 
-    static String label(String bm) { return LABELS.getOrDefault(bm, bm); }
+    public static String label(String bm) { return LABELS.getOrDefault(bm, bm); }
 
     static String params(ComparisonRow r) {
         String t = p(r.totalParams());

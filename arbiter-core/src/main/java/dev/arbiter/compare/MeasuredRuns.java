@@ -55,9 +55,11 @@ public final class MeasuredRuns {
         return new MeasuredSetting(s == null ? null : s.harness(), s == null ? null : s.shots(), cot);
     }
 
-    record Column(String benchmark, String metric, double scale) {}
+    /** Which comparison column a task fills: its benchmark, the metric read and the factor to the published unit. */
+    public record Column(String benchmark, String metric, double scale) {}
 
-    static Column column(String task) {
+    /** The column {@code task} fills, or null when it fills none. */
+    public static Column column(String task) {
         String t = task.toLowerCase(Locale.ROOT);
         // gsm8k runs are named by their prompt style: gsm8k-zero-shot-cot, gsm8k-standard-8, gsm8k-lm-eval-5, …
         if (t.startsWith("gsm8k-")) t = "gsm8k";

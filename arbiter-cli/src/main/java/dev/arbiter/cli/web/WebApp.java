@@ -8,6 +8,7 @@ import dev.arbiter.error.UnavailableException;
 import dev.arbiter.eval.engine.RunReader;
 import dev.arbiter.eval.store.RunStore;
 import dev.arbiter.report.RunReport;
+import dev.arbiter.report.RunsReportHtml;
 import dev.arbiter.util.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -80,6 +81,17 @@ public final class WebApp {
                 ctx.contentType("text/html; charset=utf-8").result(RunReport.html(reader.record(id), reader.samples(id), 4000));
             }
         });
+        app.get("/api/report", ctx -> cli(ctx, reportArgs(ctx), Set.of("run")));
+        app.get("/report", ctx -> {
+            List<String> args = reportArgs(ctx);
+            args.addAll(QueryArgs.of(ctx.queryParamMap(), Set.of("run")));
+            args.addAll(List.of("--format", "html"));
+            CliBridge.Result r = CliBridge.run(args);
+            if (r.exitCode() == ExitCode.OK) ctx.contentType("text/html; charset=utf-8").result(r.out());
+            else failed(ctx, r);
+        });
+        app.get("/report.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(RunsReportHtml.script()));
+        app.get("/report.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(RunsReportHtml.css()));
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(resource("/web/openapi.json")));
         app.get("/chart.js", ctx -> ctx.contentType("text/javascript").result(resource(CHART_JS)));
         app.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "bad_input", e.getMessage()));
@@ -104,6 +116,19 @@ public final class WebApp {
         return id;
     }
 
+    /** {@code report RUN… --store STORE}: the runs from repeated {@code run} parameters, each checked to be a run id. */
+    private List<String> reportArgs(Context ctx) {
+        List<String> runs = ctx.queryParams("run");
+        if (runs.isEmpty()) throw new InvalidInputException("query parameter 'run' is required (repeat it: ?run=A&run=B)");
+        List<String> args = new ArrayList<>(List.of("report"));
+        for (String r : runs) {
+            if (!RUN_ID.matcher(r).matches()) throw new InvalidInputException("not a run id: " + r);
+            args.add(r);
+        }
+        args.addAll(List.of("--store", store.toString()));
+        return args;
+    }
+
     private static String required(Context ctx, String name) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) throw new InvalidInputException("query parameter '" + name + "' is required");
@@ -121,6 +146,11 @@ public final class WebApp {
             ctx.contentType("application/json").result(r.out());
             return;
         }
+        failed(ctx, r);
+    }
+
+    /** A command that did not succeed, as a JSON error: 400 bad input, 404 unavailable, 500 otherwise; never a stack trace. */
+    static void failed(Context ctx, CliBridge.Result r) {
         int status = r.exitCode() == ExitCode.BAD_INPUT ? 400 : r.exitCode() == ExitCode.UNAVAILABLE ? 404 : 500;
         String out = r.out().strip();
         if (out.startsWith("{") && out.contains("\"error\"")) {

@@ -1,5 +1,6 @@
 package dev.arbiter.cli.web;
 
+import dev.arbiter.cli.CliBridge;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelClients;
 import dev.arbiter.eval.engine.EngineEnvironment;
@@ -9,6 +10,7 @@ import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.store.RunStore;
 import dev.arbiter.eval.task.CustomTask;
 import dev.arbiter.eval.engine.TaskParams;
+import dev.arbiter.report.ReportFixture;
 import dev.arbiter.testing.Reply;
 import dev.arbiter.testing.ScriptedLlmServer;
 import dev.arbiter.util.Ticker;
@@ -35,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -96,6 +99,77 @@ class BrowserTest {
         List<WebElement> ranked = wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#recommendations li"), 2));
         assertThat(ranked.get(0).getText()).startsWith("1").contains("Q");
         screenshot("recommend");
+    }
+
+    @Test
+    void theCompareRunsPageDrawsTheRadarTheTableAndTheAnswersSideBySide() throws IOException {
+        Path store = dir.resolve("arbiter.db");
+        ReportFixture.write(store);
+        app = new WebApp(store).create().start("127.0.0.1", 0);
+        browser.get("http://127.0.0.1:" + app.port() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.findElement(By.cssSelector("nav button[data-tab=runs]")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#run-list tbody tr"), 4));
+        for (String id : List.of(ReportFixture.QWEN, ReportFixture.HOUSE)) browser.findElement(By.cssSelector(".run-check[value='" + id + "']")).click();
+        browser.findElement(By.id("compare-selected")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#runs-report table.claims tbody tr")));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertThat(js.executeScript("return !!Chart.getChart(document.getElementById('report-radar'));")).isEqualTo(true);
+        assertThat(browser.findElement(By.cssSelector("#runs-report table.claims tbody tr")).getText()).contains("qwen2.5-7b", "74.2", "confirmed");
+        assertThat(browser.findElements(By.cssSelector("#runs-report table.ranking tbody tr"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#runs-report table.answers tbody tr"))).hasSize(12);
+        browser.findElement(By.cssSelector("#runs-report .failures-only")).click();
+        assertThat(browser.findElements(By.cssSelector("#runs-report table.answers tbody tr"))).hasSize(7);  // q8 for A; B's seven
+        WebElement q8 = browser.findElement(By.cssSelector("#runs-report table.answers tbody tr[data-sample=q8]"));
+        assertThat(q8.getText()).contains("The answer is C").contains("<img src=x onerror=");  // B's hostile answer, shown as text
+        browser.findElement(By.cssSelector("#runs-report input.search")).sendKeys("The answer is C");
+        assertThat(browser.findElements(By.cssSelector("#runs-report table.answers tbody tr"))).hasSize(1);
+        assertThat(js.executeScript("return window.__pwned === undefined ? null : window.__pwned;")).as("a hostile answer ran").isNull();
+        assertThat(browser.findElements(By.cssSelector("img[src=x]"))).isEmpty();
+        screenshot("compare-runs");
+    }
+
+    @Test
+    void theSelfContainedReportFileDrawsItselfOfflineUnderItsOwnPolicy() throws IOException {
+        Path store = dir.resolve("arbiter.db");
+        ReportFixture.write(store);
+        Path page = dir.resolve("report.html");
+        CliBridge.Result r = CliBridge.run(List.of("report", ReportFixture.QWEN, ReportFixture.HOUSE, ReportFixture.BENCH, ReportFixture.PROBE,
+                "--store", store.toString(), "--out", page.toString()));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        browser.get(page.toUri().toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // drawn at all means the three hash-pinned scripts ran under the page's Content-Security-Policy
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report table.claims")));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertThat(js.executeScript("return !!Chart.getChart(document.getElementById('report-radar'));")).isEqualTo(true);
+        assertThat(js.executeScript("return !!Chart.getChart(document.getElementById('bench-0'));")).isEqualTo(true);
+        assertThat(browser.findElement(By.id("probes")).getText()).contains("goal_hijack", "LLM01:2025");
+        assertThat(js.executeScript("return window.__pwned === undefined ? null : window.__pwned;")).as("a hostile answer ran").isNull();
+        assertThat(browser.findElements(By.cssSelector("img[src=x]"))).isEmpty();
+        screenshot("multi-run-report");
+    }
+
+    @Test
+    void theLiveViewFollowsARunningEval() throws IOException {
+        Path store = dir.resolve("arbiter.db");
+        Instant start = Instant.now().minusSeconds(5);
+        try (RunStore writer = RunStore.open(store)) {
+            ReportFixture.start(writer, "live-run", "m", start);
+            for (int i = 0; i < 3; i++) ReportFixture.answer(writer, "live-run", "m", start, i, i != 1, "A");
+            app = new WebApp(store).create().start("127.0.0.1", 0);
+            browser.get("http://127.0.0.1:" + app.port() + "/");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.findElement(By.cssSelector("nav button[data-tab=runs]")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("live"))).click();
+            wait.until(ExpectedConditions.textToBe(By.id("live-count"), "3 / 12 answers"));
+            assertThat(browser.findElement(By.id("live-status")).getText()).startsWith("running");
+            ReportFixture.answer(writer, "live-run", "m", start, 3, true, "A");
+            wait.until(ExpectedConditions.textToBe(By.id("live-count"), "4 / 12 answers"));  // the next poll sees the new answer
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-metrics tbody"), "accuracy 0.7500"));
+            assertThat(browser.findElement(By.id("live-outcomes")).getText()).isEqualTo("4 scored, 0 unscored (0 errors), 8 still to come");
+            screenshot("live");
+        }
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.arbiter.cli.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.cli.CliBridge;
+import dev.arbiter.eval.store.RunStore;
+import dev.arbiter.report.ReportFixture;
 import dev.arbiter.util.Json;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +20,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,9 +127,78 @@ class WebAppTest {
     }
 
     @Test
+    void reportAnswersWhatReportFormatJsonPrints() throws Exception {
+        ReportFixture.write(dir.resolve("arbiter.db"));
+        HttpResponse<String> r = get("/api/report?run=" + ReportFixture.QWEN + "&run=" + ReportFixture.HOUSE + "&run=" + ReportFixture.BENCH);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        ObjectNode api = (ObjectNode) json(r.body());
+        ObjectNode cli = (ObjectNode) cli("report", ReportFixture.QWEN, ReportFixture.HOUSE, ReportFixture.BENCH,
+                "--store", dir.resolve("arbiter.db").toString(), "--format", "json");
+        api.remove("generated_at");  // the one field that is the time of the request
+        cli.remove("generated_at");
+        assertThat(api).isEqualTo(cli);
+        assertThat(api.path("kind").asText()).isEqualTo("report");
+
+        HttpResponse<String> shortlist = get("/api/report?run=" + ReportFixture.QWEN + "&hardware=rtx-4090&use_case=code");
+        assertThat(json(shortlist.body()).path("summary").path("shortlist").path("ranked").size()).isPositive();
+
+        HttpResponse<String> page = get("/report?run=" + ReportFixture.QWEN + "&run=" + ReportFixture.HOUSE);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("ArbiterReport.render").doesNotContain("<img src=x");
+    }
+
+    @Test
+    void reportBadInputIsA400ThatSaysWhy() throws Exception {
+        ReportFixture.write(dir.resolve("arbiter.db"));
+        Map<String, String> cases = Map.of(
+                "/api/report", "'run' is required",
+                "/api/report?run=..%2F..%2Fetc%2Fpasswd", "not a run id",
+                "/api/report?run=no-such-run", "no run no-such-run",
+                "/api/report?run=" + ReportFixture.QWEN + "&store=%2Fetc%2Fpasswd", "not available through the API",
+                "/api/report?run=" + ReportFixture.QWEN + "&use_case=code", "--use-case needs --hardware",
+                "/api/report?run=" + ReportFixture.QWEN + "&max_chars=3", "--max-chars must be >= 20",
+                "/report?run=%40%2Fetc%2Fpasswd", "not a run id");
+        for (var c : cases.entrySet()) {
+            HttpResponse<String> r = get(c.getKey());
+            assertThat(r.statusCode()).as(c.getKey()).isEqualTo(400);
+            assertThat(json(r.body()).path("error").path("message").asText()).as(c.getKey()).contains(c.getValue());
+            assertThat(r.body()).as(c.getKey()).doesNotContain("at dev.arbiter").doesNotContain("root:x:");
+        }
+    }
+
+    @Test
+    void aRunningEvalIsReadWhileItsWriterHoldsTheStore() throws Exception {
+        Path file = dir.resolve("arbiter.db");
+        Instant start = Instant.parse("2026-01-01T09:00:00Z");
+        try (RunStore writer = RunStore.open(file)) {  // the eval's own connection, open the whole time
+            ReportFixture.start(writer, "live-run", "m", start);
+            ReportFixture.answer(writer, "live-run", "m", start, 0, true, "A");
+            ReportFixture.answer(writer, "live-run", "m", start, 1, false, "B");
+            JsonNode first = json(get("/api/runs/live-run").body());
+            assertThat(first.path("status").asText()).isEqualTo("running");
+            assertThat(first.path("tasks").get(0).path("scored").asInt()).isEqualTo(2);
+            assertThat(first.path("tasks").get(0).path("metrics").path("accuracy").path("value").asDouble()).isEqualTo(0.5);
+
+            ReportFixture.answer(writer, "live-run", "m", start, 2, true, "A");
+            JsonNode second = json(get("/api/runs/live-run").body());
+            assertThat(second.path("tasks").get(0).path("scored").asInt()).isEqualTo(3);
+            assertThat(second.path("tasks").get(0).path("missing").asInt()).isEqualTo(9);
+            JsonNode row = json(get("/api/runs").body()).path("runs").get(0);
+            assertThat(row.path("samples").asInt()).isEqualTo(3);
+            assertThat(row.path("planned").asInt()).isEqualTo(12);
+        }
+    }
+
+    @Test
     void thePagesAndTheirScriptsAreServedFromTheJar() throws Exception {
         assertThat(get("/").body()).contains("<title>Arbiter</title>").doesNotContain("http://").doesNotContain("https://");
         assertThat(get("/app.js").body()).contains("textContent");
         assertThat(get("/chart.js").body()).contains("Chart");
+        HttpResponse<String> renderer = get("/report.js");
+        assertThat(renderer.headers().firstValue("content-type").orElse("")).contains("charset=utf-8");
+        assertThat(renderer.body()).contains("ArbiterReport").contains("textContent").contains("≈");  // not mangled to '?'
+
+        assertThat(get("/report.css").body()).contains(".arbiter-report");
     }
 }

@@ -1,0 +1,53 @@
+package dev.arbiter.report;
+
+import dev.arbiter.recommend.Recommendation;
+
+import java.util.List;
+
+/**
+ * What a reader should take away, shown first: the shortlist from {@code recommend} when the user gave hardware and a
+ * use case, the models ranked by measured score per task, what the measurements confirmed or contradicted, and
+ * what each model's licence means for production.
+ *
+ * @param shortlist  recommend's ranked shortlist (the report's runs taken as measured figures), or null when not asked
+ * @param findings   one sentence per checked catalogue figure, contradictions first
+ */
+public record DecisionSummary(Shortlist shortlist, List<TaskRanking> rankings,
+                              List<String> findings, List<LicenceNote> licences) {
+    public DecisionSummary {
+        rankings = List.copyOf(rankings);
+        findings = List.copyOf(findings);
+        licences = List.copyOf(licences);
+    }
+
+    /** @param forWhat the question it answers, e.g. "code on rtx-4090 × 1" */
+    public record Shortlist(String forWhat, List<Recommendation> ranked) {
+        public Shortlist {
+            ranked = List.copyOf(ranked);
+        }
+    }
+
+    /** The runs of one task ranked by its headline metric, best first. */
+    public record TaskRanking(String task, String metric, List<Ranked> ranked) {
+        public TaskRanking {
+            ranked = List.copyOf(ranked);
+        }
+    }
+
+    /**
+     * @param tiedWithAbove the difference to the run ranked just above is not significant (paired test when both ran
+     *                      the same samples, else overlapping 95% intervals): shown as ≈
+     * @param ci95          the metric's 95% interval (Wilson's for proportions), null below two samples
+     */
+    public record Ranked(int rank, boolean tiedWithAbove, String runId, String model, double value, List<Double> ci95) {}
+
+    /**
+     * @param licenseUse allowed, needs_agreement or research_only for a company deploying to production
+     * @param notes      the catalogue's notes on the licence (user caps, regional clauses, attribution)
+     */
+    public record LicenceNote(String model, String license, String licenseUse, String url, List<String> notes) {
+        public LicenceNote {
+            notes = List.copyOf(notes);
+        }
+    }
+}

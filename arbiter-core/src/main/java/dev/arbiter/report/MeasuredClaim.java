@@ -1,0 +1,30 @@
+package dev.arbiter.report;
+
+/**
+ * A catalogue figure checked by a run: the published value with its setting and source beside the measured value with
+ * its 95% interval, both in the published unit (percent; MT-Bench's 1–10).
+ *
+ * @param published  the vendor's figure, null when the catalogue has none for this benchmark
+ * @param difference measured − published, null without a published figure
+ * @param verdict    {@code confirmed} (published inside the measured 95% interval), {@code below_published} (the
+ *                   interval lies below it), {@code above_published}, or {@code no_published_figure}; without an
+ *                   interval (fewer than two samples) {@code too_few_samples}
+ */
+public record MeasuredClaim(String runId, String model, String catalogModel, String task, String benchmark,
+                            String metric, double measured, Double ciLow, Double ciHigh, int n, Double published,
+                            String setting, String source, Double article, Double difference, String verdict) {
+    public static final String CONFIRMED = "confirmed";
+    public static final String BELOW = "below_published";
+    public static final String ABOVE = "above_published";
+    public static final String NO_FIGURE = "no_published_figure";
+    public static final String TOO_FEW = "too_few_samples";
+
+    /** The verdict for a published figure against a measured interval (both in the same unit). */
+    static String verdict(Double published, Double ciLow, Double ciHigh) {
+        if (published == null) return NO_FIGURE;
+        if (ciLow == null || ciHigh == null) return TOO_FEW;
+        if (published > ciHigh) return BELOW;
+        if (published < ciLow) return ABOVE;
+        return CONFIRMED;
+    }
+}
