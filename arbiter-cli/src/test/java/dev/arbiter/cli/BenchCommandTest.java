@@ -166,6 +166,30 @@ class BenchCommandTest {
     }
 
     @Test
+    void imagesOptionSendsGeneratedImagesAndRecordsTheVisionWorkload() throws Exception {
+        try (DelayStubServer s = DelayStubServer.start(1, 1)) {
+            CliRun r = CliRun.of(args(s, "--requests", "3", "--images", "2", "--image-kind", "document", "--image-pool", "4",
+                    "--format", "json"));
+            assertThat(r.exit()).as(r.err()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.path("levels").get(0).path("completed").asInt()).isEqualTo(3);
+            assertThat(j.path("workload").asText()).contains("images 2×document per turn (pool 4");
+            assertThat(j.path("settings").path("images").asInt()).isEqualTo(2);
+            assertThat(j.path("settings").path("image_kind").asText()).isEqualTo("document");
+            assertThat(j.path("settings").path("image_pool").asInt()).isEqualTo(4);
+            // warm-up and measured requests alike carry two image parts after the text
+            assertThat(s.requests).hasSize(4).allSatisfy(q -> {
+                JsonNode parts = q.path("messages").get(0).path("content");
+                assertThat(parts).hasSize(3);
+                assertThat(parts.get(2).path("image_url").path("url").asText()).startsWith("data:image/png;base64,iVBOR");
+            });
+            CliRun bad = CliRun.of(args(s, "--requests", "1", "--images", "1", "--image-kind", "photo"));
+            assertThat(bad.exit()).isEqualTo(2);
+            assertThat(bad.err()).contains("--image-kind");
+        }
+    }
+
+    @Test
     void badOptionsAreExitTwoNamingTheFlag() {
         CliRun r = CliRun.of("bench", "--endpoint", "http://127.0.0.1:9", "--model", "m", "--input-tokens", "lots",
                 "--store", dir.resolve("a.db").toString());
