@@ -106,8 +106,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (default: the server's).")
     Double temperature;
 
-    @Option(names = "--dataset", paramLabel = "FILE", description = "ShareGPT-style JSON prompts instead of synthetic ones.")
-    Path dataset;
+    @Option(names = "--dataset", paramLabel = "TASK|FILE",
+            description = "Prompts from an eval task's dataset (gsm8k, mmlu, humaneval, mt_bench, chart_qa_synth, mmmu, …; its data from --data or its default copy) or a ShareGPT-style JSON file, instead of synthetic ones.")
+    String dataset;
+
+    @Option(names = "--data", paramLabel = "PATH", description = "With --dataset TASK: the task's data file or folder, as eval --data.")
+    Path data;
 
     @Option(names = "--turns", paramLabel = "N", defaultValue = "1", description = "Turns per conversation; each resends the history (default: ${DEFAULT-VALUE}).")
     int turns;
@@ -261,9 +265,22 @@ final class BenchCommand implements Callable<Integer> {
         positive(turns, "--turns");
         if (sharedPrefix < 0) throw new InvalidInputException("--shared-prefix must be >= 0, got " + sharedPrefix);
         if (dataset != null) {
-            return new ShareGptWorkload(dataset, seed, turns, spec.commandLine().getParseResult().hasMatchedOption("--output-tokens")
+            Path file = Path.of(dataset);
+            boolean task = !java.nio.file.Files.isRegularFile(file) && BenchDatasets.isTask(dataset);
+            if (task) {
+                // MT-Bench's two questions are one conversation unless --turns says fewer
+                int most = spec.commandLine().getParseResult().hasMatchedOption("--turns") ? turns : Integer.MAX_VALUE;
+                return BenchDatasets.workload(dataset, data, seed, LengthSpec.parse(outputTokens, "--output-tokens"), most);
+            }
+            if (!java.nio.file.Files.exists(file)) {
+                throw new InvalidInputException("--dataset " + dataset + ": no such file, and not a task name (tasks: gsm8k, mmlu, "
+                        + "humaneval, mt_bench, math, mmlu_pro, gpqa, aime, ifeval, mbpp, chart_qa_synth, mmmu, … as ./arbiter eval --help lists)");
+            }
+            if (data != null) throw new InvalidInputException("--data goes with --dataset TASK; '" + dataset + "' is not a task name");
+            return new ShareGptWorkload(file, seed, turns, spec.commandLine().getParseResult().hasMatchedOption("--output-tokens")
                     ? LengthSpec.parse(outputTokens, "--output-tokens").min() : null);
         }
+        if (data != null) throw new InvalidInputException("--data goes with --dataset TASK");
         return new SyntheticWorkload(seed, LengthSpec.parse(inputTokens, "--input-tokens"),
                 LengthSpec.parse(outputTokens, "--output-tokens"), turns, sharedPrefix);
     }
@@ -277,7 +294,8 @@ final class BenchCommand implements Callable<Integer> {
         m.put("seed", seed);
         m.put("input_tokens", dataset == null ? inputTokens : null);
         m.put("output_tokens", outputTokens);
-        m.put("dataset", dataset == null ? null : dataset.toString());
+        m.put("dataset", dataset);
+        m.put("data", data == null ? null : data.toString());
         m.put("turns", turns);
         m.put("images", images);
         if (images > 0) m.put("image_kind", imageKind);
