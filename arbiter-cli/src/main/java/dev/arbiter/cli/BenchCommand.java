@@ -8,6 +8,7 @@ import dev.arbiter.bench.BenchSession;
 import dev.arbiter.bench.BenchSetup;
 import dev.arbiter.bench.LengthSpec;
 import dev.arbiter.bench.LevelListener;
+import dev.arbiter.bench.ImageWorkload;
 import dev.arbiter.bench.LevelResult;
 import dev.arbiter.bench.LoadLevel;
 import dev.arbiter.bench.RequestRecord;
@@ -19,6 +20,8 @@ import dev.arbiter.client.Endpoint;
 import dev.arbiter.client.EnvLookup;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.engine.RunIds;
+import dev.arbiter.eval.task.vision.ChartSynth;
+import dev.arbiter.eval.task.vision.DocSynth;
 import dev.arbiter.eval.store.RunStore;
 import dev.arbiter.evidence.ModelMatch;
 import dev.arbiter.fit.HardwareCatalog;
@@ -50,6 +53,7 @@ import java.util.concurrent.Callable;
                 "  ./arbiter bench --endpoint http://127.0.0.1:8000 --model m --request-rate 2,4,8 --duration 60s --slo ttft=500ms,tpot=50ms",
                 "  ./arbiter bench --endpoint http://127.0.0.1:11434 --model qwen2.5:7b --input-tokens 256-1024 --output-tokens 128",
                 "  ./arbiter bench --endpoint http://127.0.0.1:8000 --model m --turns 4 --shared-prefix 2000",
+                "  ./arbiter bench --endpoint http://127.0.0.1:8000 --model Qwen/Qwen2.5-VL-7B-Instruct --images 2 --image-kind mixed",
                 "  ./arbiter bench ... --catalog-model qwen2.5-7b --quant INT4 --hardware rtx-4090 --gpus 1",
                 "  ./arbiter bench ... --format vllm > result.jsonl",
                 "",
@@ -102,14 +106,33 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (default: the server's).")
     Double temperature;
 
-    @Option(names = "--dataset", paramLabel = "FILE", description = "ShareGPT-style JSON prompts instead of synthetic ones.")
-    Path dataset;
+    @Option(names = "--dataset", paramLabel = "TASK|FILE",
+            description = "Prompts from an eval task's dataset (gsm8k, mmlu, humaneval, mt_bench, chart_qa_synth, mmmu, …; its data from --data or its default copy) or a ShareGPT-style JSON file, instead of synthetic ones.")
+    String dataset;
+
+    @Option(names = "--data", paramLabel = "PATH", description = "With --dataset TASK: the task's data file or folder, as eval --data.")
+    Path data;
 
     @Option(names = "--turns", paramLabel = "N", defaultValue = "1", description = "Turns per conversation; each resends the history (default: ${DEFAULT-VALUE}).")
     int turns;
 
     @Option(names = "--shared-prefix", paramLabel = "TOKENS", defaultValue = "0", description = "A system prompt of this many tokens shared by every conversation (prefix cache).")
     int sharedPrefix;
+
+    @Option(names = "--images", paramLabel = "N", defaultValue = "0",
+            description = "Generated images sent with every user turn (a vision workload), seeded by --seed (default: none).")
+    int images;
+
+    @Option(names = "--image-kind", paramLabel = "KIND", defaultValue = "chart",
+            description = "What --images generates: chart (640×420 PNG), document (620×760 PNG) or mixed (default: ${DEFAULT-VALUE}).")
+    String imageKind;
+
+    @Option(names = "--image-pool", paramLabel = "N",
+            description = "Distinct images rendered before the run (default: enough for 128 requests); requests past it reuse them.")
+    Integer imagePool;
+
+    /** The pool size used (given or defaulted), for the record. */
+    private int resolvedPool;
 
     @Option(names = {"--warmup", "--num-warmups"}, paramLabel = "N", defaultValue = "4", description = "Unmeasured requests first (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -168,7 +191,7 @@ final class BenchCommand implements Callable<Integer> {
         if ((catalogModel != null) && (quant == null || hardware == null)) {
             err.println("arbiter: note: --catalog-model without --quant and --hardware is recorded but fit cannot use it");
         }
-        BenchSetup setup = new BenchSetup(e, plan, workload(), !noForceOutput, temperature, !noMetrics, catalogModel,
+        BenchSetup setup = new BenchSetup(e, plan, workload(plan), !noForceOutput, temperature, !noMetrics, catalogModel,
                 proposed, quant, hardware, positive(gpus, "--gpus"), store.runsRoot(), out, settings(plan));
         try (RunStore runs = store.open()) {
             BenchSession session = new BenchSession(runs, Clock.systemUTC(), Ticker.system(), keys(),
@@ -220,13 +243,44 @@ final class BenchCommand implements Callable<Integer> {
         return new BenchPlan(levels, new BenchRunner.Bound(n, d), warmup, seed, bounds, search);
     }
 
-    private Workload workload() {
+    private Workload workload(BenchPlan plan) {
+        Workload w = textWorkload();
+        if (images < 0) throw new InvalidInputException("--images must be >= 0, got " + images);
+        if (images == 0) return w;
+        java.util.function.IntFunction<dev.arbiter.client.ImagePart> generator = switch (imageKind.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "chart" -> i -> dev.arbiter.client.ImagePart.of("image/png", ChartSynth.item(seed, i).png());
+            case "document" -> i -> dev.arbiter.client.ImagePart.of("image/png", DocSynth.item(seed, i).png());
+            case "mixed" -> i -> dev.arbiter.client.ImagePart.of("image/png", (i % 2 == 0 ? ChartSynth.item(seed, i) : DocSynth.item(seed, i)).png());
+            default -> throw new InvalidInputException("--image-kind must be chart, document or mixed, got " + imageKind);
+        };
+        int requestsPerLevel = plan.bound().requests() == null ? 128 : Math.min(128, plan.bound().requests());
+        int pool = imagePool != null ? positive(imagePool, "--image-pool") : images * requestsPerLevel;
+        if (pool < images) throw new InvalidInputException("--image-pool (" + pool + ") must be at least --images (" + images + ")");
+        resolvedPool = pool;
+        spec.commandLine().getErr().println("rendering " + pool + " " + imageKind + " image(s) …");
+        return new ImageWorkload(w, images, generator, imageKind, pool);
+    }
+
+    private Workload textWorkload() {
         positive(turns, "--turns");
         if (sharedPrefix < 0) throw new InvalidInputException("--shared-prefix must be >= 0, got " + sharedPrefix);
         if (dataset != null) {
-            return new ShareGptWorkload(dataset, seed, turns, spec.commandLine().getParseResult().hasMatchedOption("--output-tokens")
+            Path file = Path.of(dataset);
+            boolean task = !java.nio.file.Files.isRegularFile(file) && BenchDatasets.isTask(dataset);
+            if (task) {
+                // MT-Bench's two questions are one conversation unless --turns says fewer
+                int most = spec.commandLine().getParseResult().hasMatchedOption("--turns") ? turns : Integer.MAX_VALUE;
+                return BenchDatasets.workload(dataset, data, seed, LengthSpec.parse(outputTokens, "--output-tokens"), most);
+            }
+            if (!java.nio.file.Files.exists(file)) {
+                throw new InvalidInputException("--dataset " + dataset + ": no such file, and not a task name (tasks: gsm8k, mmlu, "
+                        + "humaneval, mt_bench, math, mmlu_pro, gpqa, aime, ifeval, mbpp, chart_qa_synth, mmmu, … as ./arbiter eval --help lists)");
+            }
+            if (data != null) throw new InvalidInputException("--data goes with --dataset TASK; '" + dataset + "' is not a task name");
+            return new ShareGptWorkload(file, seed, turns, spec.commandLine().getParseResult().hasMatchedOption("--output-tokens")
                     ? LengthSpec.parse(outputTokens, "--output-tokens").min() : null);
         }
+        if (data != null) throw new InvalidInputException("--data goes with --dataset TASK");
         return new SyntheticWorkload(seed, LengthSpec.parse(inputTokens, "--input-tokens"),
                 LengthSpec.parse(outputTokens, "--output-tokens"), turns, sharedPrefix);
     }
@@ -240,8 +294,12 @@ final class BenchCommand implements Callable<Integer> {
         m.put("seed", seed);
         m.put("input_tokens", dataset == null ? inputTokens : null);
         m.put("output_tokens", outputTokens);
-        m.put("dataset", dataset == null ? null : dataset.toString());
+        m.put("dataset", dataset);
+        m.put("data", data == null ? null : data.toString());
         m.put("turns", turns);
+        m.put("images", images);
+        if (images > 0) m.put("image_kind", imageKind);
+        if (images > 0) m.put("image_pool", resolvedPool);
         m.put("shared_prefix", sharedPrefix);
         m.put("force_output", !noForceOutput);
         m.put("temperature", temperature);

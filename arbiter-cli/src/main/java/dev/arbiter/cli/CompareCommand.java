@@ -40,7 +40,7 @@ final class CompareCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--measured", paramLabel = "MODEL=RUN_ID",
-            description = "Show your own stored run beside the published figures (mmlu, humaneval, mt_bench, math, gsm8k, mmlu_pro, mmlu_redux, gpqa, ifeval, chartqa or docvqa). Repeatable.")
+            description = "Show your own stored run beside the published figures (mmlu, humaneval, mt_bench, math, gsm8k, mmlu_pro, mmlu_redux, gpqa, ifeval, chartqa, docvqa, mmmu or aime on the 2024 problems). Repeatable.")
     Map<String, String> measured = new java.util.LinkedHashMap<>();
 
     @Mixin StoreMixin store;

@@ -83,7 +83,7 @@ final class RecommendCommand implements Callable<Integer> {
     boolean explain;
 
     @Option(names = "--measured", paramLabel = "MODEL=RUN_ID",
-            description = "Rank with your own stored run (mmlu, mmlu_pro, mmlu_redux, gpqa, gsm8k, math, humaneval, mt_bench, ifeval, chartqa or docvqa) instead of the published figure. Repeatable.")
+            description = "Rank with your own stored run (mmlu, mmlu_pro, mmlu_redux, gpqa, gsm8k, math, humaneval, mt_bench, ifeval, chartqa, docvqa, mmmu or aime on the 2024 problems) instead of the published figure. Repeatable.")
     Map<String, String> measured = new LinkedHashMap<>();
 
     @Option(names = "--budget-per-month", paramLabel = "AMOUNT", converter = Positive.Decimal.class,

@@ -166,6 +166,79 @@ class BenchCommandTest {
     }
 
     @Test
+    void imagesOptionSendsGeneratedImagesAndRecordsTheVisionWorkload() throws Exception {
+        try (DelayStubServer s = DelayStubServer.start(1, 1)) {
+            CliRun r = CliRun.of(args(s, "--requests", "3", "--images", "2", "--image-kind", "document", "--image-pool", "4",
+                    "--format", "json"));
+            assertThat(r.exit()).as(r.err()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.path("levels").get(0).path("completed").asInt()).isEqualTo(3);
+            assertThat(j.path("workload").asText()).contains("images 2×document per turn (pool 4");
+            assertThat(j.path("settings").path("images").asInt()).isEqualTo(2);
+            assertThat(j.path("settings").path("image_kind").asText()).isEqualTo("document");
+            assertThat(j.path("settings").path("image_pool").asInt()).isEqualTo(4);
+            // warm-up and measured requests alike carry two image parts after the text
+            assertThat(s.requests).hasSize(4).allSatisfy(q -> {
+                JsonNode parts = q.path("messages").get(0).path("content");
+                assertThat(parts).hasSize(3);
+                assertThat(parts.get(2).path("image_url").path("url").asText()).startsWith("data:image/png;base64,iVBOR");
+            });
+            CliRun bad = CliRun.of(args(s, "--requests", "1", "--images", "1", "--image-kind", "photo"));
+            assertThat(bad.exit()).isEqualTo(2);
+            assertThat(bad.err()).contains("--image-kind");
+        }
+    }
+
+    @Test
+    void datasetTaskReplaysTheTasksOwnPromptsShuffledBySeed() throws Exception {
+        Path gsm = dir.resolve("gsm.jsonl");
+        Files.writeString(gsm, "{\"question\": \"Tom has 3 apples and buys 4 more. How many apples does he have?\", \"answer\": \"3+4=7\\n#### 7\"}\n"
+                + "{\"question\": \"A box holds 6 eggs. How many eggs are in 5 boxes?\", \"answer\": \"6*5=30\\n#### 30\"}\n");
+        try (DelayStubServer s = DelayStubServer.start(1, 1)) {
+            CliRun r = CliRun.of(args(s, "--requests", "4", "--dataset", "gsm8k", "--data", gsm.toString(), "--format", "json"));
+            assertThat(r.exit()).as(r.err()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.path("workload").asText()).startsWith("dataset gsm8k").contains("(2 prompts from " + gsm + ") output 6");
+            assertThat(j.path("settings").path("dataset").asText()).isEqualTo("gsm8k");
+            assertThat(j.path("levels").get(0).path("completed").asInt()).isEqualTo(4);
+            // after the one warm-up request
+            List<String> sent = s.requests.stream().skip(1).map(q -> q.path("messages").get(0).path("content").asText()).toList();
+            // the eval task's prompt (question plus its instruction), both questions, each twice as the list wraps
+            assertThat(sent).allMatch(t -> t.contains("apples") || t.contains("eggs"));
+            assertThat(sent).filteredOn(t -> t.contains("apples")).hasSize(2);
+            assertThat(sent.get(0)).isNotEqualTo(sent.get(1)).isEqualTo(sent.get(2));
+            assertThat(sent.get(0).length()).isGreaterThan(60);
+        }
+    }
+
+    @Test
+    void datasetMtBenchPlaysBothQuestionsAsOneConversation() throws Exception {
+        // the repository's MT-Bench folder (judge prompts, reference answers) with a one-question question.jsonl
+        Path q = Files.createDirectories(dir.resolve("mt/reference_answer"));
+        Path repo = Path.of("..", "datasets", "mt_bench");
+        Files.copy(repo.resolve("judge_prompts.jsonl"), q.resolve("../judge_prompts.jsonl"));
+        try (var refs = Files.list(repo.resolve("reference_answer"))) {
+            for (Path f : refs.toList()) Files.copy(f, q.resolve(f.getFileName().toString()));
+        }
+        q = q.getParent();
+        Files.writeString(q.resolve("question.jsonl"), "{\"question_id\": 81, \"category\": \"writing\", \"turns\": [\"Write a haiku about rain.\", \"Now make it about snow.\"]}\n");
+        try (DelayStubServer s = DelayStubServer.start(1, 1)) {
+            CliRun r = CliRun.of(args(s, "--requests", "2", "--dataset", "mt_bench", "--data", q.toString(), "--format", "json"));
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.json().path("levels").get(0).path("ttft_by_turn")).hasSize(2);
+            JsonNode second = s.requests.stream().toList().get(2).path("messages");  // after the warm-up request
+            assertThat(second).hasSize(3);
+            assertThat(second.get(0).path("content").asText()).isEqualTo("Write a haiku about rain.");
+            assertThat(second.get(1).path("role").asText()).isEqualTo("assistant");
+            assertThat(second.get(2).path("content").asText()).isEqualTo("Now make it about snow.");
+
+            CliRun bad = CliRun.of(args(s, "--requests", "1", "--dataset", "no_such_task"));
+            assertThat(bad.exit()).isEqualTo(2);
+            assertThat(bad.err()).contains("no such file, and not a task name");
+        }
+    }
+
+    @Test
     void badOptionsAreExitTwoNamingTheFlag() {
         CliRun r = CliRun.of("bench", "--endpoint", "http://127.0.0.1:9", "--model", "m", "--input-tokens", "lots",
                 "--store", dir.resolve("a.db").toString());

@@ -196,6 +196,36 @@ class StandardTasksEvalTest {
     }
 
     @Test
+    void anAimeRunOnThe2024ProblemsFillsTheCataloguesAime2024ColumnAndA2025RunIsRefused() throws Exception {
+        Path y2024 = dir.resolve("aime.jsonl");
+        Files.writeString(y2024, String.join("\n",
+                "{\"ID\": \"2024-I-1\", \"Problem\": \"p one\", \"Answer\": 33}",
+                "{\"ID\": \"2024-I-2\", \"Problem\": \"p two\", \"Answer\": 204}",
+                "{\"ID\": \"2024-II-1\", \"Problem\": \"p three\", \"Answer\": 7}",
+                "{\"ID\": \"2024-II-2\", \"Problem\": \"p four\", \"Answer\": 80}") + "\n");
+        ScriptedLlmServer srv = server(Script.replyWith(q -> q.contains("p one") ? "so \\boxed{33}" : q.contains("p two")
+                ? "\\boxed{204}" : "\\boxed{1}"));
+        CliRun run = eval(srv, "--task", "aime", "--data", y2024.toString());
+        assertThat(metrics(run).get("accuracy").get("value").asDouble()).isEqualTo(0.5);
+        assertThat(run.json().get("manifest").get("dataset_name").asText()).isEqualTo("aime_2024");
+        CliRun cmp = CliRun.of("compare", "deepseek-r1", "--measured", "deepseek-r1=" + run.json().get("run_id").asText(),
+                "--store", dir.resolve("s.db").toString(), "--format", "json");
+        assertThat(cmp.exit()).as(cmp.err()).isZero();
+        JsonNode cell = cmp.json().get("rows").get(0).get("scores").get("aime_2024");
+        assertThat(cell.get("measured").asDouble()).isEqualTo(50.0);
+        assertThat(cell.get("value").asDouble()).isEqualTo(79.8);
+
+        Path y2025 = dir.resolve("aime2025.jsonl");
+        Files.writeString(y2025, "{\"question\": \"p one\", \"answer\": \"33\"}\n");
+        CliRun later = eval(srv, "--task", "aime", "--data", y2025.toString());
+        assertThat(later.json().get("manifest").get("dataset_name").asText()).isEqualTo("aime_2025");
+        CliRun refused = CliRun.of("compare", "deepseek-r1", "--measured", "deepseek-r1=" + later.json().get("run_id").asText(),
+                "--store", dir.resolve("s.db").toString(), "--format", "json");
+        assertThat(refused.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(refused.err()).contains("aime_2025").contains("AIME 2024");
+    }
+
+    @Test
     void customCsvWithMappedFieldsIsScoredByTheChosenScorer() throws Exception {
         Path csv = dir.resolve("qa.csv");
         Files.writeString(csv, "question,answer\r\n\"Capital of France, in one word?\",Paris\r\n\"2 + 2 =\",4\r\n"

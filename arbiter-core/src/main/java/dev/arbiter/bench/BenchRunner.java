@@ -173,7 +173,7 @@ public final class BenchRunner {
         for (int k = 0; k < c.turns().size(); k++) {
             if (!budget.claim()) return false;
             Turn t = c.turns().get(k);
-            history.add(ChatMessage.user(t.user()));
+            history.add(ChatMessage.user(t.user(), t.images()));
             prompt += t.inputTokens();
             boolean more = k + 1 < c.turns().size();
             RequestRecord r = call.run(c.id(), k + 1, history, t, prompt, scheduled, levelStart, more);

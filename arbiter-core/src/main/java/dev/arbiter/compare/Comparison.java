@@ -25,7 +25,7 @@ public record Comparison(List<String> benchmarks, List<ComparisonRow> rows, List
     /** The benchmarks of the article's table, in its order. */
     public static final List<String> TABLE_BENCHMARKS = List.of("mmlu", "humaneval", "mt_bench", "math");
     /** Columns added only when a measured run fills them (the article's table has none of these). */
-    public static final List<String> EXTRA_BENCHMARKS = List.of("gsm8k", "mmlu_pro", "mmlu_redux", "gpqa", "ifeval", "chartqa", "docvqa");
+    public static final List<String> EXTRA_BENCHMARKS = List.of("gsm8k", "mmlu_pro", "mmlu_redux", "gpqa", "ifeval", "chartqa", "docvqa", "mmmu", "aime_2024");
 
     public static Comparison of(Catalog catalog, List<String> ids, Profiler profiler, Map<String, Map<String, Measured>> measured) {
         if (ids.isEmpty()) throw new InvalidInputException("compare needs at least one model id");

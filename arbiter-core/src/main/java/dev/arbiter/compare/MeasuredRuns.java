@@ -15,9 +15,11 @@ import java.util.Map;
  * percentages, MT-Bench on its 1–10 scale. Which task fills which column: mmlu → MMLU, humaneval → HumanEval,
  * mt_bench → MT-Bench, math and math500 → MATH; gsm8k, mmlu_pro, mmlu_redux, gpqa (accuracy) and ifeval (prompt-level
  * strict accuracy, as vendors print it) into columns of their own; and the user's own copies of the vision benchmarks: chartqa →
- * ChartQA (relaxed accuracy), docvqa → DocVQA (ANLS), both as percentages like the vendors print them. The
- * synthetic {@code chart_qa_synth}/{@code doc_qa_synth} are checks of their own, not the published benchmarks, and
- * fill no column.
+ * ChartQA (relaxed accuracy), docvqa → DocVQA (ANLS), mmmu → MMMU (accuracy), as percentages like the vendors print
+ * them; aime → the catalogue's {@code aime_2024} column only when the run's dataset is the 2024 problems (its
+ * manifest's dataset name, {@code aime_2024}, says so): a 2025 or mixed run has no published figure to stand beside.
+ * The synthetic {@code chart_qa_synth}/{@code doc_qa_synth} are checks of their own, not the published benchmarks,
+ * and fill no column.
  */
 public final class MeasuredRuns {
     private MeasuredRuns() {}
@@ -28,10 +30,15 @@ public final class MeasuredRuns {
         for (var e : runsByModel.entrySet()) {
             RunRecord r = reader.record(e.getValue());
             for (TaskResult t : r.tasks()) {
-                Column c = column(t.task());
+                Column c = column(t.task(), r.manifest().datasetName());
+                if (c == null && t.task().equalsIgnoreCase("aime")) {
+                    throw new InvalidInputException("run " + r.runId() + " is an AIME run on " + r.manifest().datasetName()
+                            + " data; the catalogue's AIME figures are AIME 2024: run aime on the 2024 problems (with "
+                            + "--option year=2024 if its rows and file name do not say the year)");
+                }
                 if (c == null) {
                     throw new InvalidInputException("run " + r.runId() + " is a '" + t.task()
-                            + "' run; the comparison table has columns for mmlu, humaneval, mt_bench, math, gsm8k, mmlu_pro, mmlu_redux, gpqa, ifeval, chartqa and docvqa runs");
+                            + "' run; the comparison table has columns for mmlu, humaneval, mt_bench, math, gsm8k, mmlu_pro, mmlu_redux, gpqa, ifeval, chartqa, docvqa, mmmu and aime (2024) runs");
                 }
                 MetricSummary s = t.metrics().get(c.metric());
                 if (s == null || s.value() == null) {
@@ -58,8 +65,17 @@ public final class MeasuredRuns {
     /** Which comparison column a task fills: its benchmark, the metric read and the factor to the published unit. */
     public record Column(String benchmark, String metric, double scale) {}
 
-    /** The column {@code task} fills, or null when it fills none. */
+    /** The column {@code task} fills whatever its data, or null when it fills none (an AIME run needs its year). */
     public static Column column(String task) {
+        return column(task, null);
+    }
+
+    /**
+     * The column {@code task} fills, or null when it fills none.
+     *
+     * @param dataset the run's dataset name (its manifest), which says which AIME year it ran; null when unknown
+     */
+    public static Column column(String task, String dataset) {
         String t = task.toLowerCase(Locale.ROOT);
         // gsm8k runs are named by their prompt style: gsm8k-zero-shot-cot, gsm8k-standard-8, gsm8k-lm-eval-5, …
         if (t.startsWith("gsm8k-")) t = "gsm8k";
@@ -76,6 +92,9 @@ public final class MeasuredRuns {
             case "ifeval" -> new Column("ifeval", "prompt_level_strict_acc", 100);
             case "chartqa" -> new Column("chartqa", "relaxed_accuracy", 100);
             case "docvqa" -> new Column("docvqa", "anls", 100);
+            case "mmmu" -> new Column("mmmu", "accuracy", 100);
+            // pass@1 averaged over the epochs of each problem, which is what the accuracy of an --epochs run is
+            case "aime" -> "aime_2024".equals(dataset) ? new Column("aime_2024", "accuracy", 100) : null;
             default -> null;
         };
     }

@@ -159,7 +159,7 @@ public final class RunsReportBuilder {
             if (r.run().catalogModel() == null || !r.run().kind().equals(ReportRun.EVAL)) continue;
             Model m = Lineage.withInheritedScores(catalog, catalog.get(r.run().catalogModel()));
             for (TaskResult t : r.record().tasks()) {
-                MeasuredRuns.Column col = MeasuredRuns.column(t.task());
+                MeasuredRuns.Column col = MeasuredRuns.column(t.task(), r.record().manifest().datasetName());
                 MetricSummary s = col == null ? null : t.metrics().get(col.metric());
                 if (s == null || s.value() == null) continue;
                 List<Double> ci = Rankings.interval(s);

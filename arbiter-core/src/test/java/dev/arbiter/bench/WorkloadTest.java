@@ -63,4 +63,33 @@ class WorkloadTest {
         assertThatThrownBy(() -> new ShareGptWorkload(f, 1, 1, null)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("bad.json").hasMessageContaining("entry 0");
     }
+
+    @Test
+    void datasetPromptsAreShuffledBySeedKeepTheirImagesAndWarmUpTakesTheOtherEnd() {
+        dev.arbiter.client.ImagePart img = dev.arbiter.client.ImagePart.of("image/png", new byte[] {1, 2, 3});
+        java.util.List<DatasetWorkload.Prompt> ps = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ps.add(new DatasetWorkload.Prompt("q" + i, i == 0 ? "be brief" : null, java.util.List.of(
+                    dev.arbiter.client.ChatMessage.user("question number " + i, i == 0 ? java.util.List.of(img) : java.util.List.of()),
+                    dev.arbiter.client.ChatMessage.user("follow-up " + i))));
+        }
+        DatasetWorkload w = new DatasetWorkload("t", "file.jsonl", ps, LengthSpec.fixed(32), 1, 4);
+        java.util.List<String> firsts = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> w.conversation(i).turns().get(0).user()).toList();
+        assertThat(firsts).doesNotHaveDuplicates().hasSize(10);
+        assertThat(firsts).isNotEqualTo(ps.stream().map(p -> p.turns().get(0).content()).toList());  // shuffled
+        assertThat(new DatasetWorkload("t", "f", ps, LengthSpec.fixed(32), 1, 4).conversation(3)).isEqualTo(w.conversation(3));
+        assertThat(w.conversation(13).turns().get(0).user()).isEqualTo(firsts.get(3));  // wraps round
+        assertThat(w.conversation(BenchRunner.WARMUP_BASE).turns().get(0).user()).isEqualTo(firsts.get(9));
+        Turn t = w.conversation(0).turns().get(0);
+        assertThat(t.outputTokens()).isEqualTo(32);
+        assertThat(t.inputTokens()).isEqualTo(t.user().length() / 4);
+        assertThat(w.conversation(0).turns()).hasSize(1);  // --turns 1 of two
+        int withImage = firsts.indexOf("question number 0");
+        Conversation c0 = new DatasetWorkload("t", "f", ps, LengthSpec.fixed(32), 2, 4).conversation(withImage);
+        assertThat(c0.turns()).hasSize(2);
+        assertThat(c0.turns().get(0).images()).containsExactly(img);
+        assertThat(c0.system()).isEqualTo("be brief");
+        assertThat(w.describe()).isEqualTo("dataset t (10 prompts from file.jsonl) output 32");
+    }
 }

@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  * defaults here, with {@code --epochs N} for the number of samples — accuracy clusters the epochs of a problem, so it
  * is the mean pass@1 with an interval over problems. Data: {@code --data} with a JSONL/JSON/CSV export holding
  * {@code problem} (or {@code Problem}, {@code question}) and {@code answer} (or {@code Answer}), as
- * Maxwell-Jia/AIME_2024 and opencompass/AIME2025 do.
+ * Maxwell-Jia/AIME_2024 and opencompass/AIME2025 do. The contest year is recorded as the dataset's name
+ * ({@code aime_2024}, {@code aime_2025}; {@code aime} when unknown or mixed), so the catalogue's AIME 2024 figures are
+ * compared only with a run on the 2024 problems: {@code --option year=Y}, else the year every row's {@code ID}
+ * ({@code 2024-I-1}) or {@code year} states, else the one year in the file's name.
  */
 public final class AimeTask {
     public static final String NAME = "aime";
@@ -41,10 +44,21 @@ public final class AimeTask {
     private AimeTask() {}
 
     public static Task create(Path data, GenerationConfig config) {
+        return create(data, null, config);
+    }
+
+    /** @param year the contest year as given ({@code --option year}), or null to read it from the data */
+    public static Task create(Path data, Integer year, GenerationConfig config) {
         if (data == null) throw new InvalidInputException("aime needs --data: a JSONL/JSON/CSV export of AIME problems with problem and answer fields");
         GenerationConfig c = config == null ? CONFIG : config;
         List<Sample> samples = new ArrayList<>();
+        java.util.Set<Integer> stated = new java.util.TreeSet<>();
         for (JsonLines.Row r : BenchmarkRows.read(data)) {
+            Integer y = statedYear(r);
+            if (y != null) stated.add(y);
+            if (y != null && year != null && !y.equals(year)) {
+                throw r.error("the row is from AIME " + y + " but --option year says " + year);
+            }
             String problem = first(r, "problem", "Problem", "question");
             String answer = first(r, "answer", "Answer");
             Integer value = integer(answer);
@@ -55,8 +69,35 @@ public final class AimeTask {
         }
         if (samples.isEmpty()) throw new InvalidInputException(data + ": no AIME problems");
         String sha = Files.isRegularFile(data) ? DatasetCache.sha256(data) : null;
-        return new Task(NAME, VERSION, new Dataset(NAME, data.toString(), sha, samples), new GenerateSolver(c), new AimeScorer(),
+        Integer y = year != null ? year : stated.size() == 1 ? stated.iterator().next() : stated.isEmpty() ? yearInName(data) : null;
+        return new Task(NAME, VERSION, new Dataset(y == null ? NAME : NAME + "_" + y, data.toString(), sha, samples), new GenerateSolver(c), new AimeScorer(),
                 List.of(new Accuracy()), c);
+    }
+
+    private static final Pattern ID_YEAR = Pattern.compile("((?:19|20)\\d{2})[-_ ].*");
+    private static final Pattern NAME_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
+
+    /** The year a row states: a {@code year} field, or an id such as {@code 2024-I-1}; null when it states none. */
+    static Integer statedYear(JsonLines.Row r) {
+        for (String f : List.of("year", "Year")) {
+            String v = r.optionalText(f);
+            if (v != null && v.strip().matches("(19|20)\\d{2}")) return Integer.valueOf(v.strip());
+        }
+        for (String f : List.of("ID", "id")) {
+            String v = r.optionalText(f);
+            Matcher m = v == null ? null : ID_YEAR.matcher(v.strip());
+            if (m != null && m.matches()) return Integer.valueOf(m.group(1));
+        }
+        return null;
+    }
+
+    /** The one year the data's file or folder name holds ({@code aime_2024.jsonl}, {@code AIME2025-I.jsonl}), else null. */
+    static Integer yearInName(Path data) {
+        String name = data.getFileName() == null ? "" : data.getFileName().toString();
+        Matcher m = NAME_YEAR.matcher(name);
+        java.util.Set<Integer> found = new java.util.TreeSet<>();
+        while (m.find()) found.add(Integer.valueOf(m.group(1)));
+        return found.size() == 1 ? found.iterator().next() : null;
     }
 
     private static String first(JsonLines.Row r, String... fields) {

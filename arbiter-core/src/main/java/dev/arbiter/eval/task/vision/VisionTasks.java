@@ -11,7 +11,8 @@ import java.util.function.BiFunction;
 /**
  * The vision tasks under their command-line names: the synthetic {@code chart_qa_synth}, {@code doc_qa_synth} and
  * {@code ocr_synth} (generated from {@code --seed}, default 0, with {@code --option count=N} items, default 100; no
- * download, no {@code --data}), and {@code chartqa} / {@code docvqa} from the user's own copy ({@code --data}).
+ * download, no {@code --data}), and {@code chartqa} / {@code docvqa} / {@code mmmu} from the user's own copy
+ * ({@code --data}).
  */
 public final class VisionTasks {
     public static final int DEFAULT_COUNT = 100;
@@ -26,6 +27,7 @@ public final class VisionTasks {
                 ChartQaLoader.load(required(p, "chartqa")), VisionScorer.Metric.RELAXED_ACCURACY, VisionTask.CHART_PROMPT));
         registry.register("docvqa", p -> VisionTask.create("docvqa", String.valueOf(required(p, "docvqa")),
                 DocVqaLoader.load(required(p, "docvqa")), VisionScorer.Metric.ANLS, VisionTask.DOC_PROMPT));
+        registry.register(MmmuTask.NAME, p -> MmmuTask.create(p.data()));
         registry.register(ImageGuardTask.NAME, p -> ImageGuardTask.create(p.data(), p.options().get("policy"),
                 intOption(p, "benign", 50), p.seed() == null ? 0 : p.seed()));
         return registry;

@@ -112,6 +112,29 @@ public class MoreBenchmarksLoadTest {
     }
 
     @Test
+    void aimeRecordsTheContestYearFromRowsFileNameOrOptionAsTheDatasetName() throws IOException {
+        Path ids = Files.writeString(dir.resolve("problems.jsonl"), """
+                {"ID": "2024-I-1", "Problem": "a", "Answer": 1}
+                {"ID": "2024-II-3", "Problem": "b", "Answer": 2}
+                """);
+        assertThat(registry.create("aime", params(ids, null, null, Map.of())).dataset().name()).isEqualTo("aime_2024");
+        Path named = Files.writeString(dir.resolve("AIME2025-I.jsonl"), "{\"question\": \"a\", \"answer\": \"1\"}\n");
+        assertThat(registry.create("aime", params(named, null, null, Map.of())).dataset().name()).isEqualTo("aime_2025");
+        Path plain = Files.writeString(dir.resolve("problems-plain.jsonl"), "{\"question\": \"a\", \"answer\": \"1\"}\n");
+        assertThat(registry.create("aime", params(plain, null, null, Map.of())).dataset().name()).isEqualTo("aime");
+        assertThat(registry.create("aime", params(plain, null, null, Map.of("year", "2024"))).dataset().name()).isEqualTo("aime_2024");
+        Path mixed = Files.writeString(dir.resolve("both.jsonl"), """
+                {"ID": "2024-I-1", "Problem": "a", "Answer": 1}
+                {"ID": "2025-I-1", "Problem": "b", "Answer": 2}
+                """);
+        assertThat(registry.create("aime", params(mixed, null, null, Map.of())).dataset().name()).isEqualTo("aime");
+        assertThatThrownBy(() -> registry.create("aime", params(ids, null, null, Map.of("year", "2025"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("problems.jsonl:1").hasMessageContaining("AIME 2024");
+        assertThatThrownBy(() -> registry.create("aime", params(plain, null, null, Map.of("year", "24"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--option year");
+    }
+
+    @Test
     void mmluReduxKeepsOkRelabelsWrongGroundTruthAndDropsTheRest() throws IOException {
         Files.createDirectories(dir.resolve("redux"));
         Files.writeString(dir.resolve("redux/anatomy.jsonl"), """
