@@ -90,7 +90,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--system", paramLabel = "TEXT", description = "System message put first in every sample's conversation (chat requests).")
     String system;
     @Option(names = "--harness", paramLabel = "NAME", defaultValue = "arbiter",
-            description = "Ask and grade as this reference harness does: arbiter (default), lm-eval, simple-evals, fastchat, human-eval, qwen.")
+            description = "Ask and grade as this reference harness does: arbiter (default), lm-eval, simple-evals, fastchat, human-eval, qwen."
+                    + " lm-eval: mmlu by loglikelihood of \" A\"..\" D\" (a completions server that echoes prompt logprobs, e.g. vLLM),"
+                    + " gsm8k 5-shot (--shots 5) or gsm8k_cot 8-shot, math (minerva), humaneval (--option mode=chat: humaneval_instruct).")
     String harness;
 
     @Option(names = "--max-tokens", paramLabel = "N", description = "Tokens the model may generate per request (overrides the task's).")

@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
  * Every option a scorer reads is listed here; an unknown option is an error rather than silently ignored.
  */
 public final class Scorers {
-    public static final List<String> NAMES = List.of("exact", "includes", "regex", "numeric", "choice", "json", "judge");
+    public static final List<String> NAMES = List.of("exact", "includes", "match", "regex", "numeric", "choice", "json", "judge");
 
     private Scorers() {}
 
@@ -32,6 +32,12 @@ public final class Scorers {
             case "includes" -> {
                 opts.requireOnly(name, TextNormalizer.OPTIONS);
                 yield new IncludesScorer(TextNormalizer.from(opts, TextNormalizer.LENIENT));
+            }
+            case "match" -> {
+                // Inspect's match(location="end", ignore_case=True, numeric=False)
+                opts.requireOnly(name, Set.of("location", "ignore_case", "numeric"));
+                yield new MatchScorer(dev.arbiter.eval.harness.inspect.InspectMatch.Location.parse(opts.string("location", "end")),
+                        opts.bool("ignore_case", true), opts.bool("numeric", false));
             }
             case "regex" -> {
                 opts.requireOnly(name, with(TextNormalizer.OPTIONS, "pattern", "unparseable"));
