@@ -283,7 +283,12 @@ var ArbiterReport = (function () {
     root.replaceChildren();
     add(root, el("h1", "Arbiter report — " + data.runs.length + " run" + (data.runs.length === 1 ? "" : "s")));
     add(root, el("p", "Generated " + data.generated_at + " from the run store. Runs: " + data.runs.map(r => r.run_id).join(", "), "muted"));
+    const nav = add(root, el("nav", null, "report-nav"));
     for (const part of [summary, comparison, tasks, paired, probes, bench, samples, manifests]) part(root, data);
+    for (const s of root.querySelectorAll("section.report-section")) {
+      const a = add(nav, el("a", s.querySelector("h2").textContent));
+      a.href = "#" + s.id;  // in-page anchors only
+    }
   }
 
   return { render };

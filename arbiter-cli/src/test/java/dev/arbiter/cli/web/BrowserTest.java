@@ -147,6 +147,8 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("probes")).getText()).contains("goal_hijack", "LLM01:2025");
         assertThat(js.executeScript("return window.__pwned === undefined ? null : window.__pwned;")).as("a hostile answer ran").isNull();
         assertThat(browser.findElements(By.cssSelector("img[src=x]"))).isEmpty();
+        long height = (Long) js.executeScript("return document.documentElement.scrollHeight;");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height + 100, 12000)));  // the whole page
         screenshot("multi-run-report");
     }
 
