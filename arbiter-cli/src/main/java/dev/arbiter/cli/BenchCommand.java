@@ -54,6 +54,8 @@ import java.util.concurrent.Callable;
                 "  ./arbiter bench --endpoint http://127.0.0.1:11434 --model qwen2.5:7b --input-tokens 256-1024 --output-tokens 128",
                 "  ./arbiter bench --endpoint http://127.0.0.1:8000 --model m --turns 4 --shared-prefix 2000",
                 "  ./arbiter bench --endpoint http://127.0.0.1:8000 --model Qwen/Qwen2.5-VL-7B-Instruct --images 2 --image-kind mixed",
+                "  ./arbiter bench --endpoint http://127.0.0.1:8000 --model m --dataset gsm8k --output-tokens 256 --no-force-output",
+                "  ./arbiter bench --endpoint http://127.0.0.1:8000 --model m --dataset mmmu --data mmmu_validation.jsonl",
                 "  ./arbiter bench ... --catalog-model qwen2.5-7b --quant INT4 --hardware rtx-4090 --gpus 1",
                 "  ./arbiter bench ... --format vllm > result.jsonl",
                 "",

@@ -35,8 +35,13 @@ import java.util.concurrent.locks.LockSupport;
 public final class DelayStubServer implements AutoCloseable {
     public enum Mode { NORMAL, CLOSE_MIDWAY, MALFORMED, EMPTY, NO_USAGE, HTTP_500 }
 
-    /** Server-side times of one answer (nanoTime): request fully read, first content token written, last byte written. */
-    public record ServerTiming(long received, long firstContent, long last, int tokens) {
+    /**
+     * Server-side times of one answer (nanoTime): the request's first byte read (the connection's thread woke up),
+     * request fully read, first content token written, last byte written;
+     * {@code key} is the first message's text up to its first space (a synthetic prompt's {@code #c.k:}), so a
+     * profile can pair each answer with the client's record of it.
+     */
+    public record ServerTiming(long firstByte, long received, long firstContent, long last, int tokens, String key) {
         public double ttftMs() { return (firstContent - received) / 1e6; }
         public double e2eMs() { return (last - received) / 1e6; }
     }
@@ -98,7 +103,10 @@ public final class DelayStubServer implements AutoCloseable {
         try (s; InputStream in = new BufferedInputStream(s.getInputStream(), 16 << 10);
              OutputStream out = new BufferedOutputStream(s.getOutputStream(), 16 << 10)) {
             while (true) {
-                String head = readHead(in);
+                int first = in.read();  // blocks until the next request starts arriving
+                if (first < 0) return;
+                long firstByte = System.nanoTime();
+                String head = readHead(in, first);
                 if (head == null) return;
                 int len = contentLength(head);
                 byte[] body = in.readNBytes(len);
@@ -127,7 +135,9 @@ public final class DelayStubServer implements AutoCloseable {
                 requests.add(req);
                 boolean ollama = head.startsWith("POST /api/chat");
                 int maxTokens = ollama ? req.path("options").path("num_predict").asInt(16) : req.path("max_tokens").asInt(16);
-                if (!stream(out, received, maxTokens, ollama)) return;
+                String text = req.path("messages").path(0).path("content").asText("");
+                String key = text.indexOf(' ') > 0 ? text.substring(0, text.indexOf(' ')) : text;
+                if (!stream(out, firstByte, received, maxTokens, ollama, key)) return;
             }
         } catch (IOException e) {
             // client went away
@@ -137,10 +147,10 @@ public final class DelayStubServer implements AutoCloseable {
     }
 
     /** Writes one streamed answer; false when the connection is to be dropped. */
-    private boolean stream(OutputStream out, long received, int maxTokens, boolean ollama) throws IOException {
+    private boolean stream(OutputStream out, long firstByte, long received, int maxTokens, boolean ollama, String key) throws IOException {
         out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + (ollama ? "application/x-ndjson" : "text/event-stream")
                 + "\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        if (ollama) return ndjson(out, received, maxTokens);
+        if (ollama) return ndjson(out, firstByte, received, maxTokens, key);
         event(out, "{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}");
         long first = -1;
         int chunks = (maxTokens + tokensPerChunk - 1) / tokensPerChunk;
@@ -170,12 +180,12 @@ public final class DelayStubServer implements AutoCloseable {
         event(out, "[DONE]");
         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        timings.add(new ServerTiming(received, first, System.nanoTime(), maxTokens));
+        timings.add(new ServerTiming(firstByte, received, first, System.nanoTime(), maxTokens, key));
         return true;
     }
 
     /** Ollama's /api/chat stream: one JSON line per token, then done with eval_count. */
-    private boolean ndjson(OutputStream out, long received, int maxTokens) throws IOException {
+    private boolean ndjson(OutputStream out, long firstByte, long received, int maxTokens, String key) throws IOException {
         long first = -1;
         for (int i = 0; i < maxTokens; i++) {
             long target = first < 0 ? received + Math.round(ttftMs * 1e6) : first + Math.round(i * itlMs * 1e6);
@@ -188,7 +198,7 @@ public final class DelayStubServer implements AutoCloseable {
                 + "\"done_reason\":\"length\",\"prompt_eval_count\":7,\"eval_count\":" + maxTokens + "}\n");
         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        timings.add(new ServerTiming(received, first, System.nanoTime(), maxTokens));
+        timings.add(new ServerTiming(firstByte, received, first, System.nanoTime(), maxTokens, key));
         return true;
     }
 
@@ -213,11 +223,11 @@ public final class DelayStubServer implements AutoCloseable {
         out.flush();
     }
 
-    private static String readHead(InputStream in) throws IOException {
+    /** The request head, whose first byte {@code c} was already read. */
+    private static String readHead(InputStream in, int c) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream(512);
         int state = 0;
-        int c;
-        while ((c = in.read()) != -1) {
+        for (; c != -1; c = in.read()) {
             b.write(c);
             state = (c == '\r' && (state == 0 || state == 2)) ? state + 1 : (c == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
             if (state == 4) return b.toString(StandardCharsets.US_ASCII);
