@@ -94,6 +94,7 @@ class K8sJobCommandTest {
         assertThat(pod.at("/containers/0/volumeMounts/0/mountPath").asText()).isEqualTo("/results");
         assertThat(texts(pod.at("/containers/0/args"))).containsSubsequence("--store", "/results/stores/gsm8k-m-$(JOB_COMPLETION_INDEX).db");
         assertThat(pod.at("/containers/0/env/0/value").asText()).isEqualTo("/results/home");
+        assertThat(pod.at("/securityContext/fsGroup").asInt()).isEqualTo(65532);
     }
 
     @Test

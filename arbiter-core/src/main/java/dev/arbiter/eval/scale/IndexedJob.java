@@ -135,6 +135,8 @@ public record IndexedJob(String name, String namespace, String image, int shards
         container.put("volumeMounts", mounts);
         Map<String, Object> pod = new LinkedHashMap<>();
         pod.put("restartPolicy", "Never");  // required by podFailurePolicy; the Job retries the index
+        // the image runs as uid/gid 65532 (Dockerfile); the volume's files are made writable by that group
+        if (resultsClaim != null) pod.put("securityContext", map("fsGroup", 65532));
         pod.put("containers", List.of(container));
         pod.put("volumes", volumes);
         return pod;
