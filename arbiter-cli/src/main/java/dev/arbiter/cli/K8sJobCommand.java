@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
         description = "Print a Kubernetes Indexed Job that runs an eval as N shards (one pod per shard); kubectl apply -f it, then ./arbiter merge.",
         footer = {"", "Examples:",
                 "  ./arbiter k8s-job eval --endpoint http://vllm.models:8000 --model Qwen/Qwen2.5-72B-Instruct --task mmlu \\",
-                "      --data /data/mmlu --epochs 5 --shards 16 --image registry.example/arbiter:0.1 --store-secret arbiter-store > job.yaml",
+                "      --data /data/mmlu --data-pvc eval-data --epochs 5 --shards 16 --image registry.example/arbiter:0.1 \\",
+                "      --store-secret arbiter-store > job.yaml",
                 "  kubectl apply -f job.yaml && kubectl wait --for=condition=complete job/arbiter-eval --timeout=24h",
                 "  ./arbiter runs --store postgresql://db.example:5432/arbiter      (PGUSER, ARBITER_STORE_PASSWORD in the environment)",
                 "  ./arbiter merge --store postgresql://db.example:5432/arbiter RUN_1 … RUN_16",
@@ -56,6 +57,8 @@ final class K8sJobCommand implements Callable<Integer> {
     String resultsClaim;
     @Option(names = "--env-secret", paramLabel = "SECRET", description = "Secret whose keys become environment variables (API keys for --api-key-env). Repeatable.")
     List<String> envSecrets = new ArrayList<>();
+    @Option(names = "--data-pvc", paramLabel = "CLAIM", description = "PersistentVolumeClaim with your datasets, mounted read-only at /data (give --data /data/…).")
+    String dataClaim;
     @Option(names = "--cpu", paramLabel = "QTY", defaultValue = "1", description = "CPU request per pod (default: ${DEFAULT-VALUE}).")
     String cpu;
     @Option(names = "--memory", paramLabel = "QTY", defaultValue = "2Gi", description = "Memory request and limit per pod (default: ${DEFAULT-VALUE}).")
@@ -67,7 +70,7 @@ final class K8sJobCommand implements Callable<Integer> {
             throw new InvalidInputException("k8s-job runs eval in each pod: expected 'k8s-job eval …', got '" + command + "'");
         }
         IndexedJob job = new IndexedJob(name, namespace, image, shards, parallelism == null ? shards : parallelism,
-                backoffLimitPerIndex, evalArgs, storeSecret, resultsClaim, envSecrets, cpu, memory);
+                backoffLimitPerIndex, evalArgs, storeSecret, resultsClaim, envSecrets, dataClaim, cpu, memory);
         PrintWriter out = spec.commandLine().getOut();
         if (fmt.isJson()) {
             Map<String, Object> body = new LinkedHashMap<>();

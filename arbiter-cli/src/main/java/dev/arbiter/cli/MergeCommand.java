@@ -5,13 +5,18 @@ import dev.arbiter.eval.engine.RunMerge;
 import dev.arbiter.eval.engine.RunReader;
 import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.engine.RunManifest;
+import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.eval.engine.RunStatus;
 import dev.arbiter.eval.store.RunStore;
+import dev.arbiter.eval.store.RunTransfer;
+import dev.arbiter.eval.store.StoredRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +36,12 @@ final class MergeCommand implements Callable<Integer> {
     @Mixin StoreMixin store;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN_ID", arity = "1..*", description = "The shard runs, in any order (./arbiter runs lists them).")
+    @Parameters(paramLabel = "RUN_ID", arity = "0..*", description = "The shard runs, in any order (./arbiter runs lists them); "
+            + "with --from and no RUN_ID, every completed shard run in those stores.")
     List<String> runIds = new ArrayList<>();
+    @Option(names = "--from", paramLabel = "STORE", description = "Another store holding shard runs (one SQLite file per pod on a "
+            + "results volume); its runs are copied into --store first. Repeatable.")
+    List<String> fromStores = new ArrayList<>();
     @Option(names = "--out", paramLabel = "DIR", description = "Directory of the merged run (default: $ARBITER_HOME/runs/NEW_ID).")
     Path outDir;
 
@@ -41,7 +50,14 @@ final class MergeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunRecord record;
-        try (RunStore runs = store.openExisting()) {
+        if (runIds.isEmpty() && fromStores.isEmpty()) {
+            throw new InvalidInputException("merge needs the shard run ids (see ./arbiter runs), or --from STORE");
+        }
+        try (RunStore runs = fromStores.isEmpty() ? store.openExisting() : store.open()) {
+            List<String> ids = new ArrayList<>(runIds);
+            for (String from : fromStores) ids.addAll(copyFrom(from, runs));
+            runIds = ids.stream().distinct().toList();
+            if (runIds.isEmpty()) throw new InvalidInputException("merge: no completed shard run in " + fromStores);
             RunManifest first = new RunReader(runs).record(runIds.get(0)).manifest();
             List<String> skipped = new ArrayList<>();
             var metrics = MergeMetrics.of(first.task(), first.metrics(), skipped::add);
@@ -51,9 +67,36 @@ final class MergeCommand implements Callable<Integer> {
                         + String.join(", ", skipped));
             }
         }
-        spec.commandLine().getErr().println("arbiter: merged " + runIds.size() + " shards into run " + record.runId());
+        err.println("arbiter: merged " + runIds.size() + " shards into run " + record.runId());
         if (fmt.isJson()) JsonOut.print(out, "run", record);
         else RunText.print(out, record);
         return ExitCode.OK;
+    }
+
+    private static boolean isShard(StoredRun r) {
+        try {
+            return dev.arbiter.util.Json.mapper().readTree(r.manifest()).path("scale").has("shard");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Copies the named runs found in {@code from} (or, with no run ids, its completed shard runs) into {@code to}. */
+    private List<String> copyFrom(String from, RunStore to) {
+        List<String> copied = new ArrayList<>();
+        if (!RunStore.isDatabaseUrl(from) && !Files.isRegularFile(Path.of(from))) {
+            throw new dev.arbiter.error.UnavailableException("--from " + from + ": no such store");
+        }
+        try (RunStore source = RunStore.isDatabaseUrl(from) ? RunStore.open(from) : RunStore.open(Path.of(from))) {
+            for (StoredRun r : source.runs()) {
+                boolean wanted = runIds.isEmpty()
+                        ? RunStatus.completed.name().equals(r.status()) && isShard(r)
+                        : runIds.contains(r.runId());
+                if (!wanted) continue;
+                RunTransfer.copy(source, to, r.runId());
+                copied.add(r.runId());
+            }
+        }
+        return copied;
     }
 }

@@ -26,7 +26,7 @@ class K8sJobCommandTest {
     void anIndexedJobOnTheSharedPostgresStore() throws Exception {
         CliRun r = CliRun.of("k8s-job", "eval", "--endpoint", "http://vllm.models:8000", "--model", "Qwen/Qwen2.5-72B-Instruct",
                 "--task", "mmlu", "--data", "/data/mmlu", "--epochs", "5", "--shards", "16", "--image", "registry.example/arbiter:0.1",
-                "--store-secret", "arbiter-store", "--env-secret", "model-keys", "--parallelism", "8", "--namespace", "evals",
+                "--store-secret", "arbiter-store", "--env-secret", "model-keys", "--data-pvc", "eval-data", "--parallelism", "8", "--namespace", "evals",
                 "--cpu", "2", "--memory", "4Gi");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode job = yaml(r.out());
@@ -80,6 +80,10 @@ class K8sJobCommandTest {
         assertThat(c.at("/resources/limits/memory").asText()).isEqualTo("4Gi");
         assertThat(c.at("/volumeMounts/0/mountPath").asText()).isEqualTo("/arbiter-home");
         assertThat(pod.at("/volumes/0/emptyDir").isObject()).isTrue();
+        assertThat(pod.at("/volumes/1/persistentVolumeClaim/claimName").asText()).isEqualTo("eval-data");
+        assertThat(pod.at("/volumes/1/persistentVolumeClaim/readOnly").asBoolean()).isTrue();
+        assertThat(c.at("/volumeMounts/1/mountPath").asText()).isEqualTo("/data");
+        assertThat(c.at("/volumeMounts/1/readOnly").asBoolean()).isTrue();
     }
 
     @Test
@@ -94,6 +98,7 @@ class K8sJobCommandTest {
         assertThat(pod.at("/containers/0/volumeMounts/0/mountPath").asText()).isEqualTo("/results");
         assertThat(texts(pod.at("/containers/0/args"))).containsSubsequence("--store", "/results/stores/gsm8k-m-$(JOB_COMPLETION_INDEX).db");
         assertThat(pod.at("/containers/0/env/0/value").asText()).isEqualTo("/results/home");
+        assertThat(pod.at("/securityContext/fsGroup").asInt()).isEqualTo(65532);
     }
 
     @Test

@@ -146,6 +146,30 @@ class ShardedRunMergeTest {
         }
     }
 
+    @Test
+    void shardsInOneStoreFileEachMergeWithFrom() throws Exception {
+        Path data = data(dir);
+        try (ScriptedLlmServer server = server()) {
+            CliRun single = CliRun.of(evalArgs(server, data, dir.resolve("whole.db").toString()).toArray(String[]::new));
+            assertThat(single.exit()).as(single.err()).isZero();
+            List<String> merge = new ArrayList<>(List.of("merge", "--store", dir.resolve("merged.db").toString(), "--format", "json"));
+            for (int k = 1; k <= 3; k++) {
+                String store = dir.resolve("pod-" + k + ".db").toString();
+                List<String> args = evalArgs(server, data, store);
+                args.addAll(List.of("--shard", k + "/3"));
+                CliRun r = CliRun.of(args.toArray(String[]::new));
+                assertThat(r.exit()).as(r.err()).isZero();
+                merge.addAll(List.of("--from", store));
+            }
+            CliRun merged = CliRun.of(merge.toArray(String[]::new));
+            assertThat(merged.exit()).as(merged.err()).isZero();
+            assertThat(merged.json().get("tasks").get(0).get("metrics").toString())
+                    .isEqualTo(single.json().get("tasks").get(0).get("metrics").toString());
+            CliRun runs = CliRun.of("runs", "--store", dir.resolve("merged.db").toString(), "--format", "json");
+            assertThat(runs.out()).contains(merged.json().get("run_id").asText());
+        }
+    }
+
     static Set<String> keys(List<StoredSample> samples) {
         Set<String> out = new TreeSet<>();
         for (StoredSample s : samples) out.add(s.sampleId() + "#" + s.epoch() + "=" + s.score());

@@ -21,14 +21,16 @@ import java.util.regex.Pattern;
  * @param storeSecret   Secret with keys {@code url} (postgresql://…), {@code user}, {@code password}; or null
  * @param resultsClaim  PersistentVolumeClaim mounted at {@code /results}; or null (exactly one of the two)
  * @param envSecrets    Secrets whose keys become environment variables (API keys named by --api-key-env)
+ * @param dataClaim     PersistentVolumeClaim with the datasets, mounted read-only at {@code /data}; or null
  * @param cpu       CPU request, Kubernetes quantity (e.g. {@code 1}, {@code 500m})
  * @param memory    memory request and limit, Kubernetes quantity (e.g. {@code 2Gi})
  */
 public record IndexedJob(String name, String namespace, String image, int shards, int parallelism, int backoffLimitPerIndex,
                          List<String> evalArgs, String storeSecret, String resultsClaim, List<String> envSecrets,
-                         String cpu, String memory) {
+                         String dataClaim, String cpu, String memory) {
     public static final String CONTAINER = "arbiter";
     public static final String RESULTS_MOUNT = "/results";
+    public static final String DATA_MOUNT = "/data";
     /** Exit code of bad usage or input (ExitCode.BAD_INPUT): the same in every pod, so retrying cannot help. */
     public static final int BAD_INPUT_EXIT = 2;
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,50}[a-z0-9])?");
@@ -55,7 +57,7 @@ public record IndexedJob(String name, String namespace, String image, int shards
             throw new InvalidInputException("k8s-job needs one of --store-secret NAME (a shared PostgreSQL store, the URL in "
                     + "the Secret's key 'url') or --results-pvc CLAIM (a volume where each index writes its own store)");
         }
-        for (String s : new String[] {storeSecret, resultsClaim}) {
+        for (String s : new String[] {storeSecret, resultsClaim, dataClaim}) {
             if (s != null && !DNS_LABEL.matcher(s).matches()) throw new InvalidInputException("expected a Kubernetes object name, got '" + s + "'");
         }
         evalArgs = List.copyOf(evalArgs);
@@ -119,6 +121,10 @@ public record IndexedJob(String name, String namespace, String image, int shards
             volumes.add(map("name", "results", "persistentVolumeClaim", map("claimName", resultsClaim)));
             mounts.add(map("name", "results", "mountPath", RESULTS_MOUNT));
         }
+        if (dataClaim != null) {
+            volumes.add(map("name", "data", "persistentVolumeClaim", map("claimName", dataClaim, "readOnly", true)));
+            mounts.add(map("name", "data", "mountPath", DATA_MOUNT, "readOnly", true));
+        }
         // no --no-resume: a retried index resumes its own incomplete run (same shard, same settings)
         args.addAll(List.of("--quiet", "--format", "json"));
         Map<String, Object> container = new LinkedHashMap<>();
@@ -135,6 +141,8 @@ public record IndexedJob(String name, String namespace, String image, int shards
         container.put("volumeMounts", mounts);
         Map<String, Object> pod = new LinkedHashMap<>();
         pod.put("restartPolicy", "Never");  // required by podFailurePolicy; the Job retries the index
+        // the image runs as uid/gid 65532 (Dockerfile); the volume's files are made writable by that group
+        if (resultsClaim != null) pod.put("securityContext", map("fsGroup", 65532));
         pod.put("containers", List.of(container));
         pod.put("volumes", volumes);
         return pod;
