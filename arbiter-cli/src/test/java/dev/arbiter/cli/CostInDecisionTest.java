@@ -16,36 +16,14 @@ import dev.arbiter.fit.HardwareCatalog;
 import dev.arbiter.recommend.CalculatedCost;
 import dev.arbiter.recommend.CostFigure;
 import dev.arbiter.recommend.FitOutcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** recommend and compare show cost per 1M output tokens; the budget is a hard constraint; --optimise cost; measured beats estimated. */
-class CostInDecisionTest {
-    @TempDir Path dir;
-
-    @BeforeEach
-    void fixTheClock() {
-        PriceMixin.clock = Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC);
-    }
-
-    @AfterEach
-    void restoreTheClock() {
-        PriceMixin.clock = Clock.systemUTC();
-    }
-
-    private String store() {
-        return dir.resolve("a.db").toString();
-    }
-
+class CostInDecisionTest extends PricedCliTest {
     @Test
     void recommendShowsCostPerMillionOutputTokensBesideTheScore() {
         CliRun r = CliRun.of("recommend", "--hardware", "h100-80gb", "--use-case", "chatbot", "--top", "3", "--store", store());
@@ -112,10 +90,7 @@ class CostInDecisionTest {
     void recommendsCostProbeUsesAStoredBenchRunAtItsConcurrency() throws Exception {
         String id;
         try (DelayStubServer s = DelayStubServer.start(1, 2)) {
-            CliRun bench = CliRun.of("bench", "--endpoint", s.uri().toString(), "--model", "Qwen/Qwen2.5-7B-Instruct", "--store", store(),
-                    "--out", dir.resolve("out").toString(), "--input-tokens", "8", "--output-tokens", "6", "--warmup", "1",
-                    "--concurrency", "2", "--num-prompts", "4", "--catalog-model", "qwen2.5-7b", "--quant", "INT4",
-                    "--hardware", "rtx-4090", "--format", "json");
+            CliRun bench = benchQwen7bInt4(s, "2", "4");
             assertThat(bench.exit()).as(bench.err()).isZero();
             id = bench.json().path("run_id").asText();
         }
