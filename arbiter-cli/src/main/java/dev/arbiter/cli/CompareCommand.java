@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
                 "  ./arbiter compare llama-4-scout llama-4-maverick mistral-large-2 --format markdown",
                 "  ./arbiter compare gemma-3-27b qwen2.5-72b --format html --out comparison.html",
                 "  ./arbiter compare qwen2.5-7b gemma-3-12b --format csv > table.csv",
-                "  ./arbiter compare qwen2.5-7b --measured qwen2.5-7b=RUN_ID     (your mmlu/humaneval/mt_bench/math run beside the card)"})
+                "  ./arbiter compare qwen2.5-7b --measured qwen2.5-7b=RUN_ID     (your mmlu/humaneval/mt_bench/math run beside the card)",
+                "  ./arbiter compare llama-4-scout qwen2.5-72b --hardware h100-80gb --gpus 2   (cost per 1M output tokens beside the figures)"})
 final class CompareCommand implements Callable<Integer> {
     @Mixin CompareFormat fmt;
     @Mixin CatalogMixin catalog;
@@ -44,6 +45,24 @@ final class CompareCommand implements Callable<Integer> {
     Map<String, String> measured = new java.util.LinkedHashMap<>();
 
     @Mixin StoreMixin store;
+    @Mixin HardwareMixin hardware;
+    @Mixin PriceMixin price;
+
+    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "32", converter = Positive.Int.class,
+            description = "With --hardware: requests in flight the cost is computed at (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    /** Cost per 1M output tokens of each model on the named hardware, measured throughput (bench runs) first. */
+    private Map<String, dev.arbiter.compare.CostCell> costs(dev.arbiter.catalog.Catalog cat, dev.arbiter.fit.Hardware hw) {
+        var rate = price.pricing().rate(hw.id(), price.options());
+        var req = new dev.arbiter.cost.CostRequest(hw, hardware.gpus(), dev.arbiter.cost.Workload.DEFAULT, concurrency, null, null, price.currency());
+        List<dev.arbiter.catalog.Model> models = new java.util.LinkedHashSet<>(ids).stream().map(cat::get).toList();
+        try (var runs = Files.isRegularFile(store.file()) ? store.open() : null) {
+            var measured = runs == null ? dev.arbiter.cost.ThroughputSource.NONE
+                    : new dev.arbiter.cost.BenchThroughput(new dev.arbiter.evidence.EvidenceStore(runs));
+            return dev.arbiter.compare.ComparisonCosts.of(models, new dev.arbiter.cost.CostCalculator(measured), req, rate);
+        }
+    }
 
     @Override
     public Integer call() {
@@ -56,7 +75,10 @@ final class CompareCommand implements Callable<Integer> {
                 mine = MeasuredRuns.read(new dev.arbiter.eval.engine.RunReader(runs), measured);
             }
         }
-        Comparison c = Comparison.of(catalog.load(), ids, Profiler.bundled(), mine);
+        dev.arbiter.catalog.Catalog cat = catalog.load();
+        Comparison c = Comparison.of(cat, ids, Profiler.bundled(), mine);
+        dev.arbiter.fit.Hardware hw = hardware.resolve();
+        if (hw != null) c = c.withCosts(costs(cat, hw));
         String body = switch (fmt.format()) {
             case json -> JsonOut.envelope("comparison", c).toPrettyString();
             case markdown -> ComparisonRenderer.markdown(c);

@@ -93,21 +93,23 @@ final class FitCommand implements Callable<Integer> {
                     Quant.parse(c.quant()), ctx, kv, null, 1, null, cpuBandwidthGbs, swaFull));
             return c.verdict(at.totalBytes(), ctx);
         }).orElse(null);
+        var batched = FitBatched.of(req, r);  // aggregate decode tokens/s by batch size (dev.arbiter.cost)
         if (fmt.isJson()) {
             var body = JsonOut.envelope("fit", r);
+            batched.ifPresent(e -> FitBatched.putJson(body, e));
             if (claim != null) body.put("article_claim", claim);
             measured.ifPresent(e -> FitMeasured.putJson(body, e, r));
             out.println(body.toPrettyString());
             out.flush();
         } else {
-            printText(out, r, hw);
+            printText(out, r, hw, batched.orElse(null));
             measured.ifPresent(e -> FitMeasured.printText(out, e, r));
             if (claim != null) out.println("article: " + claim);
         }
         return ExitCode.OK;
     }
 
-    private static void printText(PrintWriter out, FitResult r, Hardware hw) {
+    private static void printText(PrintWriter out, FitResult r, Hardware hw, dev.arbiter.cost.ThroughputEstimate batched) {
         out.printf(Locale.ROOT, "%s  %s  context %,d  KV %s  runtime %s%s%n", r.model(), r.quant().wire(), r.context(),
                 r.kvType().wire(), r.runtime().wire(), hw == null ? "" : "  on " + r.gpus() + " × " + hw.id());
         out.printf(Locale.ROOT, "  params      %s total, %s active%n", Text.params(r.totalParams()), Text.params(r.activeParams()));
@@ -127,6 +129,7 @@ final class FitCommand implements Callable<Integer> {
             if (r.decodeTokensPerS() != null) {
                 out.printf(Locale.ROOT, "  decode      ~%s tokens/s (one stream, %s)%n", Text.num(r.decodeTokensPerS(), 1), r.decode().parallelism());
             }
+            if (batched != null) FitBatched.printText(out, batched, r.context());
             if (r.prefillTokensPerS() != null) {
                 out.printf(Locale.ROOT, "  prefill     ~%s tokens/s (coarse)%n", Text.num(r.prefillTokensPerS(), 0));
             }
@@ -138,6 +141,7 @@ final class FitCommand implements Callable<Integer> {
         }
         out.println("basis:");
         for (String b : r.basis()) out.println("  - " + b);
+        if (batched != null) FitBatched.basis(out, batched);
     }
 
     private static String gib(long bytes) {

@@ -2,37 +2,15 @@ package dev.arbiter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.bench.DelayStubServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class CostCommandTest {
-    @TempDir Path dir;
-
-    @BeforeEach
-    void fixTheClock() {
-        PriceMixin.clock = Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC);
-    }
-
-    @AfterEach
-    void restoreTheClock() {
-        PriceMixin.clock = Clock.systemUTC();
-    }
-
-    private String store() {
-        return dir.resolve("a.db").toString();
-    }
-
+class CostCommandTest extends PricedCliTest {
     @Test
     void textShowsThePriceWithItsAgeTheCostsAndTheBatchTable() {
         CliRun r = CliRun.of("cost", "qwen2.5-7b", "--hardware", "h100-80gb", "--store", store());
@@ -68,6 +46,41 @@ class CostCommandTest {
     }
 
     @Test
+    void aUsersPriceFileReplacesTheListAndABadOneNamesItsLineAndField() throws Exception {
+        Path mine = dir.resolve("prices.yaml");
+        Files.writeString(mine, """
+                prices:
+                  - hardware: h100-80gb
+                    rent:
+                      node_usd_per_hour: 16
+                      gpus_per_node: 8
+                      provider: Our contract
+                      offer: 8x H100 reserved
+                      read: 2026-12-01
+                      source: https://intranet.example.com/contract
+                """);
+        CliRun r = CliRun.of("cost", "qwen2.5-7b", "--hardware", "h100-80gb", "--prices", mine.toString(), "--store", store(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.json().path("price").path("per_gpu_hour").asDouble()).isEqualTo(2.0);
+        assertThat(r.json().path("price").path("age_days").asInt()).isEqualTo(6);
+        Files.writeString(mine, "prices:\n  - hardware: h100-80gb\n    rent:\n      node_usd_per_hour: -1\n");
+        CliRun bad = CliRun.of("cost", "qwen2.5-7b", "--hardware", "h100-80gb", "--prices", mine.toString(), "--store", store());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("prices.yaml line 2").contains("field 'rent'").contains("node_usd_per_hour must be > 0");
+    }
+
+    @Test
+    void anOwnedWorkstationCardIsPricedFromItsPurchaseAndPowerInTheChosenCurrency() {
+        CliRun r = CliRun.of("cost", "qwen2.5-7b", "--hardware", "rtx-4090", "--quant", "Q4_K_M", "--ownership", "own", "--energy-price", "0.25",
+                "--currency", "EUR", "--rate", "0.9", "--store", store(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        // 1,599 USD = 1,439.10 EUR over 3 × 8,760 h, plus 0.45 kW × 0.25 EUR
+        assertThat(r.json().path("price").path("per_gpu_hour").asDouble()).isCloseTo(1599 * 0.9 / 26280 + 0.45 * 0.25, within(1e-9));
+        assertThat(r.json().path("price").path("ownership").asText()).isEqualTo("own");
+        assertThat(r.json().path("models").get(0).path("runtime").asText()).isEqualTo("llama.cpp");
+    }
+
+    @Test
     void aCurrencyWithoutARateIsAnInputError() {
         CliRun r = CliRun.of("cost", "qwen2.5-7b", "--hardware", "h100-80gb", "--currency", "EUR", "--store", store());
         assertThat(r.exit()).isEqualTo(2);
@@ -84,10 +97,7 @@ class CostCommandTest {
     @Test
     void aStoredBenchRunAtTheChosenConcurrencyReplacesTheEstimateAndIsNamed() throws Exception {
         try (DelayStubServer s = DelayStubServer.start(1, 2)) {
-            CliRun bench = CliRun.of("bench", "--endpoint", s.uri().toString(), "--model", "Qwen/Qwen2.5-7B-Instruct", "--store", store(),
-                    "--out", dir.resolve("out").toString(), "--input-tokens", "8", "--output-tokens", "6", "--warmup", "1",
-                    "--concurrency", "1,4", "--num-prompts", "8", "--catalog-model", "qwen2.5-7b", "--quant", "INT4",
-                    "--hardware", "rtx-4090", "--format", "json");
+            CliRun bench = benchQwen7bInt4(s, "1,4", "8");
             assertThat(bench.exit()).as(bench.err()).isZero();
             String id = bench.json().path("run_id").asText();
             double atFour = bench.json().path("levels").get(1).path("output_token_throughput").asDouble();

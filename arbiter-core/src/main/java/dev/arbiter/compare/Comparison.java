@@ -21,7 +21,16 @@ import java.util.Optional;
  * The article's comparison table (params, MMLU, HumanEval, MT-Bench, MATH, context, licence) with sources, plus
  * the six-axis profile per model. Built once; rendered by {@link ComparisonRenderer} in every format.
  */
-public record Comparison(List<String> benchmarks, List<ComparisonRow> rows, List<Dimension> axes) {
+public record Comparison(List<String> benchmarks, List<ComparisonRow> rows, List<Dimension> axes, Map<String, CostCell> costs) {
+    public Comparison(List<String> benchmarks, List<ComparisonRow> rows, List<Dimension> axes) {
+        this(benchmarks, rows, axes, null);
+    }
+
+    /** The same comparison with each model's serving cost (by model id) beside its figures. */
+    public Comparison withCosts(Map<String, CostCell> costs) {
+        return new Comparison(benchmarks, rows, axes, costs == null ? null : Map.copyOf(costs));
+    }
+
     /** The benchmarks of the article's table, in its order. */
     public static final List<String> TABLE_BENCHMARKS = List.of("mmlu", "humaneval", "mt_bench", "math");
     /** Columns added only when a measured run fills them (the article's table has none of these). */

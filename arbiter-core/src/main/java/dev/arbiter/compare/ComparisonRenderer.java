@@ -33,14 +33,18 @@ public final class ComparisonRenderer {
         }
         b.append(String.format(Locale.ROOT, "%-" + modelWidth + "s %-15s %-8s", "MODEL", "PARAMS", "CONTEXT"));
         for (String bm : c.benchmarks()) b.append(String.format(Locale.ROOT, " %-" + widths.get(bm) + "s", label(bm)));
+        int costWidth = c.costs() == null ? 0 : Math.max(16, c.costs().values().stream().mapToInt(x -> x.text().length()).max().orElse(0));
+        if (c.costs() != null) b.append(String.format(Locale.ROOT, " %-" + costWidth + "s", "COST/1M OUT"));
         b.append(" LICENCE\n");
         for (ComparisonRow r : c.rows()) {
             b.append(String.format(Locale.ROOT, "%-" + modelWidth + "s %-15s %-8s", r.model(), params(r), tokens(r.contextLength())));
             for (String bm : c.benchmarks()) {
                 b.append(String.format(Locale.ROOT, " %-" + widths.get(bm) + "s", cellText(r.scores().get(bm))));
             }
+            if (c.costs() != null) b.append(String.format(Locale.ROOT, " %-" + costWidth + "s", costText(c, r)));
             b.append(' ').append(r.license()).append(r.commercialUse() ? "" : " (non-commercial)").append('\n');
         }
+        if (c.costs() != null) b.append(costNote(c));
         b.append("\nFigures: vendor's published value [article's claim in brackets when it differs; * measured by you, with (same setting) when a published figure states the run's profile, shots and CoT].\n");
         b.append("Sources:\n");
         for (ComparisonRow r : c.rows()) {
@@ -66,8 +70,9 @@ public final class ComparisonRenderer {
     public static String markdown(Comparison c) {
         StringBuilder b = new StringBuilder("| Model | Params (total/active) | Context |");
         for (String bm : c.benchmarks()) b.append(' ').append(md(label(bm))).append(" |");
+        if (c.costs() != null) b.append(" Cost/1M output tokens |");
         b.append(" Licence |\n|---|---|---|");
-        for (int i = 0; i < c.benchmarks().size(); i++) b.append("---|");
+        for (int i = 0; i < c.benchmarks().size() + (c.costs() != null ? 1 : 0); i++) b.append("---|");
         b.append("---|\n");
         for (ComparisonRow r : c.rows()) {
             b.append("| ").append(md(r.name())).append(" | ").append(params(r)).append(" | ").append(tokens(r.contextLength())).append(" |");
@@ -76,9 +81,11 @@ public final class ComparisonRenderer {
                 String v = cellText(cell);
                 b.append(' ').append(mdLink(cell.source(), v)).append(" |");
             }
+            if (c.costs() != null) b.append(' ').append(md(costText(c, r))).append(" |");
             b.append(' ').append(md(r.license())).append(r.commercialUse() ? "" : " (non-commercial)").append(" |\n");
         }
         b.append("\nVendor figure first; the 2026 article's claim in brackets where it differs; `-` = not published.\n");
+        if (c.costs() != null) b.append(md(costNote(c).strip())).append('\n');
         return b.toString();
     }
 
@@ -89,6 +96,7 @@ public final class ComparisonRenderer {
                     bm + "_measured_setting", bm + "_measured_versus"));
         }
         for (Dimension d : c.axes()) header.add("axis_" + d.id());
+        if (c.costs() != null) header.addAll(List.of("cost_per_million_output", "cost_currency", "cost_quant", "cost_source", "cost_run"));
         StringBuilder b = new StringBuilder(String.join(",", header)).append("\r\n");
         for (ComparisonRow r : c.rows()) {
             List<String> f = new ArrayList<>(List.of(r.model(), Long.toString(r.totalParams()), Long.toString(r.activeParams()),
@@ -106,6 +114,14 @@ public final class ComparisonRenderer {
             for (Dimension d : c.axes()) {
                 AxisScore a = r.profile().axis(d.id());
                 f.add(a.missing() ? "" : axis(a));  // 0–100, rounded as in text, Markdown and HTML
+            }
+            if (c.costs() != null) {
+                CostCell cc = c.costs().get(r.model());
+                f.add(cc == null ? "" : num(cc.perMillionOutput()));
+                f.add(cc == null ? "" : nz(cc.currency()));
+                f.add(cc == null ? "" : nz(cc.quant()));
+                f.add(cc == null ? "" : nz(cc.source()));
+                f.add(cc == null ? "" : nz(cc.runId()));
             }
             b.append(String.join(",", f.stream().map(ComparisonRenderer::csvField).toList())).append("\r\n");
         }
@@ -127,6 +143,7 @@ public final class ComparisonRenderer {
                 .append("it is shown in red beside the vendor's. A dash means no published figure (not zero).</p>\n");
         b.append("<table><thead><tr><th>Model</th><th>Params (total/active)</th><th>Context</th>");
         for (String bm : c.benchmarks()) b.append("<th>").append(Html.escape(label(bm))).append("</th>");
+        if (c.costs() != null) b.append("<th>Cost/1M output tokens</th>");
         b.append("<th>Licence</th></tr></thead><tbody>\n");
         for (ComparisonRow r : c.rows()) {
             b.append("<tr><td>").append(Html.escape(r.name())).append("<br><span class=\"set\">")
@@ -134,6 +151,7 @@ public final class ComparisonRenderer {
                     .append(Html.link(r.paramsSource(), params(r))).append("</td><td>")
                     .append(Html.escape(tokens(r.contextLength()))).append("</td>");
             for (String bm : c.benchmarks()) b.append("<td>").append(htmlCell(r.scores().get(bm))).append("</td>");
+            if (c.costs() != null) b.append("<td>").append(Html.escape(costText(c, r))).append("</td>");
             b.append("<td>").append(Html.link(r.licenseUrl(), r.license()))
                     .append(r.commercialUse() ? "" : "<br><span class=\"art\">no commercial use</span>").append("</td></tr>\n");
         }
@@ -161,6 +179,25 @@ public final class ComparisonRenderer {
                 .append("plugins: {legend: {position: 'bottom'}}}});\n</script>\n");
         b.append("<p class=\"set\">Generated by Arbiter. Chart.js ").append(Assets.CHART_JS_VERSION)
                 .append(" (MIT) is embedded.</p>\n</body></html>\n");
+        return b.toString();
+    }
+
+    private static String costText(Comparison c, ComparisonRow r) {
+        CostCell cc = c.costs().get(r.model());
+        return cc == null ? "-" : cc.text();
+    }
+
+    /** Where the cost column comes from, and why a model has none. */
+    private static String costNote(Comparison c) {
+        StringBuilder b = new StringBuilder();
+        CostCell any = c.costs().values().stream().findFirst().orElse(null);
+        if (any != null) {
+            b.append(String.format(Locale.ROOT, "Cost/1M out: all-in cost of 1M output tokens on %d × %s at the most precise quantisation that fits "
+                    + "(./arbiter cost MODEL --hardware %s shows the basis and the price's date).%n", any.gpus(), any.hardware(), any.hardware()));
+        }
+        for (var e : c.costs().entrySet()) {
+            if (e.getValue().note() != null) b.append(String.format(Locale.ROOT, "  %s: %s%n", e.getKey(), e.getValue().note()));
+        }
         return b.toString();
     }
 
