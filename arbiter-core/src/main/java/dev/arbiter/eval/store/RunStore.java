@@ -52,6 +52,8 @@ public final class RunStore implements AutoCloseable {
     private final Object commitQueue = new Object();
     private List<PendingSample> queued = new ArrayList<>();
     private boolean committing;
+    /** Sample transactions committed so far (tests check that concurrent answers share them). Guarded by this. */
+    private long sampleTransactions;
 
     private RunStore(Path file, Connection db) {
         this.file = file;
@@ -224,8 +226,18 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
+    /** Answers waiting for the next group commit. */
+    int queuedForCommit() {
+        synchronized (commitQueue) {
+            return queued.size();
+        }
+    }
+
+    synchronized long sampleTransactions() { return sampleTransactions; }
+
     /** Writes {@code batch} in one transaction: all of it is committed, or none of it and the failure is thrown. */
     private synchronized void writeSamples(List<PendingSample> batch) {
+        sampleTransactions++;
         String sql = "INSERT OR REPLACE INTO samples (run_id, task, sample_id, epoch, record, score, status) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)";
         if (batch.size() == 1) {
