@@ -6,33 +6,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /** Top-level command; subcommands are registered here. */
 @Command(name = "arbiter", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Pick, fit, evaluate and probe open-weight LLMs on your own hardware and data.",
-        subcommands = {
-                ModelsCommand.class,
-                ShowCommand.class,
-                FitCommand.class,
-                HardwareCommand.class,
-                RecommendCommand.class,
-                CostCommand.class,
-                CompareCommand.class,
-                ImportConfigCommand.class,
-                EndpointsCommand.class,
-                EvalCommand.class,
-                BenchCommand.class,
-                RunsCommand.class,
-                RescoreCommand.class,
-                MergeCommand.class,
-                K8sJobCommand.class,
-                DiffCommand.class,
-                ReportCommand.class,
-                MtBenchPairCommand.class,
-                ServeCommand.class,
-                ProbeCommand.class,
-                CommandLine.HelpCommand.class
-        },
         footer = {"", "Examples:",
                 "  ./arbiter recommend --hardware rtx-4090 --use-case code",
                 "  ./arbiter recommend --memory-gib 32 --use-case chatbot --license commercial --region eu",
@@ -45,6 +23,30 @@ import java.io.PrintWriter;
                 "sample errors, 130 interrupted, 1 internal error. With --format json a failure prints",
                 "{\"schema_version\": 1, \"kind\": \"error\", \"error\": {\"kind\", \"message\", \"exit_code\"}} on stdout."})
 public final class Arbiter implements java.util.concurrent.Callable<Integer> {
+    /** The subcommands, in the order help lists them (registered in {@link #commandLine}, not in the annotation). */
+    static final List<Class<?>> COMMANDS = List.of(
+            ModelsCommand.class,
+            ShowCommand.class,
+            FitCommand.class,
+            HardwareCommand.class,
+            RecommendCommand.class,
+            CostCommand.class,
+            CompareCommand.class,
+            ImportConfigCommand.class,
+            EndpointsCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
+            RunsCommand.class,
+            RescoreCommand.class,
+            MergeCommand.class,
+            K8sJobCommand.class,
+            DiffCommand.class,
+            ReportCommand.class,
+            MtBenchPairCommand.class,
+            ServeCommand.class,
+            ProbeCommand.class,
+            CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -65,15 +67,39 @@ public final class Arbiter implements java.util.concurrent.Callable<Integer> {
         PrintWriter safeOut = new PrintWriter(new TerminalSafeWriter(out), true);
         PrintWriter safeErr = new PrintWriter(new TerminalSafeWriter(err), true);
         try {
-            return commandLine(safeOut, safeErr).execute(args);
+            return forArgs(safeOut, safeErr, args).execute(args);
         } finally {
             safeOut.flush();
             safeErr.flush();
         }
     }
 
+    /** The CLI with every subcommand (help, the web bridge). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, COMMANDS);
+    }
+
+    /**
+     * The CLI with only the subcommand {@code args} start with, when they start with one (not help): picocli's model
+     * of all the subcommands, built by reflection, was half of the start-up of {@code models}. Anything else (no
+     * command, an option, help, a typo to suggest a command for) gets them all.
+     */
+    static CommandLine forArgs(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0) {
+            for (Class<?> c : COMMANDS) {
+                Command command = c.getAnnotation(Command.class);
+                if (c == CommandLine.HelpCommand.class || command == null) continue;
+                if (command.name().equals(args[0]) || List.of(command.aliases()).contains(args[0])) {
+                    return commandLine(out, err, List.of(c));
+                }
+            }
+        }
+        return commandLine(out, err);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> commands) {
         CommandLine cl = new CommandLine(new Arbiter());
+        for (Class<?> c : commands) cl.addSubcommand(new CommandLine(c));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -153,8 +153,10 @@ public final class EvalRunner {
             AtomicBoolean stopping = new AtomicBoolean();
             SampleWorker worker = new SampleWorker(task, (s, e) -> new EngineGenerate(client, endpointId, gate, retries,
                     cache, ticker, opts.seed(), e, stopping::get, shape), ticker, clock, opts.gradeTruncated());
-            // Workers beyond the request permits let scoring (e.g. running generated code) overlap with requests.
-            int threads = concurrency + Math.max(2, Runtime.getRuntime().availableProcessors());
+            // Workers beyond the request permits let scoring (e.g. running generated code) and the store's commit
+            // overlap with requests: at --concurrency 1 a worker waiting for its group commit would otherwise hold
+            // back the next request whenever a commit takes longer than a request (a busy disk).
+            int threads = concurrency + Math.max(8, Runtime.getRuntime().availableProcessors());
             RunSession session = new RunSession(manifest.runId(), task.name(), store, files, worker, listener, ticker,
                     threads, manifest.planned(), kept, stopping);
             current = session;

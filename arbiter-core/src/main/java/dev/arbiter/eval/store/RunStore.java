@@ -63,6 +63,8 @@ public final class RunStore implements AutoCloseable {
     private final Object commitQueue = new Object();
     private List<PendingSample> queued = new ArrayList<>();
     private boolean committing;
+    /** Sample transactions committed so far (tests check that concurrent answers share them). Guarded by this. */
+    private long sampleTransactions;
 
     private RunStore(Path file, String location, StoreDialect dialect, PgRunLock.Connector connector, Connection db) {
         this.file = file;
@@ -271,8 +273,18 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
+    /** Answers waiting for the next group commit. */
+    int queuedForCommit() {
+        synchronized (commitQueue) {
+            return queued.size();
+        }
+    }
+
+    synchronized long sampleTransactions() { return sampleTransactions; }
+
     /** Writes {@code batch} in one transaction: all of it is committed, or none of it and the failure is thrown. */
     private synchronized void writeSamples(List<PendingSample> batch) {
+        sampleTransactions++;
         String sql = UPSERT_SAMPLE;
         if (batch.size() == 1) {
             StoredSample s = batch.get(0).sample;

@@ -1,0 +1,38 @@
+package dev.arbiter.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Start-up builds picocli's model of the one subcommand asked for; help, typos and bare options still see them all. */
+class LazySubcommandsTest {
+    static PrintWriter sink() {
+        return new PrintWriter(new StringWriter());
+    }
+
+    @Test
+    void aNamedCommandIsTheOnlyOneBuilt() {
+        assertThat(Arbiter.forArgs(sink(), sink(), "models", "--format", "json").getSubcommands()).containsOnlyKeys("models");
+        assertThat(Arbiter.forArgs(sink(), sink(), "recommend").getSubcommands()).containsOnlyKeys("recommend");
+    }
+
+    @Test
+    void helpOptionsAndTyposGetEveryCommand() {
+        int all = Arbiter.COMMANDS.size();
+        assertThat(Arbiter.forArgs(sink(), sink()).getSubcommands()).hasSize(all);
+        assertThat(Arbiter.forArgs(sink(), sink(), "--help").getSubcommands()).hasSize(all);
+        assertThat(Arbiter.forArgs(sink(), sink(), "help", "fit").getSubcommands()).hasSize(all);
+        assertThat(Arbiter.forArgs(sink(), sink(), "modls").getSubcommands()).hasSize(all);
+    }
+
+    @Test
+    void aTypoStillGetsItsSuggestion() {
+        StringWriter err = new StringWriter();
+        int code = Arbiter.execute(sink(), new PrintWriter(err, true), "modls");
+        assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("Did you mean").contains("models");
+    }
+}
