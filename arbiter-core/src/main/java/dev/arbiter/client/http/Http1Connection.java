@@ -19,6 +19,8 @@ final class Http1Connection implements AutoCloseable {
     private final InputStream in;
     final OutputStream out;
     private final Ticker ticker;
+    /** scheme://host:port this socket is connected to: the pool hands it out only for requests to the same origin. */
+    final String origin;
     private final byte[] buf = new byte[16 << 10];
     private int pos;
     private int limit;
@@ -26,8 +28,9 @@ final class Http1Connection implements AutoCloseable {
     private long deadlineNanos = Long.MAX_VALUE;
 
     /** @param ticker stamps each socket read; null for no stamps ({@link #stamp()} stays {@link Long#MIN_VALUE}) */
-    Http1Connection(Socket socket, Ticker ticker) throws IOException {
+    Http1Connection(Socket socket, Ticker ticker, String origin) throws IOException {
         this.socket = socket;
+        this.origin = origin;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.ticker = ticker;

@@ -35,7 +35,12 @@ public final class StreamingHttp implements AutoCloseable {
     private final ErrorMapper errors;
     private final String apiKey;
     private final Ticker ticker;
-    private final ConcurrentLinkedDeque<Http1Connection> idle = new ConcurrentLinkedDeque<>();
+    /**
+     * Idle keep-alive connections by origin (scheme://host:port). One transport may be asked for other servers than
+     * its endpoint's (the bench's metrics scrape, a judge, replicas): a connection must only carry requests to the
+     * server it is connected to.
+     */
+    private final ConcurrentHashMap<String, ConcurrentLinkedDeque<Http1Connection>> idle = new ConcurrentHashMap<>();
     private final Set<Http1Connection> busy = ConcurrentHashMap.newKeySet();
     private final boolean stampArrivals;
     private volatile boolean aborted;
@@ -89,12 +94,14 @@ public final class StreamingHttp implements AutoCloseable {
     public Response send(String method, URI uri, byte[] body, Duration timeout) {
         String what = method + " " + Endpoint.safeUrl(uri);
         byte[] head = head(method, uri, body);
+        String origin = origin(uri);
+        ConcurrentLinkedDeque<Http1Connection> pool = idle.computeIfAbsent(origin, k -> new ConcurrentLinkedDeque<>());
         for (int attempt = 0; ; attempt++) {
-            Http1Connection c = idle.pollFirst();
+            Http1Connection c = pool.pollFirst();
             boolean reused = c != null;
             long sent;
             try {
-                if (c == null) c = open(uri);
+                if (c == null) c = open(uri, origin);
                 busy.add(c);
                 if (aborted) throw new IOException("aborted");
                 c.deadline(System.nanoTime() + timeout.toNanos());
@@ -167,7 +174,14 @@ public final class StreamingHttp implements AutoCloseable {
         return h.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private Http1Connection open(URI uri) throws IOException {
+    /** The pool key of {@code uri}: scheme, host and port (the default port made explicit), lower case. */
+    static String origin(URI uri) {
+        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
+        return (tls ? "https://" : "http://") + String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
+    private Http1Connection open(URI uri, String origin) throws IOException {
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
         // A channel's socket: blocking like a plain Socket, but a thread interrupt closes it and wakes a blocked read.
@@ -181,7 +195,7 @@ public final class StreamingHttp implements AutoCloseable {
                 throw new HttpConnectTimeoutException("connect timed out");
             }
             if (tls) s = ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(s, uri.getHost(), port, true);
-            return new Http1Connection(s, stampArrivals ? ticker : null);
+            return new Http1Connection(s, stampArrivals ? ticker : null, origin);
         } catch (IOException e) {
             s.close();
             throw e;
@@ -190,7 +204,7 @@ public final class StreamingHttp implements AutoCloseable {
 
     /** Back to the pool after a body was read to its end. */
     void release(Http1Connection c) {
-        if (!aborted && c.isOpen()) idle.addFirst(c);
+        if (!aborted && c.isOpen()) idle.computeIfAbsent(c.origin, k -> new ConcurrentLinkedDeque<>()).addFirst(c);
         else c.close();
     }
 
@@ -207,7 +221,9 @@ public final class StreamingHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        Http1Connection c;
-        while ((c = idle.pollFirst()) != null) c.close();
+        for (ConcurrentLinkedDeque<Http1Connection> pool : idle.values()) {
+            Http1Connection c;
+            while ((c = pool.pollFirst()) != null) c.close();
+        }
     }
 }
