@@ -105,7 +105,8 @@ public final class Arbiter implements java.util.concurrent.Callable<Integer> {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         HelpLayout.apply(cl);
         // k8s-job passes every flag it does not know on to eval in its pods
-        cl.getSubcommands().get("k8s-job").setUnmatchedOptionsArePositionalParams(true);
+        CommandLine k8s = cl.getSubcommands().get("k8s-job"); // absent when only another subcommand was built
+        if (k8s != null) k8s.setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             int code;
