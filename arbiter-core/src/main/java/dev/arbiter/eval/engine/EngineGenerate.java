@@ -12,7 +12,7 @@ import dev.arbiter.util.Ticker;
 
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link Generate} one answer (sample × epoch) gets: sets the run's seed, answers from the cache when it can,
@@ -28,7 +28,8 @@ final class EngineGenerate implements Generate {
     private final Ticker ticker;
     private final Long seed;
     private final int epoch;
-    private final BooleanSupplier stopping;
+    /** Set when the run stops; read before every request. Set here too, on a run-ending error (see {@link #send}). */
+    private final AtomicBoolean stopping;
     private final RequestShape shape;
 
     int calls;
@@ -40,12 +41,12 @@ final class EngineGenerate implements Generate {
     boolean tokensReported;
 
     EngineGenerate(ModelClient client, String endpointId, RequestGate gate, RetryPolicy retries, ResponseCache cache,
-                   Ticker ticker, Long seed, int epoch, BooleanSupplier stopping) {
+                   Ticker ticker, Long seed, int epoch, AtomicBoolean stopping) {
         this(client, endpointId, gate, retries, cache, ticker, seed, epoch, stopping, RequestShape.NONE);
     }
 
     EngineGenerate(ModelClient client, String endpointId, RequestGate gate, RetryPolicy retries, ResponseCache cache,
-                   Ticker ticker, Long seed, int epoch, BooleanSupplier stopping, RequestShape shape) {
+                   Ticker ticker, Long seed, int epoch, AtomicBoolean stopping, RequestShape shape) {
         this.shape = shape;
         this.client = client;
         this.endpointId = endpointId;
@@ -105,14 +106,14 @@ final class EngineGenerate implements Generate {
 
     private GenerateResponse send(GenerateRequest r) {
         attempts++;
-        if (stopping.getAsBoolean()) throw new StoppedException(); // no new request once the run is stopping
+        if (stopping.get()) throw new StoppedException(); // no new request once the run is stopping
         try {
             gate.enter();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoppedException();
         }
-        if (stopping.getAsBoolean()) {
+        if (stopping.get()) {
             gate.leave();
             throw new StoppedException();
         }
@@ -121,9 +122,21 @@ final class EngineGenerate implements Generate {
             GenerateResponse response = client.generate(r);
             latencyNanos += ticker.nanos() - t0;
             return response;
+        } catch (ModelException e) {
+            stopOnRunEndingError(e);
+            throw e;
         } finally {
             gate.leave();
         }
+    }
+
+    /**
+     * A non-retriable error that is not this sample's own (a 400 for every request, a 401) ends the run: the stop is
+     * raised here, before the request permit is released, so no other worker slips a request in between the failure
+     * and the session's reaction to it (at concurrency 1, a run that fails at request 11 has asked exactly 11).
+     */
+    private void stopOnRunEndingError(ModelException e) {
+        if (!e.retriable() && !e.sampleScoped()) stopping.set(true);
     }
 
     /**
@@ -137,7 +150,7 @@ final class EngineGenerate implements Generate {
         try {
             r = retries.call(() -> {
                 attempts++;
-                if (stopping.getAsBoolean()) throw new StoppedException();
+                if (stopping.get()) throw new StoppedException();
                 try {
                     gate.enter();
                 } catch (InterruptedException e) {
@@ -147,6 +160,9 @@ final class EngineGenerate implements Generate {
                 long t0 = ticker.nanos();
                 try {
                     return client.promptLogprobs(prompt);
+                } catch (ModelException e) {
+                    stopOnRunEndingError(e);
+                    throw e;
                 } finally {
                     latencyNanos += ticker.nanos() - t0;
                     gate.leave();

@@ -152,7 +152,7 @@ public final class EvalRunner {
             ResponseCache cache = opts.cache() ? new ResponseCache(store, clock) : null;
             AtomicBoolean stopping = new AtomicBoolean();
             SampleWorker worker = new SampleWorker(task, (s, e) -> new EngineGenerate(client, endpointId, gate, retries,
-                    cache, ticker, opts.seed(), e, stopping::get, shape), ticker, clock, opts.gradeTruncated());
+                    cache, ticker, opts.seed(), e, stopping, shape), ticker, clock, opts.gradeTruncated());
             // Workers beyond the request permits let scoring (e.g. running generated code) and the store's commit
             // overlap with requests: at --concurrency 1 a worker waiting for its group commit would otherwise hold
             // back the next request whenever a commit takes longer than a request (a busy disk).
