@@ -19,6 +19,7 @@ final class Http1Connection implements AutoCloseable {
     private final InputStream in;
     final OutputStream out;
     private final Ticker ticker;
+    private final String origin;
     private final byte[] buf = new byte[16 << 10];
     private int pos;
     private int limit;
@@ -26,7 +27,8 @@ final class Http1Connection implements AutoCloseable {
     private long deadlineNanos = Long.MAX_VALUE;
 
     /** @param ticker stamps each socket read; null for no stamps ({@link #stamp()} stays {@link Long#MIN_VALUE}) */
-    Http1Connection(Socket socket, Ticker ticker) throws IOException {
+    Http1Connection(Socket socket, Ticker ticker, String origin) throws IOException {
+        this.origin = origin;
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
@@ -37,6 +39,9 @@ final class Http1Connection implements AutoCloseable {
     void deadline(long nanos) {
         this.deadlineNanos = nanos;
     }
+
+    /** scheme://host:port this connection is to: it is reused only for requests to the same origin. */
+    String origin() { return origin; }
 
     /** Ticker reading when the buffer the last byte came from was read. */
     long stamp() { return stamp; }

@@ -4,6 +4,8 @@ import dev.arbiter.client.Endpoint;
 import dev.arbiter.client.ErrorMapper;
 import dev.arbiter.util.Ticker;
 
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -35,7 +37,8 @@ public final class StreamingHttp implements AutoCloseable {
     private final ErrorMapper errors;
     private final String apiKey;
     private final Ticker ticker;
-    private final ConcurrentLinkedDeque<Http1Connection> idle = new ConcurrentLinkedDeque<>();
+    /** Idle keep-alive connections by origin (scheme://host:port): one client may talk to several servers. */
+    private final ConcurrentHashMap<String, ConcurrentLinkedDeque<Http1Connection>> idle = new ConcurrentHashMap<>();
     private final Set<Http1Connection> busy = ConcurrentHashMap.newKeySet();
     private final boolean stampArrivals;
     private volatile boolean aborted;
@@ -90,7 +93,7 @@ public final class StreamingHttp implements AutoCloseable {
         String what = method + " " + Endpoint.safeUrl(uri);
         byte[] head = head(method, uri, body);
         for (int attempt = 0; ; attempt++) {
-            Http1Connection c = idle.pollFirst();
+            Http1Connection c = idleFor(origin(uri)).pollFirst();
             boolean reused = c != null;
             long sent;
             try {
@@ -180,17 +183,34 @@ public final class StreamingHttp implements AutoCloseable {
             } catch (SocketTimeoutException e) {
                 throw new HttpConnectTimeoutException("connect timed out");
             }
-            if (tls) s = ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(s, uri.getHost(), port, true);
-            return new Http1Connection(s, stampArrivals ? ticker : null);
+            if (tls) {
+                SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(s, uri.getHost(), port, true);
+                // the certificate must name the host, as the JDK HttpClient checks (a bare SSLSocket does not)
+                SSLParameters p = ssl.getSSLParameters();
+                p.setEndpointIdentificationAlgorithm("HTTPS");
+                ssl.setSSLParameters(p);
+                s = ssl;
+            }
+            return new Http1Connection(s, stampArrivals ? ticker : null, origin(uri));
         } catch (IOException e) {
             s.close();
             throw e;
         }
     }
 
+    private ConcurrentLinkedDeque<Http1Connection> idleFor(String origin) {
+        return idle.computeIfAbsent(origin, k -> new ConcurrentLinkedDeque<>());
+    }
+
+    static String origin(URI uri) {
+        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
+        return (tls ? "https://" : "http://") + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
     /** Back to the pool after a body was read to its end. */
     void release(Http1Connection c) {
-        if (!aborted && c.isOpen()) idle.addFirst(c);
+        if (!aborted && c.isOpen()) idleFor(c.origin()).addFirst(c);
         else c.close();
     }
 
@@ -208,6 +228,8 @@ public final class StreamingHttp implements AutoCloseable {
     @Override
     public void close() {
         Http1Connection c;
-        while ((c = idle.pollFirst()) != null) c.close();
+        for (ConcurrentLinkedDeque<Http1Connection> q : idle.values()) {
+            while ((c = q.pollFirst()) != null) c.close();
+        }
     }
 }
