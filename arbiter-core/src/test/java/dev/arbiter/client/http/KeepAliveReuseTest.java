@@ -90,9 +90,9 @@ class KeepAliveReuseTest {
                 byte[] body = EVENTS.getBytes(StandardCharsets.UTF_8);
                 String response = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + Integer.toHexString(body.length) + "\r\n" + EVENTS + "\r\n0\r\n\r\n";
+                answered.incrementAndGet(); // before the answer leaves: the client may check as soon as it has it
                 out.write(response.getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                answered.incrementAndGet();
             }
         } catch (java.io.IOException ignored) {
             // the client closed the connection
