@@ -19,8 +19,7 @@ final class Http1Connection implements AutoCloseable {
     private final InputStream in;
     final OutputStream out;
     private final Ticker ticker;
-    /** scheme://host:port this socket is connected to: the pool hands it out only for requests to the same origin. */
-    final String origin;
+    private final String origin;
     private final byte[] buf = new byte[16 << 10];
     private int pos;
     private int limit;
@@ -29,8 +28,8 @@ final class Http1Connection implements AutoCloseable {
 
     /** @param ticker stamps each socket read; null for no stamps ({@link #stamp()} stays {@link Long#MIN_VALUE}) */
     Http1Connection(Socket socket, Ticker ticker, String origin) throws IOException {
-        this.socket = socket;
         this.origin = origin;
+        this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.ticker = ticker;
@@ -40,6 +39,9 @@ final class Http1Connection implements AutoCloseable {
     void deadline(long nanos) {
         this.deadlineNanos = nanos;
     }
+
+    /** scheme://host:port this connection is to: it is reused only for requests to the same origin. */
+    String origin() { return origin; }
 
     /** Ticker reading when the buffer the last byte came from was read. */
     long stamp() { return stamp; }

@@ -4,6 +4,8 @@ import dev.arbiter.client.Endpoint;
 import dev.arbiter.client.ErrorMapper;
 import dev.arbiter.util.Ticker;
 
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -35,11 +37,7 @@ public final class StreamingHttp implements AutoCloseable {
     private final ErrorMapper errors;
     private final String apiKey;
     private final Ticker ticker;
-    /**
-     * Idle keep-alive connections by origin (scheme://host:port). One transport may be asked for other servers than
-     * its endpoint's (the bench's metrics scrape, a judge, replicas): a connection must only carry requests to the
-     * server it is connected to.
-     */
+    /** Idle keep-alive connections by origin (scheme://host:port): one client may talk to several servers. */
     private final ConcurrentHashMap<String, ConcurrentLinkedDeque<Http1Connection>> idle = new ConcurrentHashMap<>();
     private final Set<Http1Connection> busy = ConcurrentHashMap.newKeySet();
     private final boolean stampArrivals;
@@ -94,14 +92,12 @@ public final class StreamingHttp implements AutoCloseable {
     public Response send(String method, URI uri, byte[] body, Duration timeout) {
         String what = method + " " + Endpoint.safeUrl(uri);
         byte[] head = head(method, uri, body);
-        String origin = origin(uri);
-        ConcurrentLinkedDeque<Http1Connection> pool = idle.computeIfAbsent(origin, k -> new ConcurrentLinkedDeque<>());
         for (int attempt = 0; ; attempt++) {
-            Http1Connection c = pool.pollFirst();
+            Http1Connection c = idleFor(origin(uri)).pollFirst();
             boolean reused = c != null;
             long sent;
             try {
-                if (c == null) c = open(uri, origin);
+                if (c == null) c = open(uri);
                 busy.add(c);
                 if (aborted) throw new IOException("aborted");
                 c.deadline(System.nanoTime() + timeout.toNanos());
@@ -174,14 +170,7 @@ public final class StreamingHttp implements AutoCloseable {
         return h.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The pool key of {@code uri}: scheme, host and port (the default port made explicit), lower case. */
-    static String origin(URI uri) {
-        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
-        int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
-        return (tls ? "https://" : "http://") + String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT) + ":" + port;
-    }
-
-    private Http1Connection open(URI uri, String origin) throws IOException {
+    private Http1Connection open(URI uri) throws IOException {
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
         // A channel's socket: blocking like a plain Socket, but a thread interrupt closes it and wakes a blocked read.
@@ -194,17 +183,34 @@ public final class StreamingHttp implements AutoCloseable {
             } catch (SocketTimeoutException e) {
                 throw new HttpConnectTimeoutException("connect timed out");
             }
-            if (tls) s = ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(s, uri.getHost(), port, true);
-            return new Http1Connection(s, stampArrivals ? ticker : null, origin);
+            if (tls) {
+                SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(s, uri.getHost(), port, true);
+                // the certificate must name the host, as the JDK HttpClient checks (a bare SSLSocket does not)
+                SSLParameters p = ssl.getSSLParameters();
+                p.setEndpointIdentificationAlgorithm("HTTPS");
+                ssl.setSSLParameters(p);
+                s = ssl;
+            }
+            return new Http1Connection(s, stampArrivals ? ticker : null, origin(uri));
         } catch (IOException e) {
             s.close();
             throw e;
         }
     }
 
+    private ConcurrentLinkedDeque<Http1Connection> idleFor(String origin) {
+        return idle.computeIfAbsent(origin, k -> new ConcurrentLinkedDeque<>());
+    }
+
+    static String origin(URI uri) {
+        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
+        return (tls ? "https://" : "http://") + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
     /** Back to the pool after a body was read to its end. */
     void release(Http1Connection c) {
-        if (!aborted && c.isOpen()) idle.computeIfAbsent(c.origin, k -> new ConcurrentLinkedDeque<>()).addFirst(c);
+        if (!aborted && c.isOpen()) idleFor(c.origin()).addFirst(c);
         else c.close();
     }
 
@@ -221,9 +227,9 @@ public final class StreamingHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ConcurrentLinkedDeque<Http1Connection> pool : idle.values()) {
-            Http1Connection c;
-            while ((c = pool.pollFirst()) != null) c.close();
+        Http1Connection c;
+        for (ConcurrentLinkedDeque<Http1Connection> q : idle.values()) {
+            while ((c = q.pollFirst()) != null) c.close();
         }
     }
 }

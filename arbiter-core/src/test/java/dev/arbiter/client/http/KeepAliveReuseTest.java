@@ -66,6 +66,16 @@ class KeepAliveReuseTest {
         assertThat(accepted.get()).isEqualTo(1);
     }
 
+    @Test
+    void oneClientTalkingToTwoServersNeverSendsARequestDownTheOtherOnesConnection() {
+        // the pool is keyed by origin: a keep-alive connection to one server is not reused for another
+        assertThat(StreamingHttp.origin(URI.create("http://127.0.0.1:8000/v1/models")))
+                .isEqualTo(StreamingHttp.origin(URI.create("http://127.0.0.1:8000/metrics")))
+                .isNotEqualTo(StreamingHttp.origin(URI.create("http://127.0.0.1:8001/v1/models")))
+                .isNotEqualTo(StreamingHttp.origin(URI.create("https://127.0.0.1:8000/v1/models")));
+        assertThat(StreamingHttp.origin(URI.create("https://Example.org/v1"))).isEqualTo("https://example.org:443");
+    }
+
     /** Keep-alive HTTP/1.1: each request's headers and body read, a chunked SSE answer written in one go. */
     private static void serve(Socket s, AtomicInteger answered) {
         try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1))) {
@@ -80,7 +90,7 @@ class KeepAliveReuseTest {
                 byte[] body = EVENTS.getBytes(StandardCharsets.UTF_8);
                 String response = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + Integer.toHexString(body.length) + "\r\n" + EVENTS + "\r\n0\r\n\r\n";
-                answered.incrementAndGet(); // before the write: the client may return (and the test assert) as soon as it lands
+                answered.incrementAndGet(); // before the answer leaves: the client may check as soon as it has it
                 out.write(response.getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
