@@ -211,6 +211,10 @@ var ArbiterReport = (function () {
     const failLabel = add(form, el("label", " failures only "));
     const failures = add(failLabel, el("input", null, "failures-only"));
     failures.type = "checkbox";
+    // Two runs of the same answers graded two ways (rescore --harness) or two models: where their verdicts differ.
+    const disagreeLabel = add(form, el("label", " A and B disagree "));
+    const disagree = add(disagreeLabel, el("input", null, "disagree-only"));
+    disagree.type = "checkbox";
     const search = add(form, el("input", null, "search"));
     search.type = "search";
     search.placeholder = "search prompts and answers";
@@ -245,6 +249,7 @@ var ArbiterReport = (function () {
       for (const r of t.rows) {
         const a = A ? r.answers[A] : null, b = B ? r.answers[B] : null;
         if (failures.checked && !((A && failed(a, fullMarks)) || (B && failed(b, fullMarks)))) continue;
+        if (disagree.checked && !(A && B && a && b && (a.score !== b.score || a.outcome !== b.outcome))) continue;
         if (q) {
           const hay = [r.sample_id, r.input, (r.target || []).join(" "), a && a.response, a && a.answer, b && b.response, b && b.answer].join("\n").toLowerCase();
           if (!hay.includes(q)) continue;
@@ -261,7 +266,7 @@ var ArbiterReport = (function () {
       count.textContent = matched + " of " + t.rows.length + " samples" + (matched > shown ? ", first " + shown + " shown" : "");
     }
     taskSel.addEventListener("change", () => { fillRuns(); draw(); });
-    for (const c of [aSel, bSel, failures]) c.addEventListener("change", draw);
+    for (const c of [aSel, bSel, failures, disagree]) c.addEventListener("change", draw);
     search.addEventListener("input", draw);
     fillRuns();
     draw();

@@ -122,6 +122,11 @@ class BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#runs-report table.answers tbody tr"))).hasSize(7);  // q8 for A; B's seven
         WebElement q8 = browser.findElement(By.cssSelector("#runs-report table.answers tbody tr[data-sample=q8]"));
         assertThat(q8.getText()).contains("The answer is C").contains("<img src=x onerror=");  // B's hostile answer, shown as text
+        browser.findElement(By.cssSelector("#runs-report .failures-only")).click();
+        browser.findElement(By.cssSelector("#runs-report .disagree-only")).click();
+        assertThat(browser.findElements(By.cssSelector("#runs-report table.answers tbody tr"))).hasSize(6);  // B's failures but q8, which both fail
+        browser.findElement(By.cssSelector("#runs-report .disagree-only")).click();
+        browser.findElement(By.cssSelector("#runs-report .failures-only")).click();
         browser.findElement(By.cssSelector("#runs-report input.search")).sendKeys("The answer is C");
         assertThat(browser.findElements(By.cssSelector("#runs-report table.answers tbody tr"))).hasSize(1);
         assertThat(js.executeScript("return window.__pwned === undefined ? null : window.__pwned;")).as("a hostile answer ran").isNull();
