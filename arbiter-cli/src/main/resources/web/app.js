@@ -258,7 +258,9 @@ async function poll(id) {
     if (!run) throw new Error("no run " + id);
     running = run.status === "running";
     // read everything first, then update the page at once (no half-drawn state between two reads)
-    const rec = run.task === "bench" ? null : await api("/api/runs/" + encodeURIComponent(id));
+    // a bench run stores its record as each level ends; before the first one there is none yet
+    const rec = run.task === "bench" ? await api("/api/runs/" + encodeURIComponent(id)).catch(() => null)
+      : await api("/api/runs/" + encodeURIComponent(id));
     title.textContent = run.run_id + " — " + run.task + ", " + run.model;
     const since = Math.max(0, Math.round((Date.now() - Date.parse(run.started_at)) / 1000));
     status.textContent = run.status + (running ? " for " + since + " s" : "") + (run.ended_at ? ", ended " + run.ended_at : "");
@@ -267,7 +269,14 @@ async function poll(id) {
     bar.value = run.samples;
     count.textContent = run.planned > 0 ? run.samples + " / " + run.planned + " answers" : "";
     const rows = [];
-    outcomes.textContent = rec ? "" : running ? "bench stores its levels when it ends; the report will draw them." : "";
+    outcomes.textContent = rec ? "" : running ? "no level has ended yet: each bench level shows here when it ends." : "";
+    const p50 = d => d && d.p50 != null ? Number(d.p50).toFixed(1) + " ms" : "-";
+    for (const l of (rec && rec.levels) || []) {
+      const name = l.concurrency != null ? "concurrency " + l.concurrency : "rate " + l.rate + "/s";
+      rows.push(row([name, (l.output_token_throughput == null ? "-" : Number(l.output_token_throughput).toFixed(1) + " tok/s"),
+        "TTFT p50 " + p50(l.ttft_ms) + ", TPOT p50 " + p50(l.tpot_ms), l.completed + " ok, " + l.failed + " failed"]));
+    }
+    if (rec && rec.levels) outcomes.textContent = rec.levels.length + " level(s) " + (running ? "done so far" : "measured");
     for (const t of (rec && rec.tasks) || []) {
       for (const [name, m] of Object.entries(t.metrics || {})) {
         if (name.includes("/")) continue;

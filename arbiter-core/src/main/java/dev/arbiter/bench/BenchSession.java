@@ -94,7 +94,7 @@ public final class BenchSession {
         Bench bench = new Bench(p.runner, () -> p.metrics ? MetricsSampler.start(p.side, root) : null);
         List<Bench.Level> levels;
         try {
-            levels = bench.run(s.plan(), listener);
+            levels = bench.run(s.plan(), progress(runId, started, s, input, listener));
         } finally {
             p.http.close();
         }
@@ -127,6 +127,32 @@ public final class BenchSession {
                 results, search, evidence, files, warnings);
         store.finishRun(runId, status, ended, null, settings, Json.write(record));
         return new Outcome(record, levels);
+    }
+
+    /**
+     * Passes each level's events on to {@code listener}, and after each level stores the record so far (status
+     * {@code running}, the finished levels, no evidence yet), so a live view shows the levels as they end.
+     */
+    private LevelListener progress(String runId, Instant started, BenchSetup s, InputCheck input, LevelListener listener) {
+        List<LevelResult> done = new ArrayList<>();
+        Endpoint e = s.endpoint();
+        return new LevelListener() {
+            @Override
+            public void levelStarted(LoadLevel level, int index, int of) {
+                listener.levelStarted(level, index, of);
+            }
+
+            @Override
+            public void levelEnded(LevelResult result, List<RequestRecord> records) {
+                listener.levelEnded(result, records);
+                synchronized (done) {
+                    done.add(result);
+                    store.progressRun(runId, Json.write(new BenchRecord(BenchRecord.SCHEMA_VERSION, runId, "running",
+                            started, null, Endpoint.safeUrl(e.baseUrl()), e.api().name(), e.model(), s.workload().describe(),
+                            s.settings(), input, done, null, null, null, List.of())));
+                }
+            }
+        };
     }
 
     static URI serverRoot(URI base) {

@@ -180,6 +180,34 @@ class BrowserTest {
     }
 
     @Test
+    void theLiveViewShowsABenchRunsLevelsAsTheyEnd() throws IOException {
+        Path store = dir.resolve("arbiter.db");
+        Instant start = Instant.now().minusSeconds(5);
+        try (RunStore writer = RunStore.open(store)) {
+            writer.insertRun(new dev.arbiter.eval.store.StoredRun("bench-live", "bench", "m", "http://127.0.0.1:1",
+                    "bench:bench-live", "running", start, null, 8, 0, null, "{}", null));
+            app = new WebApp(store).create().start("127.0.0.1", 0);
+            browser.get("http://127.0.0.1:" + app.port() + "/");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.findElement(By.cssSelector("nav button[data-tab=runs]")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("live"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-outcomes"), "no level has ended yet"));
+            // what BenchSession stores when the first level ends: the record so far, status still running
+            String level = "{\"concurrency\": 1, \"rate\": null, \"interrupted\": false, \"completed\": 4, \"failed\": 0,"
+                    + " \"cancelled\": 0, \"errors\": {}, \"error_examples\": {}, \"duration_s\": 1.0,"
+                    + " \"output_token_throughput\": 123.4, \"input_tokens\": 64, \"output_tokens\": 16, \"token_sources\": {},"
+                    + " \"multi_token_chunk_requests\": 0, \"ttft_ms\": {\"mean\": 12.5, \"p50\": 12.5}, \"tpot_ms\": {\"mean\": 3.0, \"p50\": 3.0}}";
+            writer.progressRun("bench-live", "{\"schema_version\": 1, \"run_id\": \"bench-live\", \"status\": \"running\","
+                    + " \"started_at\": \"" + start + "\", \"levels\": [" + level + "]}");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-metrics tbody"), "concurrency 1"));
+            assertThat(browser.findElement(By.cssSelector("#live-metrics tbody")).getText())
+                    .contains("123.4 tok/s").contains("TTFT p50 12.5 ms").contains("4 ok, 0 failed");
+            assertThat(browser.findElement(By.id("live-outcomes")).getText()).isEqualTo("1 level(s) done so far");
+            screenshot("live-bench");
+        }
+    }
+
+    @Test
     void aReportWithAHostileAnswerRunsNothing() throws IOException {
         Path store = dir.resolve("arbiter.db");
         Path data = Files.writeString(dir.resolve("q.jsonl"), "{\"id\": \"h1\", \"input\": \"say hi\", \"target\": \"hi\"}\n");

@@ -166,6 +166,14 @@ public final class RunStore implements AutoCloseable {
                 status, manifest, runId);
     }
 
+    /**
+     * Stores the record so far of a run that is still running (a bench run's finished levels), so readers — `runs`,
+     * the web UI's live view — see progress; a run that has ended is left as it is.
+     */
+    public synchronized void progressRun(String runId, String record) {
+        update("UPDATE runs SET record = ? WHERE run_id = ? AND status = 'running'", record, runId);
+    }
+
     /** Records how a run ended: status, end time, headline score and the full run record. */
     public synchronized void finishRun(String runId, String status, Instant endedAt, Double score, String manifest,
                                        String record) {
