@@ -159,11 +159,13 @@ final class EvalCommand implements Callable<Integer> {
         TaskRegistry tasks = registry != null ? registry.get() : StandardTasks.registry(judge,
                 problem -> err.println("arbiter: skipped " + problem),
                 warning -> err.println("arbiter: sandbox warning: " + warning));
-        Task created = tasks.create(taskName, new TaskParams(data, limit, seed, shots, scorer, subjects, language, taskOptions));
+        TaskParams params = new TaskParams(data, limit, seed, shots, scorer, subjects, language, taskOptions);
+        Task created = tasks.create(taskName, params);
         Task task = HarnessProfile.stamp(created, harness, shots).withSystem(system).withGeneration(overrides);
         RunOptions opts = RunOptions.builder(store.runsRoot()).concurrency(concurrency).requestsPerMinute(rpm).seed(seed)
                 .limit(limit).epochs(epochs).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache)
                 .contextTokens(contextTokens).stream(stream).shard(sharding.spec())
+                .task(dev.arbiter.eval.engine.TaskRebuild.recipe(taskName, params))
                 .maxRetries(retries).arbiterVersion(Version.get()).build();
         boolean live = !quiet && StderrTerminal.isTerminal();
         try (RunStore runs = store.open(); ModelClient client = Replicas.client(endpoint, endpointOptions.replicaUrls(),

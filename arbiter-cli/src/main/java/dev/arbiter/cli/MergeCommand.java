@@ -1,8 +1,11 @@
 package dev.arbiter.cli;
 
+import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.engine.EngineEnvironment;
+import dev.arbiter.eval.engine.TaskRebuild;
+import dev.arbiter.eval.engine.TaskRegistry;
+import dev.arbiter.eval.task.StandardTasks;
 import dev.arbiter.eval.engine.RunMerge;
-import dev.arbiter.eval.engine.RunReader;
 import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.engine.RunManifest;
 import dev.arbiter.error.InvalidInputException;
@@ -58,19 +61,32 @@ final class MergeCommand implements Callable<Integer> {
             for (String from : fromStores) ids.addAll(copyFrom(from, runs));
             runIds = ids.stream().distinct().toList();
             if (runIds.isEmpty()) throw new InvalidInputException("merge: no completed shard run in " + fromStores);
-            RunManifest first = new RunReader(runs).record(runIds.get(0)).manifest();
-            List<String> skipped = new ArrayList<>();
-            var metrics = MergeMetrics.of(first.task(), first.metrics(), skipped::add);
-            record = new RunMerge(runs, EngineEnvironment.system()).merge(runIds, metrics, outDir, store.runsRoot());
-            if (!skipped.isEmpty()) {
-                err.println("arbiter: merge: not recomputed (this metric is rebuilt only with its task; rescore the merged run): "
-                        + String.join(", ", skipped));
-            }
+            record = new RunMerge(runs, EngineEnvironment.system()).merge(runIds, shard -> metrics(shard, err), outDir,
+                    store.runsRoot());
         }
         err.println("arbiter: merged " + runIds.size() + " shards into run " + record.runId());
         if (fmt.isJson()) JsonOut.print(out, "run", record);
         else RunText.print(out, record);
         return ExitCode.OK;
+    }
+
+    /**
+     * The shards' task built again from the recipe they recorded, so every metric of the task is computed over all the
+     * answers as an unsharded run computes it. Shards stored before recipes were recorded (or whose dataset is not
+     * here) get the metrics {@link MergeMetrics} can name, and stderr says which are missing and why.
+     */
+    private static List<Metric> metrics(RunManifest shard, PrintWriter err) {
+        TaskRegistry tasks = EvalCommand.registry != null ? EvalCommand.registry.get()
+                : StandardTasks.registry(NoJudge.INSTANCE, problem -> { }, warning -> { });
+        TaskRebuild.Result rebuilt = TaskRebuild.metrics(shard, tasks);
+        if (rebuilt.rebuilt()) return rebuilt.metrics();
+        List<String> skipped = new ArrayList<>();
+        List<Metric> named = MergeMetrics.of(shard.task(), shard.metrics(), skipped::add);
+        err.println("arbiter: merge: " + rebuilt.problem() + "; recomputed only "
+                + String.join(", ", named.stream().map(Metric::name).toList())
+                + (skipped.isEmpty() ? "" : "; not recomputed: " + String.join(", ", skipped)
+                + " (merge where the task's dataset is, with shards run by this version)"));
+        return named;
     }
 
     private static boolean isShard(StoredRun r) {

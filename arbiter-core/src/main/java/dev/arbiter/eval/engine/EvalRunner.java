@@ -299,7 +299,7 @@ public final class EvalRunner {
     private static RunScale scale(Task task, RunOptions opts) {
         if (opts.shard() == null) return null;
         String selection = SettingsKey.questions(Sampling.select(task.dataset().samples(), opts.limit(), opts.seed()));
-        return new RunScale(opts.shard(), selection, null, null);
+        return new RunScale(opts.shard(), selection, null, null, opts.task());
     }
 
     /** The run error a fatal exception becomes, typed by what the user does next. */

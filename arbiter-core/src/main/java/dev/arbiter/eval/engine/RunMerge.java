@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Combines the shard runs of one evaluation ({@code eval --shard K/N}) into one ordinary, completed run: every
@@ -45,10 +46,19 @@ public final class RunMerge {
      * @param metrics the metrics to compute, from the shards' manifest (the caller knows which it can rebuild)
      */
     public RunRecord merge(List<String> runIds, List<Metric> metrics, Path outDir, Path runsRoot) {
+        return merge(runIds, shard -> metrics, outDir, runsRoot);
+    }
+
+    /**
+     * As above, with the metrics chosen from the first shard's manifest once the runs are known to be the shards of
+     * one evaluation ({@link TaskRebuild#metrics}: the task's own).
+     */
+    public RunRecord merge(List<String> runIds, Function<RunManifest, List<Metric>> metricsOf, Path outDir, Path runsRoot) {
         List<RunManifest> shards = shards(runIds);
         RunManifest first = shards.get(0);
         for (RunManifest m : shards.subList(1, shards.size())) sameEvaluation(first, m);
         checkCoverage(shards);
+        List<Metric> metrics = metricsOf.apply(first);
 
         String newId = env.runIds().get();
         Path dir = outDir != null ? outDir : runsRoot.resolve(newId);
@@ -119,6 +129,10 @@ public final class RunMerge {
         same("setting (harness, shots, system, overridden flags)", a.setting(), b.setting(), a, b);
         same("shard count", a.scale().shard().count(), b.scale().shard().count(), a, b);
         same("sample selection (--limit, --seed, dataset)", a.scale().selection(), b.scale().selection(), a, b);
+        if (a.scale().task() != null && b.scale().task() != null) {
+            same("task parameters (--subject, --shots, --option, --scorer-option…)", a.scale().task().withoutData(),
+                    b.scale().task().withoutData(), a, b);
+        }
     }
 
     private static void same(String field, Object x, Object y, RunManifest a, RunManifest b) {
@@ -174,7 +188,7 @@ public final class RunMerge {
         String key = SettingsKey.of(f.task(), f.taskVersion(), f.scorer(), f.model(), "merge of " + f.scale().shard().count()
                 + " shards", f.datasetSha256(), f.generation(), f.seed(), f.limit(), f.epochs(), f.scale().selection(), f.setting());
         RunScale scale = new RunScale(null, f.scale().selection(), from,
-                replicas.isEmpty() ? null : List.copyOf(replicas.values()));
+                replicas.isEmpty() ? null : List.copyOf(replicas.values()), f.scale().task());
         return new RunManifest(newId, RunStatus.running, f.task(), f.taskVersion(), f.scorer(), f.metrics(), f.model(),
                 endpointNames.isEmpty() ? null : String.join(" + ", endpointNames), endpoint, f.server(), f.datasetName(),
                 f.datasetPath(), f.datasetSha256(), f.datasetSize(), samples, f.generation(), f.seed(), f.limit(),

@@ -27,11 +27,13 @@ import java.nio.file.Path;
  * @param gradeTruncated    grade answers cut off at the token limit as they are (a reference harness's rule) instead
  *                          of leaving them unscored as {@link SampleOutcome#TRUNCATED}
  * @param shard             evaluate only this shard of the selected samples ({@code --shard K/N}); null for all
+ * @param task              what the task was built from, recorded in a shard's manifest for {@code merge}; null if unknown
  */
 public record RunOptions(Integer concurrency, Double requestsPerMinute, Long seed, Integer limit, int epochs, Path outDir,
                          Path runsRoot, String resumeRunId, boolean autoResume, boolean cache, int maxRetries,
                          boolean probe, String arbiterVersion, Integer contextTokens, Boolean stream,
-                         boolean gradeTruncated, dev.arbiter.eval.scale.ShardSpec shard) {
+                         boolean gradeTruncated, dev.arbiter.eval.scale.ShardSpec shard,
+                         dev.arbiter.eval.scale.TaskRecipe task) {
     public RunOptions {
         if (concurrency != null && concurrency < 1) throw new InvalidInputException("--concurrency must be >= 1, got " + concurrency);
         if (requestsPerMinute != null && !(requestsPerMinute > 0)) {
@@ -69,6 +71,7 @@ public record RunOptions(Integer concurrency, Double requestsPerMinute, Long see
         private Boolean stream;
         private boolean gradeTruncated;
         private dev.arbiter.eval.scale.ShardSpec shard;
+        private dev.arbiter.eval.scale.TaskRecipe task;
 
         private Builder(Path runsRoot) { this.runsRoot = runsRoot; }
 
@@ -88,10 +91,12 @@ public record RunOptions(Integer concurrency, Double requestsPerMinute, Long see
         public Builder stream(Boolean on) { stream = on; return this; }
         public Builder gradeTruncated(boolean on) { gradeTruncated = on; return this; }
         public Builder shard(dev.arbiter.eval.scale.ShardSpec s) { shard = s; return this; }
+        public Builder task(dev.arbiter.eval.scale.TaskRecipe t) { task = t; return this; }
 
         public RunOptions build() {
             return new RunOptions(concurrency, requestsPerMinute, seed, limit, epochs, outDir, runsRoot, resumeRunId,
-                    autoResume, cache, maxRetries, probe, arbiterVersion, contextTokens, stream, gradeTruncated, shard);
+                    autoResume, cache, maxRetries, probe, arbiterVersion, contextTokens, stream, gradeTruncated, shard,
+                    task);
         }
     }
 }
