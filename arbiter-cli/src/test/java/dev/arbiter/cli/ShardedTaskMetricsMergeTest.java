@@ -121,6 +121,36 @@ class ShardedTaskMetricsMergeTest {
         assertThat(metrics(merged).has("turn_1")).isFalse();
     }
 
+    @Test
+    void aMergedVisionRunCarriesTheShardsImagesSoItsReportShowsThem() throws Exception {
+        ScriptedLlmServer model = server(r -> Reply.text("Answer: 3."));
+        CliRun[] runs = wholeAndMerged(model, List.of("--task", "chart_qa_synth", "--option", "count=8", "--seed", "5"));
+        assertThat(metrics(runs[1]).toString()).isEqualTo(metrics(runs[0]).toString());
+        String mergedId = runs[1].json().get("run_id").asText();
+        try (Stream<Path> files = Files.list(dir.resolve("merged").resolve("images"))) {
+            List<Path> images = files.toList();
+            assertThat(images).hasSize(8);
+            for (Path p : images) {
+                assertThat(p.getFileName().toString()).isEqualTo(java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))) + ".png");
+            }
+        }
+        Path html = dir.resolve("merged.html");
+        CliRun report = CliRun.of("report", mergedId, "--store", dir.resolve("s.db").toString(), "--out", html.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        assertThat(Files.readString(html).split("<img class=\"sample\"", -1)).hasSize(9);
+        assertThat(Files.readString(html)).contains("src=\"data:image/png;base64,iVBOR");
+
+        // a shard whose run directory is elsewhere (another pod): the merge says what its report will lack
+        deleteTree(dir.resolve("run-2-4").resolve("images"));
+        List<String> again = new ArrayList<>(List.of("merge", "--store", dir.resolve("s.db").toString(), "--out",
+                dir.resolve("merged-again").toString()));
+        runs[1].json().get("manifest").get("scale").get("merged_from").forEach(id -> again.add(id.asText()));
+        CliRun partial = CliRun.of(again.toArray(String[]::new));
+        assertThat(partial.exit()).as(partial.err()).isZero();
+        assertThat(partial.err()).containsPattern("merge: [1-8] of 8 images the answers were asked with are not beside the shard runs");
+    }
+
     /** {@code n} prompts, each with one to three checkable instructions; prompt i is "Prompt i: …". */
     static Path ifevalData(Path file, int n) throws Exception {
         StringBuilder b = new StringBuilder();

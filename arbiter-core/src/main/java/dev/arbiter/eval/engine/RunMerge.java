@@ -1,6 +1,9 @@
 package dev.arbiter.eval.engine;
 
+import dev.arbiter.client.ChatMessage;
+import dev.arbiter.client.ImagePart;
 import dev.arbiter.client.ReplicaCount;
+import dev.arbiter.error.UnavailableException;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.scale.RunScale;
@@ -10,7 +13,10 @@ import dev.arbiter.eval.store.StoredRun;
 import dev.arbiter.eval.store.StoredSample;
 import dev.arbiter.util.Json;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -34,10 +41,17 @@ import java.util.function.Function;
 public final class RunMerge {
     private final RunStore store;
     private final EngineEnvironment env;
+    private final Consumer<String> warn;
 
     public RunMerge(RunStore store, EngineEnvironment env) {
+        this(store, env, message -> { });
+    }
+
+    /** @param warn told what the merged run lacks that the shards had (images not found beside the shard runs) */
+    public RunMerge(RunStore store, EngineEnvironment env, Consumer<String> warn) {
         this.store = store;
         this.env = env;
+        this.warn = warn;
     }
 
     /**
@@ -66,6 +80,7 @@ public final class RunMerge {
         store.insertRun(new StoredRun(newId, merged.task(), merged.model(), merged.endpoint(), merged.settingsKey(),
                 RunStatus.running.name(), merged.startedAt(), null, merged.planned(), 0, null, Json.write(merged), null));
         Map<String, String> owner = new HashMap<>();
+        Set<ImagePart> images = new LinkedHashSet<>();
         try (RunFiles files = new RunFiles(dir)) {
             files.openLog(List.of());
             files.writeManifest(merged);
@@ -84,10 +99,66 @@ public final class RunMerge {
                     SampleRecord r = RecordCodec.sample(s);
                     store.putSample(RecordCodec.stored(newId, merged.task(), r));
                     files.append(r);
+                    imagesOf(r, images);
                 }
             }
+            copyImages(shards, images, dir);
             EvalRunner runner = new EvalRunner(store, env, ProgressListener.NONE);
             return runner.end(merged.withStatus(RunStatus.completed, env.clock().instant()), metrics, null, files);
+        }
+    }
+
+    private static void imagesOf(SampleRecord r, Set<ImagePart> into) {
+        for (List<ChatMessage> turns : java.util.Arrays.asList(r.input(), r.messages())) {
+            if (turns == null) continue;
+            for (ChatMessage m : turns) into.addAll(m.images());
+        }
+    }
+
+    /**
+     * Copies the images the merged answers carry from the shard runs' directories into the merged run's
+     * ({@code images/<sha256>.<ext>}, as {@link RunFiles#saveImages} stores them), so its report shows what the model
+     * was sent. A file is copied only when its bytes match its digest; images not found (shards that ran on other
+     * machines, into a shared database) are counted and reported, never invented.
+     */
+    private void copyImages(List<RunManifest> shards, Set<ImagePart> images, Path dir) {
+        if (images.isEmpty()) return;
+        Path target = dir.resolve(RunFiles.IMAGES);
+        List<String> missing = new ArrayList<>();
+        for (ImagePart image : images) {
+            String name = image.sha256() + "." + image.extension();
+            if (Files.isRegularFile(target.resolve(name))) continue;
+            boolean found = false;
+            for (RunManifest shard : shards) {
+                if (shard.outDir() == null) continue;
+                Path source = Path.of(shard.outDir()).resolve(RunFiles.IMAGES).resolve(name);
+                if (Files.isRegularFile(source) && copyVerified(source, target, image)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) missing.add(name);
+        }
+        if (!missing.isEmpty()) {
+            warn.accept(missing.size() + " of " + images.size() + " images the answers were asked with are not beside"
+                    + " the shard runs on this machine (" + shards.stream().map(RunManifest::outDir).toList() + "), so the"
+                    + " merged run's report names them without showing them; first missing: " + missing.get(0));
+        }
+    }
+
+    /** Copies {@code source} into {@code target} when its bytes are {@code image}'s; false when they are not. */
+    private static boolean copyVerified(Path source, Path target, ImagePart image) {
+        try {
+            byte[] bytes = Files.readAllBytes(source);
+            if (!ImagePart.of(image.mediaType(), bytes).sha256().equals(image.sha256())) return false;
+            Files.createDirectories(target);
+            Path tmp = Files.createTempFile(target, image.sha256(), ".part");
+            Files.write(tmp, bytes);
+            Files.move(tmp, target.resolve(image.sha256() + "." + image.extension()),
+                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            throw new UnavailableException("cannot copy image " + source + " into " + target + ": " + e.getMessage(), e);
         }
     }
 
