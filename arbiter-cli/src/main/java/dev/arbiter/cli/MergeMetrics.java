@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The metrics a merge computes again from all the shards' answers, rebuilt from the names in the shards' manifest:
- * accuracy, mean, pass@k and the macro accuracy of MMLU-style tasks. A name it cannot rebuild is reported, never
- * replaced by an average of the shards' values.
+ * The fallback when merge cannot build the shards' task again ({@link dev.arbiter.eval.engine.TaskRebuild}: shards
+ * stored before they recorded how their task was built, or merged where the task's dataset is not): the metrics it
+ * can make from their names in the shards' manifest alone — accuracy, mean, pass@k and the macro accuracy of
+ * MMLU-style tasks. A name it cannot make is reported, never replaced by an average of the shards' values.
  */
 final class MergeMetrics {
     private static final Pattern PASS_AT_K = Pattern.compile("pass@(\\d{1,4})");
