@@ -28,15 +28,29 @@ final class PgRunLock implements RunLock {
     private final Connector connector;
     private final String location;
     private final Clock clock;
+    /** The store's connection, told of each lease so that a reconnect takes its lock again; null in tests of the lock alone. */
+    private final StoreConnection store;
 
     PgRunLock(Connector connector, String location, Clock clock) {
+        this(connector, location, clock, null);
+    }
+
+    PgRunLock(Connector connector, String location, Clock clock, StoreConnection store) {
         this.connector = connector;
         this.location = location;
         this.clock = clock;
+        this.store = store;
     }
 
     @Override
     public RunLease acquire(String runId) {
+        Lease lease = new Lease(runId, key(runId), lock(runId, ""));
+        if (store != null) store.hold(lease);
+        return lease;
+    }
+
+    /** A new session holding the run's advisory lock; refused, naming the holder, when another session holds it. */
+    private Connection lock(String runId, String when) {
         Connection c = null;
         try {
             c = connector.open();
@@ -53,8 +67,8 @@ final class PgRunLock implements RunLock {
             if (!got) {
                 String holder = holder(c, runId);
                 c.close();
-                throw new UnavailableException("run " + runId + " is being written by " + holder + "; one process writes a "
-                        + "run at a time: wait for it to end or stop it, then --resume " + runId + " (advisory lock "
+                throw new UnavailableException("run " + runId + " is being written by " + holder + when + "; one process "
+                        + "writes a run at a time: wait for it to end or stop it, then --resume " + runId + " (advisory lock "
                         + key + " on " + location + ")");
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO run_locks (run_id, holder, since) VALUES (?, ?, ?) "
@@ -64,7 +78,7 @@ final class PgRunLock implements RunLock {
                 p.setString(3, clock.instant().toString());
                 p.executeUpdate();
             }
-            return new Lease(runId, key, c);
+            return c;
         } catch (SQLException e) {
             closeQuietly(c);
             throw new UnavailableException("cannot lock run " + runId + " on " + location + ": " + e.getMessage(), e);
@@ -109,10 +123,10 @@ final class PgRunLock implements RunLock {
         }
     }
 
-    private static final class Lease implements RunLease {
+    private final class Lease implements RunLease, StoreConnection.Relock {
         private final String runId;
         private final long key;
-        private final Connection c;
+        private Connection c;
         private boolean closed;
 
         Lease(String runId, long key, Connection c) {
@@ -124,10 +138,27 @@ final class PgRunLock implements RunLock {
         @Override
         public String runId() { return runId; }
 
+        /**
+         * After the store reconnected: when this lease's session went with the old connection (a server restart), the
+         * lock is taken again on a new one — or refused, naming who took the run meanwhile, which stops this writer.
+         */
+        @Override
+        public synchronized void relock() {
+            if (closed) return;
+            try {
+                if (!c.isClosed() && c.isValid(5)) return;  // its session survived: the lock is still held
+            } catch (SQLException e) {
+                // treated as lost
+            }
+            closeQuietly(c);
+            c = lock(runId, " (taken while the store's server was unreachable)");
+        }
+
         @Override
         public synchronized void close() {
             if (closed) return;
             closed = true;
+            if (store != null) store.release(this);
             try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
                 p.setLong(1, key);
                 p.execute();

@@ -58,7 +58,8 @@ public final class RunStore implements AutoCloseable {
     private final String location;
     private final StoreDialect dialect;
     private final PgRunLock.Connector connector;
-    private final Connection db;
+    /** The one connection, reopened when a PostgreSQL server drops it; guarded by this. */
+    private final StoreConnection conn;
     /** Lock and condition of the group commit in {@link #putSample}; never held while waiting for the database. */
     private final Object commitQueue = new Object();
     private List<PendingSample> queued = new ArrayList<>();
@@ -66,12 +67,24 @@ public final class RunStore implements AutoCloseable {
     /** Sample transactions committed so far (tests check that concurrent answers share them). Guarded by this. */
     private long sampleTransactions;
 
+    /** How long a statement waits for a PostgreSQL server that dropped the connection to answer again, in ms. */
+    static final long RECONNECT_BUDGET_MS = 60_000;
+
     private RunStore(Path file, String location, StoreDialect dialect, PgRunLock.Connector connector, Connection db) {
         this.file = file;
         this.location = location;
         this.dialect = dialect;
         this.connector = connector;
-        this.db = db;
+        this.conn = new StoreConnection(db, connector, location, RECONNECT_BUDGET_MS, RunStore::sleep);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while waiting for the run store's server", e);
+        }
     }
 
     /** Opens {@code location}: a {@code postgresql://} URL (credentials from the environment) or a SQLite file path. */
@@ -130,11 +143,12 @@ public final class RunStore implements AutoCloseable {
      * PostgreSQL server.
      */
     public RunLock runLock(java.time.Clock clock) {
-        if (dialect == StoreDialect.POSTGRESQL) return new PgRunLock(connector, location, clock);
+        if (dialect == StoreDialect.POSTGRESQL) return new PgRunLock(connector, location, clock, conn);
         return new FileRunLock(file.toAbsolutePath().resolveSibling(file.getFileName() + ".locks"), clock);
     }
 
     private void checkSchema() throws SQLException {
+        Connection db = conn.get();
         try (PreparedStatement p = db.prepareStatement("SELECT value FROM meta WHERE key = 'schema_version'");
              ResultSet rs = p.executeQuery()) {
             if (rs.next()) {
@@ -201,22 +215,22 @@ public final class RunStore implements AutoCloseable {
         String sql = "SELECT r.run_id, r.task, r.model, r.endpoint, r.settings_key, r.status, r.started_at, r.ended_at, "
                 + "r.planned, (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.run_id), r.score, r.manifest, r.record "
                 + "FROM runs r " + where;
-        try (PreparedStatement p = prepare(sql, args); ResultSet rs = p.executeQuery()) {
-            List<StoredRun> out = new ArrayList<>();
-            while (rs.next()) {
-                String ended = rs.getString(8);
-                double score = rs.getDouble(11);
-                Double scoreOrNull = rs.wasNull() ? null : score;
-                out.add(new StoredRun(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), Instant.parse(rs.getString(7)), ended == null ? null : Instant.parse(ended),
-                        rs.getInt(9), rs.getInt(10), scoreOrNull, rs.getString(12), rs.getString(13)));
+        return run("read runs", db -> {
+            try (PreparedStatement p = prepare(db, sql, args); ResultSet rs = p.executeQuery()) {
+                List<StoredRun> out = new ArrayList<>();
+                while (rs.next()) {
+                    String ended = rs.getString(8);
+                    double score = rs.getDouble(11);
+                    Double scoreOrNull = rs.wasNull() ? null : score;
+                    out.add(new StoredRun(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), Instant.parse(rs.getString(7)), ended == null ? null : Instant.parse(ended),
+                            rs.getInt(9), rs.getInt(10), scoreOrNull, rs.getString(12), rs.getString(13)));
+                }
+                // Newest first, by the instant: started_at text does not sort (Instant.toString drops a zero fraction).
+                out.sort(NEWEST_FIRST);
+                return out;
             }
-            // Newest first, by the instant: started_at text does not sort (Instant.toString drops a zero fraction).
-            out.sort(NEWEST_FIRST);
-            return out;
-        } catch (SQLException e) {
-            throw failure("read runs", e);
-        }
+        });
     }
 
     /**
@@ -299,7 +313,7 @@ public final class RunStore implements AutoCloseable {
             update(sql, s.runId(), s.task(), s.sampleId(), s.epoch(), s.record(), s.score(), s.status());
             return;
         }
-        try {
+        run("write", db -> {
             db.setAutoCommit(false);
             try (PreparedStatement p = db.prepareStatement(sql)) {
                 for (PendingSample b : batch) {
@@ -322,37 +336,36 @@ public final class RunStore implements AutoCloseable {
             } finally {
                 db.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw failure("write", e);
-        }
+            return null;
+        });
     }
 
     /** A run's answers ordered by sample id then epoch. */
     public synchronized List<StoredSample> samples(String runId) {
         String sql = "SELECT run_id, task, sample_id, epoch, record, score, status FROM samples WHERE run_id = ? "
                 + "ORDER BY " + dialect.sampleIdOrder + ", epoch";
-        try (PreparedStatement p = prepare(sql, runId); ResultSet rs = p.executeQuery()) {
-            List<StoredSample> out = new ArrayList<>();
-            while (rs.next()) {
-                double score = rs.getDouble(6);
-                Double scoreOrNull = rs.wasNull() ? null : score;
-                out.add(new StoredSample(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), scoreOrNull, rs.getString(7)));
+        return run("read the samples of run " + runId, db -> {
+            try (PreparedStatement p = prepare(db, sql, runId); ResultSet rs = p.executeQuery()) {
+                List<StoredSample> out = new ArrayList<>();
+                while (rs.next()) {
+                    double score = rs.getDouble(6);
+                    Double scoreOrNull = rs.wasNull() ? null : score;
+                    out.add(new StoredSample(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            rs.getString(5), scoreOrNull, rs.getString(7)));
+                }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw failure("read the samples of run " + runId, e);
-        }
+        });
     }
 
     /** The cached response JSON under {@code key}, if any. */
     public synchronized Optional<String> cached(String key) {
-        try (PreparedStatement p = prepare("SELECT value FROM response_cache WHERE key = ?", key);
-             ResultSet rs = p.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-        } catch (SQLException e) {
-            throw failure("read the response cache", e);
-        }
+        return run("read the response cache", db -> {
+            try (PreparedStatement p = prepare(db, "SELECT value FROM response_cache WHERE key = ?", key);
+                 ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
     }
 
     public synchronized void cache(String key, String value, Instant at) {
@@ -360,14 +373,41 @@ public final class RunStore implements AutoCloseable {
     }
 
     private void update(String sql, Object... args) {
-        try (PreparedStatement p = prepare(sql, args)) {
-            p.executeUpdate();
+        run("write", db -> {
+            try (PreparedStatement p = prepare(db, sql, args)) {
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** A statement on the store's connection. */
+    @FunctionalInterface
+    private interface Sql<T> {
+        T on(Connection db) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql}; when it failed because the server dropped the connection, once more on a new one (see
+     * {@link StoreConnection}: everything run here is safe to run twice).
+     */
+    private <T> T run(String what, Sql<T> sql) {
+        try {
+            return sql.on(conn.get());
         } catch (SQLException e) {
-            throw failure("write", e);
+            if (!conn.reconnectAfter(e)) throw failure(what, e);
+            try {
+                return sql.on(conn.get());
+            } catch (SQLException again) {
+                throw failure(what, again);
+            }
         }
     }
 
-    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+    /** Times the connection to a PostgreSQL server was opened again after the server dropped it. */
+    public synchronized int reconnects() { return conn.reconnects(); }
+
+    private static PreparedStatement prepare(Connection db, String sql, Object... args) throws SQLException {
         PreparedStatement p = db.prepareStatement(sql);
         if (args == null) return p;
         for (int i = 0; i < args.length; i++) {
@@ -387,7 +427,7 @@ public final class RunStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            db.close();
+            conn.close();
         } catch (SQLException e) {
             throw failure("close", e);
         }
