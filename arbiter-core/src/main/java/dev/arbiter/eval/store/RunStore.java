@@ -75,7 +75,8 @@ public final class RunStore implements AutoCloseable {
         this.location = location;
         this.dialect = dialect;
         this.connector = connector;
-        this.conn = new StoreConnection(db, connector, location, RECONNECT_BUDGET_MS, RunStore::sleep);
+        this.conn = new StoreConnection(db, connector, location, RECONNECT_BUDGET_MS, () -> System.nanoTime() / 1_000_000,
+                RunStore::sleep);
     }
 
     private static void sleep(long millis) {

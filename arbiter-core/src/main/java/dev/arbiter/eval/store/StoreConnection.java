@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * The run store's one connection. On a PostgreSQL server it is opened again when the server drops it (a restart, a
@@ -31,17 +32,25 @@ final class StoreConnection implements AutoCloseable {
     private final PgRunLock.Connector connector;
     private final String location;
     private final long budgetMillis;
+    private final LongSupplier millis;
     private final LongConsumer sleeper;
     private final List<Relock> held = new CopyOnWriteArrayList<>();  // leases come and go outside the store's lock
     private Connection db;
     private int reconnects;
 
-    /** @param connector opens a new connection to the same server; null for SQLite (never reopened) */
-    StoreConnection(Connection db, PgRunLock.Connector connector, String location, long budgetMillis, LongConsumer sleeper) {
+    /**
+     * @param connector    opens a new connection to the same server; null for SQLite (never reopened)
+     * @param budgetMillis how long to keep trying, in ms of {@code millis} (connection attempts count, not only pauses)
+     * @param millis       a monotonic clock in ms
+     * @param sleeper      pauses for the given ms
+     */
+    StoreConnection(Connection db, PgRunLock.Connector connector, String location, long budgetMillis, LongSupplier millis,
+                    LongConsumer sleeper) {
         this.db = db;
         this.connector = connector;
         this.location = location;
         this.budgetMillis = budgetMillis;
+        this.millis = millis;
         this.sleeper = sleeper;
     }
 
@@ -63,7 +72,7 @@ final class StoreConnection implements AutoCloseable {
     boolean reconnectAfter(SQLException failure) {
         if (connector == null || isValid()) return false;
         closeQuietly(db);
-        long waited = 0;
+        long start = millis.getAsLong();
         SQLException last = failure;
         for (int attempt = 0; ; attempt++) {
             try {
@@ -76,10 +85,9 @@ final class StoreConnection implements AutoCloseable {
             } catch (SQLException e) {
                 last = e;
             }
-            if (waited >= budgetMillis) break;
-            long pause = Math.min(PAUSES_MS[Math.min(attempt, PAUSES_MS.length - 1)], budgetMillis - waited);
-            sleeper.accept(pause);
-            waited += pause;
+            long left = budgetMillis - (millis.getAsLong() - start);
+            if (left <= 0) break;
+            sleeper.accept(Math.min(PAUSES_MS[Math.min(attempt, PAUSES_MS.length - 1)], left));
         }
         throw new UnavailableException("run store " + location + ": the connection was lost (" + failure.getMessage()
                 + ") and the server did not answer again within " + budgetMillis / 1000 + " s (" + last.getMessage()
