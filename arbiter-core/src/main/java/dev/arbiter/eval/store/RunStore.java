@@ -70,12 +70,13 @@ public final class RunStore implements AutoCloseable {
     /** How long a statement waits for a PostgreSQL server that dropped the connection to answer again, in ms. */
     static final long RECONNECT_BUDGET_MS = 60_000;
 
-    private RunStore(Path file, String location, StoreDialect dialect, PgRunLock.Connector connector, Connection db) {
+    private RunStore(Path file, String location, StoreDialect dialect, PgRunLock.Connector connector, Connection db,
+                     long reconnectBudgetMs) {
         this.file = file;
         this.location = location;
         this.dialect = dialect;
         this.connector = connector;
-        this.conn = new StoreConnection(db, connector, location, RECONNECT_BUDGET_MS, () -> System.nanoTime() / 1_000_000,
+        this.conn = new StoreConnection(db, connector, location, reconnectBudgetMs, () -> System.nanoTime() / 1_000_000,
                 RunStore::sleep);
     }
 
@@ -95,12 +96,18 @@ public final class RunStore implements AutoCloseable {
 
     /** As {@link #open(String)}, reading {@code PGUSER} and the password from {@code env}. */
     public static RunStore open(String location, java.util.function.UnaryOperator<String> env) {
+        return open(location, env, java.time.Duration.ofMillis(RECONNECT_BUDGET_MS));
+    }
+
+    /** As above, waiting up to {@code reconnect} for a PostgreSQL server that dropped the connection. */
+    public static RunStore open(String location, java.util.function.UnaryOperator<String> env, java.time.Duration reconnect) {
         if (!isDatabaseUrl(location)) return open(Path.of(location));
         PostgresUrl url = PostgresUrl.parse(location, env);
         try {
             PgRunLock.Connector connector = () -> DriverManager.getConnection(url.jdbcUrl(), url.properties());
             PostgresSchema.migrate(url);
-            RunStore store = new RunStore(null, url.display(), StoreDialect.POSTGRESQL, connector, connector.open());
+            RunStore store = new RunStore(null, url.display(), StoreDialect.POSTGRESQL, connector, connector.open(),
+                    reconnect.toMillis());
             store.checkSchema();
             return store;
         } catch (SQLException e) {
@@ -125,7 +132,7 @@ public final class RunStore implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout=10000");
                 for (String ddl : DDL) s.execute(ddl);
             }
-            RunStore store = new RunStore(file, file.toString(), StoreDialect.SQLITE, null, c);
+            RunStore store = new RunStore(file, file.toString(), StoreDialect.SQLITE, null, c, 0);
             store.checkSchema();
             return store;
         } catch (SQLException | java.io.IOException e) {

@@ -91,7 +91,8 @@ final class StoreConnection implements AutoCloseable {
         }
         throw new UnavailableException("run store " + location + ": the connection was lost (" + failure.getMessage()
                 + ") and the server did not answer again within " + budgetMillis / 1000 + " s (" + last.getMessage()
-                + "); every answer committed before is kept: --resume the run once the server is back", last);
+                + "); every answer committed before is kept: once the server is back, the same command resumes the run (or"
+                + " --resume RUN_ID)", last);
     }
 
     private boolean isValid() {
