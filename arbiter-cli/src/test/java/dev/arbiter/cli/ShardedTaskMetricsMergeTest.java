@@ -19,10 +19,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A task's own metrics after {@code merge}: four shards of MT-Bench (two judged turns, per-category means) and of
- * IFEval (prompt- and instruction-level, strict and loose) merge into exactly the metrics of the same evaluation run
- * unsharded — every value, standard error and interval to the last digit — because merge builds the task again from
- * the recipe its shards recorded. Without the task's dataset, merge says which metrics it could not recompute.
+ * A task's own metrics after {@code merge}: four shards of MT-Bench (two judged turns, per-category means), of IFEval
+ * (prompt- and instruction-level, strict and loose) and of MATH (per-subject and per-level accuracy) merge into
+ * exactly the metrics of the same evaluation run unsharded — every value, standard error and interval to the last
+ * digit — because merge builds the task again from the recipe its shards recorded. A merged vision run carries the
+ * shards' images. Without the task's dataset, merge says which metrics it could not recompute.
  */
 class ShardedTaskMetricsMergeTest {
     @TempDir Path dir;
@@ -101,6 +102,38 @@ class ShardedTaskMetricsMergeTest {
         assertThat(merged.get("prompt_level_loose_acc").get("value").asDouble())
                 .isGreaterThan(merged.get("prompt_level_strict_acc").get("value").asDouble());
         assertThat(merged.toString()).isEqualTo(whole.toString());
+    }
+
+    @Test
+    void mathSubjectAndLevelBreakdownsOfFourMergedShardsEqualTheUnshardedRun() throws Exception {
+        List<String> lines = Files.readAllLines(SharedData.path("math/test.jsonl")).subList(0, 60);
+        Path data = Files.writeString(dir.resolve("math.jsonl"), String.join("\n", lines) + "\n");
+        java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();  // problem → right answer, wrong for every third
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode row = dev.arbiter.util.Json.mapper().readTree(lines.get(i));
+            answers.put(row.get("problem").asText(), i % 3 == 0 ? "\\boxed{-12345}" : lastBoxed(row.get("solution").asText()));
+        }
+        ScriptedLlmServer model = server(Script.replyWith(q -> answers.entrySet().stream()
+                .filter(e -> q != null && q.contains(e.getKey())).map(java.util.Map.Entry::getValue).findFirst().orElse("OK")));
+        CliRun[] runs = wholeAndMerged(model, List.of("--task", "math", "--data", data.toString()));
+        JsonNode whole = metrics(runs[0]);
+        JsonNode merged = metrics(runs[1]);
+        assertThat(merged.get("accuracy").get("value").asDouble()).isBetween(0.5, 0.67);
+        assertThat(merged.has("subject/algebra")).as(merged.toString()).isTrue();
+        assertThat(merged.has("level/5")).isTrue();
+        assertThat(merged.toString()).isEqualTo(whole.toString());
+    }
+
+    /** The last {@code \boxed{…}} of a solution, braces balanced: the reference answer in MATH's own notation. */
+    static String lastBoxed(String solution) {
+        int start = solution.lastIndexOf("\\boxed{");
+        int depth = 0;
+        for (int i = start + "\\boxed".length(); i < solution.length(); i++) {
+            char c = solution.charAt(i);
+            if (c == '{') depth++;
+            else if (c == '}' && --depth == 0) return solution.substring(start, i + 1);
+        }
+        throw new IllegalArgumentException("no balanced \\boxed{} in " + solution);
     }
 
     @Test
