@@ -61,8 +61,8 @@ final class MergeCommand implements Callable<Integer> {
             for (String from : fromStores) ids.addAll(copyFrom(from, runs));
             runIds = ids.stream().distinct().toList();
             if (runIds.isEmpty()) throw new InvalidInputException("merge: no completed shard run in " + fromStores);
-            record = new RunMerge(runs, EngineEnvironment.system(), w -> err.println("arbiter: merge: " + w)).merge(runIds, shard -> metrics(shard, err), outDir,
-                    store.runsRoot());
+            RunMerge merge = new RunMerge(runs, EngineEnvironment.system(), w -> err.println("arbiter: merge: " + w));
+            record = merge.merge(runIds, shard -> metrics(shard, err), outDir, store.runsRoot());
         }
         err.println("arbiter: merged " + runIds.size() + " shards into run " + record.runId());
         if (fmt.isJson()) JsonOut.print(out, "run", record);
