@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.error.UnavailableException;
+import dev.arbiter.snapshot.Snapshot;
 import dev.arbiter.util.Json;
 
 import java.io.BufferedReader;
@@ -33,6 +34,8 @@ import java.util.stream.Stream;
 public final class CatalogLoader {
     /** Bundled files, in load order; listed because a jar's resource folder cannot be enumerated portably. */
     static final String BUNDLED_INDEX = "/catalog/index.txt";
+    /** Name of the build's snapshot of the bundled files (see {@link Snapshot}). */
+    public static final String SNAPSHOT = "catalog";
 
     /** Made on first parse: a command served by the snapshot never loads the YAML mapper. */
     private ObjectMapper yaml;
@@ -44,11 +47,11 @@ public final class CatalogLoader {
 
     /** The catalogue shipped in the jar: the build's snapshot of it when there is one, else its YAML parsed. */
     public Catalog bundled() {
-        return CatalogSnapshot.read().orElseGet(this::parseBundled);
+        return Snapshot.read(SNAPSHOT, Catalog.class).orElseGet(this::parseBundled);
     }
 
     /** The bundled YAML files, parsed (what the build snapshots, and what {@link #bundled()} falls back to). */
-    Catalog parseBundled() {
+    public Catalog parseBundled() {
         Acc acc = new Acc();
         for (String name : bundledNames()) {
             try (InputStream in = CatalogLoader.class.getResourceAsStream("/catalog/" + name)) {

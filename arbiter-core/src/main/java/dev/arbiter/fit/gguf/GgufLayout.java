@@ -6,6 +6,8 @@ import dev.arbiter.catalog.Moe;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tensors llama.cpp's convert_hf_to_gguf.py writes for a text decoder, with their ggml shapes, in the order the
@@ -21,9 +23,21 @@ import java.util.List;
  * writes them to a separate mmproj file.
  */
 public final class GgufLayout {
+    /**
+     * Layouts already built, by architecture: a layout does not depend on the quantisation, and recommend sizes every
+     * candidate at a dozen of them (building each tensor's name was a third of recommend's CPU). Bounded by the
+     * number of distinct architectures a process sees.
+     */
+    private static final Map<Architecture, List<GgufTensor>> BUILT = new ConcurrentHashMap<>();
+
     private GgufLayout() {}
 
+    /** The text model's tensors, in llama.cpp's order. */
     public static List<GgufTensor> of(Architecture a) {
+        return BUILT.computeIfAbsent(a, GgufLayout::build);
+    }
+
+    private static List<GgufTensor> build(Architecture a) {
         long h = a.hiddenSize();
         List<GgufTensor> t = new ArrayList<>();
         t.add(new GgufTensor("token_embd.weight", TensorRole.TOKEN_EMBD, -1, h, a.vocabSize()));        // (hidden, vocab)
