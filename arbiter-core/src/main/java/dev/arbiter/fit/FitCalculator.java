@@ -105,9 +105,13 @@ public final class FitCalculator {
     }
 
     Memory memory(FitRequest r, ParamCount p) {
+        return memory(r, p, Weights.bytes(r, p));
+    }
+
+    /** {@link #memory(FitRequest, ParamCount)} with the weights' bytes given: they do not depend on the context. */
+    private Memory memory(FitRequest r, ParamCount p, long weights) {
         Architecture a = r.architecture();
         int n = r.gpus();
-        long weights = Weights.bytes(r, p);
         long kv = KvCache.bytes(a, r.context(), r.kvType(), r.runtime(), r.swaFull());
         long kvPerGpu;
         if (r.runtime().layerSplit() || n == 1) {
@@ -126,12 +130,13 @@ public final class FitCalculator {
 
     /** Largest context in [1, model context length] that fits; 0 when even one token does not. */
     long maxContext(FitRequest r, ParamCount p) {
-        if (!memory(r.with(r.quant(), 1), p).fits()) return 0;
+        long weights = Weights.bytes(r, p);
+        if (!memory(r.with(r.quant(), 1), p, weights).fits()) return 0;
         long lo = 1;
         long hi = r.contextLength();
         while (lo < hi) {  // invariant: lo fits
             long mid = lo + (hi - lo + 1) / 2;
-            if (memory(r.with(r.quant(), mid), p).fits()) lo = mid; else hi = mid - 1;
+            if (memory(r.with(r.quant(), mid), p, weights).fits()) lo = mid; else hi = mid - 1;
         }
         return lo;
     }

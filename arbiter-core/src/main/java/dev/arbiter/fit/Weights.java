@@ -28,13 +28,20 @@ final class Weights {
     /** The GGUF sizes when the request runs a GGUF file, else empty. */
     static Optional<GgufWeights> gguf(FitRequest r) {
         if (!r.runtime().layerSplit()) return Optional.empty();
-        return GgufMix.named(r.quant().wire()).map(mix -> GgufWeights.of(
-                SIZES.computeIfAbsent(new Key(r.architecture(), mix), k -> GgufSize.of(k.architecture(), k.mix(), false)),
-                r.images()));
+        return GgufMix.named(r.quant().wire()).map(mix -> GgufWeights.of(size(r.architecture(), mix), r.images()));
     }
 
+    /** Bytes of the weights held in memory; {@link #gguf}'s loaded bytes without building its breakdown (a fit search calls this often). */
     static long bytes(FitRequest r, ParamCount p) {
-        return gguf(r).map(GgufWeights::loadedBytes).orElseGet(() -> r.quant().weightBytes(p));
+        if (r.runtime().layerSplit()) {
+            Optional<GgufMix> mix = GgufMix.named(r.quant().wire());
+            if (mix.isPresent()) return size(r.architecture(), mix.get()).loadedBytes(r.images());
+        }
+        return r.quant().weightBytes(p);
+    }
+
+    private static GgufSize size(Architecture a, GgufMix mix) {
+        return SIZES.computeIfAbsent(new Key(a, mix), k -> GgufSize.of(k.architecture(), k.mix(), false));
     }
 
     static String basis(FitRequest r, ParamCount p) {
