@@ -11,9 +11,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Memory and speed of one model on one hardware profile. Memory is exact arithmetic over the stated model
@@ -141,21 +138,8 @@ public final class FitCalculator {
         return lo;
     }
 
-    /**
-     * Highest-precision quant the runtime can load whose total fits at the requested context. The same for every
-     * quantisation of one request, so it is kept per request with its quant left out: recommend estimates each
-     * model at a dozen quantisations, and this is a dozen fits each.
-     */
+    /** Highest-precision quant the runtime can load whose total fits at the requested context. */
     Quant bestQuant(FitRequest r, ParamCount p) {
-        // The key: this request at the runtime's first quant, so every quant of one request shares it.
-        Quant first = Arrays.stream(Quant.values()).filter(q -> q.format().runsOn(r.runtime())).findFirst().orElseThrow();
-        return bestQuants.computeIfAbsent(r.with(first, r.context()), k -> Optional.ofNullable(searchBestQuant(r, p)))
-                .orElse(null);
-    }
-
-    private final Map<FitRequest, Optional<Quant>> bestQuants = new ConcurrentHashMap<>();
-
-    private Quant searchBestQuant(FitRequest r, ParamCount p) {
         return Arrays.stream(Quant.values())
                 .filter(q -> q.format().runsOn(r.runtime()))
                 .sorted(Comparator.comparingDouble(Quant::bodyBits).reversed())

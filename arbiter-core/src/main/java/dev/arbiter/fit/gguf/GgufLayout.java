@@ -3,11 +3,11 @@ package dev.arbiter.fit.gguf;
 import dev.arbiter.catalog.Architecture;
 import dev.arbiter.catalog.Mla;
 import dev.arbiter.catalog.Moe;
+import dev.arbiter.util.IdentityMemo;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
 
 /**
  * The tensors llama.cpp's convert_hf_to_gguf.py writes for a text decoder, with their ggml shapes, in the order the
@@ -24,17 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class GgufLayout {
     /**
-     * Layouts already built, by architecture: a layout does not depend on the quantisation, and recommend sizes every
-     * candidate at a dozen of them (building each tensor's name was a third of recommend's CPU). Bounded by the
-     * number of distinct architectures a process sees.
+     * Layouts already built, by architecture instance (see {@link IdentityMemo}): a layout does not depend on the
+     * quantisation, and recommend sizes every candidate at a dozen of them (building each tensor's name was a third
+     * of recommend's CPU).
      */
-    private static final Map<Architecture, List<GgufTensor>> BUILT = new ConcurrentHashMap<>();
+    private static final IdentityMemo<Architecture, List<GgufTensor>> BUILT = new IdentityMemo<>(256);
 
     private GgufLayout() {}
 
     /** The text model's tensors, in llama.cpp's order. */
     public static List<GgufTensor> of(Architecture a) {
-        return BUILT.computeIfAbsent(a, GgufLayout::build);
+        return BUILT.get(a, GgufLayout::build);
     }
 
     private static List<GgufTensor> build(Architecture a) {
