@@ -1,6 +1,7 @@
 package dev.arbiter.cli;
 
 import dev.arbiter.eval.store.RunStore;
+import dev.arbiter.eval.store.SqliteNative;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -49,7 +50,10 @@ public final class StoreMixin {
 
     /** Opens the store, creating it when it does not exist (eval writes). */
     public RunStore open() {
-        if (!isDatabase()) return RunStore.open(file());
+        if (!isDatabase()) {
+            SqliteNative.useCacheIn(Home.dir().resolve("native"));  // not a new copy in /tmp at every start
+            return RunStore.open(file());
+        }
         return environment != null ? RunStore.open(location, environment) : RunStore.open(location);
     }
 

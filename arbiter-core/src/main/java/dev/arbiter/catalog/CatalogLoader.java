@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.error.UnavailableException;
+import dev.arbiter.snapshot.Snapshot;
 import dev.arbiter.util.Json;
 
 import java.io.BufferedReader;
@@ -33,11 +34,24 @@ import java.util.stream.Stream;
 public final class CatalogLoader {
     /** Bundled files, in load order; listed because a jar's resource folder cannot be enumerated portably. */
     static final String BUNDLED_INDEX = "/catalog/index.txt";
+    /** Name of the build's snapshot of the bundled files (see {@link Snapshot}). */
+    public static final String SNAPSHOT = "catalog";
 
-    private final ObjectMapper yaml = Json.yaml();
+    /** Made on first parse: a command served by the snapshot never loads the YAML mapper. */
+    private ObjectMapper yaml;
 
-    /** The catalogue shipped in the jar. */
+    private ObjectMapper yaml() {
+        if (yaml == null) yaml = Json.yaml();
+        return yaml;
+    }
+
+    /** The catalogue shipped in the jar: the build's snapshot of it when there is one, else its YAML parsed. */
     public Catalog bundled() {
+        return Snapshot.read(SNAPSHOT, Catalog.class).orElseGet(this::parseBundled);
+    }
+
+    /** The bundled YAML files, parsed (what the build snapshots, and what {@link #bundled()} falls back to). */
+    public Catalog parseBundled() {
         Acc acc = new Acc();
         for (String name : bundledNames()) {
             try (InputStream in = CatalogLoader.class.getResourceAsStream("/catalog/" + name)) {
@@ -96,7 +110,7 @@ public final class CatalogLoader {
     }
 
     private void read(Reader reader, String file, Acc acc) throws IOException {
-        try (JsonParser p = yaml.getFactory().createParser(reader)) {
+        try (JsonParser p = yaml().getFactory().createParser(reader)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidInputException(file + ": expected a mapping with 'models' and/or 'licenses' at the top");
             }
@@ -154,7 +168,7 @@ public final class CatalogLoader {
             throw new InvalidInputException(file + " line " + line + ", " + what + " '" + id + "': " + unknown.get());
         }
         try {
-            return yaml.treeToValue(node, type);
+            return yaml().treeToValue(node, type);
         } catch (JsonMappingException e) {
             String path = fieldPath(e);
             Throwable root = e;

@@ -9,6 +9,7 @@ import dev.arbiter.fit.FitRequest;
 import dev.arbiter.fit.FitResult;
 import dev.arbiter.fit.Hardware;
 import dev.arbiter.fit.KvCache;
+import dev.arbiter.util.LazyList;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -176,7 +177,7 @@ public final class BatchedThroughput {
         points.add(point(maxBatch));
         int c = Math.min(concurrency, maxBatch);
         return new ThroughputEstimate(points, maxBatch, maxBatchLimit, c, outputTokensPerS(c), prefillMsPerToken(),
-                stepMs(c) / c, basis(concurrency));
+                stepMs(c) / c, LazyList.of(() -> basis(concurrency)));
     }
 
     private List<String> basis(int concurrency) {

@@ -8,6 +8,7 @@ import dev.arbiter.fit.HardwareKind;
 import dev.arbiter.fit.KvType;
 import dev.arbiter.fit.Quant;
 import dev.arbiter.fit.Runtime;
+import dev.arbiter.util.LazyList;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,11 +66,9 @@ public final class CostCalculator {
         BatchedThroughput.Result res = BatchedThroughput.of(fr, req.workload());
         ThroughputEstimate est = res.get().map(b -> b.estimate(req.concurrency())).orElse(null);
         Optional<MeasuredThroughput> meas = measured.find(m.id(), q.wire(), req.hardware().id(), req.gpus(), req.concurrency());
-        List<String> basis = new ArrayList<>();
-        basis.add("price: " + rate.basis());
         if (est == null && meas.isEmpty()) {
             return new ModelCost(m.id(), q.wire(), rt.wire(), false, res.reason(), null, null, null, null, null, null, null,
-                    null, null, null, null, basis);
+                    null, null, null, null, LazyList.of(() -> List.of("price: " + rate.basis())));
         }
         double hourlyUsd = rate.usdPerGpuHour() * req.gpus();
         double tps;
@@ -77,59 +76,86 @@ public final class CostCalculator {
         double outUsd;
         String source;
         if (meas.isPresent()) {
-            MeasuredThroughput mt = meas.get();
-            tps = mt.outputTokensPerS();
+            tps = meas.get().outputTokensPerS();
             outUsd = hourlyUsd / (tps * 3600) * 1e6;
             inUsd = null;
             source = "measured";
-            basis.add(String.format(Locale.ROOT, "throughput: measured by bench run %s (%s) at concurrency %d: %s output tokens/s — replaces the estimate%s; "
-                            + "its prompts were prefilled in that time, so the whole hour is charged to output tokens",
-                    mt.runId(), mt.measuredAt(), mt.concurrency(), Pricing.num(tps),
-                    est == null ? "" : String.format(Locale.ROOT, " of %s", Pricing.num(est.outputTokensPerS()))));
         } else {
             tps = est.outputTokensPerS();
             outUsd = hourlyUsd * est.decodeMsPerOutputToken() / 3.6;
             inUsd = est.prefillMsPerToken() == null ? null : hourlyUsd * est.prefillMsPerToken() / 3.6;
             source = "estimated";
-            basis.add(String.format(Locale.ROOT, "throughput: estimated, %s output tokens/s at concurrency %d on %d × %s (%s, %s); no bench run of this "
-                    + "model, quantisation and hardware at concurrency %d (./arbiter bench --concurrency %d --catalog-model %s --quant %s --hardware %s%s measures it)",
-                    Pricing.num(tps), est.concurrency(), req.gpus(), req.hardware().id(), q.wire(), rt.wire(), req.concurrency(), req.concurrency(),
-                    m.id(), q.wire(), req.hardware().id(), req.gpus() > 1 ? " --gpus " + req.gpus() : ""));
-            basis.addAll(est.basis());
         }
         double allInUsd = hourlyUsd / (tps * 3600) * 1e6;
         double monthUsd = hourlyUsd * Pricing.HOURS_PER_MONTH;
-        basis.add(String.format(Locale.ROOT, "arithmetic: %s per GPU-hour × %d GPU%s = %s per hour; per 1M output tokens %s; all in: %s per hour / (%s tokens/s × 3,600 s) × 10^6 = %s; "
-                        + "a month = 730 h always on = %s (%s)",
-                money(cur, rate.usdPerGpuHour()), req.gpus(), req.gpus() == 1 ? "" : "s", money(cur, hourlyUsd),
-                meas.isPresent() ? "= the all-in figure"
-                        : String.format(Locale.ROOT, "= per hour × step(%d)/%d = %.3f ms / 3.6 = %s; per 1M input tokens = per hour × %s / 3.6 = %s",
-                        est.concurrency(), est.concurrency(), est.decodeMsPerOutputToken(), money(cur, outUsd),
-                        est.prefillMsPerToken() == null ? "? ms" : String.format(Locale.ROOT, "%.4f ms", est.prefillMsPerToken()),
-                        inUsd == null ? "unknown" : money(cur, inUsd)),
-                money(cur, hourlyUsd), Pricing.num(tps), money(cur, allInUsd), money(cur, monthUsd), cur.code()));
         ModelCost.Volume volume = null;
         if (req.tokensPerMonth() != null) {
-            double capacity = tps * 3600 * Pricing.HOURS_PER_MONTH;
-            long deployments = Math.max(1, (long) Math.ceil(req.tokensPerMonth() / capacity));
+            long deployments = volumeDeployments(req, tps);
             volume = new ModelCost.Volume(req.tokensPerMonth(), deployments, deployments * req.gpus(), cur.fromUsd(deployments * monthUsd),
                     cur.fromUsd(req.tokensPerMonth() / 1e6 * allInUsd));
-            basis.add(String.format(Locale.ROOT, "volume: %,d output tokens a month / (%s tokens/s × 3,600 × 730 = %,.0f per deployment) → %d deployment%s always on = %s; "
-                            + "the tokens alone at the all-in rate: %s",
-                    req.tokensPerMonth(), Pricing.num(tps), capacity, deployments, deployments == 1 ? "" : "s",
-                    money(cur, deployments * monthUsd), money(cur, req.tokensPerMonth() / 1e6 * allInUsd)));
         }
         ModelCost.Target target = null;
         if (req.targetTokensPerS() != null) {
             long deployments = Math.max(1, (long) Math.ceil(req.targetTokensPerS() / tps));
             target = new ModelCost.Target(req.targetTokensPerS(), deployments, deployments * req.gpus(), cur.fromUsd(deployments * monthUsd));
-            basis.add(String.format(Locale.ROOT, "target: %s output tokens/s / %s per deployment → %d deployment%s = %d × %s, %s a month",
-                    Pricing.num(req.targetTokensPerS()), Pricing.num(tps), deployments, deployments == 1 ? "" : "s", deployments * req.gpus(),
-                    req.hardware().id(), money(cur, deployments * monthUsd)));
         }
+        // Formatted only when read: recommend prices every fitting quantisation of every model and shows a few.
+        Figures f = new Figures(m, q, rt, req, rate, est, meas.orElse(null), tps, hourlyUsd, inUsd, outUsd, allInUsd, monthUsd);
         return new ModelCost(m.id(), q.wire(), rt.wire(), est != null, est == null ? res.reason() : null, est, source, meas.orElse(null), tps,
                 inUsd == null ? null : cur.fromUsd(inUsd), cur.fromUsd(outUsd), cur.fromUsd(allInUsd), cur.fromUsd(hourlyUsd),
-                cur.fromUsd(monthUsd), volume, target, basis);
+                cur.fromUsd(monthUsd), volume, target, LazyList.of(f::basis));
+    }
+
+    private static long volumeDeployments(CostRequest req, double tps) {
+        double capacity = tps * 3600 * Pricing.HOURS_PER_MONTH;
+        return Math.max(1, (long) Math.ceil(req.tokensPerMonth() / capacity));
+    }
+
+    /** The figures of one cost, kept to write its basis when someone reads it. */
+    private record Figures(Model m, Quant q, Runtime rt, CostRequest req, HourlyRate rate, ThroughputEstimate est,
+                           MeasuredThroughput mt, double tps, double hourlyUsd, Double inUsd, double outUsd, double allInUsd,
+                           double monthUsd) {
+        List<String> basis() {
+            Currency cur = req.currency();
+            List<String> basis = new ArrayList<>();
+            basis.add("price: " + rate.basis());
+            if (mt != null) {
+                basis.add(String.format(Locale.ROOT, "throughput: measured by bench run %s (%s) at concurrency %d: %s output tokens/s — replaces the estimate%s; "
+                                + "its prompts were prefilled in that time, so the whole hour is charged to output tokens",
+                        mt.runId(), mt.measuredAt(), mt.concurrency(), Pricing.num(tps),
+                        est == null ? "" : String.format(Locale.ROOT, " of %s", Pricing.num(est.outputTokensPerS()))));
+            } else {
+                basis.add(String.format(Locale.ROOT, "throughput: estimated, %s output tokens/s at concurrency %d on %d × %s (%s, %s); no bench run of this "
+                        + "model, quantisation and hardware at concurrency %d (./arbiter bench --concurrency %d --catalog-model %s --quant %s --hardware %s%s measures it)",
+                        Pricing.num(tps), est.concurrency(), req.gpus(), req.hardware().id(), q.wire(), rt.wire(), req.concurrency(), req.concurrency(),
+                        m.id(), q.wire(), req.hardware().id(), req.gpus() > 1 ? " --gpus " + req.gpus() : ""));
+                basis.addAll(est.basis());
+            }
+            basis.add(String.format(Locale.ROOT, "arithmetic: %s per GPU-hour × %d GPU%s = %s per hour; per 1M output tokens %s; all in: %s per hour / (%s tokens/s × 3,600 s) × 10^6 = %s; "
+                            + "a month = 730 h always on = %s (%s)",
+                    money(cur, rate.usdPerGpuHour()), req.gpus(), req.gpus() == 1 ? "" : "s", money(cur, hourlyUsd),
+                    mt != null ? "= the all-in figure"
+                            : String.format(Locale.ROOT, "= per hour × step(%d)/%d = %.3f ms / 3.6 = %s; per 1M input tokens = per hour × %s / 3.6 = %s",
+                            est.concurrency(), est.concurrency(), est.decodeMsPerOutputToken(), money(cur, outUsd),
+                            est.prefillMsPerToken() == null ? "? ms" : String.format(Locale.ROOT, "%.4f ms", est.prefillMsPerToken()),
+                            inUsd == null ? "unknown" : money(cur, inUsd)),
+                    money(cur, hourlyUsd), Pricing.num(tps), money(cur, allInUsd), money(cur, monthUsd), cur.code()));
+            if (req.tokensPerMonth() != null) {
+                double capacity = tps * 3600 * Pricing.HOURS_PER_MONTH;
+                long deployments = volumeDeployments(req, tps);
+                basis.add(String.format(Locale.ROOT, "volume: %,d output tokens a month / (%s tokens/s × 3,600 × 730 = %,.0f per deployment) → %d deployment%s always on = %s; "
+                                + "the tokens alone at the all-in rate: %s",
+                        req.tokensPerMonth(), Pricing.num(tps), capacity, deployments, deployments == 1 ? "" : "s",
+                        money(cur, deployments * monthUsd), money(cur, req.tokensPerMonth() / 1e6 * allInUsd)));
+            }
+            if (req.targetTokensPerS() != null) {
+                long deployments = Math.max(1, (long) Math.ceil(req.targetTokensPerS() / tps));
+                basis.add(String.format(Locale.ROOT, "target: %s output tokens/s / %s per deployment → %d deployment%s = %d × %s, %s a month",
+                        Pricing.num(req.targetTokensPerS()), Pricing.num(tps), deployments, deployments == 1 ? "" : "s", deployments * req.gpus(),
+                        req.hardware().id(), money(cur, deployments * monthUsd)));
+            }
+            return basis;
+        }
     }
 
     static FitRequest request(Model m, Quant q, Runtime rt, CostRequest req) {

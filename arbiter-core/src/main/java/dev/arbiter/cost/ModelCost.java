@@ -29,7 +29,7 @@ public record ModelCost(String model, String quant, String runtime, boolean fits
                         Double perMillionOutput, Double perMillionOutputAllIn, Double deploymentPerHour, Double perMonth,
                         Volume volume, Target target, List<String> basis) {
     public ModelCost {
-        basis = List.copyOf(basis);
+        basis = basis instanceof dev.arbiter.util.LazyList<String> ? basis : List.copyOf(basis);  // formatted when read
     }
 
     /**

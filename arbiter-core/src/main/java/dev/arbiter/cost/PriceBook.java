@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.snapshot.Snapshot;
 import dev.arbiter.util.Json;
 
 import java.io.IOException;
@@ -40,8 +41,30 @@ public final class PriceBook {
         this.amortisationYears = amortisationYears;
     }
 
-    /** The prices shipped in the jar. */
+    /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
+    public static final String SNAPSHOT = "prices";
+
+    /** What the snapshot holds: the book's three parts, prices by hardware id (the map has no order). */
+    public record Entries(List<HardwarePrice> prices, EnergyPrice energy, Integer amortisationYears) {}
+
+    /** The prices shipped in the jar: the build's snapshot of them, else the file parsed. */
     public static PriceBook bundled() {
+        return Snapshot.read(SNAPSHOT, Entries.class).map(PriceBook::of).orElseGet(PriceBook::parseBundled);
+    }
+
+    public Entries entries() {
+        return new Entries(all().stream().sorted(java.util.Comparator.comparing(HardwarePrice::hardware)).toList(), energy,
+                amortisationYears);
+    }
+
+    private static PriceBook of(Entries e) {
+        Map<String, HardwarePrice> m = new LinkedHashMap<>();
+        e.prices().forEach(h -> m.put(h.hardware().toLowerCase(Locale.ROOT), h));
+        return new PriceBook(m, e.energy(), e.amortisationYears());
+    }
+
+    /** The bundled file, parsed. */
+    public static PriceBook parseBundled() {
         try (InputStream in = PriceBook.class.getResourceAsStream("/" + BUNDLED)) {
             if (in == null) throw new IllegalStateException("bundled prices missing: " + BUNDLED);
             return read(new InputStreamReader(in, StandardCharsets.UTF_8), BUNDLED);

@@ -20,6 +20,6 @@ public record ThroughputEstimate(List<BatchPoint> points, int maxBatch, String m
                                  List<String> basis) {
     public ThroughputEstimate {
         points = List.copyOf(points);
-        basis = List.copyOf(basis);
+        basis = basis instanceof dev.arbiter.util.LazyList<String> ? basis : List.copyOf(basis);  // formatted when read
     }
 }

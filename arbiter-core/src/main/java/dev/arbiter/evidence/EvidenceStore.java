@@ -28,8 +28,8 @@ public final class EvidenceStore {
     /** All evidence, newest first; runs without a record (killed) are skipped. */
     public List<Evidence> all() {
         List<Evidence> out = new ArrayList<>();
-        for (StoredRun r : store.runs()) {
-            if (!TASK.equals(r.task()) || r.record() == null) continue;
+        for (StoredRun r : store.runs(TASK)) {
+            if (r.record() == null) continue;
             read(r).ifPresent(out::add);
         }
         out.sort(Comparator.comparing(Evidence::measuredAt, Comparator.nullsLast(Comparator.reverseOrder())));

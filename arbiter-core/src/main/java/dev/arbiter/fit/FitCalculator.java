@@ -4,6 +4,8 @@ import dev.arbiter.catalog.Architecture;
 import dev.arbiter.catalog.ParamCount;
 import dev.arbiter.catalog.ParamCounter;
 
+import dev.arbiter.util.LazyList;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,6 +30,38 @@ public final class FitCalculator {
     public FitResult estimate(FitRequest r) {
         ParamCount p = ParamCounter.count(r.architecture());
         Memory m = memory(r, p);
+        Hardware hw = r.hardware();
+        if (hw == null) {
+            return new FitResult(r.modelId(), r.quant(), r.context(), r.kvType(), r.runtime(), null, null, p.total(), p.active(),
+                    m.weights(), m.kvTotal(), m.overheadPerGpu(), m.total(), null, null, null, null, null, null, null, null, null,
+                    LazyList.of(() -> modelBasis(r, p)), Weights.gguf(r).orElse(null));
+        }
+        boolean fits = m.fits();
+        long maxContext = maxContext(r, p);
+        Quant best = bestQuant(r, p);
+        Double prefill = null;
+        Offload offload = null;
+        DecodeEstimate decode = null;
+        if (fits && hw.speedKnown()) {
+            decode = DecodeModel.resident(r, p, m);
+            prefill = prefillTokensPerS(r, p);
+        } else if (!fits && hw.speedKnown() && hw.kind() == HardwareKind.GPU && r.runtime().layerSplit()) {
+            offload = offload(r, p, m);
+            decode = DecodeModel.offload(r, p, m, offload.gpuLayers());
+        }
+        // The explanation is formatted only when read (LazyList): recommend estimates hundreds of fits and shows a few.
+        Double prefillRate = prefill;
+        Offload split = offload;
+        DecodeEstimate speed = decode;
+        List<String> basis = LazyList.of(() -> hardwareBasis(r, p, fits, speed, prefillRate, split));
+        return new FitResult(r.modelId(), r.quant(), r.context(), r.kvType(), r.runtime(), hw.id(), r.gpus(), p.total(), p.active(),
+                m.weights(), m.kvTotal(), m.overheadPerGpu() * r.gpus(), m.total(), m.perGpu(), m.usablePerGpu(), fits, maxContext,
+                best, decode == null || offload != null ? null : decode.tokensPerS(), prefill, offload, decode, basis,
+                Weights.gguf(r).orElse(null));
+    }
+
+    /** Where the memory figures come from (parameters, weights, KV cache, overhead, runtime). */
+    private static List<String> modelBasis(FitRequest r, ParamCount p) {
         List<String> basis = new ArrayList<>();
         basis.add(String.format(Locale.ROOT, "params: %,d total (%,d outside the text decoder), %,d active per token — counted from the architecture (%s)",
                 p.total(), p.extra(), p.active(), r.architecture().source()));
@@ -35,37 +69,27 @@ public final class FitCalculator {
         basis.add(kvBasis(r));
         basis.add(overheadBasis(r));
         basis.add(r.runtimeBasis());
+        return basis;
+    }
 
+    /** {@link #modelBasis}, then the device's usable memory, the split and where the speed comes from. */
+    private static List<String> hardwareBasis(FitRequest r, ParamCount p, boolean fits, DecodeEstimate decode, Double prefill,
+                                              Offload offload) {
         Hardware hw = r.hardware();
-        if (hw == null) {
-            return new FitResult(r.modelId(), r.quant(), r.context(), r.kvType(), r.runtime(), null, null, p.total(), p.active(),
-                    m.weights(), m.kvTotal(), m.overheadPerGpu(), m.total(), null, null, null, null, null, null, null, null, null, basis,
-                    Weights.gguf(r).orElse(null));
-        }
+        List<String> basis = modelBasis(r, p);
         basis.add(usableBasis(r));
         if (r.gpus() > 1) basis.add(splitBasis(r));
-
-        boolean fits = m.fits();
-        long maxContext = maxContext(r, p);
-        Quant best = bestQuant(r, p);
-        Double prefill = null;
-        Offload offload = null;
-        DecodeEstimate decode = null;
         if (fits && !hw.speedKnown()) {
             basis.add("decode: unknown — no memory bandwidth given (add --bandwidth-gbs GB/s for a speed estimate)");
         } else if (!hw.speedKnown()) {
             basis.add("offload: not estimated — no memory bandwidth given (--bandwidth-gbs)");
         } else if (fits) {
-            decode = DecodeModel.resident(r, p, m);
-            prefill = prefillTokensPerS(r, p);
             basis.add(DecodeModel.basis(r, decode));
             if (prefill != null) {
                 basis.add(String.format(Locale.ROOT, "prefill: %.1f dense BF16 TFLOPS × MFU %.1f ÷ (2 × %,d active params) FLOPs per token; attention FLOPs ignored; coarse (±3×)",
                         hw.bf16Tflops(), FitConstants.PREFILL_MFU, p.active()));
             }
         } else if (hw.kind() == HardwareKind.GPU && r.runtime().layerSplit()) {
-            offload = offload(r, p, m);
-            decode = DecodeModel.offload(r, p, m, offload.gpuLayers());
             basis.add(String.format(Locale.ROOT, "offload: llama.cpp -ngl %d keeps %d layers and their KV on the GPU; the other %d layers, the embedding and head run from system RAM (%.1f GB/s peak, --cpu-bandwidth-gbs; default dual-channel DDR5-4800)",
                     offload.gpuLayers(), offload.gpuLayers(), offload.cpuLayers(), r.cpuBandwidthGbs()));
             basis.add(DecodeModel.basis(r, decode));
@@ -74,16 +98,17 @@ public final class FitCalculator {
         } else {
             basis.add("offload: not modelled for " + r.runtime().wire() + " (tensor-parallel servers; use more GPUs or a smaller quant)");
         }
-        return new FitResult(r.modelId(), r.quant(), r.context(), r.kvType(), r.runtime(), hw.id(), r.gpus(), p.total(), p.active(),
-                m.weights(), m.kvTotal(), m.overheadPerGpu() * r.gpus(), m.total(), m.perGpu(), m.usablePerGpu(), fits, maxContext,
-                best, decode == null || offload != null ? null : decode.tokensPerS(), prefill, offload, decode, basis,
-                Weights.gguf(r).orElse(null));
+        return basis;
     }
 
     Memory memory(FitRequest r, ParamCount p) {
+        return memory(r, p, Weights.bytes(r, p));
+    }
+
+    /** {@link #memory(FitRequest, ParamCount)} with the weights' bytes given: they do not depend on the context. */
+    private Memory memory(FitRequest r, ParamCount p, long weights) {
         Architecture a = r.architecture();
         int n = r.gpus();
-        long weights = Weights.bytes(r, p);
         long kv = KvCache.bytes(a, r.context(), r.kvType(), r.runtime(), r.swaFull());
         long kvPerGpu;
         if (r.runtime().layerSplit() || n == 1) {
@@ -102,12 +127,13 @@ public final class FitCalculator {
 
     /** Largest context in [1, model context length] that fits; 0 when even one token does not. */
     long maxContext(FitRequest r, ParamCount p) {
-        if (!memory(r.with(r.quant(), 1), p).fits()) return 0;
+        long weights = Weights.bytes(r, p);
+        if (!memory(r.with(r.quant(), 1), p, weights).fits()) return 0;
         long lo = 1;
         long hi = r.contextLength();
         while (lo < hi) {  // invariant: lo fits
             long mid = lo + (hi - lo + 1) / 2;
-            if (memory(r.with(r.quant(), mid), p).fits()) lo = mid; else hi = mid - 1;
+            if (memory(r.with(r.quant(), mid), p, weights).fits()) lo = mid; else hi = mid - 1;
         }
         return lo;
     }

@@ -28,6 +28,7 @@ public record FitResult(String model, Quant quant, long context, KvType kvType, 
                         Double decodeTokensPerS, Double prefillTokensPerS, Offload offload, DecodeEstimate decode,
                         List<String> basis, GgufWeights gguf) {
     public FitResult {
-        basis = List.copyOf(basis);
+        // A LazyList is immutable already and formats its lines only when read (FitCalculator).
+        basis = basis instanceof dev.arbiter.util.LazyList<String> ? basis : List.copyOf(basis);
     }
 }

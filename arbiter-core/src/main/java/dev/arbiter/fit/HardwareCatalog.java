@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.catalog.Suggest;
 import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.snapshot.Snapshot;
 import dev.arbiter.util.Json;
 
 import java.io.IOException;
@@ -36,8 +37,27 @@ public final class HardwareCatalog {
         this.order = List.copyOf(byId.keySet());
     }
 
-    /** The profiles shipped in the jar. */
+    /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
+    public static final String SNAPSHOT = "hardware";
+
+    /** What the snapshot holds: the profiles in file order. */
+    public record Entries(List<Hardware> hardware) {}
+
+    /** The profiles shipped in the jar: the build's snapshot of them, else the file parsed. */
     public static HardwareCatalog bundled() {
+        return Snapshot.read(SNAPSHOT, Entries.class).map(HardwareCatalog::of).orElseGet(HardwareCatalog::parseBundled);
+    }
+
+    public Entries entries() { return new Entries(all()); }
+
+    private static HardwareCatalog of(Entries e) {
+        Map<String, Hardware> byId = new LinkedHashMap<>();
+        e.hardware().forEach(h -> byId.put(h.id(), h));
+        return new HardwareCatalog(byId);
+    }
+
+    /** The bundled file, parsed. */
+    public static HardwareCatalog parseBundled() {
         try (InputStream in = HardwareCatalog.class.getResourceAsStream("/" + BUNDLED)) {
             if (in == null) throw new IllegalStateException("bundled hardware file missing: " + BUNDLED);
             return read(new InputStreamReader(in, StandardCharsets.UTF_8), BUNDLED);

@@ -1,6 +1,7 @@
 package dev.arbiter.fit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.snapshot.Snapshot;
 import dev.arbiter.util.Json;
 
 import java.io.IOException;
@@ -15,7 +16,22 @@ public final class MemoryClaims {
 
     private MemoryClaims(List<MemoryClaim> claims) { this.claims = List.copyOf(claims); }
 
+    /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
+    public static final String SNAPSHOT = "memory-claims";
+
+    /** What the snapshot holds. */
+    public record Entries(List<MemoryClaim> claims) {}
+
+    /** The bundled claims: the build's snapshot of them, else the file parsed. */
     public static MemoryClaims bundled() {
+        return Snapshot.read(SNAPSHOT, Entries.class).map(e -> new MemoryClaims(e.claims()))
+                .orElseGet(MemoryClaims::parseBundled);
+    }
+
+    public Entries entries() { return new Entries(claims); }
+
+    /** The bundled file, parsed. */
+    public static MemoryClaims parseBundled() {
         try (InputStream in = MemoryClaims.class.getResourceAsStream("/scoring/article-memory-claims.yaml")) {
             if (in == null) throw new IllegalStateException("scoring/article-memory-claims.yaml missing from the jar");
             List<MemoryClaim> out = new ArrayList<>();

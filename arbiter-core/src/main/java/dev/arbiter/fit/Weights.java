@@ -5,11 +5,11 @@ import dev.arbiter.catalog.ParamCount;
 import dev.arbiter.fit.gguf.GgmlType;
 import dev.arbiter.fit.gguf.GgufMix;
 import dev.arbiter.fit.gguf.GgufSize;
+import dev.arbiter.util.IdentityMemo;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -20,21 +20,34 @@ import java.util.stream.Collectors;
 final class Weights {
     private Weights() {}
 
-    private record Key(Architecture architecture, GgufMix mix) {}
 
-    /** Sizes already computed: a catalogue has a few dozen architectures and ten mixes; fit searches call this often. */
-    private static final Map<Key, GgufSize> SIZES = new ConcurrentHashMap<>();
+    /**
+     * Sizes already computed, by architecture instance and mix: a catalogue has a few dozen architectures and ten
+     * mixes, and fit's searches ask often (by identity: see {@link IdentityMemo}).
+     */
+    private static final IdentityMemo<Architecture, GgufSize[]> SIZES = new IdentityMemo<>(256);
 
     /** The GGUF sizes when the request runs a GGUF file, else empty. */
     static Optional<GgufWeights> gguf(FitRequest r) {
         if (!r.runtime().layerSplit()) return Optional.empty();
-        return GgufMix.named(r.quant().wire()).map(mix -> GgufWeights.of(
-                SIZES.computeIfAbsent(new Key(r.architecture(), mix), k -> GgufSize.of(k.architecture(), k.mix(), false)),
-                r.images()));
+        return GgufMix.named(r.quant().wire()).map(mix -> GgufWeights.of(size(r.architecture(), mix), r.images()));
     }
 
+    /** Bytes of the weights held in memory; {@link #gguf}'s loaded bytes without building its breakdown (a fit search calls this often). */
     static long bytes(FitRequest r, ParamCount p) {
-        return gguf(r).map(GgufWeights::loadedBytes).orElseGet(() -> r.quant().weightBytes(p));
+        if (r.runtime().layerSplit()) {
+            Optional<GgufMix> mix = GgufMix.named(r.quant().wire());
+            if (mix.isPresent()) return size(r.architecture(), mix.get()).loadedBytes(r.images());
+        }
+        return r.quant().weightBytes(p);
+    }
+
+    private static GgufSize size(Architecture a, GgufMix mix) {
+        GgufSize[] byMix = SIZES.get(a, k -> new GgufSize[GgufMix.values().length]);
+        synchronized (byMix) {
+            if (byMix[mix.ordinal()] == null) byMix[mix.ordinal()] = GgufSize.of(a, mix, false);
+            return byMix[mix.ordinal()];
+        }
     }
 
     static String basis(FitRequest r, ParamCount p) {

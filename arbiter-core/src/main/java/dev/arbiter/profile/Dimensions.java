@@ -1,6 +1,7 @@
 package dev.arbiter.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.snapshot.Snapshot;
 import dev.arbiter.util.Json;
 
 import java.io.IOException;
@@ -16,7 +17,20 @@ public final class Dimensions {
 
     private Dimensions() {}
 
+    /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
+    public static final String SNAPSHOT = "dimensions";
+
+    /** What the snapshot holds. */
+    public record Entries(List<Dimension> dimensions) {}
+
+    /** The bundled dimensions: the build's snapshot of them, else the file parsed. */
     public static List<Dimension> bundled() {
+        return Snapshot.read(SNAPSHOT, Entries.class).map(Entries::dimensions).map(List::copyOf)
+                .orElseGet(Dimensions::parseBundled);
+    }
+
+    /** The bundled file, parsed. */
+    public static List<Dimension> parseBundled() {
         try (InputStream in = Dimensions.class.getResourceAsStream("/scoring/dimensions.yaml")) {
             if (in == null) throw new IllegalStateException("scoring/dimensions.yaml missing from the jar");
             JsonNode root = Json.yaml().readTree(in);

@@ -1,6 +1,7 @@
 package dev.arbiter.recommend;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.snapshot.Snapshot;
 import dev.arbiter.util.Json;
 
 import java.io.IOException;
@@ -15,7 +16,22 @@ public final class QuantRetention {
 
     private QuantRetention(Map<String, Double> factors) { this.factors = Map.copyOf(factors); }
 
+    /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
+    public static final String SNAPSHOT = "quant-retention";
+
+    /** What the snapshot holds: factor by upper-case quantisation name. */
+    public record Entries(Map<String, Double> factors) {}
+
+    /** The bundled factors: the build's snapshot of them, else the file parsed. */
     public static QuantRetention bundled() {
+        return Snapshot.read(SNAPSHOT, Entries.class).map(e -> new QuantRetention(e.factors()))
+                .orElseGet(QuantRetention::parseBundled);
+    }
+
+    public Entries entries() { return new Entries(factors); }
+
+    /** The bundled file, parsed. */
+    public static QuantRetention parseBundled() {
         try (InputStream in = QuantRetention.class.getResourceAsStream("/scoring/quant-retention.yaml")) {
             if (in == null) throw new IllegalStateException("scoring/quant-retention.yaml missing from the jar");
             JsonNode root = Json.yaml().readTree(in).get("retention");

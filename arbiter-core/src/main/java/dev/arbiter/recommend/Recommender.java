@@ -81,7 +81,8 @@ public final class Recommender {
         if (!fit.speedKnown()) weights.remove(Dimensions.EFFICIENCY);
 
         List<Exclusion> excluded = new ArrayList<>();
-        Map<Model, List<FitOutcome>> fitting = new LinkedHashMap<>();
+        // In catalogue order; a list of pairs, not a map keyed by Model (hashing a Model record hashes its every figure).
+        List<Map.Entry<Model, List<FitOutcome>>> fitting = new ArrayList<>();
         for (Model m : catalog.sorted()) {
             Exclusion ex = constraint(m, req);
             if (ex != null) { excluded.add(ex); continue; }
@@ -91,13 +92,13 @@ public final class Recommender {
                 continue;
             }
             List<FitOutcome> preferred = options.stream().filter(o -> retention.of(o.quant()) >= MIN_PREFERRED_RETENTION).toList();
-            fitting.put(m, preferred.isEmpty() ? options : preferred);
+            fitting.add(Map.entry(m, preferred.isEmpty() ? options : preferred));
         }
-        Map<String, List<String>> folded = SameFigures.fold(catalog, List.copyOf(fitting.keySet()));
+        Map<String, List<String>> folded = SameFigures.fold(catalog, fitting.stream().map(Map.Entry::getKey).toList());
         List<String> foldedIds = folded.values().stream().flatMap(List::stream).toList();
 
         List<Scored> best = new ArrayList<>();
-        for (var e : fitting.entrySet()) {
+        for (var e : fitting) {
             Model m = e.getKey();
             if (foldedIds.contains(m.id())) continue;
             Map<String, AxisEstimate> quality = estimator.estimate(Lineage.withInheritedScores(catalog, m), qualityAxes,

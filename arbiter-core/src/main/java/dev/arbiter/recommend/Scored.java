@@ -74,8 +74,9 @@ record Scored(Model model, FitOutcome fit, FitOutcome mostPrecise, Map<String, A
         return sum / totalWeight();
     }
 
-    /** One Monte Carlo draw of the score: every axis from its own distribution, independently. */
-    double draw(Random rnd) {
+    /** One Monte Carlo draw of the score, every axis from its own distribution, independently;
+     * {@code totalWeight} is {@link #totalWeight()}, kept by the caller across its draws. */
+    double draw(Random rnd, double totalWeight) {
         double sum = 0;
         for (var e : weights.entrySet()) {
             double v;
@@ -87,7 +88,7 @@ record Scored(Model model, FitOutcome fit, FitOutcome mostPrecise, Map<String, A
             }
             sum += e.getValue() * v;
         }
-        return sum / totalWeight();
+        return sum / totalWeight;
     }
 
     Scored withAlsoCovers(List<String> ids) {

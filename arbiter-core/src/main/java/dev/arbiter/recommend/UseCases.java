@@ -3,6 +3,7 @@ package dev.arbiter.recommend;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.catalog.Suggest;
 import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.snapshot.Snapshot;
 import dev.arbiter.util.Json;
 
 import java.io.IOException;
@@ -16,7 +17,22 @@ public final class UseCases {
 
     private UseCases(List<UseCase> all) { this.all = List.copyOf(all); }
 
+    /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
+    public static final String SNAPSHOT = "use-cases";
+
+    /** What the snapshot holds. */
+    public record Entries(List<UseCase> useCases) {}
+
+    /** The bundled use cases: the build's snapshot of them, else the file parsed. */
     public static UseCases bundled() {
+        return Snapshot.read(SNAPSHOT, Entries.class).map(e -> new UseCases(e.useCases()))
+                .orElseGet(UseCases::parseBundled);
+    }
+
+    public Entries entries() { return new Entries(all); }
+
+    /** The bundled file, parsed. */
+    public static UseCases parseBundled() {
         try (InputStream in = UseCases.class.getResourceAsStream("/scoring/usecases.yaml")) {
             if (in == null) throw new IllegalStateException("scoring/usecases.yaml missing from the jar");
             JsonNode root = Json.yaml().readTree(in);

@@ -1,11 +1,13 @@
 package dev.arbiter.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.snapshot.Snapshot;
 import dev.arbiter.util.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +17,29 @@ public final class BenchmarkScales {
 
     public BenchmarkScales(Map<String, BenchmarkScale> byId) { this.byId = Map.copyOf(byId); }
 
+    /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
+    public static final String SNAPSHOT = "benchmark-scales";
+
+    /** What the snapshot holds: the scales, by id (the map they come from has no order). */
+    public record Entries(List<BenchmarkScale> scales) {}
+
+    /** The bundled scales: the build's snapshot of them, else the file parsed. */
     public static BenchmarkScales bundled() {
+        return Snapshot.read(SNAPSHOT, Entries.class).map(BenchmarkScales::of).orElseGet(BenchmarkScales::parseBundled);
+    }
+
+    public Entries entries() {
+        return new Entries(byId.values().stream().sorted(java.util.Comparator.comparing(BenchmarkScale::id)).toList());
+    }
+
+    private static BenchmarkScales of(Entries e) {
+        Map<String, BenchmarkScale> m = new LinkedHashMap<>();
+        e.scales().forEach(s -> m.put(s.id(), s));
+        return new BenchmarkScales(m);
+    }
+
+    /** The bundled file, parsed. */
+    public static BenchmarkScales parseBundled() {
         try (InputStream in = BenchmarkScales.class.getResourceAsStream("/scoring/benchmarks.yaml")) {
             if (in == null) throw new IllegalStateException("scoring/benchmarks.yaml missing from the jar");
             JsonNode root = Json.yaml().readTree(in).get("benchmarks");

@@ -219,6 +219,11 @@ public final class RunStore implements AutoCloseable {
         return queryRuns("", (Object[]) null);
     }
 
+    /** The runs of one task (e.g. every bench run), newest first, without reading the others' manifests and records. */
+    public synchronized List<StoredRun> runs(String task) {
+        return queryRuns("WHERE r.task = ?", task);
+    }
+
     private List<StoredRun> queryRuns(String where, Object... args) {
         String sql = "SELECT r.run_id, r.task, r.model, r.endpoint, r.settings_key, r.status, r.started_at, r.ended_at, "
                 + "r.planned, (SELECT COUNT(*) FROM samples s WHERE s.run_id = r.run_id), r.score, r.manifest, r.record "

@@ -3,9 +3,11 @@ package dev.arbiter.fit.gguf;
 import dev.arbiter.catalog.Architecture;
 import dev.arbiter.catalog.Mla;
 import dev.arbiter.catalog.Moe;
+import dev.arbiter.util.IdentityMemo;
 
 import java.util.ArrayList;
 import java.util.List;
+
 
 /**
  * The tensors llama.cpp's convert_hf_to_gguf.py writes for a text decoder, with their ggml shapes, in the order the
@@ -21,9 +23,21 @@ import java.util.List;
  * writes them to a separate mmproj file.
  */
 public final class GgufLayout {
+    /**
+     * Layouts already built, by architecture instance (see {@link IdentityMemo}): a layout does not depend on the
+     * quantisation, and recommend sizes every candidate at a dozen of them (building each tensor's name was a third
+     * of recommend's CPU).
+     */
+    private static final IdentityMemo<Architecture, List<GgufTensor>> BUILT = new IdentityMemo<>(256);
+
     private GgufLayout() {}
 
+    /** The text model's tensors, in llama.cpp's order. */
     public static List<GgufTensor> of(Architecture a) {
+        return BUILT.get(a, GgufLayout::build);
+    }
+
+    private static List<GgufTensor> build(Architecture a) {
         long h = a.hiddenSize();
         List<GgufTensor> t = new ArrayList<>();
         t.add(new GgufTensor("token_embd.weight", TensorRole.TOKEN_EMBD, -1, h, a.vocabSize()));        // (hidden, vocab)

@@ -82,6 +82,20 @@ class RunStoreTest {
     }
 
     @Test
+    void runsOfOneTaskAreTheOnlyOnesRead() {
+        try (RunStore s = RunStore.open(dir.resolve("a.db"))) {
+            s.insertRun(run("e1", "k1", "completed", "2025-03-01T10:00:00Z"));
+            StoredRun b = run("b1", "k2", "completed", "2025-03-01T11:00:00Z");
+            s.insertRun(new StoredRun(b.runId(), "bench", b.model(), b.endpoint(), b.settingsKey(), b.status(), b.startedAt(),
+                    null, 0, 0, null, "{}", null));
+            s.insertRun(run("e2", "k3", "completed", "2025-03-01T12:00:00Z"));
+            assertThat(s.runs("bench")).extracting(StoredRun::runId).containsExactly("b1");
+            assertThat(s.runs("gsm8k")).extracting(StoredRun::runId).containsExactly("e2", "e1");
+            assertThat(s.runs("mmlu")).isEmpty();
+        }
+    }
+
+    @Test
     void theNewestIncompleteRunWithTheSameSettingsIsFound() {
         try (RunStore s = RunStore.open(dir.resolve("a.db"))) {
             s.insertRun(run("old", "k", "failed", "2025-03-01T10:00:00Z"));

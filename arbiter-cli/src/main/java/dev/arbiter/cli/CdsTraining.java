@@ -1,0 +1,40 @@
+package dev.arbiter.cli;
+
+import dev.arbiter.eval.store.RunStore;
+import dev.arbiter.eval.store.SqliteNative;
+
+/**
+ * The class-data archive's training run (the {@code arbiter} launcher runs it once per jar with
+ * {@code -XX:ArchiveClassesAtExit}): the offline commands one after another in one JVM, so the archive holds the
+ * classes of each, and of opening the run store, not only those of one command. Run in a throw-away
+ * {@code ARBITER_HOME} the launcher makes; the commands' output is not read. A command that fails only leaves its
+ * classes out of the archive, which is never required; {@code CdsTrainingTest} holds that none fails.
+ */
+public final class CdsTraining {
+    private CdsTraining() {}
+
+    public static void main(String[] args) {
+        run();
+    }
+
+    /** Runs the training commands; returns those that did not exit 0 (their classes may be missing from the archive). */
+    static java.util.List<String> run() {
+        // A store in the throw-away home, so fit and recommend load what they load for a user who has run an eval.
+        SqliteNative.useCacheIn(Home.dir().resolve("native"));
+        try (RunStore ignored = RunStore.open(Home.dir().resolve("arbiter.db"))) {
+            // created and closed
+        }
+        String[][] commands = {
+                {"models"},
+                {"show", "qwen2.5-7b"},
+                {"fit", "qwen2.5-7b", "--hardware", "rtx-4090"},
+                {"recommend", "--use-case", "code", "--hardware", "rtx-4090"},
+                {"models", "--format", "json"},
+        };
+        java.util.List<String> failed = new java.util.ArrayList<>();
+        for (String[] c : commands) {
+            if (Arbiter.execute(c) != 0) failed.add(String.join(" ", c));
+        }
+        return failed;
+    }
+}

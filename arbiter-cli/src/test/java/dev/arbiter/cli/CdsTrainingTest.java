@@ -1,0 +1,36 @@
+package dev.arbiter.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CdsTrainingTest {
+    @TempDir Path home;
+
+    @Test
+    void everyTrainingCommandSucceedsInAFreshHomeWithAStore() throws Exception {
+        String before = System.getProperty("arbiter.home");
+        String path = System.getProperty("org.sqlite.lib.path");
+        String name = System.getProperty("org.sqlite.lib.name");
+        System.setProperty("arbiter.home", home.toString());
+        try {
+            assertThat(CdsTraining.run()).as("commands that failed in training").isEmpty();
+            assertThat(home.resolve("arbiter.db")).isRegularFile();
+            try (var files = Files.walk(home.resolve("native"))) {
+                assertThat(files.filter(Files::isRegularFile)).isNotEmpty();
+            }
+        } finally {
+            restore("arbiter.home", before);
+            restore("org.sqlite.lib.path", path);
+            restore("org.sqlite.lib.name", name);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) System.clearProperty(key); else System.setProperty(key, value);
+    }
+}

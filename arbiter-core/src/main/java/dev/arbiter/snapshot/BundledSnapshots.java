@@ -1,0 +1,58 @@
+package dev.arbiter.snapshot;
+
+import dev.arbiter.catalog.CatalogLoader;
+import dev.arbiter.cost.PriceBook;
+import dev.arbiter.fit.HardwareCatalog;
+import dev.arbiter.fit.MemoryClaims;
+import dev.arbiter.profile.Dimensions;
+import dev.arbiter.recommend.QuantRetention;
+import dev.arbiter.recommend.UseCases;
+import dev.arbiter.score.BenchmarkScales;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The build step that writes every bundled resource's {@link Snapshot}: arbiter-core's process-classes phase runs
+ * {@code BundledSnapshots OUTPUT_DIR} (exec-maven-plugin), after compiling and before the tests and the jar, so both
+ * carry snapshots of exactly the resources beside them. Each entry is parsed by the resource's own loader, so a
+ * bundled file with an error fails the build with the loader's message.
+ */
+public final class BundledSnapshots {
+    private BundledSnapshots() {}
+
+    /** Snapshot name → the bundled resource parsed, as the record its loader reads back. */
+    public static Map<String, Supplier<Record>> all() {
+        Map<String, Supplier<Record>> m = new LinkedHashMap<>();
+        m.put(CatalogLoader.SNAPSHOT, () -> new CatalogLoader().parseBundled());
+        m.put(HardwareCatalog.SNAPSHOT, () -> HardwareCatalog.parseBundled().entries());
+        m.put(MemoryClaims.SNAPSHOT, () -> MemoryClaims.parseBundled().entries());
+        m.put(Dimensions.SNAPSHOT, () -> new Dimensions.Entries(Dimensions.parseBundled()));
+        m.put(UseCases.SNAPSHOT, () -> UseCases.parseBundled().entries());
+        m.put(QuantRetention.SNAPSHOT, () -> QuantRetention.parseBundled().entries());
+        m.put(BenchmarkScales.SNAPSHOT, () -> BenchmarkScales.parseBundled().entries());
+        m.put(PriceBook.SNAPSHOT, () -> PriceBook.parseBundled().entries());
+        return m;
+    }
+
+    /** {@code BundledSnapshots OUTPUT_DIR}: writes {@code OUTPUT_DIR/snapshots/NAME.bin} for every entry. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) throw new IllegalArgumentException("usage: BundledSnapshots OUTPUT_DIR (the classes folder)");
+        Path dir = Path.of(args[0]).toAbsolutePath().resolve(Snapshot.FOLDER.substring(1));
+        Files.createDirectories(dir);
+        for (Map.Entry<String, Supplier<Record>> e : all().entrySet()) {
+            Path target = dir.resolve(e.getKey() + ".bin");
+            Path tmp = dir.resolve(e.getKey() + ".bin.tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                Snapshot.write(e.getValue().get(), out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.arbiter.snapshot;
+
+import dev.arbiter.catalog.CatalogLoader;
+import dev.arbiter.cost.PriceBook;
+import dev.arbiter.fit.HardwareCatalog;
+import dev.arbiter.profile.Dimensions;
+import dev.arbiter.recommend.UseCases;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SnapshotTest {
+    enum Colour { RED, GREEN }
+
+    record Inner(String name, Double weight) {
+        Inner {
+            if (name != null && name.isBlank()) throw new IllegalArgumentException("name must not be blank");
+        }
+    }
+
+    record Everything(int i, long l, double d, boolean b, Integer boxedInt, Long boxedLong, Double boxedDouble,
+                      Boolean boxedBool, String text, LocalDate date, Colour colour, Inner inner, List<Inner> inners,
+                      Set<String> tags, Map<String, Double> weights, Map<String, List<Inner>> nested) {}
+
+    record OtherShape(int i, long l) {}
+
+    record Unsupported(Object anything) {}
+
+    private static byte[] bytes(Record r) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Snapshot.write(r, out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void everyKindOfValueRoundTripsNullsIncluded() throws IOException {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        weights.put("mmlu", 0.5);
+        weights.put("gsm8k", null);
+        Everything full = new Everything(-7, Long.MAX_VALUE, -0.0, true, 42, -1L, Double.NaN, false,
+                "é ✓ 𝄞 " + "x".repeat(70_000), LocalDate.of(2025, Month.APRIL, 5), Colour.GREEN, new Inner("a", 1.5),
+                List.of(new Inner("b", null), new Inner(null, 2.0)), Set.of("chat"), weights,
+                Map.of("k", List.of(new Inner("c", 3.0))));
+        Everything empty = new Everything(0, 0, 0, false, null, null, null, null, null, null, null, null, null, null,
+                null, null);
+        assertThat(Snapshot.read(new ByteArrayInputStream(bytes(full)), Everything.class)).contains(full);
+        assertThat(Snapshot.read(new ByteArrayInputStream(bytes(empty)), Everything.class)).contains(empty);
+    }
+
+    @Test
+    void aSnapshotOfOtherRecordShapesIsIgnored() throws IOException {
+        byte[] b = bytes(new OtherShape(1, 2));
+        assertThat(Snapshot.read(new ByteArrayInputStream(b), OtherShape.class)).isPresent();
+        assertThat(Snapshot.read(new ByteArrayInputStream(b), Inner.class)).isEmpty();
+    }
+
+    @Test
+    void aDamagedOrCutSnapshotIsIgnoredAndTheRecordsChecksRunOnRead() throws IOException {
+        byte[] whole = bytes(new Inner("abc", 1.0));
+        assertThat(Snapshot.read(new ByteArrayInputStream(Arrays.copyOf(whole, whole.length - 3)), Inner.class)).isEmpty();
+        assertThat(Snapshot.read(new ByteArrayInputStream(Arrays.copyOf(whole, whole.length + 1)), Inner.class)).isEmpty();
+        assertThat(Snapshot.read((java.io.InputStream) null, Inner.class)).isEmpty();
+        // "abc" becomes "   ": the bytes still parse, and the record's own check refuses the value on read.
+        byte[] blank = whole.clone();
+        for (int i = 0; i < blank.length - 2; i++) {
+            if (blank[i] == 'a' && blank[i + 1] == 'b' && blank[i + 2] == 'c') blank[i] = blank[i + 1] = blank[i + 2] = ' ';
+        }
+        assertThat(Snapshot.read(new ByteArrayInputStream(blank), Inner.class)).isEmpty();
+    }
+
+    @Test
+    void aComponentTypeItCannotHoldIsRefusedAtBuildTimeByName() {
+        assertThatThrownBy(() -> bytes(new Unsupported("x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unsupported.anything");
+    }
+
+    @Test
+    void everyBundledSnapshotOfTheBuildIsItsResourceParsedRecordForRecord() {
+        for (Map.Entry<String, Supplier<Record>> e : BundledSnapshots.all().entrySet()) {
+            Record parsed = e.getValue().get();
+            assertThat(Snapshot.read(e.getKey(), parsed.getClass()).map(Object.class::cast))
+                    .as("snapshot '%s' on the class path (written by the build's process-classes step)", e.getKey())
+                    .contains(parsed);
+        }
+    }
+
+    @Test
+    void theLoadersServeTheSnapshotAndItEqualsTheParse() {
+        assertThat(new CatalogLoader().bundled()).isEqualTo(new CatalogLoader().parseBundled());
+        assertThat(HardwareCatalog.bundled().all()).isEqualTo(HardwareCatalog.parseBundled().all());
+        assertThat(PriceBook.bundled().entries()).isEqualTo(PriceBook.parseBundled().entries());
+        assertThat(UseCases.bundled().all()).isEqualTo(UseCases.parseBundled().all());
+        assertThat(Dimensions.bundled()).isEqualTo(Dimensions.parseBundled());
+    }
+}
