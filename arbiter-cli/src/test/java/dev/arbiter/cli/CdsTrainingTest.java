@@ -17,6 +17,9 @@ class CdsTrainingTest {
         String path = System.getProperty("org.sqlite.lib.path");
         String name = System.getProperty("org.sqlite.lib.name");
         System.setProperty("arbiter.home", home.toString());
+        // An earlier test in this JVM may have pointed the driver at its own cache: start as a new process does.
+        System.clearProperty("org.sqlite.lib.path");
+        System.clearProperty("org.sqlite.lib.name");
         try {
             assertThat(CdsTraining.run()).as("commands that failed in training").isEmpty();
             assertThat(home.resolve("arbiter.db")).isRegularFile();
