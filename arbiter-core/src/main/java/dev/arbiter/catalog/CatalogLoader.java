@@ -34,8 +34,13 @@ import java.util.stream.Stream;
 public final class CatalogLoader {
     /** Bundled files, in load order; listed because a jar's resource folder cannot be enumerated portably. */
     static final String BUNDLED_INDEX = "/catalog/index.txt";
-    /** Name of the build's snapshot of the bundled files (see {@link Snapshot}). */
-    public static final String SNAPSHOT = "catalog";
+    /** The build's snapshot of the bundled files (see {@link Snapshot}): the index and every file it lists. */
+    public static final Snapshot.Spec SNAPSHOT = new Snapshot.Spec("catalog", () -> {
+        List<String> sources = new ArrayList<>();
+        sources.add(BUNDLED_INDEX);
+        for (String name : bundledNames()) sources.add("/catalog/" + name);
+        return sources;
+    });
 
     /** Made on first parse: a command served by the snapshot never loads the YAML mapper. */
     private ObjectMapper yaml;

@@ -42,7 +42,7 @@ public final class PriceBook {
     }
 
     /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
-    public static final String SNAPSHOT = "prices";
+    public static final Snapshot.Spec SNAPSHOT = Snapshot.Spec.of("prices", "/" + BUNDLED);
 
     /** What the snapshot holds: the book's three parts, prices by hardware id (the map has no order). */
     public record Entries(List<HardwarePrice> prices, EnergyPrice energy, Integer amortisationYears) {}

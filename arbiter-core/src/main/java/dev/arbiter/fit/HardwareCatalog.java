@@ -38,7 +38,7 @@ public final class HardwareCatalog {
     }
 
     /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
-    public static final String SNAPSHOT = "hardware";
+    public static final Snapshot.Spec SNAPSHOT = Snapshot.Spec.of("hardware", "/" + BUNDLED);
 
     /** What the snapshot holds: the profiles in file order. */
     public record Entries(List<Hardware> hardware) {}

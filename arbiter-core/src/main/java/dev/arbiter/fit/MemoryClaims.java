@@ -17,7 +17,8 @@ public final class MemoryClaims {
     private MemoryClaims(List<MemoryClaim> claims) { this.claims = List.copyOf(claims); }
 
     /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
-    public static final String SNAPSHOT = "memory-claims";
+    public static final Snapshot.Spec SNAPSHOT =
+            Snapshot.Spec.of("memory-claims", "/scoring/article-memory-claims.yaml");
 
     /** What the snapshot holds. */
     public record Entries(List<MemoryClaim> claims) {}

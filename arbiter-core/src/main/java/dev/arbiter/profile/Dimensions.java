@@ -18,7 +18,7 @@ public final class Dimensions {
     private Dimensions() {}
 
     /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
-    public static final String SNAPSHOT = "dimensions";
+    public static final Snapshot.Spec SNAPSHOT = Snapshot.Spec.of("dimensions", "/scoring/dimensions.yaml");
 
     /** What the snapshot holds. */
     public record Entries(List<Dimension> dimensions) {}

@@ -7,6 +7,7 @@ import dev.arbiter.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,7 +18,8 @@ public final class QuantRetention {
     private QuantRetention(Map<String, Double> factors) { this.factors = Map.copyOf(factors); }
 
     /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
-    public static final String SNAPSHOT = "quant-retention";
+    public static final Snapshot.Spec SNAPSHOT =
+            Snapshot.Spec.of("quant-retention", "/scoring/quant-retention.yaml");
 
     /** What the snapshot holds: factor by upper-case quantisation name. */
     public record Entries(Map<String, Double> factors) {}

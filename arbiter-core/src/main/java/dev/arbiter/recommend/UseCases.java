@@ -18,7 +18,7 @@ public final class UseCases {
     private UseCases(List<UseCase> all) { this.all = List.copyOf(all); }
 
     /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
-    public static final String SNAPSHOT = "use-cases";
+    public static final Snapshot.Spec SNAPSHOT = Snapshot.Spec.of("use-cases", "/scoring/usecases.yaml");
 
     /** What the snapshot holds. */
     public record Entries(List<UseCase> useCases) {}

@@ -18,7 +18,7 @@ public final class BenchmarkScales {
     public BenchmarkScales(Map<String, BenchmarkScale> byId) { this.byId = Map.copyOf(byId); }
 
     /** Name of the build's snapshot of the bundled file (see {@link Snapshot}). */
-    public static final String SNAPSHOT = "benchmark-scales";
+    public static final Snapshot.Spec SNAPSHOT = Snapshot.Spec.of("benchmark-scales", "/scoring/benchmarks.yaml");
 
     /** What the snapshot holds: the scales, by id (the map they come from has no order). */
     public record Entries(List<BenchmarkScale> scales) {}

@@ -27,9 +27,9 @@ import java.util.function.Supplier;
 public final class BundledSnapshots {
     private BundledSnapshots() {}
 
-    /** Snapshot name → the bundled resource parsed, as the record its loader reads back. */
-    public static Map<String, Supplier<Record>> all() {
-        Map<String, Supplier<Record>> m = new LinkedHashMap<>();
+    /** Snapshot → the bundled resource parsed, as the record its loader reads back. */
+    public static Map<Snapshot.Spec, Supplier<Record>> all() {
+        Map<Snapshot.Spec, Supplier<Record>> m = new LinkedHashMap<>();
         m.put(CatalogLoader.SNAPSHOT, () -> new CatalogLoader().parseBundled());
         m.put(HardwareCatalog.SNAPSHOT, () -> HardwareCatalog.parseBundled().entries());
         m.put(MemoryClaims.SNAPSHOT, () -> MemoryClaims.parseBundled().entries());
@@ -46,11 +46,11 @@ public final class BundledSnapshots {
         if (args.length != 1) throw new IllegalArgumentException("usage: BundledSnapshots OUTPUT_DIR (the classes folder)");
         Path dir = Path.of(args[0]).toAbsolutePath().resolve(Snapshot.FOLDER.substring(1));
         Files.createDirectories(dir);
-        for (Map.Entry<String, Supplier<Record>> e : all().entrySet()) {
-            Path target = dir.resolve(e.getKey() + ".bin");
-            Path tmp = dir.resolve(e.getKey() + ".bin.tmp");
+        for (Map.Entry<Snapshot.Spec, Supplier<Record>> e : all().entrySet()) {
+            Path target = dir.resolve(e.getKey().name() + ".bin");
+            Path tmp = dir.resolve(e.getKey().name() + ".bin.tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                Snapshot.write(e.getValue().get(), out);
+                Snapshot.write(e.getKey(), e.getValue().get(), out);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -46,21 +46,76 @@ public final class Snapshot {
     /** Where the build writes snapshots on the class path: {@code /snapshots/NAME.bin}. */
     static final String FOLDER = "/snapshots/";
 
+    /**
+     * A snapshot's name and the class-path resources it is made from. The snapshot records a digest of their bytes;
+     * read from a classes directory (a build other than Maven's may have changed the resources and not the snapshot:
+     * an IDE), a snapshot whose resources changed since is ignored. Read from a jar, which Maven's package phase makes
+     * with the snapshots of exactly the resources in it, the digest is not computed (it cost 12 ms of each start).
+     * The list of sources is asked for only when it is needed.
+     */
+    public static final class Spec {
+        private final String name;
+        private final java.util.function.Supplier<List<String>> sources;
+
+        public Spec(String name, java.util.function.Supplier<List<String>> sources) {
+            if (name == null || !name.matches("[a-z0-9-]+")) throw new IllegalArgumentException("snapshot name: " + name);
+            this.name = name;
+            this.sources = java.util.Objects.requireNonNull(sources, "sources");
+        }
+
+        /** A snapshot of one resource. */
+        public static Spec of(String name, String resource) {
+            return new Spec(name, () -> List.of(resource));
+        }
+
+        public String name() { return name; }
+
+        public List<String> sources() {
+            List<String> l = List.copyOf(sources.get());
+            if (l.isEmpty()) throw new IllegalStateException("snapshot " + name + " has no sources");
+            return l;
+        }
+
+        @Override public String toString() { return name; }
+    }
+
     private final Map<Class<?>, Shape> shapes = new HashMap<>();
 
     private Snapshot() {}
 
-    /** The snapshot NAME of the jar as a {@code root}, or empty when there is none or it does not fit the classes. */
-    public static <R extends Record> Optional<R> read(String name, Class<R> root) {
-        return read(Snapshot.class.getResourceAsStream(FOLDER + name + ".bin"), root);
+    /**
+     * The snapshot of {@code spec} in the jar as a {@code root}, or empty when there is none, it does not fit the
+     * classes, or its sources changed since it was written.
+     */
+    public static <R extends Record> Optional<R> read(Spec spec, Class<R> root) {
+        java.net.URL url = Snapshot.class.getResource(FOLDER + spec.name() + ".bin");
+        if (url == null) return Optional.empty();
+        Long sources = null;
+        if (!"jar".equals(url.getProtocol())) {
+            try {
+                sources = digest(spec.sources());
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        try {
+            return read(url.openStream(), root, sources);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
-    /** The snapshot in {@code raw} (closed here); empty when raw is null, damaged or of other record shapes. */
-    static <R extends Record> Optional<R> read(InputStream raw, Class<R> root) {
+    /**
+     * The snapshot in {@code raw} (closed here); empty when raw is null, damaged, of other record shapes, or made
+     * from other sources than {@code sources} (null: not checked).
+     */
+    static <R extends Record> Optional<R> read(InputStream raw, Class<R> root, Long sources) {
         if (raw == null) return Optional.empty();
         Snapshot s = new Snapshot();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             if (in.readInt() != MAGIC || in.readLong() != s.fingerprint(root)) return Optional.empty();
+            long madeFrom = in.readLong();
+            if (sources != null && madeFrom != sources) return Optional.empty();
             Object value = s.readRecord(in, root);
             if (in.read() != -1) return Optional.empty(); // trailing bytes: not what this code wrote
             return Optional.of(root.cast(value));
@@ -70,18 +125,37 @@ public final class Snapshot {
         }
     }
 
-    /** Writes {@code value} (build time). @throws IllegalArgumentException for a component type it cannot hold */
-    public static void write(Record value, OutputStream raw) throws IOException {
+    /** Writes {@code value} made from {@code spec}'s sources (build time). */
+    public static void write(Spec spec, Record value, OutputStream raw) throws IOException {
+        write(value, raw, digest(spec.sources()));
+    }
+
+    /** @throws IllegalArgumentException for a component type it cannot hold */
+    static void write(Record value, OutputStream raw, long sources) throws IOException {
         Snapshot s = new Snapshot();
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
         out.writeInt(MAGIC);
         out.writeLong(s.fingerprint(value.getClass()));
+        out.writeLong(sources);
         try {
             s.writeRecord(out, value);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read a component of " + value.getClass().getName(), e);
         }
         out.flush();
+    }
+
+    /** CRC-32 of the resources' names and bytes, in order. @throws IOException when one is missing */
+    static long digest(List<String> resources) throws IOException {
+        CRC32 crc = new CRC32();
+        for (String r : resources) {
+            crc.update(r.getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = Snapshot.class.getResourceAsStream(r)) {
+                if (in == null) throw new IOException("resource missing: " + r);
+                crc.update(in.readAllBytes());
+            }
+        }
+        return crc.getValue();
     }
 
     // --- shapes --------------------------------------------------------------------------------------------------

@@ -39,10 +39,16 @@ class SnapshotTest {
 
     record Unsupported(Object anything) {}
 
+    private static final long SOURCES = 42;
+
     private static byte[] bytes(Record r) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Snapshot.write(r, out);
+        Snapshot.write(r, out, SOURCES);
         return out.toByteArray();
+    }
+
+    private static <R extends Record> java.util.Optional<R> read(byte[] b, Class<R> root) {
+        return Snapshot.read(b == null ? null : new ByteArrayInputStream(b), root, SOURCES);
     }
 
     @Test
@@ -56,29 +62,41 @@ class SnapshotTest {
                 Map.of("k", List.of(new Inner("c", 3.0))));
         Everything empty = new Everything(0, 0, 0, false, null, null, null, null, null, null, null, null, null, null,
                 null, null);
-        assertThat(Snapshot.read(new ByteArrayInputStream(bytes(full)), Everything.class)).contains(full);
-        assertThat(Snapshot.read(new ByteArrayInputStream(bytes(empty)), Everything.class)).contains(empty);
+        assertThat(read(bytes(full), Everything.class)).contains(full);
+        assertThat(read(bytes(empty), Everything.class)).contains(empty);
     }
 
     @Test
     void aSnapshotOfOtherRecordShapesIsIgnored() throws IOException {
         byte[] b = bytes(new OtherShape(1, 2));
-        assertThat(Snapshot.read(new ByteArrayInputStream(b), OtherShape.class)).isPresent();
-        assertThat(Snapshot.read(new ByteArrayInputStream(b), Inner.class)).isEmpty();
+        assertThat(read(b, OtherShape.class)).isPresent();
+        assertThat(read(b, Inner.class)).isEmpty();
+    }
+
+    @Test
+    void aSnapshotWhoseSourcesChangedSinceIsIgnored() throws IOException {
+        byte[] b = bytes(new Inner("abc", 1.0));
+        assertThat(Snapshot.read(new ByteArrayInputStream(b), Inner.class, SOURCES + 1)).isEmpty();
+        assertThat(Snapshot.read(new ByteArrayInputStream(b), Inner.class, null)).isPresent();  // not checked (read from a jar)
+        // the digest covers every listed resource's name and bytes, in order
+        long both = Snapshot.digest(List.of("/catalog/index.txt", "/hardware/hardware.yaml"));
+        assertThat(Snapshot.digest(List.of("/hardware/hardware.yaml", "/catalog/index.txt"))).isNotEqualTo(both);
+        assertThat(Snapshot.digest(List.of("/catalog/index.txt"))).isNotEqualTo(both);
+        assertThatThrownBy(() -> Snapshot.digest(List.of("/no/such.yaml"))).isInstanceOf(IOException.class);
     }
 
     @Test
     void aDamagedOrCutSnapshotIsIgnoredAndTheRecordsChecksRunOnRead() throws IOException {
         byte[] whole = bytes(new Inner("abc", 1.0));
-        assertThat(Snapshot.read(new ByteArrayInputStream(Arrays.copyOf(whole, whole.length - 3)), Inner.class)).isEmpty();
-        assertThat(Snapshot.read(new ByteArrayInputStream(Arrays.copyOf(whole, whole.length + 1)), Inner.class)).isEmpty();
-        assertThat(Snapshot.read((java.io.InputStream) null, Inner.class)).isEmpty();
+        assertThat(read(Arrays.copyOf(whole, whole.length - 3), Inner.class)).isEmpty();
+        assertThat(read(Arrays.copyOf(whole, whole.length + 1), Inner.class)).isEmpty();
+        assertThat(read(null, Inner.class)).isEmpty();
         // "abc" becomes "   ": the bytes still parse, and the record's own check refuses the value on read.
         byte[] blank = whole.clone();
         for (int i = 0; i < blank.length - 2; i++) {
             if (blank[i] == 'a' && blank[i + 1] == 'b' && blank[i + 2] == 'c') blank[i] = blank[i + 1] = blank[i + 2] = ' ';
         }
-        assertThat(Snapshot.read(new ByteArrayInputStream(blank), Inner.class)).isEmpty();
+        assertThat(read(blank, Inner.class)).isEmpty();
     }
 
     @Test
@@ -89,10 +107,10 @@ class SnapshotTest {
 
     @Test
     void everyBundledSnapshotOfTheBuildIsItsResourceParsedRecordForRecord() {
-        for (Map.Entry<String, Supplier<Record>> e : BundledSnapshots.all().entrySet()) {
+        for (Map.Entry<Snapshot.Spec, Supplier<Record>> e : BundledSnapshots.all().entrySet()) {
             Record parsed = e.getValue().get();
             assertThat(Snapshot.read(e.getKey(), parsed.getClass()).map(Object.class::cast))
-                    .as("snapshot '%s' on the class path (written by the build's process-classes step)", e.getKey())
+                    .as("snapshot '%s' on the class path (written by the build's process-classes step)", e.getKey().name())
                     .contains(parsed);
         }
     }
