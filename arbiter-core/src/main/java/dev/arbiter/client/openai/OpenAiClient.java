@@ -13,12 +13,12 @@ import dev.arbiter.client.ModelException;
 import dev.arbiter.client.http.Http1Body;
 import dev.arbiter.client.http.HttpTransport;
 import dev.arbiter.client.http.ResponseAssembler;
-import dev.arbiter.client.http.SseEvent;
 import dev.arbiter.client.http.SseParser;
 import dev.arbiter.client.http.WireJson;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,17 +84,24 @@ public final class OpenAiClient implements ModelClient {
             }
             if (first >= 0) in.unread(first);
             SseParser sse = new SseParser(in);
-            SseEvent ev;
-            while ((ev = sse.next()) != null) {
-                String data = ev.data().strip();
-                if (data.equals("[DONE]")) {
+            while (sse.nextData()) {
+                byte[] b = sse.data();
+                int from = 0;
+                int to = sse.dataLength();
+                while (from < to && isAsciiSpace(b[from])) from++;
+                while (to > from && isAsciiSpace(b[to - 1])) to--;
+                // data that starts or ends with a non-ASCII character goes through a String, as it always did: String.strip
+                // also removes non-ASCII spaces
+                String text = from < to && (b[from] < 0 || b[to - 1] < 0) ? new String(b, from, to - from, StandardCharsets.UTF_8).strip() : null;
+                if (text != null ? text.isEmpty() : from == to) continue;
+                if (text != null ? text.equals("[DONE]")
+                        : to - from == DONE.length && java.util.Arrays.equals(b, from, to, DONE, 0, DONE.length)) {
                     done = true;
                     break;
                 }
-                if (data.isEmpty()) continue;
                 CompletionBody chunk;
                 try {
-                    chunk = StreamChunks.parse(data);
+                    chunk = text != null ? StreamChunks.parse(text) : StreamChunks.parse(b, from, to - from);
                 } catch (JsonProcessingException e) {
                     throw http.errors().malformed(x.what(), "bad stream chunk: " + e.getOriginalMessage(), e);
                 }
@@ -108,6 +115,13 @@ public final class OpenAiClient implements ModelClient {
             throw http.errors().fromIo(e, x.what());
         }
         if (!done && !a.finished()) throw http.errors().truncated(x.what());
+    }
+
+    private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+    /** What {@link String#strip()} removes among ASCII characters. */
+    private static boolean isAsciiSpace(byte c) {
+        return c >= 0 && Character.isWhitespace(c);
     }
 
     private void take(CompletionBody b, ResponseAssembler a, String what, boolean whole) {
