@@ -44,6 +44,22 @@ public final class OpenAiClient implements ModelClient {
         this.serverRoot = URI.create(b.getScheme() + "://" + b.getRawAuthority());
     }
 
+    /** The two request URIs, parsed on first use instead of on every request (two threads may both parse it: same value). */
+    private volatile URI chatUri;
+    private volatile URI completionsUri;
+
+    private URI chatUri() {
+        URI u = chatUri;
+        if (u == null) chatUri = u = URI.create(apiRoot + "/chat/completions");
+        return u;
+    }
+
+    private URI completionsUri() {
+        URI u = completionsUri;
+        if (u == null) completionsUri = u = URI.create(apiRoot + "/completions");
+        return u;
+    }
+
     /** Server root gets {@code /v1}; a URL that already has a path is taken as the API root. */
     public static String apiRoot(URI base) {
         String s = base.toString();
@@ -57,7 +73,7 @@ public final class OpenAiClient implements ModelClient {
         String model = endpoint.requireModel();
         boolean chat = request.isChat();
         Object body = chat ? ChatRequestBody.of(model, request) : CompletionRequestBody.of(model, request);
-        HttpTransport.Exchange x = http.post(URI.create(apiRoot + (chat ? "/chat/completions" : "/completions")), body);
+        HttpTransport.Exchange x = http.post(chat ? chatUri() : completionsUri(), body);
         ResponseAssembler a = http.assembler(x, request.stream());
         if (request.stream()) readStream(x, a);
         else take(http.read(x, CompletionBody.class), a, x.what(), true);
