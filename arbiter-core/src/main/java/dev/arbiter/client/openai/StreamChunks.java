@@ -26,7 +26,8 @@ final class StreamChunks {
      * decoded as before, so results and messages are the same.
      */
     static CompletionBody parse(byte[] data, int from, int length) throws JsonProcessingException {
-        CompletionBody fast = null;
+        CompletionBody fast = ChunkScanner.scan(data, from, length);
+        if (fast != null) return fast;
         try (JsonParser p = WireJson.MAPPER.getFactory().createParser(data, from, length)) {
             fast = object(p);
         } catch (IOException | RuntimeException e) {
