@@ -202,7 +202,22 @@ final class ChunkScanner {
         throw giveUp();
     }
 
-    /** A member's name and its colon; names with escapes are left to Jackson. */
+    /** Names the scanner acts on; any other name reads as {@link #OTHER}. */
+    private static final String[] KNOWN = {"model", "choices", "usage", "error", "done", "message", "index", "delta", "text",
+            "finish_reason", "logprobs", "role", "content", "reasoning_content", "reasoning", "prompt_tokens", "completion_tokens"};
+    private static final byte[][] KNOWN_BYTES = new byte[KNOWN.length][];
+    /** Not a name in {@link #KNOWN}: skipped wherever it appears. */
+    private static final String OTHER = "\u0000other";
+
+    static {
+        for (int k = 0; k < KNOWN.length; k++) KNOWN_BYTES[k] = KNOWN[k].getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A member's name and its colon, as one of {@link #KNOWN} or {@link #OTHER}, compared as bytes without building a
+     * String (a known name is ASCII, so it equals the decoded name exactly when the bytes are equal); names with
+     * escapes are left to Jackson.
+     */
     private String name() {
         if (peek() != '"') throw giveUp();
         int start = ++i;
@@ -211,11 +226,19 @@ final class ChunkScanner {
             i++;
         }
         if (i >= end || i - start > 1000) throw giveUp(); // Jackson limits a name's length: let it judge long ones
-        String name = new String(b, start, i - start, StandardCharsets.UTF_8);
+        String name = known(start, i - start);
         i++;
         if (peek() != ':') throw giveUp();
         i++;
         return name;
+    }
+
+    private String known(int from, int n) {
+        for (int k = 0; k < KNOWN_BYTES.length; k++) {
+            byte[] kb = KNOWN_BYTES[k];
+            if (kb.length == n && java.util.Arrays.equals(b, from, from + n, kb, 0, n)) return KNOWN[k];
+        }
+        return OTHER;
     }
 
     /** Consumes {@code null} when it is next. */
@@ -292,6 +315,32 @@ final class ChunkScanner {
         return s;
     }
 
+    /** Past a string at {@code "}, checked as {@link #string()} checks it, without building it. */
+    private void skipString() {
+        i++;
+        while (true) {
+            if (i >= end) throw giveUp();
+            byte c = b[i];
+            if (c == '"') break;
+            if (c >= 0 && c < 0x20) throw giveUp();
+            if (c != '\\') {
+                i++;
+                continue;
+            }
+            if (i + 1 >= end) throw giveUp();
+            byte e = b[i + 1];
+            i += 2;
+            if (e == 'u') {
+                if (i + 4 > end) throw giveUp();
+                for (int k = 0; k < 4; k++) if (b[i + k] < 0 || Character.digit(b[i + k], 16) < 0) throw giveUp();
+                i += 4;
+            } else if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
+                throw giveUp();
+            }
+        }
+        i++;
+    }
+
     /** null, or an int as JSON writes one (no fraction, no exponent, no leading zero) that fits in an int. */
     private Integer intOrNull() {
         if (isNull()) return null;
@@ -317,7 +366,7 @@ final class ChunkScanner {
         if (depth > MAX_DEPTH) throw giveUp();
         byte c = peek();
         switch (c) {
-            case '"' -> string();
+            case '"' -> skipString();
             case '{' -> {
                 if (startObject()) {
                     do {
