@@ -151,11 +151,13 @@ final class ChunkScanner {
     // ---- tokens ----
 
     private void ws() {
-        while (i < end) {
-            byte c = b[i];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;
-            i++;
+        int at = i;
+        while (at < end) {
+            byte c = b[at];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') break;
+            at++;
         }
+        i = at;
     }
 
     private byte peek() {
@@ -220,23 +222,30 @@ final class ChunkScanner {
      */
     private String name() {
         if (peek() != '"') throw giveUp();
-        int start = ++i;
-        while (i < end && b[i] != '"') {
-            if (b[i] == '\\' || (b[i] >= 0 && b[i] < 0x20)) throw giveUp();
-            i++;
+        byte[] b = this.b; // locals: C1 does not keep fields in registers across a loop
+        int end = this.end;
+        int start = i + 1;
+        int at = start;
+        while (at < end && b[at] != '"') {
+            if (b[at] == '\\' || (b[at] >= 0 && b[at] < 0x20)) throw giveUp();
+            at++;
         }
-        if (i >= end || i - start > 1000) throw giveUp(); // Jackson limits a name's length: let it judge long ones
-        String name = known(start, i - start);
-        i++;
+        if (at >= end || at - start > 1000) throw giveUp(); // Jackson limits a name's length: let it judge long ones
+        String name = at == start ? OTHER : known(start, at - start);
+        i = at + 1;
         if (peek() != ':') throw giveUp();
         i++;
         return name;
     }
 
     private String known(int from, int n) {
+        byte[] b = this.b;
         for (int k = 0; k < KNOWN_BYTES.length; k++) {
             byte[] kb = KNOWN_BYTES[k];
-            if (kb.length == n && java.util.Arrays.equals(b, from, from + n, kb, 0, n)) return KNOWN[k];
+            if (kb.length != n || kb[0] != b[from]) continue;
+            int j = 1;
+            while (j < n && kb[j] == b[from + j]) j++;
+            if (j == n) return KNOWN[k];
         }
         return OTHER;
     }
@@ -267,7 +276,18 @@ final class ChunkScanner {
 
     /** A string at {@code "}: its text, escapes decoded, the rest decoded as UTF-8. */
     private String string() {
-        int start = ++i;
+        byte[] b = this.b;
+        int end = this.end;
+        int start = i + 1;
+        for (int at = start; at < end; at++) { // the usual string: no escape, no control character
+            byte c = b[at];
+            if (c == '"') {
+                i = at + 1;
+                return new String(b, start, at - start, StandardCharsets.UTF_8);
+            }
+            if (c == '\\' || (c >= 0 && c < 0x20)) break;
+        }
+        i = start;
         StringBuilder out = null;
         int run = start;
         while (true) {
@@ -317,6 +337,16 @@ final class ChunkScanner {
 
     /** Past a string at {@code "}, checked as {@link #string()} checks it, without building it. */
     private void skipString() {
+        byte[] b = this.b;
+        int end = this.end;
+        for (int at = i + 1; at < end; at++) {
+            byte c = b[at];
+            if (c == '"') {
+                i = at + 1;
+                return;
+            }
+            if (c == '\\' || (c >= 0 && c < 0x20)) break;
+        }
         i++;
         while (true) {
             if (i >= end) throw giveUp();
