@@ -59,6 +59,23 @@ final class RecordCodec {
      * was 12% of an eval worker's CPU. {@code AnswerStoredOnceTest} checks the bytes against the tree version.
      */
     static String sampleLine(SampleRecord r) {
+        // Jackson's own recycled-buffer writer, as writeValueAsString uses it (the recycler goes back to its pool), not
+        // StringWriter's synchronized StringBuffer
+        com.fasterxml.jackson.core.util.BufferRecycler recycler = Json.mapper().getFactory()._getBufferRecycler();
+        try {
+            com.fasterxml.jackson.core.io.SegmentedStringWriter out = new com.fasterxml.jackson.core.io.SegmentedStringWriter(recycler);
+            try (com.fasterxml.jackson.core.JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+                writeSample(r, g);
+            }
+            return out.getAndClear();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot serialise sample " + r.sampleId(), e);
+        } finally {
+            recycler.releaseToPool();
+        }
+    }
+
+    private static void writeSample(SampleRecord r, com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
         String response = r.response();
         boolean hasResponse = response != null && !response.isEmpty();
         boolean lastIsResponse = false;
@@ -67,35 +84,31 @@ final class RecordCodec {
             lastIsResponse = "assistant".equals(last.role()) && response.equals(last.content()) && last.images().isEmpty();
         }
         boolean answerIsResponse = hasResponse && response.equals(r.answer());
-        try {
-            com.fasterxml.jackson.databind.SerializerProvider provider = Json.mapper().getSerializerProviderInstance();
-            com.fasterxml.jackson.databind.JsonSerializer<Object> bean = provider.findTypedValueSerializer(SampleRecord.class, true, null);
-            java.io.StringWriter out = new java.io.StringWriter(1024);
-            try (com.fasterxml.jackson.core.JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+        com.fasterxml.jackson.databind.SerializerProvider provider = Json.mapper().getSerializerProviderInstance();
+        com.fasterxml.jackson.databind.JsonSerializer<Object> bean = provider.findTypedValueSerializer(SampleRecord.class, true, null);
+        g.writeStartObject();
+        for (java.util.Iterator<com.fasterxml.jackson.databind.ser.PropertyWriter> it = bean.properties(); it.hasNext(); ) {
+            com.fasterxml.jackson.databind.ser.PropertyWriter p = it.next();
+            if (answerIsResponse && p.getName().equals("answer")) continue;
+            if (lastIsResponse && p.getName().equals("messages")) {
+                g.writeArrayFieldStart("messages");
+                List<ChatMessage> ms = r.messages();
+                for (int i = 0; i < ms.size() - 1; i++) provider.defaultSerializeValue(ms.get(i), g);
                 g.writeStartObject();
-                for (java.util.Iterator<com.fasterxml.jackson.databind.ser.PropertyWriter> it = bean.properties(); it.hasNext(); ) {
-                    com.fasterxml.jackson.databind.ser.PropertyWriter p = it.next();
-                    if (answerIsResponse && p.getName().equals("answer")) continue;
-                    if (lastIsResponse && p.getName().equals("messages")) {
-                        g.writeArrayFieldStart("messages");
-                        List<ChatMessage> ms = r.messages();
-                        for (int i = 0; i < ms.size() - 1; i++) provider.defaultSerializeValue(ms.get(i), g);
-                        g.writeStartObject();
-                        g.writeStringField("role", "assistant");
-                        g.writeBooleanField(SAME_AS_RESPONSE, true);
-                        g.writeEndObject();
-                        g.writeEndArray();
-                        continue;
-                    }
-                    p.serializeAsField(r, g, provider);
-                }
-                if (answerIsResponse) g.writeBooleanField("answer_" + SAME_AS_RESPONSE, true);
+                g.writeStringField("role", "assistant");
+                g.writeBooleanField(SAME_AS_RESPONSE, true);
                 g.writeEndObject();
+                g.writeEndArray();
+                continue;
             }
-            return out.toString();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot serialise sample " + r.sampleId(), e);
+            try {
+                p.serializeAsField(r, g, provider);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot serialise field " + p.getName(), e);
+            }
         }
+        if (answerIsResponse) g.writeBooleanField("answer_" + SAME_AS_RESPONSE, true);
+        g.writeEndObject();
     }
 
     /** A line written by {@link #sampleLine} (or an older full one) back to the record. */
