@@ -90,6 +90,34 @@ public final class StreamingHttp implements AutoCloseable {
      * @throws dev.arbiter.client.ModelException for an HTTP error status or an I/O failure, through the mapper
      */
     public Response send(String method, URI uri, byte[] body, Duration timeout) {
+        return exchange(method, uri, body, timeout, null, false);
+    }
+
+    /** A GET's answer whatever its status: the status, the header names (lower case) and the body. */
+    public record Fetched(int status, java.util.List<String> headerNames, byte[] body) {}
+
+    /**
+     * GETs {@code uri} and reads the answer whatever its status, the body up to {@code maxBody} bytes: for discovery,
+     * which tells servers apart by their routes' answers and headers, without the JDK HttpClient (whose start-up
+     * initialises TLS even for http://, 0.3 s of an eval's probe).
+     *
+     * @throws dev.arbiter.client.ModelException for an I/O failure, through the mapper ({@code REFUSED} when nothing listens)
+     */
+    public Fetched fetch(URI uri, Duration timeout, int maxBody) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        Response r = exchange("GET", uri, null, timeout, names, true);
+        try (Http1Body in = r.body()) {
+            return new Fetched(r.status(), names, in.readAtMost(maxBody));
+        } catch (IOException e) {
+            throw errors.fromIo(e, r.what());
+        }
+    }
+
+    /**
+     * @param names     collects the response's header names (lower case) when not null
+     * @param anyStatus returns a response of any status instead of mapping a non-2xx one to an exception
+     */
+    private Response exchange(String method, URI uri, byte[] body, Duration timeout, java.util.List<String> names, boolean anyStatus) {
         String what = method + " " + Endpoint.safeUrl(uri);
         byte[] request = request(method, uri, body);
         for (int attempt = 0; ; attempt++) {
@@ -106,7 +134,7 @@ public final class StreamingHttp implements AutoCloseable {
                 c.out.flush();
                 String status = c.readLine();
                 if (status == null) throw new java.io.EOFException("connection closed before the response");
-                return response(c, status, sent, what);
+                return response(c, status, sent, what, names, anyStatus);
             } catch (IOException e) {
                 if (c != null) {
                     c.close();
@@ -121,7 +149,8 @@ public final class StreamingHttp implements AutoCloseable {
         }
     }
 
-    private Response response(Http1Connection c, String statusLine, long sent, String what) throws IOException {
+    private Response response(Http1Connection c, String statusLine, long sent, String what, java.util.List<String> names,
+                              boolean anyStatus) throws IOException {
         String[] parts = statusLine.split(" ", 3);
         int status;
         try {
@@ -138,6 +167,7 @@ public final class StreamingHttp implements AutoCloseable {
             if (colon <= 0) continue;
             String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             String value = line.substring(colon + 1).strip();
+            if (names != null) names.add(name);
             switch (name) {
                 case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "content-length" -> length = Long.parseLong(value);
@@ -148,7 +178,7 @@ public final class StreamingHttp implements AutoCloseable {
         }
         if (line == null) throw new java.io.EOFException("connection closed inside the response headers");
         Http1Body body = new Http1Body(c, this, chunked, chunked ? -1 : length, keepAlive);
-        if (status >= 200 && status < 300) return new Response(status, sent, body, what);
+        if (anyStatus || (status >= 200 && status < 300)) return new Response(status, sent, body, what);
         String text;
         try (body) {
             text = new String(body.readNBytes(HttpTransport.MAX_ERROR_BODY), StandardCharsets.UTF_8);

@@ -92,4 +92,43 @@ class ChunkedBodyTest {
             assertThat(in.read()).isEqualTo(-1);
         }
     }
+
+    @Test
+    void fetchReturnsAnAnswerOfAnyStatusWithItsHeaderNamesAndBody() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()); StreamingHttp http = http()) {
+            String response = "HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nX-LiteLLM-Version: 1.2\r\n"
+                    + "Content-Length: 13\r\n\r\n{\"error\":404}";
+            Thread t = new Thread(() -> {
+                try (Socket s = server.accept()) {
+                    InputStream in = s.getInputStream();
+                    ByteArrayOutputStream head = new ByteArrayOutputStream();
+                    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) head.write(in.read());
+                    s.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
+                    s.getOutputStream().flush();
+                    Thread.sleep(500);
+                } catch (IOException | InterruptedException ignored) {
+                    // the test is over
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            StreamingHttp.Fetched f = http.fetch(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/health"), Duration.ofSeconds(10), 1024);
+            assertThat(f.status()).isEqualTo(404);
+            assertThat(f.headerNames()).contains("x-litellm-version", "content-type");
+            assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo("{\"error\":404}");
+        }
+    }
+
+    @Test
+    void fetchFromAPortNobodyListensOnIsRefused() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        try (StreamingHttp http = http()) {
+            assertThatThrownBy(() -> http.fetch(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(5), 1024))
+                    .isInstanceOfSatisfying(dev.arbiter.client.ModelException.class,
+                            e -> assertThat(e.kind()).isEqualTo(dev.arbiter.client.ModelException.Kind.REFUSED));
+        }
+    }
 }
