@@ -1,7 +1,9 @@
 package dev.arbiter.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.client.http.StreamingHttp;
 import dev.arbiter.client.http.WireJson;
+import dev.arbiter.util.Ticker;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -34,7 +36,9 @@ public final class EndpointDiscovery {
     private final String host;
     private final List<Integer> ports;
     private final Duration timeout;
-    private final HttpClient http;
+    /** http:// routes are asked over Arbiter's own client; the JDK client (it initialises TLS) only for https://. */
+    private final StreamingHttp plain;
+    private volatile HttpClient http;
 
     public EndpointDiscovery() {
         this("127.0.0.1", DEFAULT_PORTS, DEFAULT_TIMEOUT);
@@ -44,7 +48,18 @@ public final class EndpointDiscovery {
         this.host = host;
         this.ports = List.copyOf(ports);
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.plain = new StreamingHttp(timeout, timeout, ErrorMapper.system(), null, Ticker.system(), false);
+    }
+
+    private HttpClient jdkClient() {
+        HttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                if (http == null) http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+                c = http;
+            }
+        }
+        return c;
     }
 
     /** The servers found, in port order. */
@@ -58,18 +73,27 @@ public final class EndpointDiscovery {
             List<CompletableFuture<Optional<DiscoveredEndpoint>>> futures = new ArrayList<>();
             for (int port : ports) {
                 URI base = URI.create("http://" + host + ":" + port);
-                futures.add(CompletableFuture.supplyAsync(() -> identify(base), pool));
+                futures.add(CompletableFuture.supplyAsync(() -> identifyOpen(base), pool));
             }
             List<DiscoveredEndpoint> found = new ArrayList<>();
             for (var f : futures) f.join().ifPresent(found::add);
             return found;
         } finally {
             pool.shutdownNow();
+            plain.close();
         }
     }
 
     /** What kind of server answers at {@code base} (scheme://host:port), or empty when none does. */
     public Optional<DiscoveredEndpoint> identify(URI base) {
+        try {
+            return identifyOpen(base);
+        } finally {
+            plain.close(); // its keep-alive connections
+        }
+    }
+
+    private Optional<DiscoveredEndpoint> identifyOpen(URI base) {
         Reply models = get(base, "/v1/models");
         if (models.refused()) return Optional.empty();
         Reply props = get(base, "/props");
@@ -171,23 +195,41 @@ public final class EndpointDiscovery {
      */
     private record Reply(boolean refused, int status, JsonNode json, boolean litellm) {}
 
+    private Reply getPlain(URI uri) {
+        try {
+            StreamingHttp.Fetched f = plain.fetch(uri, timeout, MAX_BODY);
+            return reply(f.status(), f.body(), f.headerNames());
+        } catch (ModelException e) {
+            return new Reply(e.kind() == ModelException.Kind.REFUSED, 0, WireJson.MAPPER.createObjectNode(), false);
+        } catch (java.util.concurrent.CancellationException e) {
+            Thread.currentThread().interrupt();
+            return new Reply(true, 0, WireJson.MAPPER.createObjectNode(), false);
+        }
+    }
+
+    private static Reply reply(int status, byte[] body, java.util.Collection<String> headerNames) {
+        JsonNode json = WireJson.MAPPER.createObjectNode();
+        if (status / 100 == 2) {
+            try {
+                JsonNode parsed = WireJson.MAPPER.readTree(body);
+                if (parsed != null && parsed.isObject()) json = parsed;
+            } catch (IOException notJson) {
+                // a non-JSON answer identifies nothing
+            }
+        }
+        boolean litellm = headerNames.stream().anyMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("x-litellm-"));
+        return new Reply(false, status, json, litellm);
+    }
+
+    /** Longest discovery answer read, in bytes (model lists of big proxies included). */
+    private static final int MAX_BODY = 16 << 20;
+
     private Reply get(URI base, String path) {
+        if ("http".equalsIgnoreCase(base.getScheme())) return getPlain(base.resolve(path));
         HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build();
         try {
-            HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-            boolean ok = r.statusCode() / 100 == 2;
-            JsonNode json = WireJson.MAPPER.createObjectNode();
-            if (ok) {
-                try {
-                    JsonNode parsed = WireJson.MAPPER.readTree(r.body());
-                    if (parsed != null && parsed.isObject()) json = parsed;
-                } catch (IOException notJson) {
-                    // a non-JSON answer identifies nothing
-                }
-            }
-            boolean litellm = r.headers().map().keySet().stream()
-                    .anyMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("x-litellm-"));
-            return new Reply(false, r.statusCode(), json, litellm);
+            HttpResponse<byte[]> r = jdkClient().send(req, HttpResponse.BodyHandlers.ofByteArray());
+            return reply(r.statusCode(), r.body(), r.headers().map().keySet());
         } catch (ConnectException e) {
             return new Reply(true, 0, WireJson.MAPPER.createObjectNode(), false);
         } catch (IOException e) {

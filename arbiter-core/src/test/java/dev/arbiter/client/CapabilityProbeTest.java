@@ -96,4 +96,60 @@ class CapabilityProbeTest {
             assertThat(s.generationRequests()).hasSize(1);
         }
     }
+
+    @Test
+    void asksTheServersNameWhileItSendsTheProbeRequests() {
+        java.util.concurrent.CountDownLatch nameAsked = new java.util.concurrent.CountDownLatch(1);
+        ModelClient client = new ModelClient() {
+            @Override
+            public GenerateResponse generate(GenerateRequest request) {
+                try {
+                    // asked one after the other, the name would only be asked after this returns: the wait would run out
+                    if (!nameAsked.await(30, java.util.concurrent.TimeUnit.SECONDS)) throw new AssertionError("name not asked meanwhile");
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                return new GenerateResponse("OK", null, "stop", new Usage(3, 1), java.util.List.of(), new Timing(1, 1, java.util.List.of()), "m");
+            }
+
+            @Override
+            public Capabilities probe() { throw new UnsupportedOperationException(); }
+
+            @Override
+            public java.util.List<String> listModels() { return java.util.List.of("m"); }
+
+            @Override
+            public String describe() { return "fake"; }
+        };
+        Capabilities c = CapabilityProbe.probe(client, () -> 4096, () -> {
+            nameAsked.countDown();
+            return "fake-server 1";
+        });
+        assertThat(c.server()).isEqualTo("fake-server 1");
+        assertThat(c.chat()).isTrue();
+        assertThat(c.contextLength()).isEqualTo(4096);
+    }
+
+    @Test
+    void aFailureOfTheNameLookupIsTheProbesFailure() {
+        ModelClient client = new ModelClient() {
+            @Override
+            public GenerateResponse generate(GenerateRequest request) {
+                return new GenerateResponse("OK", null, "stop", new Usage(3, 1), java.util.List.of(), new Timing(1, 1, java.util.List.of()), "m");
+            }
+
+            @Override
+            public Capabilities probe() { throw new UnsupportedOperationException(); }
+
+            @Override
+            public java.util.List<String> listModels() { return java.util.List.of("m"); }
+
+            @Override
+            public String describe() { return "fake"; }
+        };
+        IllegalStateException e = catchThrowableOfType(() -> CapabilityProbe.probe(client, () -> 4096, () -> {
+            throw new IllegalStateException("name lookup broke");
+        }), IllegalStateException.class);
+        assertThat(e).hasMessage("name lookup broke");
+    }
 }

@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One streamed answer of 16 tokens as vLLM sends it (role chunk, 16 content chunks, finish + usage, [DONE]):
- * split into events, and each event read as the OpenAI client reads it — the streaming fast path against the data
- * binder it replaced. Per answer, in µs.
+ * split into events, and each event read as the OpenAI client reads it: today's byte path (SSE data bytes, then the
+ * chunk scanner), the String path with Jackson's streaming parser before it, and the data binder before that. Per
+ * answer, in µs. Run it with the launcher's flags too ({@code -jvmArgs "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"}):
+ * an eval runs on C1.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +51,20 @@ public class SseAnswerBench {
         SseParser p = new SseParser(new ByteArrayInputStream(STREAM));
         SseEvent e;
         while ((e = p.next()) != null) bh.consume(e);
+    }
+
+    @Benchmark
+    public void splitEventDataBytes(Blackhole bh) throws IOException {
+        SseParser p = new SseParser(new ByteArrayInputStream(STREAM));
+        while (p.nextData()) bh.consume(p.dataLength());
+    }
+
+    @Benchmark
+    public void splitAndScanBytes(Blackhole bh) throws IOException {
+        SseParser p = new SseParser(new ByteArrayInputStream(STREAM));
+        while (p.nextData()) {
+            if (p.dataLength() != 6 || p.data()[0] != '[') bh.consume(StreamChunks.parse(p.data(), 0, p.dataLength()));
+        }
     }
 
     @Benchmark

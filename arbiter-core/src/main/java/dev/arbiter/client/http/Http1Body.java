@@ -64,10 +64,15 @@ public final class Http1Body extends InputStream implements ArrivalStamped {
         return n;
     }
 
-    /** Body bytes readable without waiting for the network (0 at a chunk boundary: the size line is still to parse). */
+    /**
+     * Body bytes readable without waiting for the network. At a chunk boundary whose CRLF and size line are already
+     * buffered, the size line is read here (never waiting), so a line reader takes the next chunk in one read instead
+     * of one byte first; otherwise 0 there.
+     */
     @Override
-    public int available() {
+    public int available() throws IOException {
         if (eof || closed) return 0;
+        if (chunked && remaining == 0 && !lastChunk && conn.bufferedLines(sawChunk ? 2 : 1)) chunkHeader();
         int buffered = conn.buffered();
         return remaining < 0 ? buffered : (int) Math.min(buffered, remaining);
     }
@@ -96,31 +101,29 @@ public final class Http1Body extends InputStream implements ArrivalStamped {
             return true;
         }
         if (remaining > 0) return true;
-        if (remaining == 0 && sawChunk) {
-            String crlf = conn.readLine();  // the CRLF after a chunk's data
-            if (crlf == null) throw new IOException("connection closed mid-body");
+        if (!lastChunk) {
+            chunkHeader();
+            if (remaining > 0) return true;
         }
-        String size = conn.readLine();
-        if (size == null) throw new IOException("connection closed mid-body");
-        int semi = size.indexOf(';');
-        long n;
-        try {
-            n = Long.parseLong((semi >= 0 ? size.substring(0, semi) : size).strip(), 16);
-        } catch (NumberFormatException e) {
-            throw new IOException("bad chunk size line: " + (size.length() > 40 ? size.substring(0, 40) : size));
+        String trailer;
+        while ((trailer = conn.readLine()) != null && !trailer.isEmpty()) {
+            // trailers are ignored
         }
-        sawChunk = true;
-        if (n == 0) {
-            String trailer;
-            while ((trailer = conn.readLine()) != null && !trailer.isEmpty()) {
-                // trailers are ignored
-            }
-            eof = true;
-            return false;
-        }
-        remaining = n;
-        return true;
+        eof = true;
+        return false;
     }
+
+    /** At a chunk boundary: the CRLF after the last chunk's data (if any), then the next size line. */
+    private void chunkHeader() throws IOException {
+        if (sawChunk && conn.skipLine() < 0) throw new IOException("connection closed mid-body"); // the CRLF after a chunk's data
+        long n = conn.readChunkSize();
+        sawChunk = true;
+        if (n == 0) lastChunk = true;
+        else remaining = n;
+    }
+
+    /** The size-0 chunk was read: what follows are trailers and the empty line. */
+    private boolean lastChunk;
 
     private boolean sawChunk;
 

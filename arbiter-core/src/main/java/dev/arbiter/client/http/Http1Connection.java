@@ -102,6 +102,82 @@ final class Http1Connection implements AutoCloseable {
         return b.length() == 0 ? null : b.toString();
     }
 
+    /** Whether at least {@code k} line feeds are buffered: that many lines can be read without waiting. */
+    boolean bufferedLines(int k) {
+        for (int i = pos; i < limit; i++) {
+            if (buf[i] == '\n' && --k == 0) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Skips one line as {@link #readLine()} would read it, without building it: its length in bytes (terminator
+     * excluded, a CR before the LF counted), or -1 at end of stream before any byte.
+     */
+    int skipLine() throws IOException {
+        int n = 0;
+        int c;
+        while ((c = read()) != -1) {
+            if (c == '\n') return n;
+            if (n > 64 << 10) throw new IOException("header line longer than 64 KiB");
+            n++;
+        }
+        return n == 0 ? -1 : n;
+    }
+
+    /** Bytes of the chunk-size line being read (no String unless it is unusual). */
+    private byte[] sizeLine = new byte[32];
+
+    /**
+     * A chunk-size line ({@code 1a3f}, maybe with {@code ;extension}) read as {@link #readLine()} reads a line and parsed
+     * without a String when it is 1 to 15 plain hex digits, as nearly every server sends it; any other line goes
+     * through the String parse it always had, so its value and its error are unchanged.
+     */
+    long readChunkSize() throws IOException {
+        int len = 0;
+        boolean lf = false;
+        int c;
+        while ((c = read()) != -1) {
+            if (c == '\n') {
+                lf = true;
+                break;
+            }
+            if (len > 64 << 10) throw new IOException("header line longer than 64 KiB");
+            if (len == sizeLine.length) sizeLine = java.util.Arrays.copyOf(sizeLine, 2 * len);
+            sizeLine[len++] = (byte) c;
+        }
+        if (!lf && len == 0) throw new IOException("connection closed mid-body");
+        int end = lf && len > 0 && sizeLine[len - 1] == '\r' ? len - 1 : len;
+        if (end > 0 && end <= 15) {
+            long n = 0;
+            int i = 0;
+            for (; i < end; i++) {
+                int d = hex(sizeLine[i]);
+                if (d < 0) break;
+                n = (n << 4) | d;
+            }
+            if (i == end) return n;
+        }
+        return chunkSize(new String(sizeLine, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    private static int hex(byte b) {
+        if (b >= '0' && b <= '9') return b - '0';
+        if (b >= 'a' && b <= 'f') return b - 'a' + 10;
+        if (b >= 'A' && b <= 'F') return b - 'A' + 10;
+        return -1;
+    }
+
+    /** The String parse of a chunk-size line (as {@link #readLine()} returns it), as it always was. */
+    private static long chunkSize(String size) throws IOException {
+        int semi = size.indexOf(';');
+        try {
+            return Long.parseLong((semi >= 0 ? size.substring(0, semi) : size).strip(), 16);
+        } catch (NumberFormatException e) {
+            throw new IOException("bad chunk size line: " + (size.length() > 40 ? size.substring(0, 40) : size));
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -34,9 +34,22 @@ public final class LineReader {
 
     /** The next line without its terminator, or null at end of stream (a final unterminated line is returned). */
     public String readLine() throws IOException {
+        int n = readLineBytes();
+        return n < 0 ? null : new String(lineBytes, lineStart, n, StandardCharsets.UTF_8);
+    }
+
+    /** Where the line of the last {@link #readLineBytes()} is: valid until the next read. */
+    private byte[] lineBytes;
+    private int lineStart;
+
+    /**
+     * The next line as bytes, without a String: returns its length (-1 at end of stream) and leaves it in
+     * {@link #lineBytes()} from {@link #lineStart()}, valid until the next read. Same lines as {@link #readLine()}.
+     */
+    public int readLineBytes() throws IOException {
         length = 0;
         while (true) {
-            if (pos == limit && !fill()) return length == 0 ? null : text(line, 0, length);
+            if (pos == limit && !fill()) return length == 0 ? -1 : held();
             if (skipLf) {
                 skipLf = false;
                 if (buf[pos] == '\n') {
@@ -54,10 +67,24 @@ public final class LineReader {
                 continue;
             }
             skipLf = buf[pos++] == '\r';
-            if (length == 0) return text(buf, start, end - start);
+            if (length == 0) {
+                lineBytes = buf;
+                lineStart = start;
+                return end - start;
+            }
             keep(start, end - start);
-            return text(line, 0, length);
+            return held();
         }
+    }
+
+    public byte[] lineBytes() { return lineBytes; }
+
+    public int lineStart() { return lineStart; }
+
+    private int held() {
+        lineBytes = line;
+        lineStart = 0;
+        return length;
     }
 
     private void keep(int from, int n) {
@@ -73,10 +100,6 @@ public final class LineReader {
         pos = 0;
         limit = n;
         return true;
-    }
-
-    private static String text(byte[] bytes, int from, int n) {
-        return new String(bytes, from, n, StandardCharsets.UTF_8);
     }
 
     /** A line longer than {@link #MAX_LINE_BYTES}. */

@@ -80,6 +80,10 @@ public final class ResponseAssembler {
         if (s == null || s.isEmpty()) return s;
         if (full) return "";
         long room = maxAnswerBytes - answerBytes;
+        if (3L * s.length() <= room) {
+            answerBytes += utf8Length(s); // fits whatever it holds: a char is at most 3 UTF-8 bytes, a surrogate pair 4
+            return s;
+        }
         int end = 0;
         long used = 0;
         while (end < s.length()) {
@@ -96,6 +100,21 @@ public final class ResponseAssembler {
             return s.substring(0, end);
         }
         return s;
+    }
+
+    /** UTF-8 length of {@code s}, as the code-point loop of {@link #fit} counts it (a lone surrogate: 3 bytes). */
+    static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0, len = s.length(); i < len; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) n++;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else n += 3;
+        }
+        return n;
     }
 
     public boolean finished() { return finishReason != null; }

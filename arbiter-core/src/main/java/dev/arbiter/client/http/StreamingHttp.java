@@ -90,8 +90,36 @@ public final class StreamingHttp implements AutoCloseable {
      * @throws dev.arbiter.client.ModelException for an HTTP error status or an I/O failure, through the mapper
      */
     public Response send(String method, URI uri, byte[] body, Duration timeout) {
+        return exchange(method, uri, body, timeout, null, false);
+    }
+
+    /** A GET's answer whatever its status: the status, the header names (lower case) and the body. */
+    public record Fetched(int status, java.util.List<String> headerNames, byte[] body) {}
+
+    /**
+     * GETs {@code uri} and reads the answer whatever its status, the body up to {@code maxBody} bytes: for discovery,
+     * which tells servers apart by their routes' answers and headers, without the JDK HttpClient (whose start-up
+     * initialises TLS even for http://, 0.3 s of an eval's probe).
+     *
+     * @throws dev.arbiter.client.ModelException for an I/O failure, through the mapper ({@code REFUSED} when nothing listens)
+     */
+    public Fetched fetch(URI uri, Duration timeout, int maxBody) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        Response r = exchange("GET", uri, null, timeout, names, true);
+        try (Http1Body in = r.body()) {
+            return new Fetched(r.status(), names, in.readAtMost(maxBody));
+        } catch (IOException e) {
+            throw errors.fromIo(e, r.what());
+        }
+    }
+
+    /**
+     * @param names     collects the response's header names (lower case) when not null
+     * @param anyStatus returns a response of any status instead of mapping a non-2xx one to an exception
+     */
+    private Response exchange(String method, URI uri, byte[] body, Duration timeout, java.util.List<String> names, boolean anyStatus) {
         String what = method + " " + Endpoint.safeUrl(uri);
-        byte[] head = head(method, uri, body);
+        byte[] request = request(method, uri, body);
         for (int attempt = 0; ; attempt++) {
             Http1Connection c = idleFor(origin(uri)).pollFirst();
             boolean reused = c != null;
@@ -102,12 +130,11 @@ public final class StreamingHttp implements AutoCloseable {
                 if (aborted) throw new IOException("aborted");
                 c.deadline(System.nanoTime() + timeout.toNanos());
                 sent = ticker.nanos();
-                c.out.write(head);
-                if (body != null) c.out.write(body);
+                c.out.write(request);
                 c.out.flush();
                 String status = c.readLine();
                 if (status == null) throw new java.io.EOFException("connection closed before the response");
-                return response(c, status, sent, what);
+                return response(c, status, sent, what, names, anyStatus);
             } catch (IOException e) {
                 if (c != null) {
                     c.close();
@@ -122,7 +149,8 @@ public final class StreamingHttp implements AutoCloseable {
         }
     }
 
-    private Response response(Http1Connection c, String statusLine, long sent, String what) throws IOException {
+    private Response response(Http1Connection c, String statusLine, long sent, String what, java.util.List<String> names,
+                              boolean anyStatus) throws IOException {
         String[] parts = statusLine.split(" ", 3);
         int status;
         try {
@@ -139,6 +167,7 @@ public final class StreamingHttp implements AutoCloseable {
             if (colon <= 0) continue;
             String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             String value = line.substring(colon + 1).strip();
+            if (names != null) names.add(name);
             switch (name) {
                 case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "content-length" -> length = Long.parseLong(value);
@@ -149,12 +178,24 @@ public final class StreamingHttp implements AutoCloseable {
         }
         if (line == null) throw new java.io.EOFException("connection closed inside the response headers");
         Http1Body body = new Http1Body(c, this, chunked, chunked ? -1 : length, keepAlive);
-        if (status >= 200 && status < 300) return new Response(status, sent, body, what);
+        if (anyStatus || (status >= 200 && status < 300)) return new Response(status, sent, body, what);
         String text;
         try (body) {
             text = new String(body.readNBytes(HttpTransport.MAX_ERROR_BODY), StandardCharsets.UTF_8);
         }
         throw errors.fromStatus(status, text, retryAfter, what);
+    }
+
+    /**
+     * Head and body in one array, so the request is one write (one syscall, one segment with TCP_NODELAY) instead of
+     * two: the server wakes once per request, not once for the head and again for the body.
+     */
+    private byte[] request(String method, URI uri, byte[] body) {
+        byte[] head = head(method, uri, body);
+        if (body == null || body.length == 0) return head;
+        byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
     }
 
     private byte[] head(String method, URI uri, byte[] body) {

@@ -13,12 +13,12 @@ import dev.arbiter.client.ModelException;
 import dev.arbiter.client.http.Http1Body;
 import dev.arbiter.client.http.HttpTransport;
 import dev.arbiter.client.http.ResponseAssembler;
-import dev.arbiter.client.http.SseEvent;
 import dev.arbiter.client.http.SseParser;
 import dev.arbiter.client.http.WireJson;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +44,22 @@ public final class OpenAiClient implements ModelClient {
         this.serverRoot = URI.create(b.getScheme() + "://" + b.getRawAuthority());
     }
 
+    /** The two request URIs, parsed on first use instead of on every request (two threads may both parse it: same value). */
+    private volatile URI chatUri;
+    private volatile URI completionsUri;
+
+    private URI chatUri() {
+        URI u = chatUri;
+        if (u == null) chatUri = u = URI.create(apiRoot + "/chat/completions");
+        return u;
+    }
+
+    private URI completionsUri() {
+        URI u = completionsUri;
+        if (u == null) completionsUri = u = URI.create(apiRoot + "/completions");
+        return u;
+    }
+
     /** Server root gets {@code /v1}; a URL that already has a path is taken as the API root. */
     public static String apiRoot(URI base) {
         String s = base.toString();
@@ -57,7 +73,7 @@ public final class OpenAiClient implements ModelClient {
         String model = endpoint.requireModel();
         boolean chat = request.isChat();
         Object body = chat ? ChatRequestBody.of(model, request) : CompletionRequestBody.of(model, request);
-        HttpTransport.Exchange x = http.post(URI.create(apiRoot + (chat ? "/chat/completions" : "/completions")), body);
+        HttpTransport.Exchange x = http.post(chat ? chatUri() : completionsUri(), body);
         ResponseAssembler a = http.assembler(x, request.stream());
         if (request.stream()) readStream(x, a);
         else take(http.read(x, CompletionBody.class), a, x.what(), true);
@@ -84,17 +100,24 @@ public final class OpenAiClient implements ModelClient {
             }
             if (first >= 0) in.unread(first);
             SseParser sse = new SseParser(in);
-            SseEvent ev;
-            while ((ev = sse.next()) != null) {
-                String data = ev.data().strip();
-                if (data.equals("[DONE]")) {
+            while (sse.nextData()) {
+                byte[] b = sse.data();
+                int from = 0;
+                int to = sse.dataLength();
+                while (from < to && isAsciiSpace(b[from])) from++;
+                while (to > from && isAsciiSpace(b[to - 1])) to--;
+                // data that starts or ends with a non-ASCII character goes through a String, as it always did: String.strip
+                // also removes non-ASCII spaces
+                String text = from < to && (b[from] < 0 || b[to - 1] < 0) ? new String(b, from, to - from, StandardCharsets.UTF_8).strip() : null;
+                if (text != null ? text.isEmpty() : from == to) continue;
+                if (text != null ? text.equals("[DONE]")
+                        : to - from == DONE.length && java.util.Arrays.equals(b, from, to, DONE, 0, DONE.length)) {
                     done = true;
                     break;
                 }
-                if (data.isEmpty()) continue;
                 CompletionBody chunk;
                 try {
-                    chunk = StreamChunks.parse(data);
+                    chunk = text != null ? StreamChunks.parse(text) : StreamChunks.parse(b, from, to - from);
                 } catch (JsonProcessingException e) {
                     throw http.errors().malformed(x.what(), "bad stream chunk: " + e.getOriginalMessage(), e);
                 }
@@ -108,6 +131,13 @@ public final class OpenAiClient implements ModelClient {
             throw http.errors().fromIo(e, x.what());
         }
         if (!done && !a.finished()) throw http.errors().truncated(x.what());
+    }
+
+    private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+    /** What {@link String#strip()} removes among ASCII characters. */
+    private static boolean isAsciiSpace(byte c) {
+        return c >= 0 && Character.isWhitespace(c);
     }
 
     private void take(CompletionBody b, ResponseAssembler a, String what, boolean whole) {

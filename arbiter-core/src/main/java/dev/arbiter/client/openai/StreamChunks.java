@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.arbiter.client.http.WireJson;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,22 @@ import java.util.List;
  */
 final class StreamChunks {
     private StreamChunks() {}
+
+    /**
+     * {@link #parse(String)} of the UTF-8 text in {@code data[from, from + length)}, read from the bytes without a
+     * String on the common shape; anything else (and bytes that are not valid UTF-8) goes to the binder as a String
+     * decoded as before, so results and messages are the same.
+     */
+    static CompletionBody parse(byte[] data, int from, int length) throws JsonProcessingException {
+        CompletionBody fast = ChunkScanner.scan(data, from, length);
+        if (fast != null) return fast;
+        try (JsonParser p = WireJson.MAPPER.getFactory().createParser(data, from, length)) {
+            fast = object(p);
+        } catch (IOException | RuntimeException e) {
+            fast = null;
+        }
+        return fast != null ? fast : WireJson.MAPPER.readValue(new String(data, from, length, StandardCharsets.UTF_8), CompletionBody.class);
+    }
 
     static CompletionBody parse(String data) throws JsonProcessingException {
         CompletionBody fast = null;

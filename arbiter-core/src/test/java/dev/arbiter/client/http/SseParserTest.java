@@ -90,4 +90,37 @@ class SseParserTest {
         };
         assertThat(new LineReader(stallsAfter).readLine()).isEqualTo("data: x");
     }
+
+    /** An input stream that hands out one byte per read and says nothing is available: the slowest network. */
+    private static InputStream trickle(byte[] bytes) {
+        return new InputStream() {
+            int i;
+
+            @Override
+            public int read() {
+                return i < bytes.length ? bytes[i++] & 0xff : -1;
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "data: {\"a\":1}\n\ndata: [DONE]\n\n",
+            "data: a\r\n\r\ndata: b\r\rdata: c\n\n",
+            ": keep-alive\n\n: ping\ndata: x\n\n",
+            "data: first\ndata: second\r\ndata:third\n\n",
+            "data:  two spaces\n\ndata:none\n\ndata\n\ndata:\n\n",
+            "event: error\nid: 7\ndata: {}\n\nretry: 5\ndatum: no\ndata: yes\n\n",
+            "event: only\n\ndata: é☃ \u2028\n\ndata: cut off without its empty line",
+            "\n\n\ndata: after blanks\n\n"})
+    void dataBytesAreTheDataOfEveryEventTheStringParserGives(String raw) throws IOException {
+        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+        List<String> want = data(raw);
+        for (InputStream in : List.of(new ByteArrayInputStream(bytes), trickle(bytes))) {
+            SseParser p = new SseParser(in);
+            List<String> got = new ArrayList<>();
+            while (p.nextData()) got.add(new String(p.data(), 0, p.dataLength(), StandardCharsets.UTF_8));
+            assertThat(got).isEqualTo(want);
+        }
+    }
 }

@@ -30,8 +30,16 @@ class StreamChunksTest {
             "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]} trailing",
     })
     void readsAChunkAsTheDataBinderDoes(String chunk) throws JsonProcessingException {
-        CompletionBody fast = StreamChunks.parse(chunk);
         CompletionBody bound = WireJson.MAPPER.readValue(chunk, CompletionBody.class);
+        byte[] utf8 = chunk.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] framed = new byte[utf8.length + 10];
+        System.arraycopy(utf8, 0, framed, 7, utf8.length);
+        for (CompletionBody fast : java.util.List.of(StreamChunks.parse(chunk), StreamChunks.parse(framed, 7, utf8.length))) {
+            same(fast, bound);
+        }
+    }
+
+    private static void same(CompletionBody fast, CompletionBody bound) {
         assertThat(fast.model()).isEqualTo(bound.model());
         assertThat(fast.choices()).isEqualTo(bound.choices());
         assertThat(fast.usage()).isEqualTo(bound.usage());
@@ -43,5 +51,31 @@ class StreamChunksTest {
     @ValueSource(strings = {"{\"choices\":[{\"index\":0,", "[1,2]", "\"text\"", "{\"choices\":[{\"delta\":{\"content\":\"a\"}]}"})
     void leavesMalformedChunksToTheBinderAndItsMessage(String chunk) {
         assertThatThrownBy(() -> StreamChunks.parse(chunk)).isInstanceOf(JsonProcessingException.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void bytesThatAreNotUtf8ReadAsTheirStringDecodingDoes() throws JsonProcessingException {
+        byte[] bad = "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a?b\"}}]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int q = new String(bad, java.nio.charset.StandardCharsets.US_ASCII).indexOf('?');
+        bad[q] = (byte) 0xC3; // a lead byte without its continuation
+        String decoded = new String(bad, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(StreamChunks.parse(bad, 0, bad.length).choices()).isEqualTo(StreamChunks.parse(decoded).choices());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"choices\":[{\"index\":0,", "[1,2]", "\"text\"", "{\"choices\":[{\"delta\":{\"content\":\"a\"}]}"})
+    void leavesMalformedByteChunksToTheBinderAndItsMessage(String chunk) {
+        byte[] b = chunk.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> StreamChunks.parse(b, 0, b.length)).isInstanceOf(JsonProcessingException.class)
+                .hasMessageContaining(messageOf(chunk));
+    }
+
+    private static String messageOf(String chunk) {
+        try {
+            StreamChunks.parse(chunk);
+            throw new AssertionError("expected a failure");
+        } catch (JsonProcessingException e) {
+            return e.getOriginalMessage();
+        }
     }
 }

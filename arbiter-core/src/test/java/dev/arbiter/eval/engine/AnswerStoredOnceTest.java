@@ -42,4 +42,49 @@ class AnswerStoredOnceTest {
         String old = RecordCodec.line(r);
         assertThat(RecordCodec.sample(new StoredSample("run", "t", "q1", 0, old, 1.0, "scored"))).isEqualTo(r);
     }
+
+    /** The line as it was built before it was streamed: the whole record as a tree, then edited. */
+    private static String byTree(SampleRecord r) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = dev.arbiter.util.Json.mapper().valueToTree(r);
+        String response = r.response();
+        if (response != null && !response.isEmpty()) {
+            com.fasterxml.jackson.databind.JsonNode messages = node.get("messages");
+            if (messages != null && messages.isArray() && !messages.isEmpty()) {
+                com.fasterxml.jackson.databind.node.ObjectNode last = (com.fasterxml.jackson.databind.node.ObjectNode) messages.get(messages.size() - 1);
+                if ("assistant".equals(last.path("role").asText()) && response.equals(last.path("content").asText(null))) {
+                    last.remove("content");
+                    last.put(RecordCodec.SAME_AS_RESPONSE, true);
+                }
+            }
+            if (response.equals(r.answer())) {
+                node.remove("answer");
+                node.put("answer_" + RecordCodec.SAME_AS_RESPONSE, true);
+            }
+        }
+        return RecordCodec.line(node);
+    }
+
+    @Test
+    void theStreamedLineHasTheSameBytesAsTheTreeBuiltOne() {
+        java.util.Map<String, Object> meta = new java.util.LinkedHashMap<>();
+        meta.put("subject", "math");
+        meta.put("nested", java.util.Map.of("k", List.of(1, 2.5, "x")));
+        List<SampleRecord> records = List.of(
+                record("hi", "hi"),
+                record("The answer is 42.", "42"),
+                record("", ""),
+                record("quote \" and \u00e9 and \ud83d\ude00", "quote"),
+                new SampleRecord("q2", 1, SampleRecord.UNSCORED, List.of(ChatMessage.system("s"), ChatMessage.user("u")), List.of("a", "b"),
+                        List.of("A", "B"), meta, List.of(ChatMessage.user("u"), ChatMessage.assistant("other"), ChatMessage.user("again")),
+                        "resp", "thinking", "length", null, "exact", null, null, null, java.util.Map.of("why", "none"), 0, 5, null, null,
+                        1, 2, 0, null, Instant.parse("2026-01-01T00:00:00.123Z"), SampleOutcome.TRUNCATED, 12L, 33.5),
+                new SampleRecord("q3", 0, SampleRecord.ERROR, List.of(ChatMessage.user("u")), List.of(), null, null, null, null, null,
+                        null, null, "exact", null, null, null, null, 0, 9, null, null, 1, 3, 0,
+                        new SampleError("server_error", 500, "boom"), Instant.parse("2026-01-01T00:00:00Z"), null, null, null));
+        for (SampleRecord r : records) {
+            assertThat(RecordCodec.sampleLine(r)).as(r.sampleId()).isEqualTo(byTree(r));
+            assertThat(RecordCodec.sample(new StoredSample("run", "t", r.sampleId(), r.epoch(), RecordCodec.sampleLine(r), r.score(), r.status())))
+                    .isEqualTo(r);
+        }
+    }
 }

@@ -41,4 +41,36 @@ class TextNormalizerTest {
         assertThat(new TextNormalizer(true, true, true, false).apply(in)).isEqualTo("the cat");
         assertThat(TextNormalizer.NONE.apply(in)).isEqualTo(in);
     }
+
+    /** The regex steps as they were before the ASCII fast path: the oracle the fast path must agree with. */
+    private static String byRegex(TextNormalizer n, String s) {
+        String t = s;
+        if (n.ignoreCase()) t = TextNormalizer.caseFold(t);
+        if (n.ignorePunctuation()) t = java.util.regex.Pattern.compile("[\\p{P}\\p{S}]").matcher(t).replaceAll("");
+        if (n.ignoreArticles()) t = java.util.regex.Pattern.compile("(?iU)\\b(a|an|the)\\b").matcher(t).replaceAll(" ");
+        if (n.ignoreWhitespace()) {
+            t = java.util.regex.Pattern.compile("\\s+", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS).matcher(t).replaceAll(" ").strip();
+        }
+        return t;
+    }
+
+    @org.junit.jupiter.api.Test
+    void asciiTextNormalisesExactlyAsTheRegexStepsDoForEveryCombinationOfSteps() {
+        String[] pieces = {"a", "A", "an", "AN", "An", "the", "The", "THE", "then", "ant", "at", "_a", "a_", "a1", "1a",
+                " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u001C", "\u001F", ".", ",", "-", "'", "$", "+", "<", "^", "`",
+                "|", "~", "!", "\"", "_", "x", "Q", "9", "\u0000", "\u007F", "\u0008"};
+        java.util.Random random = new java.util.Random(19);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) b.append(pieces[random.nextInt(pieces.length)]);
+            for (int flags = 0; flags < 16; flags++) {
+                TextNormalizer n = new TextNormalizer((flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0);
+                assertThat(n.apply(b.toString())).as("%s on [%s]", n, b).isEqualTo(byRegex(n, b.toString()));
+            }
+        }
+        for (char c = 0; c < 128; c++) {
+            assertThat(TextNormalizer.SQUAD.apply("x" + c + "the" + c + "y")).as("char %d", (int) c)
+                    .isEqualTo(byRegex(TextNormalizer.SQUAD, "x" + c + "the" + c + "y"));
+        }
+    }
 }
