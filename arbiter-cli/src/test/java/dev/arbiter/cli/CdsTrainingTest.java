@@ -12,7 +12,7 @@ class CdsTrainingTest {
     @TempDir Path home;
 
     @Test
-    void everyTrainingCommandSucceedsInAFreshHomeWithAStore() throws Exception {
+    void everyTrainingCommandSucceedsInAFreshHomeWithAStoreAndTheEvalCompletes() throws Exception {
         String before = System.getProperty("arbiter.home");
         String path = System.getProperty("org.sqlite.lib.path");
         String name = System.getProperty("org.sqlite.lib.name");
@@ -23,6 +23,14 @@ class CdsTrainingTest {
         try {
             assertThat(CdsTraining.run()).as("commands that failed in training").isEmpty();
             assertThat(home.resolve("arbiter.db")).isRegularFile();
+            // the training eval ran against the stand-in server and completed every sample
+            try (dev.arbiter.eval.store.RunStore store = dev.arbiter.eval.store.RunStore.open(home.resolve("arbiter.db"))) {
+                assertThat(store.runs("custom")).singleElement().satisfies(r -> {
+                    assertThat(r.status()).isEqualTo("completed");
+                    assertThat(r.done()).isEqualTo(32);
+                    assertThat(r.score()).isEqualTo(1.0);
+                });
+            }
             try (var files = Files.walk(home.resolve("native"))) {
                 assertThat(files.filter(Files::isRegularFile)).isNotEmpty();
             }
