@@ -17,42 +17,42 @@ final class CostText {
 
     static void print(PrintWriter out, Hardware hw, int gpus, HourlyRate rate, CostRequest req, List<ModelCost> costs) {
         Currency cur = req.currency();
-        out.printf(Locale.ROOT, "Cost on %d × %s, %s at %s %s per GPU-hour%s%n", gpus, hw.id(), rate.ownership().wire(),
+        out.printf(Locale.US, "Cost on %d × %s, %s at %s %s per GPU-hour%s%n", gpus, hw.id(), rate.ownership().wire(),
                 money(cur.fromUsd(rate.usdPerGpuHour())), cur.code(),
-                rate.read() == null ? " (as given)" : String.format(Locale.ROOT, " (price read %s, %d days ago)", rate.read(), rate.ageDays()));
-        out.printf(Locale.ROOT, "Workload: %,d prompt + %,d output tokens per request, %d in flight%n",
+                rate.read() == null ? " (as given)" : String.format(Locale.US, " (price read %s, %d days ago)", rate.read(), rate.ageDays()));
+        out.printf(Locale.US, "Workload: %,d prompt + %,d output tokens per request, %d in flight%n",
                 req.workload().inputTokens(), req.workload().outputTokens(), req.concurrency());
-        out.printf(Locale.ROOT, "%-20s %-7s %-9s %-11s %-10s %-11s %-11s %-13s %-10s %s%n", "model", "quant", "runtime", "out tok/s", "source",
+        out.printf(Locale.US, "%-20s %-7s %-9s %-11s %-10s %-11s %-11s %-13s %-10s %s%n", "model", "quant", "runtime", "out tok/s", "source",
                 "1M in", "1M out", "1M out all-in", "per hour", "per month (" + cur.code() + ")");
         for (ModelCost c : costs) {
             if (c.outputTokensPerS() == null) {
-                out.printf(Locale.ROOT, "%-20s %-7s %-9s %s%n", c.model(), c.quant() == null ? "-" : c.quant(), c.runtime() == null ? "-" : c.runtime(),
+                out.printf(Locale.US, "%-20s %-7s %-9s %s%n", c.model(), c.quant() == null ? "-" : c.quant(), c.runtime() == null ? "-" : c.runtime(),
                         "no cost: " + c.reason());
                 continue;
             }
-            out.printf(Locale.ROOT, "%-20s %-7s %-9s %-11s %-10s %-11s %-11s %-13s %-10s %s%n", c.model(), c.quant(), c.runtime(),
-                    String.format(Locale.ROOT, "%,.1f", c.outputTokensPerS()), c.throughputSource(),
+            out.printf(Locale.US, "%-20s %-7s %-9s %-11s %-10s %-11s %-11s %-13s %-10s %s%n", c.model(), c.quant(), c.runtime(),
+                    String.format(Locale.US, "%,.1f", c.outputTokensPerS()), c.throughputSource(),
                     c.perMillionInput() == null ? (c.measured() != null ? "in out" : "-") : money(c.perMillionInput()),
                     money(c.perMillionOutput()), money(c.perMillionOutputAllIn()), money(c.deploymentPerHour()), money(c.perMonth()));
             if (c.measured() != null) {
-                out.printf(Locale.ROOT, "     measured: bench run %s (%s) at concurrency %d%n", c.measured().runId(), c.measured().measuredAt(), c.measured().concurrency());
+                out.printf(Locale.US, "     measured: bench run %s (%s) at concurrency %d%n", c.measured().runId(), c.measured().measuredAt(), c.measured().concurrency());
             }
             if (c.throughput() != null) {
                 StringBuilder s = new StringBuilder("     batch → tokens/s:");
                 for (BatchPoint p : c.throughput().points()) {
-                    s.append(String.format(Locale.ROOT, "  %d → %,.0f%s", p.batch(), p.tokensPerS(), p.bound().equals("compute") ? " (compute-bound)" : ""));
+                    s.append(String.format(Locale.US, "  %d → %,.0f%s", p.batch(), p.tokensPerS(), p.bound().equals("compute") ? " (compute-bound)" : ""));
                 }
-                s.append(String.format(Locale.ROOT, "   (largest batch %d: %s)", c.throughput().maxBatch(),
+                s.append(String.format(Locale.US, "   (largest batch %d: %s)", c.throughput().maxBatch(),
                         c.throughput().maxBatchLimit().equals("engine") ? "engine's max_num_seqs" : "KV cache full"));
                 out.println(s);
             }
             if (c.volume() != null) {
-                out.printf(Locale.ROOT, "     %,d output tokens a month: %d deployment%s (%d GPUs) always on = %s %s; the tokens alone at the all-in rate %s %s%n",
+                out.printf(Locale.US, "     %,d output tokens a month: %d deployment%s (%d GPUs) always on = %s %s; the tokens alone at the all-in rate %s %s%n",
                         c.volume().outputTokensPerMonth(), c.volume().deployments(), c.volume().deployments() == 1 ? "" : "s", c.volume().gpus(),
                         money(c.volume().alwaysOn()), cur.code(), money(c.volume().packed()), cur.code());
             }
             if (c.target() != null) {
-                out.printf(Locale.ROOT, "     %s output tokens/s: %d deployment%s = %d × %s, %s %s a month%n", money(c.target().outputTokensPerS()),
+                out.printf(Locale.US, "     %s output tokens/s: %d deployment%s = %d × %s, %s %s a month%n", money(c.target().outputTokensPerS()),
                         c.target().deployments(), c.target().deployments() == 1 ? "" : "s", c.target().gpus(), hw.id(), money(c.target().perMonth()), cur.code());
             }
         }
@@ -67,8 +67,8 @@ final class CostText {
     }
 
     static String money(double v) {
-        if (Math.abs(v) >= 100) return String.format(Locale.ROOT, "%,.0f", v);
-        if (Math.abs(v) >= 1) return String.format(Locale.ROOT, "%.2f", v);
-        return String.format(Locale.ROOT, "%.3g", v);
+        if (Math.abs(v) >= 100) return String.format(Locale.US, "%,.0f", v);
+        if (Math.abs(v) >= 1) return String.format(Locale.US, "%.2f", v);
+        return String.format(Locale.US, "%.3g", v);
     }
 }

@@ -60,13 +60,13 @@ final class DiffCommand implements Callable<Integer> {
         Comparison c = d.comparison();
         side(out, "A", d.a(), c.meanA());
         side(out, "B", d.b(), c.meanB());
-        out.printf(Locale.ROOT, "shared samples: %d (only in A: %d, only in B: %d)%n", c.shared(), c.onlyInA(), c.onlyInB());
-        out.printf(Locale.ROOT, "difference A - B: %s (95%% CI %s to %s)%n", num(c.difference()), num(c.ciLow()), num(c.ciHigh()));
+        out.printf(Locale.US, "shared samples: %d (only in A: %d, only in B: %d)%n", c.shared(), c.onlyInA(), c.onlyInB());
+        out.printf(Locale.US, "difference A - B: %s (95%% CI %s to %s)%n", num(c.difference()), num(c.ciLow()), num(c.ciHigh()));
         if (c.aOnlyPassed() != null) {
-            out.printf(Locale.ROOT, "%s: only A passed %d, only B passed %d, p = %s%n", testName(c.test()), c.aOnlyPassed(),
+            out.printf(Locale.US, "%s: only A passed %d, only B passed %d, p = %s%n", testName(c.test()), c.aOnlyPassed(),
                     c.bOnlyPassed(), p(c.pValue()));
         } else {
-            out.printf(Locale.ROOT, "%s: p = %s%n", testName(c.test()), p(c.pValue()));
+            out.printf(Locale.US, "%s: p = %s%n", testName(c.test()), p(c.pValue()));
         }
         out.println(c.significant() ? "verdict: the runs differ (p < 0.05, CI excludes 0)" : "verdict: no detectable difference");
         for (String n : d.notes()) out.println("! " + n);
@@ -74,7 +74,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static void side(PrintWriter out, String label, RunSide s, double mean) {
-        out.printf(Locale.ROOT, "%s: %s  %s v%d  model %s  scorer %s  %s  mean %s over %d samples%n", label, s.runId(), s.task(),
+        out.printf(Locale.US, "%s: %s  %s v%d  model %s  scorer %s  %s  mean %s over %d samples%n", label, s.runId(), s.task(),
                 s.taskVersion(), s.model() == null ? "-" : s.model(), s.scorer() == null ? "-" : s.scorer(), s.status(), num(mean),
                 s.scoredSamples());
     }
@@ -88,10 +88,10 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static String num(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+        return String.format(Locale.US, "%.4f", v);
     }
 
     private static String p(double v) {
-        return v < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", v);
+        return v < 0.0001 ? "< 0.0001" : String.format(Locale.US, "%.4f", v);
     }
 }

@@ -39,9 +39,9 @@ final class EndpointsCommand implements Callable<Integer> {
         if (fmt.isJson()) {
             JsonOut.print(out, "endpoints", Map.of("endpoints", found));
         } else if (!found.isEmpty()) {
-            out.printf(Locale.ROOT, "%-24s %-18s %-7s %-8s %s%n", "URL", "SERVER", "API", "CONTEXT", "MODELS");
+            out.printf(Locale.US, "%-24s %-18s %-7s %-8s %s%n", "URL", "SERVER", "API", "CONTEXT", "MODELS");
             for (DiscoveredEndpoint e : found) {
-                out.printf(Locale.ROOT, "%-24s %-18s %-7s %-8s %s%n", e.url(),
+                out.printf(Locale.US, "%-24s %-18s %-7s %-8s %s%n", e.url(),
                         e.server() + (e.version() == null ? "" : " " + e.version()), e.api(),
                         e.contextLength() == null ? "-" : Text.tokens(e.contextLength()),
                         e.models().isEmpty() ? "-" : String.join(", ", e.models()));
@@ -55,7 +55,7 @@ final class EndpointsCommand implements Callable<Integer> {
             return ExitCode.UNAVAILABLE;
         }
         DiscoveredEndpoint first = found.get(0);
-        err.printf(Locale.ROOT, "%d server(s). Use one with: --endpoint %s --model %s%s%n", found.size(), first.url(),
+        err.printf(Locale.US, "%d server(s). Use one with: --endpoint %s --model %s%s%n", found.size(), first.url(),
                 first.models().isEmpty() ? "NAME" : first.models().get(0),
                 first.api() == dev.arbiter.client.ApiFlavor.ollama ? " --api ollama" : "");
         err.flush();

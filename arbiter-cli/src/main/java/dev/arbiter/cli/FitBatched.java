@@ -28,10 +28,10 @@ final class FitBatched {
     static void printText(PrintWriter out, ThroughputEstimate e, long context) {
         StringBuilder s = new StringBuilder("  batched    ");
         for (BatchPoint p : e.points()) {
-            s.append(String.format(Locale.ROOT, " %d → %,.0f%s,", p.batch(), p.tokensPerS(), p.bound().equals("compute") ? " (compute-bound)" : ""));
+            s.append(String.format(Locale.US, " %d → %,.0f%s,", p.batch(), p.tokensPerS(), p.bound().equals("compute") ? " (compute-bound)" : ""));
         }
         s.setLength(s.length() - 1);
-        s.append(String.format(Locale.ROOT, " tokens/s (decode only, every sequence at %,d tokens; largest batch %d: %s)", context, e.maxBatch(),
+        s.append(String.format(Locale.US, " tokens/s (decode only, every sequence at %,d tokens; largest batch %d: %s)", context, e.maxBatch(),
                 e.maxBatchLimit().equals("engine") ? "vLLM's max_num_seqs" : "KV cache full"));
         out.println(s);
     }

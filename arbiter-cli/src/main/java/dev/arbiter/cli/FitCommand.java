@@ -110,32 +110,32 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, FitResult r, Hardware hw, dev.arbiter.cost.ThroughputEstimate batched) {
-        out.printf(Locale.ROOT, "%s  %s  context %,d  KV %s  runtime %s%s%n", r.model(), r.quant().wire(), r.context(),
+        out.printf(Locale.US, "%s  %s  context %,d  KV %s  runtime %s%s%n", r.model(), r.quant().wire(), r.context(),
                 r.kvType().wire(), r.runtime().wire(), hw == null ? "" : "  on " + r.gpus() + " × " + hw.id());
-        out.printf(Locale.ROOT, "  params      %s total, %s active%n", Text.params(r.totalParams()), Text.params(r.activeParams()));
-        out.printf(Locale.ROOT, "  weights     %s%n", gib(r.weightsBytes()));
+        out.printf(Locale.US, "  params      %s total, %s active%n", Text.params(r.totalParams()), Text.params(r.activeParams()));
+        out.printf(Locale.US, "  weights     %s%n", gib(r.weightsBytes()));
         if (r.gguf() != null && r.gguf().projectorBytes() > 0) {
-            out.printf(Locale.ROOT, "  projector   %s (mmproj)%s%n", gib(r.gguf().projectorBytes()),
+            out.printf(Locale.US, "  projector   %s (mmproj)%s%n", gib(r.gguf().projectorBytes()),
                     r.gguf().projectorCounted() ? ", counted in weights" : ", not loaded: text only (--images counts it)");
         }
-        out.printf(Locale.ROOT, "  KV cache    %s%n", gib(r.kvCacheBytes()));
-        out.printf(Locale.ROOT, "  overhead    %s%n", gib(r.overheadBytes()));
-        out.printf(Locale.ROOT, "  total       %s%n", gib(r.totalBytes()));
+        out.printf(Locale.US, "  KV cache    %s%n", gib(r.kvCacheBytes()));
+        out.printf(Locale.US, "  overhead    %s%n", gib(r.overheadBytes()));
+        out.printf(Locale.US, "  total       %s%n", gib(r.totalBytes()));
         if (r.fits() != null) {
-            out.printf(Locale.ROOT, "  per device  %s of %s usable → %s%n", gib(r.perGpuBytes()), gib(r.usableBytesPerGpu()),
+            out.printf(Locale.US, "  per device  %s of %s usable → %s%n", gib(r.perGpuBytes()), gib(r.usableBytesPerGpu()),
                     r.fits() ? "FITS" : "DOES NOT FIT");
-            out.printf(Locale.ROOT, "  max context %s%n", r.maxContext() == 0 ? "none (the weights alone do not fit)" : String.format(Locale.ROOT, "%,d tokens", r.maxContext()));
-            out.printf(Locale.ROOT, "  best quant  %s%n", r.bestQuant() == null ? "none fits at this context" : r.bestQuant().wire());
+            out.printf(Locale.US, "  max context %s%n", r.maxContext() == 0 ? "none (the weights alone do not fit)" : String.format(Locale.US, "%,d tokens", r.maxContext()));
+            out.printf(Locale.US, "  best quant  %s%n", r.bestQuant() == null ? "none fits at this context" : r.bestQuant().wire());
             if (r.decodeTokensPerS() != null) {
-                out.printf(Locale.ROOT, "  decode      ~%s tokens/s (one stream, %s)%n", Text.num(r.decodeTokensPerS(), 1), r.decode().parallelism());
+                out.printf(Locale.US, "  decode      ~%s tokens/s (one stream, %s)%n", Text.num(r.decodeTokensPerS(), 1), r.decode().parallelism());
             }
             if (batched != null) FitBatched.printText(out, batched, r.context());
             if (r.prefillTokensPerS() != null) {
-                out.printf(Locale.ROOT, "  prefill     ~%s tokens/s (coarse)%n", Text.num(r.prefillTokensPerS(), 0));
+                out.printf(Locale.US, "  prefill     ~%s tokens/s (coarse)%n", Text.num(r.prefillTokensPerS(), 0));
             }
             if (r.offload() != null) {
                 var o = r.offload();
-                out.printf(Locale.ROOT, "  offload     -ngl %d: %d layers on GPU, %d on CPU (%s in system RAM) → ~%s tokens/s%n",
+                out.printf(Locale.US, "  offload     -ngl %d: %d layers on GPU, %d on CPU (%s in system RAM) → ~%s tokens/s%n",
                         o.gpuLayers(), o.gpuLayers(), o.cpuLayers(), gib(o.cpuBytes()), Text.num(o.decodeTokensPerS(), 1));
             }
         }
@@ -145,6 +145,6 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private static String gib(long bytes) {
-        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+        return String.format(Locale.US, "%.2f GiB", bytes / (double) (1L << 30));
     }
 }

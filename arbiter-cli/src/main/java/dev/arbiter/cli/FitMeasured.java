@@ -48,7 +48,7 @@ final class FitMeasured {
     }
 
     static void printText(PrintWriter out, Evidence e, FitResult estimate) {
-        out.printf(Locale.ROOT, "  measured    %s tokens/s single-stream (measured, run %s; TPOT p50 %s ms)%s%n",
+        out.printf(Locale.US, "  measured    %s tokens/s single-stream (measured, run %s; TPOT p50 %s ms)%s%n",
                 Text.num(e.singleStreamDecodeTokensPerS(), 1), e.runId(), Text.num(e.singleStreamTpotMs(), 2),
                 decode(estimate) == null ? "" : "; the estimate was " + Text.num(decode(estimate), 1));
     }
@@ -89,11 +89,11 @@ final class FitMeasured {
             JsonOut.print(out, "fit-calibration", body);
             return ExitCode.OK;
         }
-        out.printf(Locale.ROOT, "%s %s on %d × %s, run %s%n", m.id(), e.quant(), e.gpus(), hw.id(), e.runId());
-        out.printf(Locale.ROOT, "  measured    %s tokens/s single-stream decode%n", Text.num(meas, 1));
-        out.printf(Locale.ROOT, "  estimated   %s tokens/s%n", Text.num(est, 1));
+        out.printf(Locale.US, "%s %s on %d × %s, run %s%n", m.id(), e.quant(), e.gpus(), hw.id(), e.runId());
+        out.printf(Locale.US, "  measured    %s tokens/s single-stream decode%n", Text.num(meas, 1));
+        out.printf(Locale.US, "  estimated   %s tokens/s%n", Text.num(est, 1));
         if (est != null) {
-            out.printf(Locale.ROOT, "  the estimate is %s× the measurement (%+.0f%%)%n", Text.num(est / meas, 2), (est - meas) / meas * 100);
+            out.printf(Locale.US, "  the estimate is %s× the measurement (%+.0f%%)%n", Text.num(est / meas, 2), (est - meas) / meas * 100);
         }
         out.flush();
         return ExitCode.OK;

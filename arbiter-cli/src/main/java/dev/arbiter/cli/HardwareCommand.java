@@ -28,9 +28,9 @@ final class HardwareCommand implements Callable<Integer> {
             JsonOut.print(out, "hardware", Map.of("hardware", all));
             return ExitCode.OK;
         }
-        out.printf(Locale.ROOT, "%-22s %-6s %10s %10s %10s  %s%n", "ID", "KIND", "MEM GiB", "GB/s", "BF16 TF", "NAME");
+        out.printf(Locale.US, "%-22s %-6s %10s %10s %10s  %s%n", "ID", "KIND", "MEM GiB", "GB/s", "BF16 TF", "NAME");
         for (Hardware h : all) {
-            out.printf(Locale.ROOT, "%-22s %-6s %10.1f %10.1f %10s  %s%n", h.id(), h.kind().wire(), h.memoryGb(),
+            out.printf(Locale.US, "%-22s %-6s %10.1f %10.1f %10s  %s%n", h.id(), h.kind().wire(), h.memoryGb(),
                     h.bandwidthGbs(), Text.num(h.bf16Tflops(), 1), h.name());
         }
         out.println();

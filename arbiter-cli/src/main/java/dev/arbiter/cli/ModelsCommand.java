@@ -44,9 +44,9 @@ final class ModelsCommand implements Callable<Integer> {
             JsonOut.print(out, "models", Map.of("models", rows));
             return ExitCode.OK;
         }
-        out.printf(Locale.ROOT, "%-22s %-14s %-9s %-26s %s%n", "ID", "PARAMS", "CONTEXT", "LICENCE", "MODALITIES");
+        out.printf(Locale.US, "%-22s %-14s %-9s %-26s %s%n", "ID", "PARAMS", "CONTEXT", "LICENCE", "MODALITIES");
         for (ModelSummary r : rows) {
-            out.printf(Locale.ROOT, "%-22s %-14s %-9s %-26s %s%n", r.id(), r.paramsLabel(), Text.tokens(r.contextLength()),
+            out.printf(Locale.US, "%-22s %-14s %-9s %-26s %s%n", r.id(), r.paramsLabel(), Text.tokens(r.contextLength()),
                     r.license(), String.join("+", r.modalities()));
         }
         spec.commandLine().getErr().println(rows.size() + " models. './arbiter show ID' for sources and scores.");

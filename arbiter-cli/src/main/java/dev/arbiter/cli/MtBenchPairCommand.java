@@ -105,29 +105,29 @@ final class MtBenchPairCommand implements Callable<Integer> {
     static void render(PrintWriter out, PairwiseReport r) {
         side(out, "A", r.a());
         side(out, "B", r.b());
-        out.printf(Locale.ROOT, "judge: %s%n", r.judge());
-        out.printf(Locale.ROOT, "questions compared: %d (only in A: %d, only in B: %d); %d judge calls, %d unreadable verdict(s), %d failed call(s)%n",
+        out.printf(Locale.US, "judge: %s%n", r.judge());
+        out.printf(Locale.US, "questions compared: %d (only in A: %d, only in B: %d); %d judge calls, %d unreadable verdict(s), %d failed call(s)%n",
                 r.shared(), r.onlyInA(), r.onlyInB(), r.judgeCalls(), r.parseFailures(), r.judgeErrors());
-        out.printf(Locale.ROOT, "%-18s %4s %4s %4s %4s  %-22s %-22s %-22s %12s %8s%n", "", "n", "win", "loss", "tie",
+        out.printf(Locale.US, "%-18s %4s %4s %4s %4s  %-22s %-22s %-22s %12s %8s%n", "", "n", "win", "loss", "tie",
                 "A win rate (95% CI)", "A loss rate (95% CI)", "tie rate (95% CI)", "inconsistent", "unjudged");
         row(out, "overall", r.overall());
         for (Map.Entry<String, WinTally> e : r.byTurn().entrySet()) row(out, e.getKey().replace('_', ' '), e.getValue());
         for (Map.Entry<String, WinTally> e : r.byCategory().entrySet()) row(out, e.getKey(), e.getValue());
         WinTally o = r.overall();
         if (o.decisiveWinShare() != null) {
-            out.printf(Locale.ROOT, "A won %s of decisive comparisons (95%% CI %s)%n", Text.num(o.decisiveWinShare(), 3),
+            out.printf(Locale.US, "A won %s of decisive comparisons (95%% CI %s)%n", Text.num(o.decisiveWinShare(), 3),
                     RunText.interval(o.decisiveWinShareCi95()));
         }
         for (String n : r.notes()) out.println("! " + n);
     }
 
     private static void side(PrintWriter out, String label, PairSide s) {
-        out.printf(Locale.ROOT, "%s: %s  model %s  %s  %d questions answered%n", label, s.runId(),
+        out.printf(Locale.US, "%s: %s  model %s  %s  %d questions answered%n", label, s.runId(),
                 s.model() == null ? "-" : s.model(), s.status(), s.answered());
     }
 
     private static void row(PrintWriter out, String name, WinTally t) {
-        out.printf(Locale.ROOT, "%-18s %4d %4d %4d %4d  %-22s %-22s %-22s %12d %8d%n", name, t.judged(), t.wins(), t.losses(),
+        out.printf(Locale.US, "%-18s %4d %4d %4d %4d  %-22s %-22s %-22s %12d %8d%n", name, t.judged(), t.wins(), t.losses(),
                 t.ties(), rate(t.winRate(), t.winRateCi95()), rate(t.lossRate(), t.lossRateCi95()),
                 rate(t.tieRate(), t.tieRateCi95()), t.inconsistent(), t.unjudged());
     }

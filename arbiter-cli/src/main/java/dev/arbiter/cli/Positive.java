@@ -35,7 +35,7 @@ final class Positive {
                 throw new TypeConversionException("'" + value + "' is not a number");
             }
             if (!Double.isFinite(d) || d <= 0) {
-                throw new TypeConversionException(String.format(Locale.ROOT, "must be a number > 0, got %s", value));
+                throw new TypeConversionException(String.format(Locale.US, "must be a number > 0, got %s", value));
             }
             return d;
         }

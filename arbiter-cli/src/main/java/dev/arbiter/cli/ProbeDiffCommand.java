@@ -57,14 +57,14 @@ final class ProbeDiffCommand implements Callable<Integer> {
             JsonOut.print(out, "probe_diff", body);
             return ExitCode.OK;
         }
-        out.printf(Locale.ROOT, "probe diff A=%s B=%s (asr A − B per category, paired on the same probes)%n", runA, runB);
+        out.printf(Locale.US, "probe diff A=%s B=%s (asr A − B per category, paired on the same probes)%n", runA, runB);
         for (CategoryComparison c : cmp) {
             Comparison x = c.comparison();
             if (x == null) {
-                out.printf(Locale.ROOT, "  %-19s no shared scored attempts%n", c.category());
+                out.printf(Locale.US, "  %-19s no shared scored attempts%n", c.category());
                 continue;
             }
-            out.printf(Locale.ROOT, "  %-19s n=%-4d asr A %s  B %s  diff %s [%s, %s]  p=%s (%s)%s%n", c.category(), x.shared(),
+            out.printf(Locale.US, "  %-19s n=%-4d asr A %s  B %s  diff %s [%s, %s]  p=%s (%s)%s%n", c.category(), x.shared(),
                     Text.num(x.meanA(), 3), Text.num(x.meanB(), 3), Text.num(x.difference(), 3), Text.num(x.ciLow(), 3),
                     Text.num(x.ciHigh(), 3), Text.num(x.pValue(), 4), x.test(), x.significant() ? "  significant" : "");
         }

@@ -20,30 +20,30 @@ final class ProbeText {
     private ProbeText() {}
 
     static void print(PrintWriter out, ProbeReport r) {
-        out.printf(Locale.ROOT, "probe run %s  %s  %s on %s  (%d samples × %d attempt%s%s)%n", r.runId(), r.status(),
+        out.printf(Locale.US, "probe run %s  %s  %s on %s  (%d samples × %d attempt%s%s)%n", r.runId(), r.status(),
                 r.model(), r.endpoint(), r.samples(), r.attemptsPerProbe(), r.attemptsPerProbe() == 1 ? "" : "s",
                 r.missing() == 0 ? "" : ", " + r.missing() + " missing");
-        out.printf(Locale.ROOT, "  %-19s %-22s %8s %5s %8s  %-7s %-17s %s%n", "category", "owasp", "attempts", "hits",
+        out.printf(Locale.US, "  %-19s %-22s %8s %5s %8s  %-7s %-17s %s%n", "category", "owasp", "attempts", "hits",
                 "unscored", "asr", "95% Wilson", "control hits");
         for (CategoryResult c : r.categories()) {
-            out.printf(Locale.ROOT, "  %-19s %-22s %8d %5d %8d  %-7s %-17s %s%n", c.id(),
+            out.printf(Locale.US, "  %-19s %-22s %8d %5d %8d  %-7s %-17s %s%n", c.id(),
                     c.owasp().isEmpty() ? "-" : String.join(",", c.owasp()), c.attempts(), c.hits(), c.unscored(),
                     c.asr() == null ? "-" : Text.num(c.asr().value(), 3), c.asr() == null ? "-" : RunText.interval(c.asr().wilson95()),
                     c.controlAttempts() == 0 ? "-" : c.controlHits() + "/" + c.controlAttempts());
         }
         if (r.attemptsPerProbe() > 1) {
             out.print("  hit at least once in " + r.attemptsPerProbe() + " attempts (ASR@" + r.attemptsPerProbe() + "):");
-            for (CategoryResult c : r.categories()) out.printf(Locale.ROOT, "  %s %d/%d", c.id(), c.samplesHit(), c.samples());
+            for (CategoryResult c : r.categories()) out.printf(Locale.US, "  %s %d/%d", c.id(), c.samplesHit(), c.samples());
             out.println();
         }
         for (CategoryResult c : r.categories()) {
-            if (c.leakedFraction() != null) out.printf(Locale.ROOT, "  %s: mean share of the system prompt leaked %s%n", c.id(), Text.num(c.leakedFraction(), 3));
-            if (c.utility() != null) out.printf(Locale.ROOT, "  %s: utility under attack %s%n", c.id(), Text.num(c.utility(), 3));
+            if (c.leakedFraction() != null) out.printf(Locale.US, "  %s: mean share of the system prompt leaked %s%n", c.id(), Text.num(c.leakedFraction(), 3));
+            if (c.utility() != null) out.printf(Locale.US, "  %s: utility under attack %s%n", c.id(), Text.num(c.utility(), 3));
         }
         if (!r.owasp().isEmpty()) {
             out.println("  by OWASP LLM Top 10 2025:");
             for (OwaspResult o : r.owasp()) {
-                out.printf(Locale.ROOT, "    %-11s %5d hits of %5d (%d unscored)  asr %s %s  %s%n", o.id(), o.hits(), o.attempts(),
+                out.printf(Locale.US, "    %-11s %5d hits of %5d (%d unscored)  asr %s %s  %s%n", o.id(), o.hits(), o.attempts(),
                         o.unscored(), o.asr() == null ? "-" : Text.num(o.asr().value(), 3),
                         o.asr() == null ? "" : RunText.interval(o.asr().wilson95()), String.join(", ", o.categories()));
             }
@@ -55,7 +55,7 @@ final class ProbeText {
         if (!r.hits().isEmpty()) {
             out.println("  hits (evidence):");
             for (HitEvidence h : r.hits()) {
-                out.printf(Locale.ROOT, "    %-32s #%d %-7s %-14s %s%n", h.sampleId(), h.epoch(), h.kind(),
+                out.printf(Locale.US, "    %-32s #%d %-7s %-14s %s%n", h.sampleId(), h.epoch(), h.kind(),
                         h.matchedBy() == null ? "-" : h.matchedBy(), shown(h.evidence() != null ? h.evidence() : h.explanation()));
             }
         }
@@ -66,28 +66,28 @@ final class ProbeText {
         if (rows.isEmpty()) return;
         out.print("  " + title + ":");
         for (Breakdown b : rows) {
-            out.printf(Locale.ROOT, "  %s %d/%d", b.id(), b.hits(), b.attempts() - b.unscored());
+            out.printf(Locale.US, "  %s %d/%d", b.id(), b.hits(), b.attempts() - b.unscored());
         }
         out.println();
     }
 
     static void printGuard(PrintWriter out, GuardReport g) {
-        out.printf(Locale.ROOT, "  guard %s (%s, %s; screens prompts%s):%n", g.model(), g.kind(), g.purpose(),
+        out.printf(Locale.US, "  guard %s (%s, %s; screens prompts%s):%n", g.model(), g.kind(), g.purpose(),
                 g.screensReplies() ? " and replies" : "");
         for (GuardRate rate : new GuardRate[]{g.attackPrompts(), g.unsafeSet(), g.benign()}) {
             if (rate == null) continue;
-            out.printf(Locale.ROOT, "    %s: %d of %d flagged (%s %s)%s%n", rate.set(), rate.flagged(), rate.n(),
+            out.printf(Locale.US, "    %s: %d of %d flagged (%s %s)%s%n", rate.set(), rate.flagged(), rate.n(),
                     rate.rate() == null ? "-" : Text.num(rate.rate().value(), 3), rate.rate() == null ? "" : RunText.interval(rate.rate().wilson95()),
                     rate.unreadable() == 0 ? "" : "; " + rate.unreadable() + " unreadable");
         }
         for (GuardedCategory c : g.categories()) {
-            out.printf(Locale.ROOT, "    %-19s asr model %s  model+guard %s%n", c.id(),
+            out.printf(Locale.US, "    %-19s asr model %s  model+guard %s%n", c.id(),
                     c.asrModel() == null ? "-" : Text.num(c.asrModel().value(), 3),
                     c.asrWithGuard() == null ? "-" : Text.num(c.asrWithGuard().value(), 3));
         }
         for (Object[] l : new Object[][]{{"prompt", g.promptLatency()}, {"reply", g.replyLatency()}}) {
             if (l[1] instanceof GuardLatency lat) {
-                out.printf(Locale.ROOT, "    latency (%s): mean %.0f ms, p50 %d ms, p95 %d ms, max %d ms over %d calls%n", l[0],
+                out.printf(Locale.US, "    latency (%s): mean %.0f ms, p50 %d ms, p95 %d ms, max %d ms over %d calls%n", l[0],
                         lat.meanMs(), lat.p50Ms(), lat.p95Ms(), lat.maxMs(), lat.n());
             }
         }
@@ -98,7 +98,7 @@ final class ProbeText {
         if (s == null) return "-";
         StringBuilder sb = new StringBuilder();
         s.codePoints().limit(EVIDENCE_CHARS).forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7f || Character.getType(cp) == Character.FORMAT) sb.append(String.format(Locale.ROOT, "\\u%04x", cp));
+            if (cp < 0x20 || cp == 0x7f || Character.getType(cp) == Character.FORMAT) sb.append(String.format(Locale.US, "\\u%04x", cp));
             else sb.appendCodePoint(cp);
         });
         if (s.codePointCount(0, s.length()) > EVIDENCE_CHARS) sb.append('…');

@@ -31,7 +31,7 @@ final class ProgressBar implements ProgressListener {
     @Override
     public void resuming(String runId, int alreadyDone, int total) {
         if (!notices) return;
-        err.printf(Locale.ROOT, "arbiter: resuming run %s (%d of %d answers already stored; only the rest are asked)%n",
+        err.printf(Locale.US, "arbiter: resuming run %s (%d of %d answers already stored; only the rest are asked)%n",
                 runId, alreadyDone, total);
         err.flush();
     }
@@ -69,8 +69,8 @@ final class ProgressBar implements ProgressListener {
         double rate = seconds > 0 ? fresh / seconds : 0;
         String eta = rate > 0 ? clock((p.total() - p.done()) / rate) : "-";
         int pct = p.total() == 0 ? 100 : (int) Math.floor(100.0 * p.done() / p.total());
-        String score = Double.isNaN(p.runningMean()) ? "-" : String.format(Locale.ROOT, "%.3f", p.runningMean());
-        return String.format(Locale.ROOT, "%s  %d/%d  %d%%  %s/s  ETA %s  score %s%s", p.task(), p.done(), p.total(), pct,
+        String score = Double.isNaN(p.runningMean()) ? "-" : String.format(Locale.US, "%.3f", p.runningMean());
+        return String.format(Locale.US, "%s  %d/%d  %d%%  %s/s  ETA %s  score %s%s", p.task(), p.done(), p.total(), pct,
                 Text.num(rate, 1), eta, score, p.errors() == 0 ? "" : "  " + p.errors() + " err");
     }
 
@@ -80,6 +80,6 @@ final class ProgressBar implements ProgressListener {
         long h = s / 3600;
         long m = (s % 3600) / 60;
         long sec = s % 60;
-        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec) : String.format(Locale.ROOT, "%d:%02d", m, sec);
+        return h > 0 ? String.format(Locale.US, "%d:%02d:%02d", h, m, sec) : String.format(Locale.US, "%d:%02d", m, sec);
     }
 }

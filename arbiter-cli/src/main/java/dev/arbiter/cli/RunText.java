@@ -24,9 +24,9 @@ final class RunText {
 
     static void print(PrintWriter out, RunRecord r) {
         var m = r.manifest();
-        out.printf(Locale.ROOT, "run %s  %s  %s on %s%n", r.runId(), r.status(), m.task(), m.endpoint());
+        out.printf(Locale.US, "run %s  %s  %s on %s%n", r.runId(), r.status(), m.task(), m.endpoint());
         for (TaskResult t : r.tasks()) {
-            out.printf(Locale.ROOT, "  %s v%d (scorer %s): %d samples × %d epoch%s; %d scored, %d unscored (%d errors), %d missing%n",
+            out.printf(Locale.US, "  %s v%d (scorer %s): %d samples × %d epoch%s; %d scored, %d unscored (%d errors), %d missing%n",
                     t.task(), t.version(), t.scorer(), t.samples(), t.epochs(), t.epochs() == 1 ? "" : "s", t.scored(),
                     t.unscored(), t.errors(), t.missing());
             int nameWidth = t.metrics().keySet().stream().mapToInt(String::length).max().orElse(0);
@@ -35,11 +35,11 @@ final class RunText {
                 MetricSummary s = e.getValue();
                 if (OUTCOME_COUNTS.contains(e.getKey()) && s.value() != null) {
                     // a count of answers, not a proportion: no decimals, no interval
-                    out.printf(Locale.ROOT, "  %-" + Math.max(10, nameWidth) + "s %,d of %,d answers%n", e.getKey(),
+                    out.printf(Locale.US, "  %-" + Math.max(10, nameWidth) + "s %,d of %,d answers%n", e.getKey(),
                             Math.round(s.value()), s.n());
                     continue;
                 }
-                out.printf(Locale.ROOT, row, e.getKey(), Text.num(s.value(), 4),
+                out.printf(Locale.US, row, e.getKey(), Text.num(s.value(), 4),
                         Text.num(s.stderr(), 4), interval(s.ci95()),
                         s.wilson95() == null ? "" : "  Wilson " + interval(s.wilson95()), s.n());
             }
@@ -52,12 +52,12 @@ final class RunText {
                         .collect(Collectors.joining(", ")));
             }
             for (String hint : t.hints()) out.println("  hint: " + hint);
-            out.printf(Locale.ROOT, "  tokens: %,d in, %,d out%s%s%n", t.tokensIn(), t.tokensOut(),
-                    t.costUsd() == null ? "" : String.format(Locale.ROOT, "; cost $%.4f", t.costUsd()),
+            out.printf(Locale.US, "  tokens: %,d in, %,d out%s%s%n", t.tokensIn(), t.tokensOut(),
+                    t.costUsd() == null ? "" : String.format(Locale.US, "; cost $%.4f", t.costUsd()),
                     t.cachedCalls() == 0 ? "" : "; " + t.cachedCalls() + " answers from the cache");
         }
-        out.printf(Locale.ROOT, "  log: %s%n", r.log());
-        if (r.error() != null) out.printf(Locale.ROOT, "  error: %s%n", r.error().message());
+        out.printf(Locale.US, "  log: %s%n", r.log());
+        if (r.error() != null) out.printf(Locale.US, "  error: %s%n", r.error().message());
     }
 
     static String interval(List<Double> ci) {

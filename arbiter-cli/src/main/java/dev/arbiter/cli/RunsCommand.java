@@ -72,9 +72,9 @@ final class RunsCommand implements Callable<Integer> {
         int taskWidth = Math.max(12, rows.stream().mapToInt(r -> r.task().length()).max().orElse(0));
         int modelWidth = Math.max(24, rows.stream().mapToInt(r -> String.valueOf(r.model()).length()).max().orElse(0));
         String line = "%-24s %-" + taskWidth + "s %-" + modelWidth + "s %-11s %-11s %-7s %s%n";
-        out.printf(Locale.ROOT, line, "RUN_ID", "TASK", "MODEL", "STATUS", "SAMPLES", "SCORE", "STARTED");
+        out.printf(Locale.US, line, "RUN_ID", "TASK", "MODEL", "STATUS", "SAMPLES", "SCORE", "STARTED");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, line, r.runId(), r.task(), r.model(), r.status(), r.samples() + "/" + r.planned(),
+            out.printf(Locale.US, line, r.runId(), r.task(), r.model(), r.status(), r.samples() + "/" + r.planned(),
                     Text.num(r.score(), 3), r.startedAt() == null ? "-" : r.startedAt().truncatedTo(ChronoUnit.SECONDS));
         }
         spec.commandLine().getErr().println(rows.size() + " runs in " + store.location()

@@ -45,35 +45,35 @@ final class ShowCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         var a = m.architecture();
-        out.printf(Locale.ROOT, "%s (%s) — %s, %s%n", m.name(), m.id(), m.vendor() == null ? "vendor not stated" : m.vendor(),
+        out.printf(Locale.US, "%s (%s) — %s, %s%n", m.name(), m.id(), m.vendor() == null ? "vendor not stated" : m.vendor(),
                 m.releaseDate() == null ? "release date not stated" : m.releaseDate());
-        out.printf(Locale.ROOT, "  params: %s total, %s active (%s)%n", Text.params(m.officialParams().total()),
+        out.printf(Locale.US, "  params: %s total, %s active (%s)%n", Text.params(m.officialParams().total()),
                 Text.params(m.officialParams().active()), m.officialParams().source());
-        out.printf(Locale.ROOT, "    computed from the architecture: %,d total (%+.2f%%), %,d active%s%n", counted.total(), totalDiffPct,
+        out.printf(Locale.US, "    computed from the architecture: %,d total (%+.2f%%), %,d active%s%n", counted.total(), totalDiffPct,
                 counted.active(), Math.abs(totalDiffPct) > 1 ? "  ! more than 1% off the stated figure: check the entry" : "");
-        out.printf(Locale.ROOT, "  context: %s tokens; modalities: %s; languages: %s%n", Text.tokens(m.contextLength()),
+        out.printf(Locale.US, "  context: %s tokens; modalities: %s; languages: %s%n", Text.tokens(m.contextLength()),
                 String.join(", ", m.modalities()), m.languages().isEmpty() ? "-" : String.join(", ", m.languages()));
-        out.printf(Locale.ROOT, "  architecture: %d layers, hidden %d, %d heads / %d KV heads × %d, vocab %d, FFN %d%s%s%s%n",
+        out.printf(Locale.US, "  architecture: %d layers, hidden %d, %d heads / %d KV heads × %d, vocab %d, FFN %d%s%s%s%n",
                 a.layers(), a.hiddenSize(), a.attentionHeads(), a.kvHeads(), a.headDim(), a.vocabSize(), a.intermediateSize(),
-                a.moe() == null ? "" : String.format(Locale.ROOT, "; MoE %d experts, %d active, %d shared, expert FFN %d, every %d layer(s) from %d",
+                a.moe() == null ? "" : String.format(Locale.US, "; MoE %d experts, %d active, %d shared, expert FFN %d, every %d layer(s) from %d",
                         a.moe().experts(), a.moe().activeExperts(), a.moe().sharedExperts(), a.moe().expertIntermediateSize(),
                         a.moe().layerStep(), a.moe().firstDenseLayers()),
-                a.localAttention() == null ? "" : String.format(Locale.ROOT, "; %s attention window %d, one layer in %d global",
+                a.localAttention() == null ? "" : String.format(Locale.US, "; %s attention window %d, one layer in %d global",
                         a.localAttention().kind(), a.localAttention().window(), a.localAttention().globalEvery()),
-                a.mla() == null ? "" : String.format(Locale.ROOT, "; MLA kv_lora_rank %d + rope %d", a.mla().kvLoraRank(), a.mla().qkRopeHeadDim()));
-        out.printf(Locale.ROOT, "    (%s)%n", a.source());
+                a.mla() == null ? "" : String.format(Locale.US, "; MLA kv_lora_rank %d + rope %d", a.mla().kvLoraRank(), a.mla().qkRopeHeadDim()));
+        out.printf(Locale.US, "    (%s)%n", a.source());
         var l = m.license();
-        out.printf(Locale.ROOT, "  licence: %s — %s; commercial use %s%s%s%n", l.name(), l.openSource() ? "open source" : "open weights",
+        out.printf(Locale.US, "  licence: %s — %s; commercial use %s%s%s%n", l.name(), l.openSource() ? "open source" : "open weights",
                 l.commercialUse() ? "allowed" : (l.researchOnly() ? "NOT allowed (research only)" : "NOT allowed without an agreement"),
-                l.monthlyActiveUserCap() == null ? "" : String.format(Locale.ROOT, " up to %,d monthly active users", l.monthlyActiveUserCap()),
+                l.monthlyActiveUserCap() == null ? "" : String.format(Locale.US, " up to %,d monthly active users", l.monthlyActiveUserCap()),
                 l.regionRestrictions().isEmpty() ? "" : "; regional: " + l.regionRestrictions().stream()
                         .map(r -> r.region() + " (" + r.scope() + ")").reduce((x, y) -> x + ", " + y).orElse(""));
-        out.printf(Locale.ROOT, "    (%s)%n", l.url());
+        out.printf(Locale.US, "    (%s)%n", l.url());
         out.println(m.scores().isEmpty() ? "  published scores: none in the catalogue (add them with their source, or measure with ./arbiter eval)" : "  published scores:");
         int benchmarkWidth = m.scores().stream().mapToInt(s -> s.benchmark().length()).max().orElse(0);
         String row = "    %-" + Math.max(12, benchmarkWidth) + "s %7s  %-8s %-9s %-10s %s%s%n";
         for (var s : m.scores()) {
-            out.printf(Locale.ROOT, row, s.benchmark(), Text.num(s.value(), 1),
+            out.printf(Locale.US, row, s.benchmark(), Text.num(s.value(), 1),
                     s.kind() == ClaimKind.ARTICLE ? "article" : s.kind().wire(),
                     s.variant() == null ? "-" : s.variant(), s.shots() == null ? "-" : s.shots() + "-shot",
                     s.source(), s.note() == null ? "" : "  [" + s.note() + "]");

@@ -32,8 +32,8 @@ final class TerminalSafeWriter extends FilterWriter {
                 continue;
             }
             if (b == null) b = new StringBuilder(s.length() + 16).append(s, 0, i);
-            if (c < 0x100) b.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
-            else b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            if (c < 0x100) b.append(String.format(java.util.Locale.US, "\\x%02x", (int) c));
+            else b.append(String.format(java.util.Locale.US, "\\u%04x", (int) c));
         }
         return b == null ? s : b.toString();
     }

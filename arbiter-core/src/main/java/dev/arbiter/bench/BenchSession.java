@@ -108,7 +108,7 @@ public final class BenchSession {
                 s.proposedCatalogModel(), s.quant(), s.hardware(), s.gpus(), results);
         List<String> warnings = new ArrayList<>();
         if (input != null && Math.abs(input.measuredMean() - input.estimatedMean()) > 0.1 * input.estimatedMean()) {
-            warnings.add(String.format(java.util.Locale.ROOT, "prompts measured %.0f tokens on average by the server's "
+            warnings.add(String.format(java.util.Locale.US, "prompts measured %.0f tokens on average by the server's "
                     + "/tokenize (%s) against %.0f estimated: input lengths and input throughput are off by as much",
                     input.measuredMean(), input.source(), input.estimatedMean()));
         }

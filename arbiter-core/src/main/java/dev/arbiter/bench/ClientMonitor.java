@@ -69,11 +69,11 @@ final class ClientMonitor implements AutoCloseable {
         }
         List<String> warnings = new ArrayList<>();
         if (fraction != null && fraction >= LevelStats.CPU_WARN_FRACTION) {
-            warnings.add(String.format(Locale.ROOT, "the client process used %.2f of %d cores (%.0f%%): it, not the "
+            warnings.add(String.format(Locale.US, "the client process used %.2f of %d cores (%.0f%%): it, not the "
                     + "server, may be the bottleneck, and its queueing is inside the latencies", used, cores, fraction * 100));
         }
         if (lag.p99() != null && lag.p99() > SCHED_LAG_WARN_MS) {
-            warnings.add(String.format(Locale.ROOT, "the client's threads woke up to %.1f ms late (p99 scheduling lag): "
+            warnings.add(String.format(Locale.US, "the client's threads woke up to %.1f ms late (p99 scheduling lag): "
                     + "timestamps may be late by as much", lag.p99()));
         }
         return new ClientReport(cores, used, fraction, lag, gcMillis() - startGc, warnings);

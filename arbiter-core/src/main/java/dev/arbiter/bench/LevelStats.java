@@ -78,7 +78,7 @@ public final class LevelStats {
         List<String> warnings = new ArrayList<>();
         if (completed == 0 && failed > 0) warnings.add("no request completed: every figure below is empty; see errors");
         if (multi > 0) {
-            warnings.add(String.format(Locale.ROOT, "%d of %d requests streamed several tokens per chunk (speculative "
+            warnings.add(String.format(Locale.US, "%d of %d requests streamed several tokens per chunk (speculative "
                     + "decoding, detokeniser hold-back or batching): ITL is per chunk, TPOT (from the server's count) is per token", multi, completed));
         }
         int chunkCounted = sources.getOrDefault("chunks", 0);
@@ -87,7 +87,7 @@ public final class LevelStats {
                     + "counted chunks, which is wrong whenever a chunk carries more or less than one token");
         }
         if (level.openLoop() && lag.p99() != null && lag.p99() > SEND_LAG_WARN_MS) {
-            warnings.add(String.format(Locale.ROOT, "requests left up to %.1f ms (p99) after their scheduled time: the "
+            warnings.add(String.format(Locale.US, "requests left up to %.1f ms (p99) after their scheduled time: the "
                     + "client or the in-flight cap queued them; *_from_scheduled_ms include that wait", lag.p99()));
         }
         if (client != null) warnings.addAll(client.warnings());

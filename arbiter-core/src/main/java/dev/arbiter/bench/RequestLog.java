@@ -86,6 +86,6 @@ public final class RequestLog {
 
     /** Milliseconds to the microsecond, as a number. */
     private static double ms(double nanos) {
-        return Double.parseDouble(String.format(Locale.ROOT, "%.3f", nanos / 1e6));
+        return Double.parseDouble(String.format(Locale.US, "%.3f", nanos / 1e6));
     }
 }

@@ -46,7 +46,7 @@ public record ClaimComparison(String benchmark, double articleValue, String arti
             if (vendor.isEmpty()) {
                 String silent = a.vendorLookup() == null ? "" : " (looked up: " + a.vendorLookup() + ")";
                 out.add(new ClaimComparison(a.benchmark(), a.value(), a.source(), Double.NaN, null, null, null, Double.NaN,
-                        String.format(Locale.ROOT, "%s: the article says %s; the vendor publishes no %s figure for this model%s",
+                        String.format(Locale.US, "%s: the article says %s; the vendor publishes no %s figure for this model%s",
                                 a.benchmark(), fmt(a.value()), a.benchmark(), silent), null));
                 continue;
             }
@@ -56,7 +56,7 @@ public record ClaimComparison(String benchmark, double articleValue, String arti
                 if (Math.abs(diff) < 0.05) continue;
                 String borrowed = borrowedFrom == null ? "" : ", borrowed: published for " + borrowedFrom;
                 out.add(new ClaimComparison(a.benchmark(), a.value(), a.source(), v.value(), v.variant(), v.shots(),
-                        v.source(), diff, String.format(Locale.ROOT, "%s: the article says %s, the vendor says %s (%s%s%s) — %s",
+                        v.source(), diff, String.format(Locale.US, "%s: the article says %s, the vendor says %s (%s%s%s) — %s",
                         a.benchmark(), fmt(a.value()), fmt(v.value()), v.variant(),
                         v.shots() == null ? "" : ", " + v.shots() + "-shot", borrowed, v.source()), borrowedFrom));
             }
@@ -69,6 +69,6 @@ public record ClaimComparison(String benchmark, double articleValue, String arti
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) > 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+        return v == Math.rint(v) && Math.abs(v) > 100 ? String.format(Locale.US, "%.0f", v) : String.format(Locale.US, "%.1f", v);
     }
 }

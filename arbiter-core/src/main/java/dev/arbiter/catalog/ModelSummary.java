@@ -26,6 +26,6 @@ public record ModelSummary(String id, String name, String family, long totalPara
     }
 
     private static String fmt(long n) {
-        return n >= 0.95e9 ? String.format(Locale.ROOT, "%.1fB", n / 1e9) : String.format(Locale.ROOT, "%.0fM", n / 1e6);
+        return n >= 0.95e9 ? String.format(Locale.US, "%.1fB", n / 1e9) : String.format(Locale.US, "%.0fM", n / 1e6);
     }
 }

@@ -186,6 +186,6 @@ public final class ErrorMapper {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "ErrorMapper[redacting=%s]", secret != null);
+        return String.format(Locale.US, "ErrorMapper[redacting=%s]", secret != null);
     }
 }

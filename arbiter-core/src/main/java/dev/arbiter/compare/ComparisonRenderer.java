@@ -31,17 +31,17 @@ public final class ComparisonRenderer {
             modelWidth = Math.max(modelWidth, r.model().length());
             for (String bm : c.benchmarks()) widths.merge(bm, cellText(r.scores().get(bm)).length(), Math::max);
         }
-        b.append(String.format(Locale.ROOT, "%-" + modelWidth + "s %-15s %-8s", "MODEL", "PARAMS", "CONTEXT"));
-        for (String bm : c.benchmarks()) b.append(String.format(Locale.ROOT, " %-" + widths.get(bm) + "s", label(bm)));
+        b.append(String.format(Locale.US, "%-" + modelWidth + "s %-15s %-8s", "MODEL", "PARAMS", "CONTEXT"));
+        for (String bm : c.benchmarks()) b.append(String.format(Locale.US, " %-" + widths.get(bm) + "s", label(bm)));
         int costWidth = c.costs() == null ? 0 : Math.max(16, c.costs().values().stream().mapToInt(x -> x.text().length()).max().orElse(0));
-        if (c.costs() != null) b.append(String.format(Locale.ROOT, " %-" + costWidth + "s", "COST/1M OUT"));
+        if (c.costs() != null) b.append(String.format(Locale.US, " %-" + costWidth + "s", "COST/1M OUT"));
         b.append(" LICENCE\n");
         for (ComparisonRow r : c.rows()) {
-            b.append(String.format(Locale.ROOT, "%-" + modelWidth + "s %-15s %-8s", r.model(), params(r), tokens(r.contextLength())));
+            b.append(String.format(Locale.US, "%-" + modelWidth + "s %-15s %-8s", r.model(), params(r), tokens(r.contextLength())));
             for (String bm : c.benchmarks()) {
-                b.append(String.format(Locale.ROOT, " %-" + widths.get(bm) + "s", cellText(r.scores().get(bm))));
+                b.append(String.format(Locale.US, " %-" + widths.get(bm) + "s", cellText(r.scores().get(bm))));
             }
-            if (c.costs() != null) b.append(String.format(Locale.ROOT, " %-" + costWidth + "s", costText(c, r)));
+            if (c.costs() != null) b.append(String.format(Locale.US, " %-" + costWidth + "s", costText(c, r)));
             b.append(' ').append(r.license()).append(r.commercialUse() ? "" : " (non-commercial)").append('\n');
         }
         if (c.costs() != null) b.append(costNote(c));
@@ -51,17 +51,17 @@ public final class ComparisonRenderer {
             for (String bm : c.benchmarks()) {
                 Cell cell = r.scores().get(bm);
                 if (cell.source() != null) {
-                    b.append(String.format(Locale.ROOT, "  %s %s: %s (%s)%n", r.model(), label(bm), cell.source(), cell.setting()));
+                    b.append(String.format(Locale.US, "  %s %s: %s (%s)%n", r.model(), label(bm), cell.source(), cell.setting()));
                 }
             }
         }
         b.append("\nAxes (0-100; - = no published figure):\n");
-        StringBuilder axesHeader = new StringBuilder(String.format(Locale.ROOT, "%-" + modelWidth + "s", "MODEL"));
-        for (Dimension d : c.axes()) axesHeader.append(String.format(Locale.ROOT, " %-13s", d.id()));
+        StringBuilder axesHeader = new StringBuilder(String.format(Locale.US, "%-" + modelWidth + "s", "MODEL"));
+        for (Dimension d : c.axes()) axesHeader.append(String.format(Locale.US, " %-13s", d.id()));
         b.append(axesHeader.toString().stripTrailing()).append('\n');
         for (ComparisonRow r : c.rows()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + modelWidth + "s", r.model()));
-            for (Dimension d : c.axes()) line.append(String.format(Locale.ROOT, " %-13s", axis(r.profile().axis(d.id()))));
+            StringBuilder line = new StringBuilder(String.format(Locale.US, "%-" + modelWidth + "s", r.model()));
+            for (Dimension d : c.axes()) line.append(String.format(Locale.US, " %-13s", axis(r.profile().axis(d.id()))));
             b.append(line.toString().stripTrailing()).append('\n');
         }
         return b.toString();
@@ -192,11 +192,11 @@ public final class ComparisonRenderer {
         StringBuilder b = new StringBuilder();
         CostCell any = c.costs().values().stream().findFirst().orElse(null);
         if (any != null) {
-            b.append(String.format(Locale.ROOT, "Cost/1M out: all-in cost of 1M output tokens on %d × %s at the most precise quantisation that fits "
+            b.append(String.format(Locale.US, "Cost/1M out: all-in cost of 1M output tokens on %d × %s at the most precise quantisation that fits "
                     + "(./arbiter cost MODEL --hardware %s shows the basis and the price's date).%n", any.gpus(), any.hardware(), any.hardware()));
         }
         for (var e : c.costs().entrySet()) {
-            if (e.getValue().note() != null) b.append(String.format(Locale.ROOT, "  %s: %s%n", e.getKey(), e.getValue().note()));
+            if (e.getValue().note() != null) b.append(String.format(Locale.US, "  %s: %s%n", e.getKey(), e.getValue().note()));
         }
         return b.toString();
     }
@@ -251,7 +251,7 @@ public final class ComparisonRenderer {
     }
 
     private static String axis(AxisScore a) {
-        return a == null || a.missing() ? "-" : String.format(Locale.ROOT, "%.0f", a.value() * 100);
+        return a == null || a.missing() ? "-" : String.format(Locale.US, "%.0f", a.value() * 100);
     }
 
     public static String label(String bm) { return LABELS.getOrDefault(bm, bm); }
@@ -262,17 +262,17 @@ public final class ComparisonRenderer {
     }
 
     private static String p(long n) {
-        return n >= 1e9 ? String.format(Locale.ROOT, "%.1fB", n / 1e9) : String.format(Locale.ROOT, "%.0fM", n / 1e6);
+        return n >= 1e9 ? String.format(Locale.US, "%.1fB", n / 1e9) : String.format(Locale.US, "%.0fM", n / 1e6);
     }
 
     static String tokens(long n) {
-        if (n >= 1_000_000) return String.format(Locale.ROOT, "%.0fM", n / 1e6);
-        if (n >= 1000) return String.format(Locale.ROOT, "%dK", Math.round(n / 1024.0));
+        if (n >= 1_000_000) return String.format(Locale.US, "%.0fM", n / 1e6);
+        if (n >= 1000) return String.format(Locale.US, "%dK", Math.round(n / 1024.0));
         return Long.toString(n);
     }
 
-    static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }
-    private static String num(Double v) { return v == null ? "" : String.format(Locale.ROOT, "%.2f", v); }
+    static String fmt(double v) { return String.format(Locale.US, "%.1f", v); }
+    private static String num(Double v) { return v == null ? "" : String.format(Locale.US, "%.2f", v); }
     private static String nz(String s) { return s == null ? "" : s; }
     /** Catalogue text in a table cell: no column break, no inline HTML (Markdown renderers pass it through). */
     private static String md(String s) { return s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;"); }

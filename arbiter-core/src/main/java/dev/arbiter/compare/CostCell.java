@@ -18,8 +18,8 @@ public record CostCell(String hardware, int gpus, String quant, Double perMillio
     public String text() {
         if (perMillionOutput == null) return "-";
         double v = perMillionOutput;
-        String n = v >= 100 ? String.format(java.util.Locale.ROOT, "%,.0f", v) : v >= 1 ? String.format(java.util.Locale.ROOT, "%.2f", v)
-                : String.format(java.util.Locale.ROOT, "%.3g", v);
+        String n = v >= 100 ? String.format(java.util.Locale.US, "%,.0f", v) : v >= 1 ? String.format(java.util.Locale.US, "%.2f", v)
+                : String.format(java.util.Locale.US, "%.3g", v);
         return n + " " + currency + " (" + quant + (runId != null ? ", measured" : "") + ")";
     }
 }

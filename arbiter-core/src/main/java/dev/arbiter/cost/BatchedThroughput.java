@@ -102,7 +102,7 @@ public final class BatchedThroughput {
             return new Result(null, "the hardware's memory bandwidth is unknown: no speed, so no throughput");
         }
         if (!atEnd.fits()) {
-            return new Result(null, String.format(Locale.ROOT, "does not fit at %,d tokens per sequence on %d × %s (%s of %s usable per device)",
+            return new Result(null, String.format(Locale.US, "does not fit at %,d tokens per sequence on %d × %s (%s of %s usable per device)",
                     end, base.gpus(), base.hardware().id(), gib(atEnd.perGpuBytes()), gib(atEnd.usableBytesPerGpu())));
         }
         FitResult atAvg = calc.estimate(withContext(base, avg));
@@ -183,23 +183,23 @@ public final class BatchedThroughput {
     private List<String> basis(int concurrency) {
         Hardware hw = request.hardware();
         List<String> b = new ArrayList<>();
-        b.add(String.format(Locale.ROOT, "batched decode: step(B) = max(memory, compute) + engine %.2f ms + all-reduces + MoE layers %.2f ms; memory = "
+        b.add(String.format(Locale.US, "batched decode: step(B) = max(memory, compute) + engine %.2f ms + all-reduces + MoE layers %.2f ms; memory = "
                         + "(%s of weights read once per step%s + B × %s of one sequence's KV at %,d tokens) / (%.2f × %.0f GB/s); compute = B × %.1f GFLOPs per token / "
                         + "(%d × %s TFLOPS × MFU %.2f)%s; tokens/s = B × 1000 / step",
                 single.fixedMs(), single.moeMs(), gib((long) weightsReadBytes),
-                routedBytes > 0 ? String.format(Locale.ROOT, ", plus the routed experts a batch of B touches: %s × (1 − (1 − %.4f)^B)", gib((long) routedBytes), activeRoutedShare) : "",
+                routedBytes > 0 ? String.format(Locale.US, ", plus the routed experts a batch of B touches: %s × (1 − (1 − %.4f)^B)", gib((long) routedBytes), activeRoutedShare) : "",
                 mib(kvReadBytesPerSeq), workload.averageContext(), single.efficiency(), single.bandwidthGbs(), flopsPerToken / 1e9, parallel,
-                hw.bf16Tflops() == null ? "?" : String.format(Locale.ROOT, "%.1f", hw.bf16Tflops()), SERVING_MFU,
+                hw.bf16Tflops() == null ? "?" : String.format(Locale.US, "%.1f", hw.bf16Tflops()), SERVING_MFU,
                 hw.bf16Tflops() == null ? " — no TFLOPS figure for " + hw.id() + ": the compute knee is not modelled and speeds past it are overstated" : ""));
-        b.add(String.format(Locale.ROOT, "largest batch: %,d sequences of %,d tokens (%s of KV each per device) in the %s free after weights and overhead%s",
+        b.add(String.format(Locale.US, "largest batch: %,d sequences of %,d tokens (%s of KV each per device) in the %s free after weights and overhead%s",
                 maxBatch, workload.finalContext(), mib(kvHeldBytesPerSeq), gib((long) freeBytes),
-                maxBatchLimit.equals("engine") ? String.format(Locale.ROOT, ", capped at vLLM's default max_num_seqs %d", ENGINE_MAX_SEQS) : ""));
+                maxBatchLimit.equals("engine") ? String.format(Locale.US, ", capped at vLLM's default max_num_seqs %d", ENGINE_MAX_SEQS) : ""));
         Double pf = prefillMsPerToken();
-        b.add(String.format(Locale.ROOT, "serving at concurrency %d%s: %,d prompt + %,d output tokens per request; output tokens/s = C × O / (O × step(C) + C × I × %s) — "
+        b.add(String.format(Locale.US, "serving at concurrency %d%s: %,d prompt + %,d output tokens per request; output tokens/s = C × O / (O × step(C) + C × I × %s) — "
                         + "prefill at %s stalls decode (chunked prefill's overlap not credited); every request in flight is decoding (a closed loop at steady state)",
                 Math.min(concurrency, maxBatch), concurrency > maxBatch ? " (asked " + concurrency + "; the rest wait in the queue)" : "",
-                workload.inputTokens(), workload.outputTokens(), pf == null ? "0 (no TFLOPS figure: prefill not costed)" : String.format(Locale.ROOT, "%.4f ms per prompt token", pf),
-                String.format(Locale.ROOT, "MFU %.2f of dense BF16", SERVING_MFU)));
+                workload.inputTokens(), workload.outputTokens(), pf == null ? "0 (no TFLOPS figure: prefill not costed)" : String.format(Locale.US, "%.4f ms per prompt token", pf),
+                String.format(Locale.US, "MFU %.2f of dense BF16", SERVING_MFU)));
         b.add("throughput model held to published vLLM/SGLang serving runs within ±25 % (src/test/resources/cost/throughput-calibration.yaml); "
                 + "speculative decoding, prefix caching and FP8 KV are not modelled");
         return b;
@@ -225,10 +225,10 @@ public final class BatchedThroughput {
     }
 
     private static String gib(long bytes) {
-        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+        return String.format(Locale.US, "%.2f GiB", bytes / (double) (1L << 30));
     }
 
     private static String mib(double bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1L << 20));
+        return String.format(Locale.US, "%.1f MiB", bytes / (1L << 20));
     }
 }

@@ -120,37 +120,37 @@ public final class CostCalculator {
             List<String> basis = new ArrayList<>();
             basis.add("price: " + rate.basis());
             if (mt != null) {
-                basis.add(String.format(Locale.ROOT, "throughput: measured by bench run %s (%s) at concurrency %d: %s output tokens/s — replaces the estimate%s; "
+                basis.add(String.format(Locale.US, "throughput: measured by bench run %s (%s) at concurrency %d: %s output tokens/s — replaces the estimate%s; "
                                 + "its prompts were prefilled in that time, so the whole hour is charged to output tokens",
                         mt.runId(), mt.measuredAt(), mt.concurrency(), Pricing.num(tps),
-                        est == null ? "" : String.format(Locale.ROOT, " of %s", Pricing.num(est.outputTokensPerS()))));
+                        est == null ? "" : String.format(Locale.US, " of %s", Pricing.num(est.outputTokensPerS()))));
             } else {
-                basis.add(String.format(Locale.ROOT, "throughput: estimated, %s output tokens/s at concurrency %d on %d × %s (%s, %s); no bench run of this "
+                basis.add(String.format(Locale.US, "throughput: estimated, %s output tokens/s at concurrency %d on %d × %s (%s, %s); no bench run of this "
                         + "model, quantisation and hardware at concurrency %d (./arbiter bench --concurrency %d --catalog-model %s --quant %s --hardware %s%s measures it)",
                         Pricing.num(tps), est.concurrency(), req.gpus(), req.hardware().id(), q.wire(), rt.wire(), req.concurrency(), req.concurrency(),
                         m.id(), q.wire(), req.hardware().id(), req.gpus() > 1 ? " --gpus " + req.gpus() : ""));
                 basis.addAll(est.basis());
             }
-            basis.add(String.format(Locale.ROOT, "arithmetic: %s per GPU-hour × %d GPU%s = %s per hour; per 1M output tokens %s; all in: %s per hour / (%s tokens/s × 3,600 s) × 10^6 = %s; "
+            basis.add(String.format(Locale.US, "arithmetic: %s per GPU-hour × %d GPU%s = %s per hour; per 1M output tokens %s; all in: %s per hour / (%s tokens/s × 3,600 s) × 10^6 = %s; "
                             + "a month = 730 h always on = %s (%s)",
                     money(cur, rate.usdPerGpuHour()), req.gpus(), req.gpus() == 1 ? "" : "s", money(cur, hourlyUsd),
                     mt != null ? "= the all-in figure"
-                            : String.format(Locale.ROOT, "= per hour × step(%d)/%d = %.3f ms / 3.6 = %s; per 1M input tokens = per hour × %s / 3.6 = %s",
+                            : String.format(Locale.US, "= per hour × step(%d)/%d = %.3f ms / 3.6 = %s; per 1M input tokens = per hour × %s / 3.6 = %s",
                             est.concurrency(), est.concurrency(), est.decodeMsPerOutputToken(), money(cur, outUsd),
-                            est.prefillMsPerToken() == null ? "? ms" : String.format(Locale.ROOT, "%.4f ms", est.prefillMsPerToken()),
+                            est.prefillMsPerToken() == null ? "? ms" : String.format(Locale.US, "%.4f ms", est.prefillMsPerToken()),
                             inUsd == null ? "unknown" : money(cur, inUsd)),
                     money(cur, hourlyUsd), Pricing.num(tps), money(cur, allInUsd), money(cur, monthUsd), cur.code()));
             if (req.tokensPerMonth() != null) {
                 double capacity = tps * 3600 * Pricing.HOURS_PER_MONTH;
                 long deployments = volumeDeployments(req, tps);
-                basis.add(String.format(Locale.ROOT, "volume: %,d output tokens a month / (%s tokens/s × 3,600 × 730 = %,.0f per deployment) → %d deployment%s always on = %s; "
+                basis.add(String.format(Locale.US, "volume: %,d output tokens a month / (%s tokens/s × 3,600 × 730 = %,.0f per deployment) → %d deployment%s always on = %s; "
                                 + "the tokens alone at the all-in rate: %s",
                         req.tokensPerMonth(), Pricing.num(tps), capacity, deployments, deployments == 1 ? "" : "s",
                         money(cur, deployments * monthUsd), money(cur, req.tokensPerMonth() / 1e6 * allInUsd)));
             }
             if (req.targetTokensPerS() != null) {
                 long deployments = Math.max(1, (long) Math.ceil(req.targetTokensPerS() / tps));
-                basis.add(String.format(Locale.ROOT, "target: %s output tokens/s / %s per deployment → %d deployment%s = %d × %s, %s a month",
+                basis.add(String.format(Locale.US, "target: %s output tokens/s / %s per deployment → %d deployment%s = %d × %s, %s a month",
                         Pricing.num(req.targetTokensPerS()), Pricing.num(tps), deployments, deployments == 1 ? "" : "s", deployments * req.gpus(),
                         req.hardware().id(), money(cur, deployments * monthUsd)));
             }

@@ -148,7 +148,7 @@ public final class PriceBook {
     public int amortisationYears() { return amortisationYears != null ? amortisationYears : 3; }
 
     private static <T> T bind(ObjectMapper yaml, JsonNode node, Class<T> type, String file, int line, String what) {
-        String label = what.contains("%s") ? String.format(Locale.ROOT, what, node.hasNonNull("hardware") ? node.get("hardware").asText() : "?") : what;
+        String label = what.contains("%s") ? String.format(Locale.US, what, node.hasNonNull("hardware") ? node.get("hardware").asText() : "?") : what;
         try {
             return yaml.treeToValue(node, type);
         } catch (JsonMappingException e) {

@@ -33,7 +33,7 @@ public final class Pricing {
     public HourlyRate rate(String hardwareId, CostOptions o) {
         Currency cur = o.currency();
         if (o.pricePerGpuHour() != null) {
-            return new HourlyRate(cur.toUsd(o.pricePerGpuHour()), Ownership.RENT, String.format(Locale.ROOT,
+            return new HourlyRate(cur.toUsd(o.pricePerGpuHour()), Ownership.RENT, String.format(Locale.US,
                     "%s %s per GPU-hour, as given (--price-per-hour)", num(o.pricePerGpuHour()), cur.code()), null, null, null);
         }
         HardwarePrice p = book.find(hardwareId).orElse(null);
@@ -57,9 +57,9 @@ public final class Pricing {
         }
         Rental r = p.rent();
         long age = age(r.read());
-        String basis = String.format(Locale.ROOT, "rent: %s, %s — %s USD per hour for %d GPU%s = %s USD per GPU-hour%s; read %s (%d days ago) from %s%s",
+        String basis = String.format(Locale.US, "rent: %s, %s — %s USD per hour for %d GPU%s = %s USD per GPU-hour%s; read %s (%d days ago) from %s%s",
                 r.provider(), r.offer(), num(r.nodeUsdPerHour()), r.gpusPerNode(), r.gpusPerNode() == 1 ? "" : "s", num(r.usdPerGpuHour()),
-                cur.code().equals("USD") ? "" : String.format(Locale.ROOT, " (%s %s at %s %s per USD)", num(cur.fromUsd(r.usdPerGpuHour())),
+                cur.code().equals("USD") ? "" : String.format(Locale.US, " (%s %s at %s %s per USD)", num(cur.fromUsd(r.usdPerGpuHour())),
                         cur.code(), num(cur.perUsd()), cur.code()),
                 r.read(), age, r.source(), r.via() == null ? "" : " (via " + r.via() + ")");
         return new HourlyRate(r.usdPerGpuHour(), Ownership.RENT, basis, r.read(), age, r.source());
@@ -82,7 +82,7 @@ public final class Pricing {
             energy = num(o.energyPerKwh()) + " " + cur.code() + " per kWh (--energy-price)";
         } else if (e != null) {
             kwh = e.usdPerKwh();
-            energy = String.format(Locale.ROOT, "%s USD per kWh (%s, read %s, %d days ago, %s)", num(kwh), e.what(), e.read(), age(e.read()), e.source());
+            energy = String.format(Locale.US, "%s USD per kWh (%s, read %s, %d days ago, %s)", num(kwh), e.what(), e.read(), age(e.read()), e.source());
         } else {
             throw new InvalidInputException("no electricity price in the price list: give --energy-price AMOUNT (per kWh)");
         }
@@ -91,10 +91,10 @@ public final class Pricing {
         boolean fromBook = o.purchasePrice() == null && bundled != null;
         LocalDate read = fromBook ? bundled.read() : null;
         Long age = read == null ? null : age(read);
-        String basis = String.format(Locale.ROOT, "own: %s USD purchase / (%d years × 8,760 h) = %s USD per hour + %s W × %s = %s USD per hour → %s USD per GPU-hour, "
+        String basis = String.format(Locale.US, "own: %s USD purchase / (%d years × 8,760 h) = %s USD per hour + %s W × %s = %s USD per hour → %s USD per GPU-hour, "
                         + "serving all the time it is owned (host, cooling and staff not counted)%s",
                 num(purchase), years, num(capital), num(watts), energy, num(power), num(capital + power),
-                fromBook ? String.format(Locale.ROOT, "; purchase price read %s (%d days ago) from %s", read, age, bundled.source())
+                fromBook ? String.format(Locale.US, "; purchase price read %s (%d days ago) from %s", read, age, bundled.source())
                         : o.purchasePrice() != null ? "; purchase price as given (--purchase-price)" : "");
         return new HourlyRate(capital + power, Ownership.OWN, basis, read, age, fromBook ? bundled.source() : null);
     }
@@ -104,9 +104,9 @@ public final class Pricing {
     }
 
     static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e12) return String.format(Locale.ROOT, "%,.0f", v);
-        if (v >= 100) return String.format(Locale.ROOT, "%,.2f", v);
-        if (v >= 0.01) return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
-        return String.format(Locale.ROOT, "%.4g", v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e12) return String.format(Locale.US, "%,.0f", v);
+        if (v >= 100) return String.format(Locale.US, "%,.2f", v);
+        if (v >= 0.01) return String.format(Locale.US, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return String.format(Locale.US, "%.4g", v);
     }
 }

@@ -128,49 +128,49 @@ final class DecodeModel {
         EngineCosts cost = EngineCosts.of(r.runtime(), hw.kind());
         ParallelPlan plan = d.plan();
         boolean server = !r.runtime().layerSplit() && r.gpus() > 1;
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "decode (%s, batch 1", d.parallelism()));
+        StringBuilder s = new StringBuilder(String.format(Locale.US, "decode (%s, batch 1", d.parallelism()));
         if (server) s.append(", ").append(plan.describe());
-        s.append(String.format(Locale.ROOT, "): %s read per %s per token at %.2f × %.0f GB/s = %.2f ms",
+        s.append(String.format(Locale.US, "): %s read per %s per token at %.2f × %.0f GB/s = %.2f ms",
                 gib(d.bytesPerDevice()), readBy(d, plan), d.efficiency(), d.bandwidthGbs(), d.memoryMs()));
         if (server && a.moe() != null) {
-            s.append(String.format(Locale.ROOT, plan.expert()
+            s.append(String.format(Locale.US, plan.expert()
                             ? " (routed experts placed whole: the busiest GPU reads %.2f of a token's %d experts per MoE layer, expected maximum over %d GPUs holding %d experts each, uniform routing assumed; sliced they would be %.2f)"
                             : " (routed experts sliced over the tensor group: %.2f of a token's %d experts per GPU per MoE layer; --expert-parallel places them whole on %d GPUs of %d experts each)",
                     d.expertsOnBusiest(), a.moe().activeExperts(), plan.tensor(), a.moe().experts() / plan.tensor(),
                     (double) a.moe().activeExperts() / plan.tensor()));
         }
         if (d.cpuMs() > 0) {
-            s.append(String.format(Locale.ROOT, "; CPU side (layers left in RAM, embedding and head) at %.1f × %.1f GB/s = %.2f ms",
+            s.append(String.format(Locale.US, "; CPU side (layers left in RAM, embedding and head) at %.1f × %.1f GB/s = %.2f ms",
                     FitConstants.CPU_DECODE_EFFICIENCY, r.cpuBandwidthGbs(), d.cpuMs()));
         }
-        s.append(String.format(Locale.ROOT, "; engine %.2f ms (%.2f ms per token + %d layers × %.0f µs; %s)",
+        s.append(String.format(Locale.US, "; engine %.2f ms (%.2f ms per token + %d layers × %.0f µs; %s)",
                 d.fixedMs(), cost.stepMs(), a.layers(), cost.layerUs(), cost.what()));
         if (d.allReduces() > 0) {
-            s.append(String.format(Locale.ROOT, "; %d all-reduces (2 per layer + 1%s) of %s over %d GPUs × %.1f µs = %.2f ms over %s (%.1f µs latency, %.0f GB/s per direction)",
+            s.append(String.format(Locale.US, "; %d all-reduces (2 per layer + 1%s) of %s over %d GPUs × %.1f µs = %.2f ms over %s (%.1f µs latency, %.0f GB/s per direction)",
                     d.allReduces(), plan.expert() ? ", less the MoE layers' FFN all-reduce" : "", kib(2L * a.hiddenSize()), plan.tensor(),
                     d.allReduceUs(), d.allReduces() * d.allReduceUs() / 1000, hw.interconnect().wire(), hw.allReduceUs(), hw.linkGbs()));
         }
         if (d.allToAlls() > 0) {
-            s.append(String.format(Locale.ROOT, "; %d all-to-alls (dispatch and combine per MoE layer) × %.1f µs = %.2f ms (each charged one all-reduce's latency: an assumption, no batch-1 expert-parallel measurement found)",
+            s.append(String.format(Locale.US, "; %d all-to-alls (dispatch and combine per MoE layer) × %.1f µs = %.2f ms (each charged one all-reduce's latency: an assumption, no batch-1 expert-parallel measurement found)",
                     d.allToAlls(), d.allReduceUs() * FitConstants.ALL_TO_ALL_PER_ALL_REDUCE,
                     d.allToAlls() * d.allReduceUs() * FitConstants.ALL_TO_ALL_PER_ALL_REDUCE / 1000));
         }
         if (server && plan.pipeline() > 1) {
-            s.append(String.format(Locale.ROOT, "; %d pipeline stages visited in turn: the stage times add up, plus %d hops × %.2f ms%s = %.2f ms (assumed: no published batch-1 pipeline run found)",
+            s.append(String.format(Locale.US, "; %d pipeline stages visited in turn: the stage times add up, plus %d hops × %.2f ms%s = %.2f ms (assumed: no published batch-1 pipeline run found)",
                     plan.pipeline(), plan.hops(), FitConstants.PIPELINE_HOP_MS,
-                    plan.interNodeHops() > 0 ? String.format(Locale.ROOT, " + %d between nodes × %.2f ms", plan.interNodeHops(), FitConstants.INTER_NODE_HOP_MS) : "",
+                    plan.interNodeHops() > 0 ? String.format(Locale.US, " + %d between nodes × %.2f ms", plan.interNodeHops(), FitConstants.INTER_NODE_HOP_MS) : "",
                     d.hopMs()));
         } else if (!server && d.communicationMs() > 0) {
-            s.append(String.format(Locale.ROOT, "; %.2f ms moving the hidden state between devices (%s)", d.communicationMs(),
-                    d.parallelism().equals("offload") ? "PCIe at " + String.format(Locale.ROOT, "%.0f GB/s", hw.hostGbs())
-                            + (r.gpus() > 1 ? String.format(Locale.ROOT, " + %d GPU hops × %.1f ms", r.gpus() - 1, FitConstants.LAYER_SPLIT_HOP_MS) : "")
-                            : String.format(Locale.ROOT, "%d hops × %.1f ms", r.gpus() - 1, FitConstants.LAYER_SPLIT_HOP_MS)));
+            s.append(String.format(Locale.US, "; %.2f ms moving the hidden state between devices (%s)", d.communicationMs(),
+                    d.parallelism().equals("offload") ? "PCIe at " + String.format(Locale.US, "%.0f GB/s", hw.hostGbs())
+                            + (r.gpus() > 1 ? String.format(Locale.US, " + %d GPU hops × %.1f ms", r.gpus() - 1, FitConstants.LAYER_SPLIT_HOP_MS) : "")
+                            : String.format(Locale.US, "%d hops × %.1f ms", r.gpus() - 1, FitConstants.LAYER_SPLIT_HOP_MS)));
         }
         if (d.moeMs() > 0) {
-            s.append(String.format(Locale.ROOT, "; MoE routing: %d MoE layers × %d routed expert%s × %.0f µs (router, top-k, fused expert kernels) = %.2f ms",
+            s.append(String.format(Locale.US, "; MoE routing: %d MoE layers × %d routed expert%s × %.0f µs (router, top-k, fused expert kernels) = %.2f ms",
                     moeLayers(a), a.moe().activeExperts(), a.moe().activeExperts() == 1 ? "" : "s", cost.expertUs(), d.moeMs()));
         }
-        s.append(String.format(Locale.ROOT, " → %.2f ms per token ≈ %.1f tokens/s",
+        s.append(String.format(Locale.US, " → %.2f ms per token ≈ %.1f tokens/s",
                 d.millisPerToken(), d.tokensPerS()));
         return s.toString();
     }
@@ -192,11 +192,11 @@ final class DecodeModel {
     }
 
     private static String gib(long bytes) {
-        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+        return String.format(Locale.US, "%.2f GiB", bytes / (double) (1L << 30));
     }
 
     private static String kib(long bytes) {
-        return String.format(Locale.ROOT, "%.0f KiB", bytes / 1024.0);
+        return String.format(Locale.US, "%.0f KiB", bytes / 1024.0);
     }
 
     private static long ceilDiv(long a, long b) {

@@ -63,7 +63,7 @@ public final class FitCalculator {
     /** Where the memory figures come from (parameters, weights, KV cache, overhead, runtime). */
     private static List<String> modelBasis(FitRequest r, ParamCount p) {
         List<String> basis = new ArrayList<>();
-        basis.add(String.format(Locale.ROOT, "params: %,d total (%,d outside the text decoder), %,d active per token — counted from the architecture (%s)",
+        basis.add(String.format(Locale.US, "params: %,d total (%,d outside the text decoder), %,d active per token — counted from the architecture (%s)",
                 p.total(), p.extra(), p.active(), r.architecture().source()));
         basis.add(Weights.basis(r, p));
         basis.add(kvBasis(r));
@@ -86,11 +86,11 @@ public final class FitCalculator {
         } else if (fits) {
             basis.add(DecodeModel.basis(r, decode));
             if (prefill != null) {
-                basis.add(String.format(Locale.ROOT, "prefill: %.1f dense BF16 TFLOPS × MFU %.1f ÷ (2 × %,d active params) FLOPs per token; attention FLOPs ignored; coarse (±3×)",
+                basis.add(String.format(Locale.US, "prefill: %.1f dense BF16 TFLOPS × MFU %.1f ÷ (2 × %,d active params) FLOPs per token; attention FLOPs ignored; coarse (±3×)",
                         hw.bf16Tflops(), FitConstants.PREFILL_MFU, p.active()));
             }
         } else if (hw.kind() == HardwareKind.GPU && r.runtime().layerSplit()) {
-            basis.add(String.format(Locale.ROOT, "offload: llama.cpp -ngl %d keeps %d layers and their KV on the GPU; the other %d layers, the embedding and head run from system RAM (%.1f GB/s peak, --cpu-bandwidth-gbs; default dual-channel DDR5-4800)",
+            basis.add(String.format(Locale.US, "offload: llama.cpp -ngl %d keeps %d layers and their KV on the GPU; the other %d layers, the embedding and head run from system RAM (%.1f GB/s peak, --cpu-bandwidth-gbs; default dual-channel DDR5-4800)",
                     offload.gpuLayers(), offload.gpuLayers(), offload.cpuLayers(), r.cpuBandwidthGbs()));
             basis.add(DecodeModel.basis(r, decode));
         } else if (hw.kind() != HardwareKind.GPU) {
@@ -170,15 +170,15 @@ public final class FitCalculator {
     private static String kvBasis(FitRequest r) {
         Architecture a = r.architecture();
         String perToken = a.mla() != null
-                ? String.format(Locale.ROOT, "MLA latent %d + RoPE key %d = %d elements", a.mla().kvLoraRank(), a.mla().qkRopeHeadDim(), a.mla().cachedElementsPerToken())
-                : String.format(Locale.ROOT, "2 × %d KV heads × %d = %d elements", a.kvHeads(), a.headDim(), KvCache.elementsPerTokenPerLayer(a));
+                ? String.format(Locale.US, "MLA latent %d + RoPE key %d = %d elements", a.mla().kvLoraRank(), a.mla().qkRopeHeadDim(), a.mla().cachedElementsPerToken())
+                : String.format(Locale.US, "2 × %d KV heads × %d = %d elements", a.kvHeads(), a.headDim(), KvCache.elementsPerTokenPerLayer(a));
         String local = a.localAttention() == null ? "every layer holds the full context"
                 : r.swaFull() ? "--swa-full: local layers hold the full context too"
-                : String.format(Locale.ROOT, "%d of %d layers are %s (window %d) and hold at most %d tokens%s",
+                : String.format(Locale.US, "%d of %d layers are %s (window %d) and hold at most %d tokens%s",
                         a.layers() - a.globalLayers(), a.layers(), a.localAttention().kind(), a.localAttention().window(),
                         a.localAttention().window() + (r.runtime().layerSplit() ? FitConstants.LLAMA_CPP_UBATCH : 0),
                         r.runtime().layerSplit() ? " (llama.cpp SWA cache = window + n_ubatch 512)" : " (paged: blocks outside the window are freed)");
-        return String.format(Locale.ROOT, "KV cache: per layer per token %s at %s (%.4g bits); %s; one sequence of %d tokens",
+        return String.format(Locale.US, "KV cache: per layer per token %s at %s (%.4g bits); %s; one sequence of %d tokens",
                 perToken, r.kvType().wire(), r.kvType().bits(), local, r.context());
     }
 
@@ -186,7 +186,7 @@ public final class FitCalculator {
         String ctx = Overhead.paysGpuContext(r.hardware(), r.runtime())
                 ? "CUDA/ROCm context 400 MiB per GPU (~300–400 MB measured: pytorch/pytorch#107667, #20532) + " : "";
         String buffers = r.runtime().layerSplit()
-                ? String.format(Locale.ROOT, "llama.cpp compute buffer 4 B × n_ubatch 512 × (vocab + hidden) = %s per device (reproduces the 258.50 MiB llama.cpp logs for Llama-3-8B; flash attention assumed)",
+                ? String.format(Locale.US, "llama.cpp compute buffer 4 B × n_ubatch 512 × (vocab + hidden) = %s per device (reproduces the 258.50 MiB llama.cpp logs for Llama-3-8B; flash attention assumed)",
                         gib(Overhead.llamaCppComputeBytes(r.architecture())))
                 : "activations and CUDA graphs 1 GiB per GPU (assumption; vLLM profiles it at start-up)";
         return "overhead: " + ctx + buffers;
@@ -194,7 +194,7 @@ public final class FitCalculator {
 
     private static String usableBasis(FitRequest r) {
         Hardware hw = r.hardware();
-        String mem = String.format(Locale.ROOT, "usable: %s has %.1f GiB per device", hw.id(), hw.memoryGb());
+        String mem = String.format(Locale.US, "usable: %s has %.1f GiB per device", hw.id(), hw.memoryGb());
         if (hw.note() != null) mem += " (" + hw.note() + ")";
         if (!r.runtime().layerSplit()) mem += "; " + r.runtime().wire() + " takes 0.9 of it (gpu_memory_utilization default)";
         return mem + "; source " + hw.source();
@@ -207,7 +207,7 @@ public final class FitCalculator {
         ParallelPlan plan = ParallelPlan.of(r);
         String s = plan.pipeline() == 1
                 ? "tensor parallel over " + r.gpus() + " GPUs (" + r.runtime().wire() + "): weights divide; "
-                : String.format(Locale.ROOT, "%s over %d GPUs (%s): %d pipeline stages of %d GPUs — tensor parallel within a stage%s, stages in turn%s; weights divide; ",
+                : String.format(Locale.US, "%s over %d GPUs (%s): %d pipeline stages of %d GPUs — tensor parallel within a stage%s, stages in turn%s; weights divide; ",
                         plan.describe(), r.gpus(), r.runtime().wire(), plan.pipeline(), plan.tensor(),
                         plan.nodes() > 1 ? " (one node's " + FitConstants.GPUS_PER_NODE + " GPUs at most)" : "",
                         plan.tensor() < Math.min(r.gpus(), FitConstants.GPUS_PER_NODE)
@@ -220,7 +220,7 @@ public final class FitCalculator {
     }
 
     private static String gib(long bytes) {
-        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+        return String.format(Locale.US, "%.2f GiB", bytes / (double) (1L << 30));
     }
 
     private static long ceilDiv(long a, long b) {

@@ -32,7 +32,7 @@ public record FitRequest(String modelId, Architecture architecture, long context
         if (quant == null || kvType == null || runtime == null) throw new IllegalArgumentException("quant, kv type and runtime are required");
         if (context <= 0) throw new InvalidInputException("context must be > 0 tokens, got " + context);
         if (context > contextLength) {
-            throw new InvalidInputException(String.format(Locale.ROOT, "context %d exceeds %s's context length of %d tokens",
+            throw new InvalidInputException(String.format(Locale.US, "context %d exceeds %s's context length of %d tokens",
                     context, modelId, contextLength));
         }
         if (gpus < 1) throw new InvalidInputException("--gpus must be >= 1, got " + gpus);
@@ -57,7 +57,7 @@ public record FitRequest(String modelId, Architecture architecture, long context
             }
             ParallelPlan plan = ParallelPlan.of(runtime, gpus, architecture, expertParallel);
             if (plan.pipeline() > architecture.layers()) {
-                throw new InvalidInputException(String.format(Locale.ROOT,
+                throw new InvalidInputException(String.format(Locale.US,
                         "%d GPUs would need %d pipeline stages (the attention heads, %d, divide among at most %d of them), more than the model's %d layers",
                         gpus, plan.pipeline(), architecture.attentionHeads(), plan.tensor(), architecture.layers()));
             }

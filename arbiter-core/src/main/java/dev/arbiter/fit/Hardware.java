@@ -66,7 +66,7 @@ public record Hardware(String id, String name, HardwareKind kind, double memoryG
 
     /** A device known by its memory alone (detected, or given without a bandwidth): speed is unknown. */
     public static Hardware memoryOnly(double memoryGib, HardwareKind kind, String label) {
-        return new Hardware("custom", label + " (" + String.format(java.util.Locale.ROOT, "%.1f", memoryGib) + " GiB, bandwidth unknown)",
+        return new Hardware("custom", label + " (" + String.format(java.util.Locale.US, "%.1f", memoryGib) + " GiB, bandwidth unknown)",
                 kind, memoryGib, Double.NaN, null, kind == HardwareKind.GPU ? Interconnect.PCIE : Interconnect.NONE, null,
                 "user-supplied", "memory only: speed is not estimated");
     }

@@ -109,11 +109,11 @@ public final class HardwareDetector {
             Optional<Hardware> profile = catalog.all().stream().filter(h -> h.kind() == HardwareKind.APPLE)
                     .filter(h -> h.id().startsWith(chip + "-") && h.id().endsWith("-" + Math.round(ramGib) + "gb")).findFirst();
             if (profile.isPresent()) {
-                return new Detected(profile.get(), 1, String.format(Locale.ROOT, "detected %s with %.0f GiB (sysctl) → profile %s",
+                return new Detected(profile.get(), 1, String.format(Locale.US, "detected %s with %.0f GiB (sysctl) → profile %s",
                         brand.get(), ramGib, profile.get().id()));
             }
             double usable = ramGib * APPLE_GPU_SHARE;
-            return new Detected(Hardware.memoryOnly(usable, HardwareKind.APPLE, brand.get()), 1, String.format(Locale.ROOT,
+            return new Detected(Hardware.memoryOnly(usable, HardwareKind.APPLE, brand.get()), 1, String.format(Locale.US,
                     "detected %s with %.0f GiB (sysctl); no bundled profile matches, so %.1f GiB (Metal's default 75%%) "
                             + "and an unknown speed (add --bandwidth-gbs with --memory-gib for one)", brand.get(), ramGib, usable));
         });
@@ -127,14 +127,14 @@ public final class HardwareDetector {
                 .filter(s -> !s.isEmpty())
                 .map(kb -> {
                     double gib = Long.parseLong(kb) / (1024.0 * 1024);
-                    return new Detected(Hardware.memoryOnly(gib, HardwareKind.CPU, "CPU"), 1, String.format(Locale.ROOT,
+                    return new Detected(Hardware.memoryOnly(gib, HardwareKind.CPU, "CPU"), 1, String.format(Locale.US,
                             "no GPU found (nvidia-smi, rocm-smi); CPU with %.1f GiB available (/proc/meminfo), speed unknown", gib));
                 }));
     }
 
     private Detected gpu(String name, double gib, int count, String tool) {
         Optional<Hardware> profile = match(name, gib);
-        String found = String.format(Locale.ROOT, "detected %d × %s with %.1f GiB each (%s)", count, name, gib, tool);
+        String found = String.format(Locale.US, "detected %d × %s with %.1f GiB each (%s)", count, name, gib, tool);
         if (profile.isPresent()) {
             return new Detected(profile.get(), count, found + " → profile " + profile.get().id());
         }

@@ -19,7 +19,7 @@ public record MemoryClaim(String model, String quant, double memoryGb, String te
     public String verdict(long computedBytes, long context) {
         double gib = computedBytes / (double) (1L << 30);
         boolean holds = computedBytes <= memoryGb * 1e9;
-        return String.format(Locale.ROOT, "%s says \"%s\"; Arbiter computes %.1f GiB at %s with %,d tokens of context — %s",
+        return String.format(Locale.US, "%s says \"%s\"; Arbiter computes %.1f GiB at %s with %,d tokens of context — %s",
                 source, text, gib, quant, context, holds ? "consistent" : "the claim does not hold");
     }
 }

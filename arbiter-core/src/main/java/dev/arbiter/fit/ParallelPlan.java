@@ -71,9 +71,9 @@ public record ParallelPlan(int tensor, int pipeline, boolean expert) {
 
     /** e.g. "TP 8 × PP 2, experts placed whole over each stage's 8 GPUs (EP 8)". */
     public String describe() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "TP %d", tensor));
-        if (pipeline > 1) s.append(String.format(Locale.ROOT, " × PP %d", pipeline));
-        if (expert) s.append(String.format(Locale.ROOT, ", experts placed whole over each stage's %d GPUs (EP %d)", tensor, tensor));
+        StringBuilder s = new StringBuilder(String.format(Locale.US, "TP %d", tensor));
+        if (pipeline > 1) s.append(String.format(Locale.US, " × PP %d", pipeline));
+        if (expert) s.append(String.format(Locale.US, ", experts placed whole over each stage's %d GPUs (EP %d)", tensor, tensor));
         return s.toString();
     }
 }

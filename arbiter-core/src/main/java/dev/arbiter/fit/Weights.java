@@ -56,18 +56,18 @@ final class Weights {
         GgufWeights w = g.get();
         String types = w.bytesByType().entrySet().stream()
                 .sorted(Map.Entry.<GgmlType, Long>comparingByValue().reversed())
-                .map(e -> String.format(Locale.ROOT, "%s %s", e.getKey().wire(), gib(e.getValue())))
+                .map(e -> String.format(Locale.US, "%s %s", e.getKey().wire(), gib(e.getValue())))
                 .collect(Collectors.joining(", "));
-        String s = String.format(Locale.ROOT,
+        String s = String.format(Locale.US,
                 "weights: GGUF %s summed over %d tensors, each at the type llama.cpp's quantizer gives it (llama_tensor_get_type; no imatrix) — %s",
                 r.quant().wire(), w.tensors(), types);
         if (w.fallbackTensors() > 0) {
-            s += String.format(Locale.ROOT, "; %d tensors have rows that are not a multiple of 256 and take a 32-block type", w.fallbackTensors());
+            s += String.format(Locale.US, "; %d tensors have rows that are not a multiple of 256 and take a 32-block type", w.fallbackTensors());
         }
         if (w.projectorBytes() > 0) {
             s += w.projectorCounted()
-                    ? String.format(Locale.ROOT, "; vision projector (mmproj, F16) %s counted because images are sent", gib(w.projectorBytes()))
-                    : String.format(Locale.ROOT, "; vision projector (mmproj, F16, %s) not loaded: text only (--images counts it)", gib(w.projectorBytes()));
+                    ? String.format(Locale.US, "; vision projector (mmproj, F16) %s counted because images are sent", gib(w.projectorBytes()))
+                    : String.format(Locale.US, "; vision projector (mmproj, F16, %s) not loaded: text only (--images counts it)", gib(w.projectorBytes()));
         }
         return s;
     }
@@ -75,7 +75,7 @@ final class Weights {
     /** GiB, or MiB below a tenth of a GiB so that small tensor groups (norms, biases) do not print as 0.00. */
     private static String gib(long bytes) {
         return bytes >= (1L << 30) / 10
-                ? String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30))
-                : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+                ? String.format(Locale.US, "%.2f GiB", bytes / (double) (1L << 30))
+                : String.format(Locale.US, "%.1f MiB", bytes / (double) (1L << 20));
     }
 }

@@ -22,7 +22,7 @@ public final class EfficiencyScore {
         double active = term(m.officialParams().active());
         double total = term(m.officialParams().total());
         double v = 0.5 * active + 0.5 * total;
-        return new AxisScore(Dimensions.EFFICIENCY, v, List.of(), String.format(Locale.ROOT,
+        return new AxisScore(Dimensions.EFFICIENCY, v, List.of(), String.format(Locale.US,
                 "computed: %.1fB active, %.1fB total parameters (log scale, 0.5B = 1, 1000B = 0)",
                 m.officialParams().active() / 1e9, m.officialParams().total() / 1e9));
     }

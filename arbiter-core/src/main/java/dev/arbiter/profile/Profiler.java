@@ -52,7 +52,7 @@ public final class Profiler {
             return new AxisScore(d.id(), null, List.of(), "no published figure");
         }
         used.sort(Comparator.comparing(ScoreClaim::benchmark));
-        String note = used.stream().map(c -> String.format(Locale.ROOT, "%s %s (%s%s)", c.benchmark(),
+        String note = used.stream().map(c -> String.format(Locale.US, "%s %s (%s%s)", c.benchmark(),
                 fmt(c.value()), c.variant(), c.shots() == null ? "" : ", " + c.shots() + "-shot"))
                 .reduce((a, b) -> a + ", " + b).orElse("");
         return new AxisScore(d.id(), Math.min(1.0, sum / weights), used, note);
@@ -78,6 +78,6 @@ public final class Profiler {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return String.format(Locale.US, "%.1f", v);
     }
 }

@@ -29,11 +29,11 @@ final class CloseCall {
             if (c > best) { best = c; decisive = axis; }
         }
         String behind = gap < 0.5 ? "less than a point behind"
-                : String.format(Locale.ROOT, "%.0f point%s behind", gap, Math.round(gap) == 1 ? "" : "s");
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                : String.format(Locale.US, "%.0f point%s behind", gap, Math.round(gap) == 1 ? "" : "s");
+        StringBuilder sb = new StringBuilder(String.format(Locale.US,
                 "≈ tied with #%d %s (intervals overlap): %s", aboveRank, above.model().id(), behind));
         if (decisive != null && best > 0) {
-            sb.append(String.format(Locale.ROOT, ", decided by %s (%.1f of them: %s)", decisive, best, figures(decisive, above, below)));
+            sb.append(String.format(Locale.US, ", decided by %s (%.1f of them: %s)", decisive, best, figures(decisive, above, below)));
         } else {
             sb.append(", the same on every axis (listed by speed, then id)");
         }
@@ -54,9 +54,9 @@ final class CloseCall {
                 .flatMap(ex -> y.evidence().stream().filter(ey -> ey.benchmark().equals(ex.benchmark()))
                         .map(ey -> new Evidence[] {ex, ey}))
                 .max(Comparator.comparingDouble(p -> p[0].weight() * (p[0].z() - p[1].z())))
-                .map(p -> String.format(Locale.ROOT, "%s %s vs %s", p[0].benchmark(), num(p[0].value()), num(p[1].value())));
+                .map(p -> String.format(Locale.US, "%s %s vs %s", p[0].benchmark(), num(p[0].value()), num(p[1].value())));
         if (shared.isPresent()) return shared.get();
-        return String.format(Locale.ROOT, "%s %.0f (%s) vs %.0f (%s)", axis, a.axis(axis), basis(x), b.axis(axis), basis(y));
+        return String.format(Locale.US, "%s %.0f (%s) vs %.0f (%s)", axis, a.axis(axis), basis(x), b.axis(axis), basis(y));
     }
 
     private static String basis(AxisEstimate a) {
@@ -66,5 +66,5 @@ final class CloseCall {
         return a.basis() == EvidenceKind.ESTIMATED ? "estimated" : "no figure";
     }
 
-    private static String num(double v) { return String.format(Locale.ROOT, v >= 10 ? "%.1f" : "%.2f", v); }
+    private static String num(double v) { return String.format(Locale.US, v >= 10 ? "%.1f" : "%.2f", v); }
 }

@@ -51,7 +51,7 @@ public final class HardwareFitProbe implements FitProbe {
         List<FitOutcome> out = new ArrayList<>();
         for (FitResult r : fits) {
             out.add(new FitOutcome(true, r.quant().wire(), r.perGpuBytes() * gpus, r.usableBytesPerGpu() * gpus,
-                    r.decodeTokensPerS(), String.format(Locale.ROOT, "%s on %s%s", r.quant().wire(), r.runtime().wire(),
+                    r.decodeTokensPerS(), String.format(Locale.US, "%s on %s%s", r.quant().wire(), r.runtime().wire(),
                     gpus > 1 ? " across " + gpus + " GPUs" : ""), r.runtime().wire(), gpus));
         }
         return out;
@@ -70,9 +70,9 @@ public final class HardwareFitProbe implements FitProbe {
             return new FitOutcome(false, null, 0, 0, null, "cannot be estimated at " + context + " tokens of context");
         }
         FitResult s = smallest.get();
-        String reason = String.format(Locale.ROOT, "needs %.1f GiB per device even at Q2_K with %,d tokens of context; %s offers %.1f GiB%s",
+        String reason = String.format(Locale.US, "needs %.1f GiB per device even at Q2_K with %,d tokens of context; %s offers %.1f GiB%s",
                 s.perGpuBytes() / GIB, context, label(), s.usableBytesPerGpu() / GIB,
-                s.offload() == null ? "" : String.format(Locale.ROOT, " (partial offload, %d of %d layers on the GPU: ~%.1f tok/s)",
+                s.offload() == null ? "" : String.format(Locale.US, " (partial offload, %d of %d layers on the GPU: ~%.1f tok/s)",
                         s.offload().gpuLayers(), s.offload().gpuLayers() + s.offload().cpuLayers(), s.offload().decodeTokensPerS()));
         String claim = MemoryClaims.bundled().forModel(m.id())
                 .flatMap(c -> at(m, context, Quant.parse(c.quant())).map(r -> "; " + c.verdict(r.totalBytes(), context)))

@@ -120,7 +120,7 @@ public final class Recommender {
                 if (top == null || s.point() > top.point() + 1e-9) top = s;
             }
             if (top == null) {
-                excluded.add(new Exclusion(m.id(), "budget", String.format(Locale.ROOT, "%,.0f %s a month at the cheapest fitting quantisation "
+                excluded.add(new Exclusion(m.id(), "budget", String.format(Locale.US, "%,.0f %s a month at the cheapest fitting quantisation "
                         + "(%d deployment%s always on) > --budget-per-month %,.0f", cheapestOver.perMonth(), cheapestOver.currency(),
                         cheapestOver.deployments(), cheapestOver.deployments() == 1 ? "" : "s", req.budgetPerMonth())));
                 continue;
@@ -151,12 +151,12 @@ public final class Recommender {
         List<String> method = new ArrayList<>(method(context, hardwareLabel, fit.speedKnown()));
         method.addAll(costs.method());
         if (req.optimiseCost() && fit.speedKnown() && best.stream().anyMatch(s -> s.cost() != null)) {
-            method.add(String.format(Locale.ROOT, "--optimise cost: Efficiency = cost per 1M output tokens in USD instead of decode speed "
+            method.add(String.format(Locale.US, "--optimise cost: Efficiency = cost per 1M output tokens in USD instead of decode speed "
                     + "(%.2f USD or less = 100, %.0f USD or more = 0, log scale), with the speed's uncertainty.",
                     Scored.FULL_MARKS_USD_PER_MILLION, Scored.NO_MARKS_USD_PER_MILLION));
         }
         if (req.budgetPerMonth() != null) {
-            method.add(String.format(Locale.ROOT, "--budget-per-month %,.0f: options whose month (always on) costs more are left out, like those that do not fit.",
+            method.add(String.format(Locale.US, "--budget-per-month %,.0f: options whose month (always on) costs more are left out, like those that do not fit.",
                     req.budgetPerMonth()));
         }
         return new RecommendResult(uc.id(), context, fit.speedKnown(), recs, also, excluded, method);
@@ -175,7 +175,7 @@ public final class Recommender {
                 double lo = s.efficiencyAt(-AxisEstimate.Z90);
                 double hi = s.efficiencyAt(AxisEstimate.Z90);
                 String note = s.costAxis()
-                        ? String.format(Locale.ROOT, "%s per 1M output tokens on %s at %s (%s; %s)", money(s.cost().perMillionOutput(), s.cost().currency()),
+                        ? String.format(Locale.US, "%s per 1M output tokens on %s at %s (%s; %s)", money(s.cost().perMillionOutput(), s.cost().currency()),
                                 hw, f.quant(), s.cost().source(), Rounding.speed(s.tokensPerS()) + " single stream")
                         : Rounding.speed(s.tokensPerS()) + " on " + hw + " at " + f.quant() + " (" + s.speedBasis() + ")";
                 axes.put(axis, new AxisView(Rounding.score(s.axis(axis)), Rounding.score(lo), Rounding.score(hi), share, 1,
@@ -195,19 +195,19 @@ public final class Recommender {
     }
 
     private static String money(double v, String currency) {
-        return (v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : v >= 1 ? String.format(Locale.ROOT, "%.2f", v)
-                : String.format(Locale.ROOT, "%.3g", v)) + " " + currency;
+        return (v >= 100 ? String.format(Locale.US, "%,.0f", v) : v >= 1 ? String.format(Locale.US, "%.2f", v)
+                : String.format(Locale.US, "%.3g", v)) + " " + currency;
     }
 
     /** The score as the sum of its parts, largest first, so the headline and the score cannot disagree. */
     private static String why(Scored s, ScoreDraws.Interval iv, Map<String, AxisView> axes) {
         String parts = axes.entrySet().stream()
                 .sorted(Comparator.comparingDouble((Map.Entry<String, AxisView> e) -> e.getValue().weight() * e.getValue().score()).reversed())
-                .map(e -> String.format(Locale.ROOT, "%.2f × %s %.0f%s", e.getValue().weight(), e.getKey(), e.getValue().score(),
+                .map(e -> String.format(Locale.US, "%.2f × %s %.0f%s", e.getValue().weight(), e.getKey(), e.getValue().score(),
                         e.getValue().basis() == null || e.getValue().basis().wire().equals("published") ? ""
                                 : " (" + e.getValue().basis().wire() + ")"))
                 .collect(Collectors.joining(" + "));
-        return String.format(Locale.ROOT, "score %.0f [%.0f–%.0f] = %s", Rounding.score(s.point()), Rounding.score(iv.low()),
+        return String.format(Locale.US, "score %.0f [%.0f–%.0f] = %s", Rounding.score(s.point()), Rounding.score(iv.low()),
                 Rounding.score(iv.high()), parts);
     }
 
@@ -216,28 +216,28 @@ public final class Recommender {
         FitOutcome chosen = s.fit();
         FitOutcome precise = s.mostPrecise();
         if (!chosen.quant().equals(precise.quant())) {
-            out.add(String.format(Locale.ROOT, "quantisation: %s rather than %s (which also fits): its speed (%s vs %s) outweighs "
+            out.add(String.format(Locale.US, "quantisation: %s rather than %s (which also fits): its speed (%s vs %s) outweighs "
                     + "the assumed quality loss", chosen.quant(), precise.quant(), Rounding.speed(chosen.decodeTokensPerS()),
                     Rounding.speed(precise.decodeTokensPerS())));
         }
         if (s.keep() < 1) {
-            out.add(String.format(Locale.ROOT, "quality axes × %.3f: share assumed kept at %s (scoring/quant-retention.yaml)", s.keep(), chosen.quant()));
+            out.add(String.format(Locale.US, "quality axes × %.3f: share assumed kept at %s (scoring/quant-retention.yaml)", s.keep(), chosen.quant()));
         }
         for (var e : axes.entrySet()) {
             AxisView a = e.getValue();
-            out.add(String.format(Locale.ROOT, "%s %.0f [%.0f–%.0f]%s: %s", e.getKey(), a.score(), a.low(), a.high(),
-                    a.basis() == null ? "" : String.format(Locale.ROOT, ", %s, coverage %.0f%%", a.basis().wire(), 100 * a.coverage()),
+            out.add(String.format(Locale.US, "%s %.0f [%.0f–%.0f]%s: %s", e.getKey(), a.score(), a.low(), a.high(),
+                    a.basis() == null ? "" : String.format(Locale.US, ", %s, coverage %.0f%%", a.basis().wire(), 100 * a.coverage()),
                     a.note()));
         }
         if (s.cost() != null) {
             CostFigure c = s.cost();
-            out.add(String.format(Locale.ROOT, "cost: %s per 1M output tokens all in, %s a month always on (%d deployment%s; %s)",
+            out.add(String.format(Locale.US, "cost: %s per 1M output tokens all in, %s a month always on (%d deployment%s; %s)",
                     money(c.perMillionOutput(), c.currency()), money(c.perMonth(), c.currency()), c.deployments(), c.deployments() == 1 ? "" : "s",
                     c.runId() == null ? c.source() : "measured by bench run " + c.runId()));
         }
         License l = s.model().license();
         String use = "licence: " + l.name() + ": " + l.productionUse().label();
-        if (l.monthlyActiveUserCap() != null) use += String.format(Locale.ROOT, " up to %,d monthly active users", l.monthlyActiveUserCap());
+        if (l.monthlyActiveUserCap() != null) use += String.format(Locale.US, " up to %,d monthly active users", l.monthlyActiveUserCap());
         out.add(use);
         for (String older : s.alsoCovers()) {
             out.add("same entry as " + older + " (older release with the very same figures): ranked once, here");
@@ -290,11 +290,11 @@ public final class Recommender {
             if (!m.languages().contains(l)) return new Exclusion(m.id(), "language", "'" + l + "' is not among the vendor's supported languages");
         }
         if (m.contextLength() < uc.minContextLength()) {
-            return new Exclusion(m.id(), "context", String.format(Locale.ROOT, "context %,d tokens < %,d needed for %s",
+            return new Exclusion(m.id(), "context", String.format(Locale.US, "context %,d tokens < %,d needed for %s",
                     m.contextLength(), uc.minContextLength(), uc.id()));
         }
         if (m.contextLength() < req.context()) {
-            return new Exclusion(m.id(), "context", String.format(Locale.ROOT, "context %,d tokens < %,d required (%s)",
+            return new Exclusion(m.id(), "context", String.format(Locale.US, "context %,d tokens < %,d required (%s)",
                     m.contextLength(), req.context(), req.minContext() > 0 ? "--min-context" : "default for " + uc.id() + "; set --min-context"));
         }
         License l = m.license();

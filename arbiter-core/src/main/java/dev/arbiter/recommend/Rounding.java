@@ -17,6 +17,6 @@ public final class Rounding {
     public static String speed(Double tokensPerS) {
         Double r = tokensPerS(tokensPerS);
         if (r == null) return "speed unknown";
-        return "~" + (r < 10 ? String.format(Locale.ROOT, "%.1f", r) : String.format(Locale.ROOT, "%.0f", r)) + " tok/s";
+        return "~" + (r < 10 ? String.format(Locale.US, "%.1f", r) : String.format(Locale.US, "%.0f", r)) + " tok/s";
     }
 }

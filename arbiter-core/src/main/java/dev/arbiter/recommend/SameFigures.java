@@ -65,7 +65,7 @@ final class SameFigures {
     private static Set<String> figures(Catalog catalog, Model m) {
         Set<String> out = new HashSet<>();
         Lineage.withInheritedScores(catalog, m).scores().stream().filter(s -> s.kind() != ClaimKind.ARTICLE)
-                .forEach(s -> out.add(String.format(Locale.ROOT, "%s|%s|%s|%s|%s", s.benchmark(), s.value(), s.variant(),
+                .forEach(s -> out.add(String.format(Locale.US, "%s|%s|%s|%s|%s", s.benchmark(), s.value(), s.variant(),
                         Objects.toString(s.shots()), s.metric())));
         return out;
     }

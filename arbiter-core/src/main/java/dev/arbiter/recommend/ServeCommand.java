@@ -30,18 +30,18 @@ public final class ServeCommand {
                 default -> repo;
             };
             ParallelPlan plan = ParallelPlan.of(Runtime.VLLM, f.gpus(), m.architecture());
-            return String.format(Locale.ROOT, "vllm serve %s%s --tensor-parallel-size %d%s --max-model-len %d",
+            return String.format(Locale.US, "vllm serve %s%s --tensor-parallel-size %d%s --max-model-len %d",
                     checkpoint, q.equals("FP8") ? " --quantization fp8" : "", plan.tensor(),
                     plan.pipeline() > 1 ? " --pipeline-parallel-size " + plan.pipeline() : "", context);
         }
         if ("sglang".equals(f.runtime())) {
             ParallelPlan plan = ParallelPlan.of(Runtime.SGLANG, f.gpus(), m.architecture());
-            return String.format(Locale.ROOT, "python -m sglang.launch_server --model-path %s --tp %d%s --context-length %d%s",
+            return String.format(Locale.US, "python -m sglang.launch_server --model-path %s --tp %d%s --context-length %d%s",
                     repo, plan.tensor(), plan.pipeline() > 1 ? " --pp-size " + plan.pipeline() : "", context,
                     q.equals("FP8") ? " --quantization fp8" : "");
         }
         String file = m.id() + "-" + q + ".gguf";
-        return String.format(Locale.ROOT, "llama-server -m %s -ngl %d -c %d%s   |   Ollama: set num_ctx %d (PARAMETER num_ctx %d in the Modelfile)",
+        return String.format(Locale.US, "llama-server -m %s -ngl %d -c %d%s   |   Ollama: set num_ctx %d (PARAMETER num_ctx %d in the Modelfile)",
                 file, gpu ? 999 : 0, context, f.gpus() > 1 ? " --split-mode layer" : "", context, context);
     }
 

@@ -39,7 +39,7 @@ public final class BenchReport {
                 .append("<th>output tokens/s</th><th>TTFT p50 / p99 ms</th><th>ITL p50 ms</th><th>TPOT p50 ms</th><th>E2E p50 / p99 ms</th></tr></thead><tbody>\n");
         for (JsonNode l : record.path("levels")) {
             String label = l.hasNonNull("concurrency") ? "concurrency " + l.path("concurrency").asInt()
-                    : l.hasNonNull("rate") ? String.format(Locale.ROOT, "rate %.2f/s", l.path("rate").asDouble()) : "level";
+                    : l.hasNonNull("rate") ? String.format(Locale.US, "rate %.2f/s", l.path("rate").asDouble()) : "level";
             labels.add(label);
             points.add(new double[]{num(l, "output_token_throughput"), num(l.path("ttft_ms"), "p50"), num(l.path("ttft_ms"), "p99"),
                     num(l.path("tpot_ms"), "p50"), num(l.path("e2e_ms"), "p50")});
@@ -60,7 +60,7 @@ public final class BenchReport {
             boolean first = true;
             for (double[] p : points) {
                 if (Double.isNaN(p[0]) || Double.isNaN(p[k + 1])) continue;
-                b.append(first ? "" : ",").append(String.format(Locale.ROOT, "{x:%.3f,y:%.3f}", p[0], p[k + 1]));
+                b.append(first ? "" : ",").append(String.format(Locale.US, "{x:%.3f,y:%.3f}", p[0], p[k + 1]));
                 first = false;
             }
             b.append("]}");
@@ -81,6 +81,6 @@ public final class BenchReport {
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
+        return Double.isNaN(v) ? "-" : String.format(Locale.US, "%.1f", v);
     }
 }

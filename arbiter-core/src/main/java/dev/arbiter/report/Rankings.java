@@ -73,7 +73,7 @@ final class Rankings {
         sorted.sort(Comparator.comparingInt(Rankings::order));
         List<String> out = new ArrayList<>();
         for (MeasuredClaim c : sorted) {
-            String measured = String.format(Locale.ROOT, "%s measured %s on %s (%s, n = %d, run %s)", c.catalogModel(), num(c.measured()),
+            String measured = String.format(Locale.US, "%s measured %s on %s (%s, n = %d, run %s)", c.catalogModel(), num(c.measured()),
                     ComparisonRenderer.label(c.benchmark()), c.ciLow() == null ? "no interval" : "95% CI " + num(c.ciLow()) + "–" + num(c.ciHigh()),
                     c.n(), c.runId());
             String published = c.published() == null ? "" : "the published " + num(c.published()) + (c.setting() == null ? "" : " (" + c.setting() + ")");
@@ -103,7 +103,7 @@ final class Rankings {
             License l = catalog.get(id).license();
             List<String> notes = new ArrayList<>(List.of("Production: " + l.productionUse().label() + "."));
             if (l.monthlyActiveUserCap() != null) {
-                notes.add(String.format(Locale.ROOT, "Above %,d monthly active users a separate licence is required.", l.monthlyActiveUserCap()));
+                notes.add(String.format(Locale.US, "Above %,d monthly active users a separate licence is required.", l.monthlyActiveUserCap()));
             }
             for (RegionRestriction r : l.regionRestrictions()) notes.add("Region " + r.region() + " (" + r.scope() + "): " + r.clause());
             if (l.attributionRequired()) notes.add("Attribution required" + (l.attribution() == null ? "." : ": " + l.attribution()));
@@ -114,6 +114,6 @@ final class Rankings {
     }
 
     static String num(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return String.format(Locale.US, "%.1f", v);
     }
 }

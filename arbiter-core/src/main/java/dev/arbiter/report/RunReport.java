@@ -50,7 +50,7 @@ public final class RunReport {
         b.append("</table>\n");
         for (TaskResult t : run.tasks()) {
             b.append("<h2>").append(Html.escape(t.task())).append("</h2>\n<p>")
-                    .append(String.format(Locale.ROOT, "%d scored, %d unscored (%d errors), %d missing of %d planned",
+                    .append(String.format(Locale.US, "%d scored, %d unscored (%d errors), %d missing of %d planned",
                             t.scored(), t.unscored(), t.errors(), t.missing(), t.planned()))
                     .append(t.outcomes().isEmpty() ? "" : "; outcomes " + Html.escape(t.outcomes().toString()))
                     .append(t.sampleOutcomes().isEmpty() ? "" : "; answers " + Html.escape(t.sampleOutcomes().toString()))
@@ -140,7 +140,7 @@ public final class RunReport {
     }
 
     private static String num(Double v) {
-        return v == null || v.isNaN() ? "-" : String.format(Locale.ROOT, "%.4f", v);
+        return v == null || v.isNaN() ? "-" : String.format(Locale.US, "%.4f", v);
     }
 
     private static String interval(List<Double> ci) {

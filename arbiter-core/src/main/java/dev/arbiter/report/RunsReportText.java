@@ -29,7 +29,7 @@ public final class RunsReportText {
             b.append("**Shortlist: ").append(md(d.shortlist().forWhat())).append("**\n\n");
             for (Recommendation x : d.shortlist().ranked()) {
                 b.append(x.rank()).append(". ").append(x.tied() ? "≈ " : "").append(md(x.name())).append(" at ").append(md(x.quant()))
-                        .append(String.format(Locale.ROOT, " — score %.0f [%.0f–%.0f], %s\n", x.score(), x.scoreLow(), x.scoreHigh(),
+                        .append(String.format(Locale.US, " — score %.0f [%.0f–%.0f], %s\n", x.score(), x.scoreLow(), x.scoreHigh(),
                                 x.licenseUse() == null ? "" : x.licenseUse().label()));
             }
             b.append('\n');
@@ -60,7 +60,7 @@ public final class RunsReportText {
                 b.append("| ").append(md(c.catalogModel())).append(" | ").append(md(c.benchmark())).append(" | ").append(num(c.published()))
                         .append(" | ").append(md(c.setting() == null ? "-" : c.setting())).append(" | ").append(num(c.measured()))
                         .append(c.ciLow() == null ? "" : " [" + num(c.ciLow()) + ", " + num(c.ciHigh()) + "]").append(" | ")
-                        .append(c.difference() == null ? "-" : String.format(Locale.ROOT, "**%+.1f**", c.difference())).append(" | ")
+                        .append(c.difference() == null ? "-" : String.format(Locale.US, "**%+.1f**", c.difference())).append(" | ")
                         .append(c.verdict().replace('_', ' ')).append(" | ").append(md(c.runId())).append(" |\n");
             }
             b.append('\n');
@@ -94,7 +94,7 @@ public final class RunsReportText {
             for (RunDiff p : r.paired()) {
                 var c = p.comparison();
                 b.append("| ").append(md(p.a().task())).append(" | ").append(md(p.a().model())).append(" | ").append(md(p.b().model()))
-                        .append(String.format(Locale.ROOT, " | %d | %+.4f | %+.4f to %+.4f | %.4f | %s | %s |\n", c.shared(), c.difference(),
+                        .append(String.format(Locale.US, " | %d | %+.4f | %+.4f to %+.4f | %.4f | %s | %s |\n", c.shared(), c.difference(),
                                 c.ciLow(), c.ciHigh(), c.pValue(), c.test(), c.significant() ? "different" : "cannot tell apart"));
             }
             b.append('\n');
@@ -166,18 +166,18 @@ public final class RunsReportText {
         if (m == null || m.value() == null) return "-";
         boolean unit = m.value() >= 0 && m.value() <= 1;
         double k = unit ? 100 : 1;
-        String v = unit ? String.format(Locale.ROOT, "%.1f%%", m.value() * 100) : String.format(Locale.ROOT, "%.2f", m.value());
+        String v = unit ? String.format(Locale.US, "%.1f%%", m.value() * 100) : String.format(Locale.US, "%.2f", m.value());
         List<Double> ci = Rankings.interval(m);
-        return ci == null ? v : v + String.format(Locale.ROOT, unit ? " [%.1f, %.1f]" : " [%.2f, %.2f]", ci.get(0) * k, ci.get(1) * k);
+        return ci == null ? v : v + String.format(Locale.US, unit ? " [%.1f, %.1f]" : " [%.2f, %.2f]", ci.get(0) * k, ci.get(1) * k);
     }
 
-    private static String num(Double v) { return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v); }
+    private static String num(Double v) { return v == null ? "-" : String.format(Locale.US, "%.1f", v); }
 
     private static String num(JsonNode n, String field) {
         return n.path(field).isNumber() ? num(n.path(field).asDouble()) : "-";
     }
 
-    private static String d(Double v) { return v == null ? "" : String.format(Locale.ROOT, "%.6g", v); }
+    private static String d(Double v) { return v == null ? "" : String.format(Locale.US, "%.6g", v); }
 
     private static String nz(String s) { return s == null ? "" : s; }
 

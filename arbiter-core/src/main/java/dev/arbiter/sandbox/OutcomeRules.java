@@ -19,14 +19,14 @@ final class OutcomeRules {
             detail = "sandbox: " + r.error();
         } else if (r.timedOut()) {
             outcome = Outcome.TIMED_OUT;
-            detail = String.format(Locale.ROOT, "killed at the %d ms wall-clock timeout", timeout.toMillis());
+            detail = String.format(Locale.US, "killed at the %d ms wall-clock timeout", timeout.toMillis());
         } else if (r.cpuLimit()) {
             outcome = Outcome.TIMED_OUT;
-            detail = String.format(Locale.ROOT, "killed by its %d s CPU-time limit (signal %d)", cpuSeconds,
+            detail = String.format(Locale.US, "killed by its %d s CPU-time limit (signal %d)", cpuSeconds,
                     r.signal());
         } else if (truncated) {
             outcome = Outcome.FAILED;
-            detail = String.format(Locale.ROOT, "killed after writing more than %d bytes to %s", outputCapBytes,
+            detail = String.format(Locale.US, "killed after writing more than %d bytes to %s", outputCapBytes,
                     r.outputLimit());
         } else if (r.signal() != null) {
             outcome = Outcome.FAILED;

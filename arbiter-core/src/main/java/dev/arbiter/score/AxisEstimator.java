@@ -150,11 +150,11 @@ public final class AxisEstimator {
     }
 
     static String describe(Evidence e) {
-        return String.format(Locale.ROOT, "%s %s (%s%s, z %+.2f vs %d models)", e.benchmark(), fmt(e.value()),
+        return String.format(Locale.US, "%s %s (%s%s, z %+.2f vs %d models)", e.benchmark(), fmt(e.value()),
                 e.kind() == EvidenceKind.MEASURED ? "measured" : e.setting(),
                 e.note() != null && e.note().startsWith("published for") ? ", " + e.note().split(";")[0] : "",
                 e.z(), e.reporters());
     }
 
-    private static String fmt(double v) { return String.format(Locale.ROOT, v >= 10 ? "%.1f" : "%.2f", v); }
+    private static String fmt(double v) { return String.format(Locale.US, v >= 10 ? "%.1f" : "%.2f", v); }
 }

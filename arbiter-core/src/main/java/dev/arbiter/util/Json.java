@@ -12,12 +12,16 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The project's mappers: snake_case keys, ISO dates, no nulls in output. Thread-safe once built. */
 public final class Json {
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder().build());
+
+    /** Built on first use: most commands never read YAML, and SnakeYAML's set-up was a third of this class's start. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(YAMLMapper.builder().build());
+    }
 
     private Json() {}
 
     public static ObjectMapper mapper() { return JSON; }
-    public static ObjectMapper yaml() { return YAML; }
+    public static ObjectMapper yaml() { return Yaml.MAPPER; }
 
     private static ObjectMapper configure(ObjectMapper m) {
         return m.registerModule(new JavaTimeModule())

@@ -20,7 +20,7 @@ public final class RunIds {
             synchronized (random) {
                 bits = random.nextInt(1 << 24);
             }
-            return STAMP.format(clock.instant()) + "-" + String.format(Locale.ROOT, "%06x", bits);
+            return STAMP.format(clock.instant()) + "-" + String.format(Locale.US, "%06x", bits);
         };
     }
 }

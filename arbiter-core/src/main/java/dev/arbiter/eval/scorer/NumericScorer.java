@@ -41,7 +41,7 @@ public final class NumericScorer implements Scorer {
             if (target.isEmpty()) return Score.unscored(shown, "target '" + t + "' is not a number");
             if (close(answer, target.get())) return Score.of(1.0, shown, "equals target " + NumberExtractor.format(target.get()));
         }
-        return Score.of(0.0, shown, String.format(Locale.ROOT, "%s differs from target %s", shown, state.sample().target()));
+        return Score.of(0.0, shown, String.format(Locale.US, "%s differs from target %s", shown, state.sample().target()));
     }
 
     boolean close(BigDecimal a, BigDecimal t) {

@@ -63,7 +63,7 @@ public final class LoglikelihoodSolver implements Solver {
             for (PromptToken t : c.tokens()) tokens.add(new TokenLogprob(t.text(), t.logprob(), Map.of()));
             out = out.withOutput(new GenerateResponse(delimiter + label, c.aligned() ? null : UNALIGNED, "stop",
                     p.usage(), tokens, null, null));
-            summary.append(' ').append(label).append('=').append(String.format(Locale.ROOT, "%.6f", c.logprob()));
+            summary.append(' ').append(label).append('=').append(String.format(Locale.US, "%.6f", c.logprob()));
         }
         return out.withOutput(new GenerateResponse(summary.toString(), null, "stop", Usage.UNKNOWN, List.of(), null, null));
     }

@@ -88,28 +88,28 @@ public final class PairedComparison {
                                          Double mde, boolean unitInterval) {
         List<String> w = new ArrayList<>();
         if (!significant) {
-            w.add(String.format(Locale.ROOT, "Cannot tell the models apart on these %d samples: the difference %s "
+            w.add(String.format(Locale.US, "Cannot tell the models apart on these %d samples: the difference %s "
                             + "(95%% CI %s to %s, p = %.4f) is compatible with no difference.",
                     n, points(boot.meanDifference(), unitInterval), points(boot.ciLow(), unitInterval), points(boot.ciHigh(), unitInterval), p));
         }
         if (boot.meanDifference() == 0 && mde == null) {
-            w.add(String.format(Locale.ROOT, "The runs scored every one of the %d shared samples identically.", n));
+            w.add(String.format(Locale.US, "The runs scored every one of the %d shared samples identically.", n));
         } else if (mde != null && (!significant || n < SMALL_N)) {
-            w.add(String.format(Locale.ROOT, "With n = %d, only differences larger than about %s can be detected "
+            w.add(String.format(Locale.US, "With n = %d, only differences larger than about %s can be detected "
                     + "reliably (80%% power, alpha 0.05); more samples narrow this.", n, points(mde, unitInterval).replace("+", "")));
         }
         if (n < SMALL_N && significant) {
-            w.add(String.format(Locale.ROOT, "Only %d shared samples: a significant result this small is fragile; confirm it on more data.", n));
+            w.add(String.format(Locale.US, "Only %d shared samples: a significant result this small is fragile; confirm it on more data.", n));
         }
         if (onlyA + onlyB > 0) {
-            w.add(String.format(Locale.ROOT, "%d sample(s) scored only in A and %d only in B were left out.", onlyA, onlyB));
+            w.add(String.format(Locale.US, "%d sample(s) scored only in A and %d only in B were left out.", onlyA, onlyB));
         }
         return w;
     }
 
     /** Scores in [0, 1] read as percentages: 0.042 → "+4.2 points"; other scales as they are. */
     static String points(double v, boolean unitInterval) {
-        return unitInterval ? String.format(Locale.ROOT, "%+.1f points", 100 * v) : String.format(Locale.ROOT, "%+.2f", v);
+        return unitInterval ? String.format(Locale.US, "%+.1f points", 100 * v) : String.format(Locale.US, "%+.2f", v);
     }
 
     private static boolean isZeroOrOne(double v) { return v == 0.0 || v == 1.0; }

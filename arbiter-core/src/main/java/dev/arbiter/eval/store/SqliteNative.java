@@ -35,13 +35,20 @@ public final class SqliteNative {
         if (System.getProperty(PATH) != null || System.getProperty(NAME) != null) return null;
         try {
             String version = SQLiteJDBCLoader.getVersion();
-            String folder = LibraryLoaderUtil.getNativeLibResourcePath();  // e.g. /org/sqlite/native/Linux/x86_64
-            String name = LibraryLoaderUtil.getNativeLibName();
             if (version == null || version.isBlank() || "unknown".equals(version)) return null;
-            Path dir = cacheDir.resolve("sqlite-jdbc-" + version).resolve(folder.replaceFirst("^/org/sqlite/native/", ""));
+            Path versionDir = cacheDir.resolve("sqlite-jdbc-" + version);
+            // The driver's platform probe (is this Android? musl?) starts a process and lists /proc/self/map_files: a
+            // quarter of opening the store. Its answer is kept beside the library, per os.name and os.arch.
+            Path platformFile = versionDir.resolve("platform-" + (System.getProperty("os.name") + "-"
+                    + System.getProperty("os.arch")).replaceAll("[^A-Za-z0-9._-]", "_"));
+            String folder = readPlatform(platformFile);  // e.g. Linux/x86_64
+            boolean probed = folder == null;
+            if (probed) folder = LibraryLoaderUtil.getNativeLibResourcePath().replaceFirst("^/org/sqlite/native/", "");
+            String name = LibraryLoaderUtil.getNativeLibName();
+            Path dir = versionDir.resolve(folder);
             Path lib = dir.resolve(name);
             if (!Files.isRegularFile(lib)) {
-                try (InputStream in = SqliteNative.class.getResourceAsStream(folder + "/" + name)) {
+                try (InputStream in = SqliteNative.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + name)) {
                     if (in == null) return null;  // no bundled library for this platform: the driver decides
                     Files.createDirectories(dir);
                     // Written beside and moved into place: a concurrent start never loads half a file.
@@ -50,11 +57,28 @@ public final class SqliteNative {
                     Files.move(tmp, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
             }
+            if (probed) writePlatform(platformFile, folder);
             System.setProperty(PATH, dir.toString());
             System.setProperty(NAME, name);
             return lib;
         } catch (IOException | RuntimeException e) {
             return null;  // the driver extracts to the temporary directory as it always did
         }
+    }
+
+    /** The platform folder recorded by an earlier start, or null when there is none (or it is not one we wrote). */
+    private static String readPlatform(Path file) {
+        try {
+            String folder = Files.readString(file).strip();
+            return folder.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") && !folder.contains("..") ? folder : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void writePlatform(Path file, String folder) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), "platform", ".tmp");
+        Files.writeString(tmp, folder + "\n");
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -67,7 +67,7 @@ public final class GpqaTask {
             Collections.shuffle(permutation, new java.util.Random(new SplittableRandom(seed * 1_000_003L + index).nextLong()));
             List<String> shown = permutation.stream().map(answers::get).toList();
             String letter = String.valueOf("ABCD".charAt(permutation.indexOf(0)));
-            String prompt = String.format(java.util.Locale.ROOT, TEMPLATE, r.text("Question").strip(), shown.get(0), shown.get(1), shown.get(2), shown.get(3));
+            String prompt = String.format(java.util.Locale.US, TEMPLATE, r.text("Question").strip(), shown.get(0), shown.get(1), shown.get(2), shown.get(3));
             String id = r.optionalText("Record ID");
             String domain = r.optionalText("High-level domain");
             Map<String, Object> meta = new LinkedHashMap<>();

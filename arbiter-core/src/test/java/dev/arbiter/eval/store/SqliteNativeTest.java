@@ -66,6 +66,33 @@ class SqliteNativeTest {
     }
 
     @Test
+    void thePlatformIsProbedOnceAndRecordedBesideTheLibrary() throws Exception {
+        Path lib = SqliteNative.useCacheIn(dir);
+        Path versionDir = lib.getParent().getParent().getParent();  // sqlite-jdbc-VERSION/OS/ARCH/NAME
+        Path platform;
+        try (var files = Files.list(versionDir)) {
+            platform = files.filter(f -> f.getFileName().toString().startsWith("platform-")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(platform).strip())
+                .isEqualTo(LibraryLoaderUtil.getNativeLibResourcePath().replaceFirst("^/org/sqlite/native/", ""));
+
+        // The record is what the next start believes (no probe): pointed elsewhere, it finds the library there.
+        Path other = Files.createDirectories(versionDir.resolve("Recorded/arch"));
+        Files.writeString(other.resolve(lib.getFileName()), "x");
+        Files.writeString(platform, "Recorded/arch\n");
+        System.clearProperty("org.sqlite.lib.path");
+        System.clearProperty("org.sqlite.lib.name");
+        assertThat(SqliteNative.useCacheIn(dir)).isEqualTo(other.resolve(lib.getFileName()));
+
+        // A record that is not a plain relative folder is ignored, probed again and rewritten.
+        Files.writeString(platform, "../../etc\n");
+        System.clearProperty("org.sqlite.lib.path");
+        System.clearProperty("org.sqlite.lib.name");
+        assertThat(SqliteNative.useCacheIn(dir)).isEqualTo(lib);
+        assertThat(Files.readString(platform)).doesNotContain("..");
+    }
+
+    @Test
     void aPathTheUserSetIsLeftAlone() {
         System.setProperty("org.sqlite.lib.path", "/opt/mine");
         assertThat(SqliteNative.useCacheIn(dir)).isNull();

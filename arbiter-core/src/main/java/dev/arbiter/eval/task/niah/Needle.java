@@ -17,7 +17,7 @@ public record Needle(String city, String passcode) {
     }
 
     public static Needle random(SplittableRandom rnd) {
-        return new Needle(CITIES.get(rnd.nextInt(CITIES.size())), String.format(Locale.ROOT, "%06d", rnd.nextInt(1_000_000)));
+        return new Needle(CITIES.get(rnd.nextInt(CITIES.size())), String.format(Locale.US, "%06d", rnd.nextInt(1_000_000)));
     }
 
     public String sentence() {

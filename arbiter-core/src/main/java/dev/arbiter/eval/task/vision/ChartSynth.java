@@ -84,7 +84,7 @@ public final class ChartSynth {
             }
             default -> {
                 q = "What is the ratio of " + cats.get(a) + " to " + cats.get(b) + "? Give a number rounded to two decimals.";
-                answers = List.of(String.format(Locale.ROOT, "%.2f", values[a] / (double) values[b]));
+                answers = List.of(String.format(Locale.US, "%.2f", values[a] / (double) values[b]));
             }
         }
         String title = subject + " by " + (group == 2 ? "month" : "category");

@@ -88,7 +88,7 @@ public final class DocSynth {
             int qty = 1 + rnd.nextInt(9);
             int cents = 150 + rnd.nextInt(9850);
             totalCents += (long) qty * cents;
-            lines.add(String.format(Locale.ROOT, "%-16s x%d   %s each", item, qty, money(cents)));
+            lines.add(String.format(Locale.US, "%-16s x%d   %s each", item, qty, money(cents)));
             if (i == 0) fields.add(new Field("quantity", Integer.toString(qty), "How many units of " + item.toLowerCase(Locale.ROOT) + " were billed?"));
         }
         lines.add("");
@@ -138,7 +138,7 @@ public final class DocSynth {
     }
 
     private static String money(long cents) {
-        return String.format(Locale.ROOT, "$%,d.%02d", cents / 100, cents % 100);
+        return String.format(Locale.US, "$%,d.%02d", cents / 100, cents % 100);
     }
 
     private static BufferedImage draw(String title, List<String> lines, Font face, float size, double degrees, boolean noisy,

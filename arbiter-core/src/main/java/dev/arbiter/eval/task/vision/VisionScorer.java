@@ -43,7 +43,7 @@ public final class VisionScorer implements Scorer {
             Object v = state.sample().metadata().get(key);
             if (v != null) meta.put(key, v);
         }
-        String why = (metric == Metric.ANLS ? "ANLS " : "relaxed accuracy ") + String.format(java.util.Locale.ROOT, "%.3f", value)
+        String why = (metric == Metric.ANLS ? "ANLS " : "relaxed accuracy ") + String.format(java.util.Locale.US, "%.3f", value)
                 + " against " + targets;
         return new Score(value, prediction, why, meta);
     }
