@@ -72,6 +72,8 @@ public final class EvidenceStore {
     }
 
     private static Optional<Evidence> read(StoredRun r) {
+        Optional<Evidence> fast = EvidenceJson.read(r.record());
+        if (fast != null) return fast;
         try {
             JsonNode n = Json.mapper().readTree(r.record()).path("evidence");
             if (n.isMissingNode() || n.isNull()) return Optional.empty();
