@@ -306,7 +306,7 @@ final class BenchCommand implements Callable<Integer> {
         m.put("force_output", !noForceOutput);
         m.put("temperature", temperature);
         m.put("slo", slo);
-        if (sloSearch) m.put("slo_search", Map.of("min_fraction", sloFraction, "max_levels", maxLevels));
+        if (sloSearch) m.put("slo_search", JsonOut.fields("min_fraction", sloFraction, "max_levels", maxLevels));
         m.put("timeout_s", timeoutSeconds);
         return m;
     }

@@ -112,7 +112,7 @@ final class CostCommand implements Callable<Integer> {
             if (rate.source() != null) p.put("source", rate.source());
             p.put("basis", rate.basis());
             body.put("price", p);
-            body.put("workload", Map.of("input_tokens", inputTokens, "output_tokens", outputTokens, "concurrency", concurrency));
+            body.put("workload", JsonOut.fields("input_tokens", inputTokens, "output_tokens", outputTokens, "concurrency", concurrency));
             body.put("models", costs);
             JsonOut.print(spec.commandLine().getOut(), "cost", body);
         } else {

@@ -29,4 +29,15 @@ public final class JsonOut {
         root.setAll(obj);
         return root;
     }
+
+    /**
+     * An object with these fields in this order ({@code name, value, name, value...}): Map.of's order changes from one
+     * JVM to the next, and the same command should print the same document.
+     */
+    public static java.util.Map<String, Object> fields(Object... nameValue) {
+        if (nameValue.length % 2 != 0) throw new IllegalArgumentException("fields come in name, value pairs");
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) m.put((String) nameValue[i], nameValue[i + 1]);
+        return m;
+    }
 }

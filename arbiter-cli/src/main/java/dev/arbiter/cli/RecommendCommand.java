@@ -125,7 +125,7 @@ final class RecommendCommand implements Callable<Integer> {
         }
         if (fmt.isJson()) {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("hardware", Map.of("id", hw.id(), "gpus", hardware.gpus()));
+            body.put("hardware", JsonOut.fields("id", hw.id(), "gpus", hardware.gpus()));
             body.put("use_case", result.useCase());
             body.put("context", result.context());
             body.put("license_filter", licence.name().toLowerCase(java.util.Locale.ROOT));

@@ -28,6 +28,19 @@ public final class FitCalculator {
     }
 
     public FitResult estimate(FitRequest r) {
+        return estimate(r, true);
+    }
+
+    /**
+     * The estimate at the request's quantisation alone: {@code maxContext} and {@code bestQuant} are left null, not
+     * searched for (the two searches size the model a dozen times over, two fifths of recommend's fit checks, which
+     * try every quantisation themselves and read neither).
+     */
+    public FitResult estimateAtQuant(FitRequest r) {
+        return estimate(r, false);
+    }
+
+    private FitResult estimate(FitRequest r, boolean search) {
         ParamCount p = ParamCounter.count(r.architecture());
         Memory m = memory(r, p);
         Hardware hw = r.hardware();
@@ -37,8 +50,8 @@ public final class FitCalculator {
                     LazyList.of(() -> modelBasis(r, p)), Weights.gguf(r).orElse(null));
         }
         boolean fits = m.fits();
-        long maxContext = maxContext(r, p);
-        Quant best = bestQuant(r, p);
+        Long maxContext = search ? maxContext(r, p) : null;
+        Quant best = search ? bestQuant(r, p) : null;
         Double prefill = null;
         Offload offload = null;
         DecodeEstimate decode = null;

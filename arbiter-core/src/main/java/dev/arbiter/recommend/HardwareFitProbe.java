@@ -36,8 +36,22 @@ public final class HardwareFitProbe implements FitProbe {
         this.gpus = gpus;
     }
 
+    /** The last model's options: bestFit asks again for a model with none (a third of recommend's fit checks). */
+    private Model lastModel;
+    private long lastContext;
+    private List<FitOutcome> lastOptions;
+
     @Override
-    public List<FitOutcome> options(Model m, long context) {
+    public synchronized List<FitOutcome> options(Model m, long context) {
+        if (m != lastModel || context != lastContext) {
+            lastOptions = List.copyOf(compute(m, context));
+            lastModel = m;
+            lastContext = context;
+        }
+        return lastOptions;
+    }
+
+    private List<FitOutcome> compute(Model m, long context) {
         List<FitResult> fits = new ArrayList<>();
         for (Runtime rt : runtimes(m)) {
             for (Quant q : Quant.values()) {
@@ -110,7 +124,7 @@ public final class HardwareFitProbe implements FitProbe {
         try {
             FitRequest req = FitRequest.of(m.id(), m.architecture(), m.contextLength(), q, Math.min(context, m.contextLength()),
                     KvType.F16, hardware, gpus, rt, null, false);
-            return Optional.of(calculator.estimate(req));
+            return Optional.of(calculator.estimateAtQuant(req));
         } catch (InvalidInputException e) {
             return Optional.empty();  // combination the runtime cannot serve (e.g. heads not divisible by --gpus)
         }

@@ -44,8 +44,8 @@ public final class GgufLayout {
         t.add(new GgufTensor("output_norm.weight", TensorRole.VECTOR, -1, h, 1));
         if (!a.tiedEmbeddings()) t.add(new GgufTensor("output.weight", TensorRole.OUTPUT, -1, h, a.vocabSize()));
         for (int i = 0; i < a.layers(); i++) {
-            t.add(vector(i, "attn_norm", h));
-            t.add(vector(i, "ffn_norm", h));
+            t.add(vector(i, "attn_norm.weight", h));
+            t.add(vector(i, "ffn_norm.weight", h));
             if (a.mla() != null) mla(t, a, i); else gqa(t, a, i);
             Moe moe = a.moe();
             if (moe != null && moe.isMoeLayer(i)) experts(t, h, moe, i); else dense(t, h, a.intermediateSize(), i);
@@ -58,14 +58,14 @@ public final class GgufLayout {
         long h = a.hiddenSize();
         long q = (long) a.attentionHeads() * a.headDim();
         long kv = (long) a.kvHeads() * a.headDim();
-        t.add(matrix(i, "attn_q", TensorRole.ATTN_Q, h, q));
-        t.add(matrix(i, "attn_k", TensorRole.ATTN_K, h, kv));
-        t.add(matrix(i, "attn_v", TensorRole.ATTN_V, h, kv));
-        t.add(matrix(i, "attn_output", TensorRole.ATTN_OUTPUT, q, h));
+        t.add(matrix(i, "attn_q.weight", TensorRole.ATTN_Q, h, q));
+        t.add(matrix(i, "attn_k.weight", TensorRole.ATTN_K, h, kv));
+        t.add(matrix(i, "attn_v.weight", TensorRole.ATTN_V, h, kv));
+        t.add(matrix(i, "attn_output.weight", TensorRole.ATTN_OUTPUT, q, h));
         if (a.attentionBias()) {
-            t.add(new GgufTensor("blk." + i + ".attn_q.bias", TensorRole.VECTOR, i, q, 1));
-            t.add(new GgufTensor("blk." + i + ".attn_k.bias", TensorRole.VECTOR, i, kv, 1));
-            t.add(new GgufTensor("blk." + i + ".attn_v.bias", TensorRole.VECTOR, i, kv, 1));
+            t.add(new GgufTensor("attn_q.bias", TensorRole.VECTOR, i, q, 1));
+            t.add(new GgufTensor("attn_k.bias", TensorRole.VECTOR, i, kv, 1));
+            t.add(new GgufTensor("attn_v.bias", TensorRole.VECTOR, i, kv, 1));
         }
     }
 
@@ -80,23 +80,23 @@ public final class GgufLayout {
         long heads = a.attentionHeads();
         long qk = heads * (m.qkNopeHeadDim() + m.qkRopeHeadDim());
         if (m.qLoraRank() > 0) {
-            t.add(matrix(i, "attn_q_a", TensorRole.OTHER, h, m.qLoraRank()));
-            t.add(vector(i, "attn_q_a_norm", m.qLoraRank()));
-            t.add(matrix(i, "attn_q_b", TensorRole.OTHER, m.qLoraRank(), qk));
+            t.add(matrix(i, "attn_q_a.weight", TensorRole.OTHER, h, m.qLoraRank()));
+            t.add(vector(i, "attn_q_a_norm.weight", m.qLoraRank()));
+            t.add(matrix(i, "attn_q_b.weight", TensorRole.OTHER, m.qLoraRank(), qk));
         } else {
-            t.add(matrix(i, "attn_q", TensorRole.ATTN_Q, h, qk));
+            t.add(matrix(i, "attn_q.weight", TensorRole.ATTN_Q, h, qk));
         }
-        t.add(matrix(i, "attn_kv_a_mqa", TensorRole.OTHER, h, m.kvLoraRank() + m.qkRopeHeadDim()));
-        t.add(vector(i, "attn_kv_a_norm", m.kvLoraRank()));
-        t.add(matrix(i, "attn_kv_b", TensorRole.ATTN_V, m.kvLoraRank(), heads * (m.qkNopeHeadDim() + m.vHeadDim())));
-        t.add(matrix(i, "attn_output", TensorRole.ATTN_OUTPUT, heads * m.vHeadDim(), h));
+        t.add(matrix(i, "attn_kv_a_mqa.weight", TensorRole.OTHER, h, m.kvLoraRank() + m.qkRopeHeadDim()));
+        t.add(vector(i, "attn_kv_a_norm.weight", m.kvLoraRank()));
+        t.add(matrix(i, "attn_kv_b.weight", TensorRole.ATTN_V, m.kvLoraRank(), heads * (m.qkNopeHeadDim() + m.vHeadDim())));
+        t.add(matrix(i, "attn_output.weight", TensorRole.ATTN_OUTPUT, heads * m.vHeadDim(), h));
     }
 
     /** gate and up (hidden → ffn), down (ffn → hidden). */
     private static void dense(List<GgufTensor> t, long h, long ffn, int i) {
-        t.add(matrix(i, "ffn_gate", TensorRole.FFN_GATE, h, ffn));
-        t.add(matrix(i, "ffn_up", TensorRole.FFN_UP, h, ffn));
-        t.add(matrix(i, "ffn_down", TensorRole.FFN_DOWN, ffn, h));
+        t.add(matrix(i, "ffn_gate.weight", TensorRole.FFN_GATE, h, ffn));
+        t.add(matrix(i, "ffn_up.weight", TensorRole.FFN_UP, h, ffn));
+        t.add(matrix(i, "ffn_down.weight", TensorRole.FFN_DOWN, ffn, h));
     }
 
     /**
@@ -106,23 +106,24 @@ public final class GgufLayout {
     private static void experts(List<GgufTensor> t, long h, Moe moe, int i) {
         long f = moe.expertIntermediateSize();
         long n = moe.experts();
-        t.add(new GgufTensor("blk." + i + ".ffn_gate_inp.weight", TensorRole.ROUTER, i, h, n));
-        t.add(matrix(i, "ffn_gate_exps", TensorRole.FFN_GATE, h, f * n));
-        t.add(matrix(i, "ffn_up_exps", TensorRole.FFN_UP, h, f * n));
-        t.add(matrix(i, "ffn_down_exps", TensorRole.FFN_DOWN, f, h * n));
+        t.add(new GgufTensor("ffn_gate_inp.weight", TensorRole.ROUTER, i, h, n));
+        t.add(matrix(i, "ffn_gate_exps.weight", TensorRole.FFN_GATE, h, f * n));
+        t.add(matrix(i, "ffn_up_exps.weight", TensorRole.FFN_UP, h, f * n));
+        t.add(matrix(i, "ffn_down_exps.weight", TensorRole.FFN_DOWN, f, h * n));
         if (moe.sharedExperts() > 0) {
             long s = f * moe.sharedExperts();
-            t.add(matrix(i, "ffn_gate_shexp", TensorRole.FFN_GATE, h, s));
-            t.add(matrix(i, "ffn_up_shexp", TensorRole.FFN_UP, h, s));
-            t.add(matrix(i, "ffn_down_shexp", TensorRole.FFN_DOWN, s, h));
+            t.add(matrix(i, "ffn_gate_shexp.weight", TensorRole.FFN_GATE, h, s));
+            t.add(matrix(i, "ffn_up_shexp.weight", TensorRole.FFN_UP, h, s));
+            t.add(matrix(i, "ffn_down_shexp.weight", TensorRole.FFN_DOWN, s, h));
         }
     }
 
-    private static GgufTensor matrix(int layer, String name, TensorRole role, long in, long out) {
-        return new GgufTensor("blk." + layer + "." + name + ".weight", role, layer, in, out);
+    /** {@code kind}: the name without its block prefix, e.g. {@code attn_q.weight} (see {@link GgufTensor#name}). */
+    private static GgufTensor matrix(int layer, String kind, TensorRole role, long in, long out) {
+        return new GgufTensor(kind, role, layer, in, out);
     }
 
-    private static GgufTensor vector(int layer, String name, long n) {
-        return new GgufTensor("blk." + layer + "." + name + ".weight", TensorRole.VECTOR, layer, n, 1);
+    private static GgufTensor vector(int layer, String kind, long n) {
+        return new GgufTensor(kind, TensorRole.VECTOR, layer, n, 1);
     }
 }

@@ -1,6 +1,5 @@
 package dev.arbiter.fit.gguf;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -36,6 +35,10 @@ public enum GgufMix {
 
     /** The mix named like a quantisation ({@code Q4_K_M}), if Arbiter models it. */
     public static Optional<GgufMix> named(String wire) {
-        return Arrays.stream(values()).filter(m -> m.name().equals(wire)).findFirst();
+        // A loop over one shared array, not a stream over a fresh values() copy: fit's searches ask thousands of times.
+        for (GgufMix m : ALL) if (m.name().equals(wire)) return Optional.of(m);
+        return Optional.empty();
     }
+
+    private static final GgufMix[] ALL = values();
 }
