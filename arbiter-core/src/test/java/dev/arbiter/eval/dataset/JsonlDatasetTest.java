@@ -185,4 +185,17 @@ class JsonlDatasetTest {
         Files.write(p, "{\"input\": \"caf\u00e9\", \"target\": \"x\"}\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> load(p)).isInstanceOf(InvalidInputException.class).hasMessageContaining("not UTF-8");
     }
+
+    @Test
+    void aReplacementCharacterWrittenAsSuchIsText() throws Exception {
+        // U+FFFD in the file (EF BF BD): valid UTF-8, kept; the same bytes with a stray 0xFF beside them are not.
+        Path ok = write("fffd.jsonl", "\uFEFF{\"input\": \"broken \uFFFD glyph\", \"target\": \"x\"}\n");
+        assertThat(load(ok).get(0).input().get(0).content()).isEqualTo("broken \uFFFD glyph");
+        Path bad = dir.resolve("fffd-bad.jsonl");
+        byte[] good = "{\"input\": \"\uFFFD\", \"target\": \"x\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] withStray = java.util.Arrays.copyOf(good, good.length + 1);
+        withStray[good.length] = (byte) 0xFF;
+        Files.write(bad, withStray);
+        assertThatThrownBy(() -> load(bad)).isInstanceOf(InvalidInputException.class).hasMessageContaining("not UTF-8");
+    }
 }

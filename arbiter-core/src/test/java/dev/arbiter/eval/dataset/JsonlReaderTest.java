@@ -1,0 +1,63 @@
+package dev.arbiter.eval.dataset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The streaming line reader builds the trees Jackson's object mapper builds, node type for node type. */
+class JsonlReaderTest {
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+    @Test
+    void theSameTreesAsTheMapper() throws Exception {
+        List<String> lines = List.of(
+                "{\"input\": \"a\", \"target\": \"b\"}",
+                "{\"n\": 1, \"l\": 3000000000, \"big\": 123456789012345678901234567890, \"neg\": -7}",
+                "{\"f\": 1.5, \"e\": 1e300, \"tiny\": 4.9e-324, \"z\": -0.0, \"huge\": 1e400}",
+                "{\"t\": true, \"f\": false, \"n\": null, \"s\": \"\\u00e9\\n\\\"q\\\" \\ud83d\\ude00\"}",
+                "{\"nested\": {\"a\": [1, [2, {\"b\": []}], {}], \"c\": {\"d\": null}}}",
+                "{\"dup\": 1, \"dup\": \"last\"}",
+                "  {\"padded\": \"yes\"}   ",
+                "[1, 2]", "\"just a string\"", "42");
+        for (String line : lines) {
+            JsonNode mine = JsonlReader.tree(line);
+            JsonNode theirs = MAPPER.readTree(line);
+            assertThat(mine).as(line).isEqualTo(theirs);
+            assertThat(classes(mine)).as(line).isEqualTo(classes(theirs));
+        }
+    }
+
+    @Test
+    void whatTheMapperRefusesIsRefused() throws Exception {
+        for (String line : List.of("{\"a\": }", "{\"a\": 1} {\"b\": 2}", "{\"a\": 1} x", "{\"a\": 1", "{a: 1}", "{\"a\": 1}}")) {
+            assertThatThrownBy(() -> MAPPER.readTree(line)).as(line).isInstanceOf(JsonProcessingException.class);
+            assertThatThrownBy(() -> JsonlReader.tree(line)).as(line).isInstanceOf(JsonProcessingException.class);
+        }
+    }
+
+    @Test
+    void linesAreNumberedAsWrittenWithCrLfAndBlankLines() {
+        Rows rows = JsonlReader.read("{\"a\": 1}\r\n\r\n  \n{\"a\": 2}\n{\"a\": }\n{\"a\": 3}", "f.jsonl");
+        assertThat(rows.rows()).extracting(RawRow::line).containsExactly(1, 4, 6);
+        assertThat(rows.rows()).extracting(RawRow::ordinal).containsExactly(1, 2, 4);
+        assertThat(rows.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.message()).startsWith("not valid JSON");
+        });
+    }
+
+    /** The node classes of a tree, depth first: IntNode and LongNode are equal to nothing but themselves. */
+    private static String classes(JsonNode n) {
+        StringBuilder sb = new StringBuilder(n.getClass().getSimpleName());
+        n.elements().forEachRemaining(c -> sb.append('(').append(classes(c)).append(')'));
+        return sb.toString();
+    }
+}
