@@ -97,7 +97,18 @@ public final class Arbiter implements java.util.concurrent.Callable<Integer> {
         return commandLine(out, err);
     }
 
+    /**
+     * picocli's built-in converters for java.time and java.sql types, which no option here takes
+     * ({@code ConverterExclusionTest} holds that): registering them loads and initialises those classes (a
+     * DateTimeFormatter built for MonthDay, a regex compiled for Period...) for every command line built, a fifth of
+     * picocli's part of the start (docs/performance.md). picocli's own switch; a value the user set is kept.
+     */
+    static final String UNUSED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
+
     private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> commands) {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
+        }
         CommandLine cl = new CommandLine(new Arbiter());
         for (Class<?> c : commands) cl.addSubcommand(new CommandLine(c));
         cl.setOut(out);
