@@ -13,8 +13,10 @@ import java.util.List;
  * @param perGpuBytes          what the busiest device holds
  * @param usableBytesPerGpu    what one device offers after the runtime's own reservation
  * @param fits                 perGpuBytes ≤ usableBytesPerGpu
- * @param maxContext           largest context that fits (capped at the model's), 0 when not even one token does
+ * @param maxContext           largest context that fits (capped at the model's), 0 when not even one token does; null
+ *                             when not searched for ({@link FitCalculator#estimateAtQuant})
  * @param bestQuant            highest-precision quant of the runtime's format that fits at {@code context}, or null
+ *                             (none fits, or not searched for)
  * @param decodeTokensPerS     single-stream decode estimate when it fits
  * @param prefillTokensPerS    prefill estimate when it fits and the hardware publishes BF16 TFLOPS
  * @param offload              partial offload when it does not fit and the runtime can split by layer
