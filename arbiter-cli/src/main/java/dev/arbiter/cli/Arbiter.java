@@ -6,7 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Top-level command; subcommands are registered here. */
 @Command(name = "arbiter", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -23,29 +25,40 @@ import java.util.List;
                 "sample errors, 130 interrupted, 1 internal error. With --format json a failure prints",
                 "{\"schema_version\": 1, \"kind\": \"error\", \"error\": {\"kind\", \"message\", \"exit_code\"}} on stdout."})
 public final class Arbiter implements java.util.concurrent.Callable<Integer> {
-    /** The subcommands, in the order help lists them (registered in {@link #commandLine}, not in the annotation). */
-    static final List<Class<?>> COMMANDS = List.of(
-            ModelsCommand.class,
-            ShowCommand.class,
-            FitCommand.class,
-            HardwareCommand.class,
-            RecommendCommand.class,
-            CostCommand.class,
-            CompareCommand.class,
-            ImportConfigCommand.class,
-            EndpointsCommand.class,
-            EvalCommand.class,
-            BenchCommand.class,
-            RunsCommand.class,
-            RescoreCommand.class,
-            MergeCommand.class,
-            K8sJobCommand.class,
-            DiffCommand.class,
-            ReportCommand.class,
-            MtBenchPairCommand.class,
-            ServeCommand.class,
-            ProbeCommand.class,
-            CommandLine.HelpCommand.class);
+    /**
+     * The subcommands by name, in the order help lists them (registered in {@link #commandLine}, not in the
+     * annotation). Named here as well as in each {@code @Command}, so that finding the one a command line names does
+     * not parse every other command's annotation (a tenth of recommend's start); {@code LazySubcommandsTest} holds
+     * the two names equal.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands(
+            "models", ModelsCommand.class,
+            "show", ShowCommand.class,
+            "fit", FitCommand.class,
+            "hardware", HardwareCommand.class,
+            "recommend", RecommendCommand.class,
+            "cost", CostCommand.class,
+            "compare", CompareCommand.class,
+            "import-config", ImportConfigCommand.class,
+            "endpoints", EndpointsCommand.class,
+            "eval", EvalCommand.class,
+            "bench", BenchCommand.class,
+            "runs", RunsCommand.class,
+            "rescore", RescoreCommand.class,
+            "merge", MergeCommand.class,
+            "k8s-job", K8sJobCommand.class,
+            "diff", DiffCommand.class,
+            "report", ReportCommand.class,
+            "mt-bench-pair", MtBenchPairCommand.class,
+            "serve", ServeCommand.class,
+            "probe", ProbeCommand.class,
+            "help", CommandLine.HelpCommand.class);
+
+    private static Map<String, Class<?>> commands(Object... nameClass) {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameClass.length; i += 2) m.put((String) nameClass[i], (Class<?>) nameClass[i + 1]);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,7 +89,7 @@ public final class Arbiter implements java.util.concurrent.Callable<Integer> {
 
     /** The CLI with every subcommand (help, the web bridge). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, COMMANDS);
+        return commandLine(out, err, List.copyOf(COMMANDS.values()));
     }
 
     /**
@@ -85,15 +98,8 @@ public final class Arbiter implements java.util.concurrent.Callable<Integer> {
      * command, an option, help, a typo to suggest a command for) gets them all.
      */
     static CommandLine forArgs(PrintWriter out, PrintWriter err, String... args) {
-        if (args.length > 0) {
-            for (Class<?> c : COMMANDS) {
-                Command command = c.getAnnotation(Command.class);
-                if (c == CommandLine.HelpCommand.class || command == null) continue;
-                if (command.name().equals(args[0]) || List.of(command.aliases()).contains(args[0])) {
-                    return commandLine(out, err, List.of(c));
-                }
-            }
-        }
+        Class<?> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (named != null && named != CommandLine.HelpCommand.class) return commandLine(out, err, List.of(named));
         return commandLine(out, err);
     }
 

@@ -35,4 +35,15 @@ class LazySubcommandsTest {
         assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(err.toString()).contains("Did you mean").contains("models");
     }
+
+    @Test
+    void eachNameIsTheOneItsCommandAnnotationGives() {
+        Arbiter.COMMANDS.forEach((name, c) -> {
+            picocli.CommandLine.Command command = c.getAnnotation(picocli.CommandLine.Command.class);
+            assertThat(command).as(c.getName()).isNotNull();
+            assertThat(command.name()).as(c.getName()).isEqualTo(name);
+        });
+        assertThat(Arbiter.forArgs(sink(), sink(), "k8s-job").getSubcommands()).containsOnlyKeys("k8s-job");
+        assertThat(Arbiter.forArgs(sink(), sink(), "mt-bench-pair").getSubcommands()).containsOnlyKeys("mt-bench-pair");
+    }
 }
