@@ -17,7 +17,10 @@ import java.util.Set;
  * CSV cells are text: a cell that is a JSON list (input, target, choices) or object (metadata) is read as JSON.
  */
 final class Fields {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** Built on first use (CSV cells holding JSON, metadata objects): a JSON Lines file without either never needs it. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    }
     private static final Set<String> ROLES = Set.of("system", "user", "assistant");
 
     private Fields() {}
@@ -114,7 +117,7 @@ final class Fields {
         if (!obj.isObject()) throw new RowException(field, "expected a JSON object, got " + kind(obj));
         Map<String, Object> out = new LinkedHashMap<>();
         obj.properties().forEach(e -> {
-            if (!e.getValue().isNull()) out.put(e.getKey(), MAPPER.convertValue(e.getValue(), Object.class));
+            if (!e.getValue().isNull()) out.put(e.getKey(), Mapper.MAPPER.convertValue(e.getValue(), Object.class));
         });
         return out;
     }
@@ -130,7 +133,7 @@ final class Fields {
 
     private static JsonNode tryJson(String text) {
         try {
-            return MAPPER.readTree(text);
+            return Mapper.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             return null;
         }
