@@ -25,13 +25,12 @@ final class ScoreDraws {
         int[][] ranks = new int[n][DRAWS];
         Random rnd = new Random(SEED);
         Integer[] order = new Integer[n];
-        // Each model's total weight once, not once a draw (it was a third of the draws' CPU); same value, same sum.
-        double[] totalWeight = new double[n];
-        for (int i = 0; i < n; i++) totalWeight[i] = ranked.get(i).totalWeight();
+        Scored.Draws[] draws = new Scored.Draws[n];
+        for (int i = 0; i < n; i++) draws[i] = ranked.get(i).draws();
         for (int d = 0; d < DRAWS; d++) {
             double[] s = new double[n];
             for (int i = 0; i < n; i++) {
-                s[i] = ranked.get(i).draw(rnd, totalWeight[i]);
+                s[i] = draws[i].next(rnd);
                 scores[i][d] = s[i];
                 order[i] = i;
             }
