@@ -97,7 +97,8 @@ public final class BatchedThroughput {
         FitCalculator calc = new FitCalculator();
         long end = Math.min(w.finalContext(), base.contextLength());
         long avg = Math.min(w.averageContext(), end);
-        FitResult atEnd = calc.estimate(withContext(base, end));
+        // at the request's quantisation only: neither fit's largest-context nor its best-quant search is read here
+        FitResult atEnd = calc.estimateAtQuant(withContext(base, end));
         if (atEnd.fits() == null || base.hardware() == null || !base.hardware().speedKnown()) {
             return new Result(null, "the hardware's memory bandwidth is unknown: no speed, so no throughput");
         }
@@ -105,7 +106,7 @@ public final class BatchedThroughput {
             return new Result(null, String.format(Locale.US, "does not fit at %,d tokens per sequence on %d × %s (%s of %s usable per device)",
                     end, base.gpus(), base.hardware().id(), gib(atEnd.perGpuBytes()), gib(atEnd.usableBytesPerGpu())));
         }
-        FitResult atAvg = calc.estimate(withContext(base, avg));
+        FitResult atAvg = calc.estimateAtQuant(withContext(base, avg));
         return new Result(new BatchedThroughput(base, w, atAvg, atEnd), null);
     }
 

@@ -23,9 +23,16 @@ public final class MemoryClaims {
     /** What the snapshot holds. */
     public record Entries(List<MemoryClaim> claims) {}
 
-    /** The bundled claims: the build's snapshot of them, else the file parsed. */
+    /**
+     * The bundled claims: the build's snapshot of them, else the file parsed. Read once per process (they are in the
+     * jar and immutable): recommend asks for them for every model that does not fit.
+     */
     public static MemoryClaims bundled() {
-        return Snapshot.read(SNAPSHOT, Entries.class).map(e -> new MemoryClaims(e.claims()))
+        return Bundled.CLAIMS;
+    }
+
+    private static final class Bundled {
+        static final MemoryClaims CLAIMS = Snapshot.read(SNAPSHOT, Entries.class).map(e -> new MemoryClaims(e.claims()))
                 .orElseGet(MemoryClaims::parseBundled);
     }
 
