@@ -60,10 +60,8 @@ public final class RunStore implements AutoCloseable {
     private final PgRunLock.Connector connector;
     /** The one connection, reopened when a PostgreSQL server drops it; guarded by this. */
     private final StoreConnection conn;
-    /** Lock and condition of the group commit in {@link #putSample}; never held while waiting for the database. */
-    private final Object commitQueue = new Object();
-    private List<PendingSample> queued = new ArrayList<>();
-    private boolean committing;
+    /** Answers being written, in shared transactions ({@link #putSample}). */
+    private final GroupCommit<StoredSample> samplesCommit = new GroupCommit<>(this::writeSamples);
     /** Sample transactions committed so far (tests check that concurrent answers share them). Guarded by this. */
     private long sampleTransactions;
 
@@ -257,90 +255,36 @@ public final class RunStore implements AutoCloseable {
 
     /**
      * Stores one answer, committed before returning; replaces an earlier record of the same sample and epoch.
-     * Group commit: answers that arrive while a transaction is being committed wait for it, then go together in the
-     * next one, so 64 workers finishing at once cost a few commits, not 64. Each caller still returns only once its
-     * own row is committed, so a kill loses at most the answers whose calls had not returned (those in flight).
+     * Group commit ({@link GroupCommit}): answers that arrive while a transaction is being committed go together in
+     * the next one, and each caller returns only once its own row is committed, so a kill loses at most the answers
+     * whose calls had not returned (those in flight).
      */
     public void putSample(StoredSample s) {
-        PendingSample mine = new PendingSample(s);
-        synchronized (commitQueue) {
-            queued.add(mine);
-        }
-        boolean interrupted = false;
-        try {
-            while (true) {
-                List<PendingSample> batch;
-                synchronized (commitQueue) {
-                    while (!mine.done && committing) {
-                        try {
-                            commitQueue.wait();
-                        } catch (InterruptedException e) {
-                            interrupted = true; // the row is queued: return only once it is committed (or failed)
-                        }
-                    }
-                    if (mine.done) {
-                        if (mine.failure != null) throw mine.failure;
-                        return;
-                    }
-                    committing = true; // this thread commits everything queued so far, its own row included
-                    batch = queued;
-                    queued = new ArrayList<>();
-                }
-                RuntimeException failure = null;
-                try {
-                    writeSamples(batch);
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
-                synchronized (commitQueue) {
-                    for (PendingSample p : batch) {
-                        p.failure = failure;
-                        p.done = true;
-                    }
-                    committing = false;
-                    commitQueue.notifyAll();
-                }
-            }
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
-    }
-
-    /** One answer waiting for its group commit. Fields guarded by {@link #commitQueue}. */
-    private static final class PendingSample {
-        final StoredSample sample;
-        boolean done;
-        RuntimeException failure;
-
-        PendingSample(StoredSample sample) {
-            this.sample = sample;
-        }
+        samplesCommit.submit(s);
     }
 
     /** Answers waiting for the next group commit. */
     int queuedForCommit() {
-        synchronized (commitQueue) {
-            return queued.size();
-        }
+        return samplesCommit.queued();
     }
 
     synchronized long sampleTransactions() { return sampleTransactions; }
 
     /** Writes {@code batch} in one transaction: all of it is committed, or none of it and the failure is thrown. */
-    private synchronized void writeSamples(List<PendingSample> batch) {
+    private synchronized void writeSamples(List<StoredSample> batch) {
         sampleTransactions++;
         run("write", db -> {
             // one statement prepared once per connection, not per commit (preparing was a third of a commit's CPU)
             PreparedStatement p = upsert(db);
             if (batch.size() == 1) {
-                bind(p, batch.get(0).sample);
+                bind(p, batch.get(0));
                 p.executeUpdate();
                 return null;
             }
             db.setAutoCommit(false);
             try {
-                for (PendingSample b : batch) {
-                    bind(p, b.sample);
+                for (StoredSample b : batch) {
+                    bind(p, b);
                     p.addBatch();
                 }
                 p.executeBatch();
