@@ -34,6 +34,8 @@ final class RunSession {
     private final AtomicBoolean stopping;
     private volatile boolean stopRequested;
     private volatile ExecutorService pool;
+    /** Workers between taking an item and storing its answer: the store's group commit waits a little for them. */
+    private final AtomicInteger answering = new AtomicInteger();
     private RuntimeException fatal;
 
     // progress, guarded by this
@@ -100,11 +102,15 @@ final class RunSession {
 
     private void runOne(Sample s, int epoch) {
         if (stopping.get()) return;
+        answering.incrementAndGet();
+        boolean counted = true;
         try {
             SampleRecord r = worker.run(s, epoch);
             if (stopping.get() && SampleRecord.ERROR.equals(r.status())) return; // most likely the stop itself; re-run on resume
             StoredSample row = RecordCodec.stored(runId, task, r); // serialised once: the store row is the log line
-            store.putSample(row);
+            answering.decrementAndGet();
+            counted = false;
+            store.putSample(row, answering::get);
             files.append(row.record());
             synchronized (this) {
                 produced.add(r);
@@ -118,6 +124,8 @@ final class RunSession {
             fail(e);
         } catch (RuntimeException e) {
             fail(e);
+        } finally {
+            if (counted) answering.decrementAndGet();
         }
     }
 
