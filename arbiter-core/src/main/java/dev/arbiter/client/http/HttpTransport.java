@@ -64,13 +64,27 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     public Exchange post(URI uri, Object jsonBody) {
-        byte[] json;
+        return exchange(http.send("POST", uri, bytes(jsonBody), requestTimeout));
+    }
+
+    /** {@code jsonBody} as JSON: a {@link WireBody} writes itself, anything else goes through {@link WireJson}. */
+    public static byte[] bytes(Object jsonBody) {
         try {
-            json = WireJson.MAPPER.writeValueAsBytes(jsonBody);
-        } catch (JsonProcessingException e) {
+            if (!(jsonBody instanceof WireBody w)) return WireJson.MAPPER.writeValueAsBytes(jsonBody);
+            // the buffer and recycler writeValueAsBytes itself uses, so the two paths allocate alike
+            com.fasterxml.jackson.core.JsonFactory f = WireJson.MAPPER.getFactory();
+            com.fasterxml.jackson.core.util.BufferRecycler recycler = f._getBufferRecycler();
+            try (com.fasterxml.jackson.core.util.ByteArrayBuilder out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(recycler)) {
+                try (com.fasterxml.jackson.core.JsonGenerator g = f.createGenerator(out)) {
+                    w.write(g);
+                }
+                return out.toByteArray();
+            } finally {
+                recycler.releaseToPool();
+            }
+        } catch (IOException e) {
             throw new IllegalStateException("cannot serialise request " + jsonBody.getClass().getSimpleName(), e);
         }
-        return exchange(http.send("POST", uri, json, requestTimeout));
     }
 
     public Exchange get(URI uri, Duration timeout) {

@@ -19,4 +19,26 @@ record PartsMessage(String role, List<ContentPart> content) {
         for (ImagePart image : m.images()) parts.add(ContentPart.image(image.dataUrl()));
         return new PartsMessage(m.role(), parts);
     }
+
+    /** This turn as the mapper writes it (null fields left out); for {@link ChatRequestBody#write}. */
+    void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+        g.writeStartObject();
+        if (role != null) g.writeStringField("role", role);
+        if (content != null) {
+            g.writeArrayFieldStart("content");
+            for (ContentPart p : content) {
+                g.writeStartObject();
+                if (p.type() != null) g.writeStringField("type", p.type());
+                if (p.text() != null) g.writeStringField("text", p.text());
+                if (p.imageUrl() != null) {
+                    g.writeObjectFieldStart("image_url");
+                    if (p.imageUrl().url() != null) g.writeStringField("url", p.imageUrl().url());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
 }
