@@ -46,4 +46,39 @@ class RunFilesTest {
         assertThat(lines.get(2)).contains("\"sample_id\":\"b0\"");
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly(RunFiles.LOG);
     }
+
+    @Test
+    void linesAppendedAtOnceByManyWorkersAreAllWrittenWholeBeforeTheLastWorkerReturns() throws Exception {
+        int workers = 8, each = 1000;
+        try (RunFiles files = new RunFiles(dir)) {
+            files.openLog(List.of());
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                int worker = w;
+                Thread t = new Thread(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    for (int i = 0; i < each; i++) files.append("{\"w\":" + worker + ",\"i\":" + i + "}");
+                });
+                threads.add(t);
+                t.start();
+            }
+            go.countDown();
+            for (Thread t : threads) t.join();
+            // read before close: each append has written its line by the time it returns
+            List<String> lines = Files.readAllLines(dir.resolve(RunFiles.LOG));
+            assertThat(lines).hasSize(workers * each).doesNotHaveDuplicates()
+                    .allMatch(l -> l.matches("\\{\"w\":\\d,\"i\":\\d+}"));
+            for (int w = 0; w < workers; w++) {
+                String prefix = "{\"w\":" + w + ",";
+                // one worker's lines keep its order
+                assertThat(lines.stream().filter(l -> l.startsWith(prefix)).toList())
+                        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, each).mapToObj(i -> prefix + "\"i\":" + i + "}").toList());
+            }
+        }
+    }
 }
