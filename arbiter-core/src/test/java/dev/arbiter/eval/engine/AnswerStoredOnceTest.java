@@ -87,4 +87,70 @@ class AnswerStoredOnceTest {
                     .isEqualTo(r);
         }
     }
+
+    private static final String[] TEXTS = {"", "4", "The answer is 42.", "quote \" back \\ slash", "lines\nand\ttabs\r",
+            "control \u0001", "unicode \u00e9 \ud83d\ude00 \u2028", "</script><b>"};
+
+    private static <T> T pick(java.util.Random r, T[] values) {
+        return values[r.nextInt(values.length)];
+    }
+
+    private static String text(java.util.Random r) {
+        return r.nextInt(5) == 0 ? null : pick(r, TEXTS);
+    }
+
+    private static List<ChatMessage> turns(java.util.Random r, dev.arbiter.client.ImagePart image) {
+        List<ChatMessage> out = new java.util.ArrayList<>();
+        for (int i = r.nextInt(4); i > 0; i--) {
+            String content = pick(r, TEXTS);
+            out.add(switch (r.nextInt(4)) {
+                case 0 -> ChatMessage.system(content);
+                case 1 -> ChatMessage.assistant(content);
+                case 2 -> ChatMessage.user(content, List.of(image));
+                default -> ChatMessage.user(content);
+            });
+        }
+        return out;
+    }
+
+    private static java.util.Map<String, Object> metadata(java.util.Random r) {
+        if (r.nextBoolean()) return r.nextBoolean() ? null : java.util.Map.of();
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("subject", pick(r, TEXTS));
+        if (r.nextBoolean()) m.put("missing", null);
+        m.put("n", r.nextInt(100));
+        m.put("x", r.nextDouble());
+        m.put("nested", java.util.Map.of("list", List.of(1, 2.5, "y", true)));
+        return m;
+    }
+
+    @Test
+    void randomRecordsAreWrittenAsTheMapperWritesThemAndReadBack() {
+        java.util.Random r = new java.util.Random(11);
+        dev.arbiter.client.ImagePart image = dev.arbiter.client.ImagePart.of("image/png", new byte[] {1, 2, 3, 4});
+        Instant[] instants = {Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00.100Z"),
+                Instant.parse("2026-12-07T15:25:53.255080327Z"), Instant.parse("2026-12-07T15:25:53.255080Z"), null};
+        Double[] doubles = {null, 0.0, 1.0, 5.0, 0.5, 8910.199445904398, 1e-5, 123456789.0};
+        int checked = 0;
+        for (int i = 0; i < 3_000; i++) {
+            SampleOutcome outcome = pick(r, SampleOutcome.values());
+            String status = SampleRecord.statusOf(outcome);
+            Double score = SampleRecord.SCORED.equals(status) ? (r.nextBoolean() ? 1.0 : r.nextDouble()) : null;
+            SampleError error = SampleRecord.ERROR.equals(status) || r.nextInt(6) == 0
+                    ? new SampleError(pick(r, new String[] {"server_error", "timeout"}), r.nextBoolean() ? 500 : null, text(r)) : null;
+            String response = text(r);
+            List<ChatMessage> messages = turns(r, image);
+            if (response != null && r.nextBoolean()) messages.add(ChatMessage.assistant(response)); // the answer's own turn
+            String answer = r.nextBoolean() ? response : text(r);
+            SampleRecord rec = new SampleRecord("q" + i, r.nextInt(3), status, turns(r, image),
+                    r.nextBoolean() ? null : List.of(pick(r, TEXTS)), r.nextBoolean() ? null : List.of("A", "B"), metadata(r),
+                    r.nextBoolean() ? null : messages, response, text(r), text(r), text(r), "exact", answer, score, text(r),
+                    metadata(r), r.nextInt(10_000), r.nextInt(10_000), r.nextBoolean() ? null : r.nextInt(5000),
+                    r.nextBoolean() ? null : r.nextInt(5000), 1 + r.nextInt(3), 1 + r.nextInt(5), r.nextInt(2), error,
+                    pick(r, instants), outcome, r.nextBoolean() ? null : (long) r.nextInt(900), pick(r, doubles));
+            assertThat(RecordCodec.sampleLine(rec)).as("record %d", i).isEqualTo(byTree(rec));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(3_000);
+    }
 }
