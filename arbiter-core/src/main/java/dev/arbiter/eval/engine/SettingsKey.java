@@ -53,16 +53,51 @@ final class SettingsKey {
      * out (its map order is not stable across JVMs, and it does not change the question).
      */
     static String questions(List<Sample> samples) {
-        List<List<Object>> q = new ArrayList<>(samples.size());
-        for (Sample s : samples) q.add(List.of(s.id(), s.input(), s.target(), s.choices()));
-        // streamed into the digest: the same bytes as the JSON line, without holding the whole dataset as one string
+        // streamed into the digest: the same bytes as the JSON line of [[id, input, target, choices], ...] the mapper
+        // writes (older runs' keys must still match), without holding the whole dataset as one string, and written
+        // field by field: through the mapper's List<Object> serializers this was 80 ms of a 16k-sample eval's start
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            RecordCodec.writeLine(q, new DigestOutputStream(OutputStream.nullOutputStream(), d));
+            try (java.io.OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), d);
+                 com.fasterxml.jackson.core.JsonGenerator g = dev.arbiter.util.Json.mapper().getFactory().createGenerator(out)) {
+                com.fasterxml.jackson.databind.SerializerProvider provider = dev.arbiter.util.Json.mapper().getSerializerProviderInstance();
+                g.writeStartArray();
+                for (Sample s : samples) {
+                    g.writeStartArray();
+                    g.writeString(s.id());
+                    g.writeStartArray();
+                    for (dev.arbiter.client.ChatMessage m : s.input()) {
+                        if (m.hasImages()) {
+                            provider.defaultSerializeValue(m, g); // rare; the mapper decides how images look
+                            continue;
+                        }
+                        g.writeStartObject();
+                        if (m.role() != null) g.writeStringField("role", m.role());
+                        if (m.content() != null) g.writeStringField("content", m.content());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    strings(s.target(), g);
+                    strings(s.choices(), g);
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+            }
             return HexFormat.of().formatHex(d.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot fingerprint the questions", e);
         }
+    }
+
+    private static void strings(List<String> values, com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+        g.writeStartArray();
+        for (String v : values) {
+            if (v == null) g.writeNull();
+            else g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     private static String sha256(String text) {
