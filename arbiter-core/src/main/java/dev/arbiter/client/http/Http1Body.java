@@ -150,8 +150,10 @@ public final class Http1Body extends InputStream implements ArrivalStamped {
         if (closed) return;
         drainBuffered();
         closed = true;
+        // no longer busy (nor watched for its deadline) before it is back in the pool: once there, another request
+        // may take it and mark it busy again, which a later done() would undo
+        pool.done(conn);
         if (eof && keepAlive && !conn.hasBuffered()) pool.release(conn);
         else conn.close();
-        pool.done(conn);
     }
 }

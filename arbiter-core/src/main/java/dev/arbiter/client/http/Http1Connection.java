@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 
 /**
@@ -16,6 +15,8 @@ import java.net.http.HttpTimeoutException;
  */
 final class Http1Connection implements AutoCloseable {
     private final Socket socket;
+    /** The TCP socket under {@link #socket} (the same one for http; the one under the TLS layer for https). */
+    private final Socket raw;
     private final InputStream in;
     final OutputStream out;
     private final Ticker ticker;
@@ -24,20 +25,43 @@ final class Http1Connection implements AutoCloseable {
     private int pos;
     private int limit;
     private long stamp = Long.MIN_VALUE;
-    private long deadlineNanos = Long.MAX_VALUE;
+    private volatile long deadlineNanos = Long.MAX_VALUE;
+    /** Set by {@link DeadlineWatch} before it cuts the connection: a read that then fails timed out. */
+    private volatile boolean expired;
 
     /** @param ticker stamps each socket read; null for no stamps ({@link #stamp()} stays {@link Long#MIN_VALUE}) */
     Http1Connection(Socket socket, Ticker ticker, String origin) throws IOException {
+        this(socket, socket, ticker, origin);
+    }
+
+    /** @param raw the TCP socket under a TLS {@code socket}, which {@link #expire()} closes */
+    Http1Connection(Socket socket, Socket raw, Ticker ticker, String origin) throws IOException {
         this.origin = origin;
         this.socket = socket;
+        this.raw = raw;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.ticker = ticker;
     }
 
-    /** Reads after this {@link System#nanoTime()} fail with {@link HttpTimeoutException}. */
+    /**
+     * Reads after this {@link System#nanoTime()} fail with {@link HttpTimeoutException}: one that starts later fails at
+     * once, one blocked across it is cut by {@link DeadlineWatch} (reads carry no socket timeout).
+     */
     void deadline(long nanos) {
         this.deadlineNanos = nanos;
+    }
+
+    long deadline() { return deadlineNanos; }
+
+    /** Past the deadline: marks the connection timed out and cuts its TCP socket, which ends a blocked read. */
+    void expire() {
+        expired = true;
+        try {
+            raw.close();
+        } catch (IOException ignored) {
+            // closing: nothing left to do
+        }
     }
 
     /** scheme://host:port this connection is to: it is reused only for requests to the same origin. */
@@ -70,14 +94,15 @@ final class Http1Connection implements AutoCloseable {
     }
 
     private boolean fill() throws IOException {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) throw new HttpTimeoutException("response not complete within the request timeout");
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+        if (expired || deadlineNanos - System.nanoTime() <= 0) {
+            throw new HttpTimeoutException("response not complete within the request timeout");
+        }
         int n;
         try {
-            n = in.read(buf, 0, buf.length);
-        } catch (SocketTimeoutException e) {
-            throw new HttpTimeoutException("response not complete within the request timeout");
+            n = in.read(buf, 0, buf.length); // blocking, no socket timeout: DeadlineWatch cuts a read past the deadline
+        } catch (IOException e) {
+            if (expired) throw new HttpTimeoutException("response not complete within the request timeout");
+            throw e;
         }
         if (n <= 0) return false;
         if (ticker != null) stamp = ticker.nanos();

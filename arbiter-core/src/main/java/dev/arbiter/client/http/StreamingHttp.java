@@ -129,6 +129,7 @@ public final class StreamingHttp implements AutoCloseable {
                 busy.add(c);
                 if (aborted) throw new IOException("aborted");
                 c.deadline(System.nanoTime() + timeout.toNanos());
+                DeadlineWatch.watch(c);
                 sent = ticker.nanos();
                 c.out.write(request);
                 c.out.flush();
@@ -139,6 +140,7 @@ public final class StreamingHttp implements AutoCloseable {
                 if (c != null) {
                     c.close();
                     busy.remove(c);
+                    DeadlineWatch.unwatch(c);
                 }
                 if (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
                     throw new CancellationException(what + ": interrupted");
@@ -216,6 +218,7 @@ public final class StreamingHttp implements AutoCloseable {
         int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
         // A channel's socket: blocking like a plain Socket, but a thread interrupt closes it and wakes a blocked read.
         Socket s = SocketChannel.open().socket();
+        Socket raw = s;
         try {
             s.setTcpNoDelay(true);
             s.setReceiveBufferSize(1 << 20);
@@ -232,7 +235,7 @@ public final class StreamingHttp implements AutoCloseable {
                 ssl.setSSLParameters(p);
                 s = ssl;
             }
-            return new Http1Connection(s, stampArrivals ? ticker : null, origin(uri));
+            return new Http1Connection(s, raw, stampArrivals ? ticker : null, origin(uri));
         } catch (IOException e) {
             s.close();
             throw e;
@@ -257,6 +260,7 @@ public final class StreamingHttp implements AutoCloseable {
 
     void done(Http1Connection c) {
         busy.remove(c);
+        DeadlineWatch.unwatch(c);
     }
 
     /** Cuts every connection, busy ones included: blocked reads fail at once (Ctrl-C). */
