@@ -151,7 +151,13 @@ final class RecordCodec {
     }
 
     private static void writeStrings(String name, List<String> values, com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
-        g.writeArrayFieldStart(name);
+        g.writeFieldName(name);
+        writeStringArray(values, g);
+    }
+
+    /** A list of strings as the mapper writes it (null items as null); also for {@link SettingsKey#questions}. */
+    static void writeStringArray(List<String> values, com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+        g.writeStartArray();
         for (String v : values) {
             if (v == null) g.writeNull();
             else g.writeString(v);
@@ -170,8 +176,9 @@ final class RecordCodec {
         }
     }
 
-    private static void writeMessages(List<ChatMessage> ms, int count, com.fasterxml.jackson.core.JsonGenerator g,
-                                      com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+    /** The first {@code count} of {@code ms} as an array, as the mapper writes them; also for {@link SettingsKey#questions}. */
+    static void writeMessages(List<ChatMessage> ms, int count, com.fasterxml.jackson.core.JsonGenerator g,
+                              com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
         g.writeStartArray();
         writeMessageItems(ms, count, g, provider);
         g.writeEndArray();

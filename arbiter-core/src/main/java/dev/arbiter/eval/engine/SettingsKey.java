@@ -65,20 +65,9 @@ final class SettingsKey {
                 for (Sample s : samples) {
                     g.writeStartArray();
                     g.writeString(s.id());
-                    g.writeStartArray();
-                    for (dev.arbiter.client.ChatMessage m : s.input()) {
-                        if (m.hasImages()) {
-                            provider.defaultSerializeValue(m, g); // rare; the mapper decides how images look
-                            continue;
-                        }
-                        g.writeStartObject();
-                        if (m.role() != null) g.writeStringField("role", m.role());
-                        if (m.content() != null) g.writeStringField("content", m.content());
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                    strings(s.target(), g);
-                    strings(s.choices(), g);
+                    RecordCodec.writeMessages(s.input(), s.input().size(), g, provider); // turns with images: the mapper
+                    RecordCodec.writeStringArray(s.target(), g);
+                    RecordCodec.writeStringArray(s.choices(), g);
                     g.writeEndArray();
                 }
                 g.writeEndArray();
@@ -89,15 +78,6 @@ final class SettingsKey {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot fingerprint the questions", e);
         }
-    }
-
-    private static void strings(List<String> values, com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
-        g.writeStartArray();
-        for (String v : values) {
-            if (v == null) g.writeNull();
-            else g.writeString(v);
-        }
-        g.writeEndArray();
     }
 
     private static String sha256(String text) {

@@ -70,6 +70,21 @@ class DeadlineWatchTest {
         return new StreamingHttp(Duration.ofSeconds(5), requestTimeout, ErrorMapper.system(), null, Ticker.system());
     }
 
+    /**
+     * POSTs, reads the first chunk (checking it), calls {@code afterFirst}, then returns what the next read, which
+     * blocks on the stalled server, ends with.
+     */
+    private static Throwable readPastTheFirstChunk(StreamingHttp http, URI uri, Runnable afterFirst) throws IOException {
+        StreamingHttp.Response r = http.post(uri, "{}".getBytes(StandardCharsets.UTF_8));
+        try (Http1Body body = r.body()) {
+            byte[] buf = new byte[64];
+            int first = body.read(buf, 0, buf.length);
+            assertThat(new String(buf, 0, first, StandardCharsets.UTF_8)).isEqualTo("data: {}\n\n");
+            afterFirst.run();
+            return catchThrowable(() -> body.read(buf, 0, buf.length));
+        }
+    }
+
     @Test
     void aBodyThatStallsPastTheDeadlineFailsAsATimeoutAndIsNoLongerWatched() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
@@ -78,15 +93,7 @@ class DeadlineWatchTest {
             URI uri = chatUri(server);
             try (StreamingHttp http = client(Duration.ofMillis(300))) {
                 AtomicReference<Throwable> failure = new AtomicReference<>();
-                assertTimeoutPreemptively(HANG, () -> {
-                    StreamingHttp.Response r = http.post(uri, "{}".getBytes(StandardCharsets.UTF_8));
-                    try (Http1Body body = r.body()) {
-                        byte[] buf = new byte[64];
-                        int first = body.read(buf, 0, buf.length);
-                        assertThat(new String(buf, 0, first, StandardCharsets.UTF_8)).isEqualTo("data: {}\n\n");
-                        failure.set(catchThrowable(() -> body.read(buf, 0, buf.length))); // blocks: the server stalls
-                    }
-                });
+                assertTimeoutPreemptively(HANG, () -> failure.set(readPastTheFirstChunk(http, uri, () -> { })));
                 assertThat(failure.get()).isInstanceOf(HttpTimeoutException.class)
                         .hasMessageContaining("not complete within the request timeout");
                 assertThat(DeadlineWatch.watched()).isZero();
@@ -106,12 +113,8 @@ class DeadlineWatchTest {
                 AtomicReference<Throwable> failure = new AtomicReference<>();
                 CountDownLatch reading = new CountDownLatch(1);
                 Thread reader = new Thread(() -> {
-                    StreamingHttp.Response r = http.post(uri, "{}".getBytes(StandardCharsets.UTF_8));
-                    try (Http1Body body = r.body()) {
-                        byte[] buf = new byte[64];
-                        body.read(buf, 0, buf.length);
-                        reading.countDown();
-                        failure.set(catchThrowable(() -> body.read(buf, 0, buf.length)));
+                    try {
+                        failure.set(readPastTheFirstChunk(http, uri, reading::countDown));
                     } catch (IOException e) {
                         failure.compareAndSet(null, e);
                     }
