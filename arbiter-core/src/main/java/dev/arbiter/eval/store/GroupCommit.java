@@ -174,11 +174,6 @@ final class GroupCommit<T> {
         }
     }
 
-    /** Longest a batch may wait for busy callers, in nanoseconds. */
-    long lingerNanos() {
-        return lingerNanos;
-    }
-
     /** One item waiting for its batch; its caller parks until {@link #state} leaves WAITING. */
     private static final class Pending<T> {
         static final int WAITING = 0;
