@@ -115,6 +115,11 @@ public final class Arbiter implements java.util.concurrent.Callable<Integer> {
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
         }
+        // picocli's default factory otherwise looks for Groovy's Closure class on the class path at its first use (a
+        // miss, an exception and its stack trace at every start). No command here is written in Groovy.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
         CommandLine cl = new CommandLine(new Arbiter());
         for (Class<?> c : commands) cl.addSubcommand(new CommandLine(c));
         cl.setOut(out);

@@ -39,6 +39,13 @@ class ConverterExclusionTest {
         assertThat(Arbiter.UNUSED_CONVERTERS.split(",")).noneSatisfy(r -> assertThat("java.nio.file.Path").matches(r));
     }
 
+    @Test
+    void picocliIsToldNotToLookForGroovyClosures() {
+        Arbiter.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        // read by picocli's default factory when its class initialises, so it must be set before the first command line
+        assertThat(Boolean.getBoolean("picocli.disable.closures")).isTrue();
+    }
+
     private static int walk(CommandSpec spec, List<Pattern> excluded, List<String> offending) {
         int n = 0;
         for (ArgSpec a : spec.args()) {

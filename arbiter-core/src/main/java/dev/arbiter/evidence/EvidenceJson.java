@@ -101,6 +101,99 @@ final class EvidenceJson {
         }
     }
 
+    /**
+     * Output tokens/s of each closed-loop level of a bench record, by concurrency, as
+     * {@link EvidenceStore#closedLoopOutputThroughput} reads them with the mapper (a level with a non-null
+     * {@code rate}, a concurrency that is not an int, a throughput that is not a number, or fewer than one completed
+     * request is left out; a later level of the same concurrency wins); null when this reader cannot tell (malformed
+     * JSON, a repeated key, a level that is not an object, a number that is not a plain int where one is read...) and
+     * the mapper must. {@code recommend} with bench runs in the store built the whole mapper for this alone.
+     */
+    static java.util.Map<Integer, Double> closedLoopLevels(String record) {
+        try (JsonParser p = FACTORY.createParser(record)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            java.util.Map<Integer, Double> out = new java.util.TreeMap<>();
+            boolean seen = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (!"levels".equals(name)) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (seen) return null;
+                seen = true;
+                if (t == JsonToken.VALUE_NULL) continue;
+                if (t != JsonToken.START_ARRAY) return null;  // the mapper would iterate an object's values
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t != JsonToken.START_OBJECT) return null;
+                    if (!level(p, out)) return null;
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) return null;
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Reads one level object (the parser at its start) into {@code out}; false when the mapper must judge it. */
+    private static boolean level(JsonParser p, java.util.Map<Integer, Double> out) throws IOException {
+        boolean rated = false, hasConcurrency = false, hasThroughput = false;
+        boolean seenRate = false, seenConcurrency = false, seenThroughput = false, seenCompleted = false;
+        int concurrency = 0, completed = 0;
+        double throughput = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "rate" -> {
+                    if (seenRate) return false;
+                    seenRate = true;
+                    rated = t != JsonToken.VALUE_NULL;
+                    p.skipChildren();
+                }
+                case "concurrency" -> {
+                    if (seenConcurrency) return false;
+                    seenConcurrency = true;
+                    if (t == JsonToken.VALUE_NUMBER_INT) {
+                        if (p.getNumberType() != JsonParser.NumberType.INT) return false;
+                        concurrency = p.getIntValue();
+                        hasConcurrency = true;
+                    } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                        return false;  // the mapper converts some doubles to an int
+                    } else {
+                        p.skipChildren();  // text, boolean, null, object, array: not an int to the mapper either
+                    }
+                }
+                case "output_token_throughput" -> {
+                    if (seenThroughput) return false;
+                    seenThroughput = true;
+                    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                        throughput = p.getDoubleValue();
+                        hasThroughput = true;
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                case "completed" -> {
+                    if (seenCompleted) return false;
+                    seenCompleted = true;
+                    if (t == JsonToken.VALUE_NULL) {
+                        completed = 0;
+                    } else if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                        completed = p.getIntValue();
+                    } else {
+                        return false;  // the mapper's asInt parses text, counts true as 1, truncates longs
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (!rated && hasConcurrency && hasThroughput && completed >= 1) out.put(concurrency, throughput);
+        return true;
+    }
+
     /** A string field or null; any other type is for the mapper to judge (the caller answers null). */
     private static String text(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) return null;

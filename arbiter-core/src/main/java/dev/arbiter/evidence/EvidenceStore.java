@@ -57,17 +57,25 @@ public final class EvidenceStore {
     public java.util.Map<Integer, Double> closedLoopOutputThroughput(String runId) {
         java.util.Map<Integer, Double> out = new java.util.TreeMap<>();
         store.run(runId).filter(r -> TASK.equals(r.task()) && r.record() != null).ifPresent(r -> {
-            try {
-                for (JsonNode l : Json.mapper().readTree(r.record()).path("levels")) {
-                    if (!l.path("rate").isMissingNode() && !l.path("rate").isNull()) continue;
-                    if (!l.path("concurrency").canConvertToInt() || !l.path("output_token_throughput").isNumber()) continue;
-                    if (l.path("completed").asInt() < 1) continue;
-                    out.put(l.path("concurrency").asInt(), l.path("output_token_throughput").asDouble());
-                }
-            } catch (java.io.IOException e) {
-                // a record from another version: no levels this reader understands
-            }
+            java.util.Map<Integer, Double> fast = EvidenceJson.closedLoopLevels(r.record());
+            out.putAll(fast != null ? fast : closedLoopLevelsByMapper(r.record()));
         });
+        return out;
+    }
+
+    /** The closed-loop levels as the object mapper reads them: the definition the streaming reader is held to. */
+    static java.util.Map<Integer, Double> closedLoopLevelsByMapper(String record) {
+        java.util.Map<Integer, Double> out = new java.util.TreeMap<>();
+        try {
+            for (JsonNode l : Json.mapper().readTree(record).path("levels")) {
+                if (!l.path("rate").isMissingNode() && !l.path("rate").isNull()) continue;
+                if (!l.path("concurrency").canConvertToInt() || !l.path("output_token_throughput").isNumber()) continue;
+                if (l.path("completed").asInt() < 1) continue;
+                out.put(l.path("concurrency").asInt(), l.path("output_token_throughput").asDouble());
+            }
+        } catch (java.io.IOException e) {
+            // a record from another version: no levels this reader understands
+        }
         return out;
     }
 
