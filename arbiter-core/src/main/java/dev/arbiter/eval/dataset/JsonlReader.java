@@ -28,14 +28,65 @@ final class JsonlReader {
 
     private JsonlReader() {}
 
+    /**
+     * Files of at least this many characters are read in two halves, the second on another core (when there is one):
+     * parsing was two thirds of loading a 16,384-line file (docs/performance.md). About 2,000 lines of a typical
+     * dataset; below it a thread costs more than it saves.
+     */
+    static final int SPLIT_CHARS = 256 * 1024;
+
     static Rows read(String text, String file) {
+        return read(text, file, Runtime.getRuntime().availableProcessors() > 1 ? SPLIT_CHARS : Integer.MAX_VALUE);
+    }
+
+    /** As {@link #read(String, String)}, read in two halves when {@code text} has at least {@code splitChars} characters. */
+    static Rows read(String text, String file, int splitChars) {
+        int cut = text.length() >= splitChars ? text.indexOf('\n', text.length() / 2) : -1;
+        if (cut < 0) return read(text, 0, text.length(), file).rows;
+        // The second half's lines and ordinals are counted from its own start, then shifted by the first half's counts.
+        java.util.concurrent.FutureTask<Part> second = new java.util.concurrent.FutureTask<>(
+                () -> read(text, cut + 1, text.length(), file));
+        Thread t = new Thread(second, "arbiter-jsonl");
+        t.setDaemon(true);
+        t.start();
+        Part first = read(text, 0, cut, file);
+        Part rest;
+        try {
+            rest = second.get();
+        } catch (InterruptedException e) {
+            second.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + file, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+        Rows out = first.rows;
+        for (RawRow r : rest.rows.rows()) {
+            out.rows().add(new RawRow(r.line() + first.lines, r.ordinal() + first.ordinals, r.values(), r.fromText()));
+        }
+        for (DataProblem p : rest.rows.problems()) {
+            out.problems().add(new DataProblem(p.file(), p.line() + first.lines, p.field(), p.message()));
+        }
+        return out;
+    }
+
+    /** The rows of the lines in {@code text[from, to]}, numbered from 1, and how many lines and non-blank lines it held. */
+    private record Part(Rows rows, int lines, int ordinals) {}
+
+    /**
+     * Reads the lines starting in {@code [from, to]}: {@code to} is either the end of the text or the index of a
+     * {@code '\n'}, which then ends the last line (and no empty line follows it here).
+     */
+    private static Part read(String text, int from, int to, String file) {
         Rows out = new Rows();
         int ordinal = 0;
         int lineNo = 0;
         // split on '\n' by hand: the same lines as text.split("\n", -1), without the array of them
-        for (int start = 0; start <= text.length(); ) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) end = text.length();
+        for (int start = from; start <= to; ) {
+            int end = text.indexOf('\n', start);  // never past to: to is the text's end or a '\n'
+            if (end < 0) end = to;
             lineNo++;
             String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
             start = end + 1;
@@ -58,7 +109,7 @@ final class JsonlReader {
             node.properties().forEach(e -> values.put(e.getKey(), e.getValue()));
             out.rows().add(new RawRow(lineNo, ordinal, values, false));
         }
-        return out;
+        return new Part(out, lineNo, ordinal);
     }
 
     /** The one JSON value on {@code line}, as ObjectMapper.readTree with FAIL_ON_TRAILING_TOKENS reads it. */

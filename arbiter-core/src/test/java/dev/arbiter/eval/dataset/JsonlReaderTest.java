@@ -54,6 +54,27 @@ class JsonlReaderTest {
         });
     }
 
+    @Test
+    void readInTwoHalvesItGivesWhatOneReadGives() {
+        java.util.Random random = new java.util.Random(7);
+        List<String> lines = List.of("{\"a\": 1}", "{\"q\": \"x\", \"n\": [1, 2.5, null]}", "", "   ", "{\"a\": }",
+                "[1]", "{\"long\": 12345678901}", "{\"s\": \"with \\n escaped\"}", "not json");
+        for (int i = 0; i < 500; i++) {
+            StringBuilder text = new StringBuilder();
+            int n = random.nextInt(40);
+            for (int l = 0; l < n; l++) {
+                if (l > 0) text.append(random.nextInt(4) == 0 ? "\r\n" : "\n");
+                text.append(lines.get(random.nextInt(lines.size())));
+            }
+            if (random.nextBoolean()) text.append('\n');
+            String t = text.toString();
+            Rows whole = JsonlReader.read(t, "f.jsonl", Integer.MAX_VALUE);
+            Rows halves = JsonlReader.read(t, "f.jsonl", 0);  // split at the first newline past the middle
+            assertThat(halves.rows()).as(t).isEqualTo(whole.rows());
+            assertThat(halves.problems()).as(t).isEqualTo(whole.problems());
+        }
+    }
+
     /** The node classes of a tree, depth first: IntNode and LongNode are equal to nothing but themselves. */
     private static String classes(JsonNode n) {
         StringBuilder sb = new StringBuilder(n.getClass().getSimpleName());
