@@ -153,12 +153,11 @@ public final class EvalRunner {
             AtomicBoolean stopping = new AtomicBoolean();
             SampleWorker worker = new SampleWorker(task, (s, e) -> new EngineGenerate(client, endpointId, gate, retries,
                     cache, ticker, opts.seed(), e, stopping, shape), ticker, clock, opts.gradeTruncated());
-            // Workers beyond the request permits let scoring (e.g. running generated code) and the store's commit
-            // overlap with requests: at --concurrency 1 a worker waiting for its group commit would otherwise hold
-            // back the next request whenever a commit takes longer than a request (a busy disk).
-            int threads = concurrency + Math.max(8, Runtime.getRuntime().availableProcessors());
+            // One solver per request permit; finishers score and store, so that scoring (e.g. running generated
+            // code) and the store's commit overlap with the requests instead of holding back the next one.
+            int finishers = Math.max(8, Runtime.getRuntime().availableProcessors());
             RunSession session = new RunSession(manifest.runId(), task.name(), store, files, worker, listener, ticker,
-                    threads, manifest.planned(), kept, stopping);
+                    concurrency, finishers, manifest.planned(), kept, stopping);
             current = session;
             if (stopRequested) session.stop();
             try {

@@ -17,9 +17,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Collects the missing answers of one run: a pool of workers over (sample, epoch) items, each answer committed to
- * the store and appended to the log as it completes. Stops taking new items on {@link #stop()} (Ctrl-C) or on the
- * first non-retriable model error; answers already in flight when a fatal error arrives are still kept.
+ * Collects the missing answers of one run, in two pools: {@code concurrency} solvers over the (sample, epoch) items
+ * make each item's requests, and hand its answer to one of {@code finishers} threads, which score it, commit it to
+ * the store and append it to the log; when all finishers are busy the solver finishes the answer itself. A solver
+ * that hands over goes on to its next item at once: no other thread has to be woken to send the next request (at
+ * --concurrency 1, nine workers handing one request permit around left it idle ~30% of the time;
+ * docs/performance.md).
+ *
+ * <p>What a kill can lose is bounded as before: at most {@code concurrency} items held by solvers (being solved, or
+ * finished by the solver itself) plus {@code finishers} answers handed over and not yet committed, the same
+ * {@code concurrency + finishers} items taken and not committed as the one pool of that many workers it replaces
+ * ({@code EvalRunnerTest.aStalledScorerStopsTheRequestsAtConcurrencyPlusFinishers}). Stops taking new items on
+ * {@link #stop()} (Ctrl-C) or on the first non-retriable model error; answers already obtained when either arrives
+ * are still scored and kept.
  */
 final class RunSession {
     private final String runId;
@@ -29,13 +39,17 @@ final class RunSession {
     private final SampleWorker worker;
     private final ProgressListener listener;
     private final Ticker ticker;
-    private final int threads;
+    private final int solverThreads;
+    private final int finisherThreads;
+    /** Answers handed to a finisher and not yet committed: at most {@code finisherThreads} (the kill bound). */
+    private final java.util.concurrent.Semaphore handOver;
 
     private final AtomicBoolean stopping;
     private volatile boolean stopRequested;
-    private volatile ExecutorService pool;
-    /** Workers between taking an item and storing its answer: the store's group commit waits a little for them. */
-    private final AtomicInteger answering = new AtomicInteger();
+    private volatile ExecutorService solvers;
+    private volatile ExecutorService finishers;
+    /** Answers solved and not yet given to the store: the store's group commit waits a little for them. */
+    private final AtomicInteger finishing = new AtomicInteger();
     private RuntimeException fatal;
 
     // progress, guarded by this
@@ -48,11 +62,21 @@ final class RunSession {
     private long startNanos;
     private final List<SampleRecord> kept;
     private final List<SampleRecord> produced = new ArrayList<>();
+    /** Finisher tasks a stop took off the queue before they started (guarded by this). */
+    private final List<Runnable> leftOver = new ArrayList<>();
     private int planned;
 
-    /** @param stopping set here when the session stops; the worker's requests read it to send nothing new */
+    /**
+     * @param solverThreads   threads making requests: the request concurrency
+     * @param finisherThreads threads scoring and storing answers, and the most answers handed to them at once
+     * @param stopping        set here when the session stops; the worker's requests read it to send nothing new
+     */
     RunSession(String runId, String task, RunStore store, RunFiles files, SampleWorker worker, ProgressListener listener,
-               Ticker ticker, int threads, int total, List<SampleRecord> kept, AtomicBoolean stopping) {
+               Ticker ticker, int solverThreads, int finisherThreads, int total, List<SampleRecord> kept,
+               AtomicBoolean stopping) {
+        if (solverThreads < 1 || finisherThreads < 1) {
+            throw new IllegalArgumentException(solverThreads + " solvers, " + finisherThreads + " finishers");
+        }
         this.stopping = stopping;
         this.runId = runId;
         this.task = task;
@@ -61,7 +85,9 @@ final class RunSession {
         this.worker = worker;
         this.listener = listener;
         this.ticker = ticker;
-        this.threads = threads;
+        this.solverThreads = solverThreads;
+        this.finisherThreads = finisherThreads;
+        this.handOver = new java.util.concurrent.Semaphore(finisherThreads);
         this.total = total;
         this.resumed = kept.size();
         this.kept = kept;
@@ -75,42 +101,89 @@ final class RunSession {
             startNanos = ticker.nanos();
             listener.started(progress());
         }
-        ExecutorService p = Executors.newFixedThreadPool(threads, daemonThreads());
-        pool = p;
-        if (stopRequested) p.shutdownNow();
+        ExecutorService f = Executors.newFixedThreadPool(finisherThreads, daemonThreads("arbiter-finish-"));
+        ExecutorService p = Executors.newFixedThreadPool(solverThreads, daemonThreads("arbiter-eval-"));
+        finishers = f;
+        solvers = p;
+        if (stopRequested) stop();
         for (int i = 0; i < samples.size() && !p.isShutdown(); i++) {
             Sample s = samples.get(i);
             int epoch = epochs.get(i);
             try {
-                p.execute(() -> runOne(s, epoch));
+                p.execute(() -> solveOne(s, epoch));
             } catch (RejectedExecutionException e) {
                 break; // stopped while queueing
             }
         }
         p.shutdown();
+        // the solvers first (no answer is handed over after they end), then the answers they handed over
+        boolean interrupted = awaitAll(p);
+        f.shutdown();
+        interrupted |= awaitAll(f);
+        List<Runnable> left;
+        synchronized (this) {
+            left = new ArrayList<>(leftOver);
+            leftOver.clear();
+        }
+        for (Runnable r : left) r.run();  // answers a stop found handed over and not started: kept, as any other
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** Waits until {@code pool} has terminated; an interrupt on the way stops the session. */
+    private boolean awaitAll(ExecutorService pool) {
         boolean interrupted = false;
         while (true) {
             try {
-                if (p.awaitTermination(1, TimeUnit.MINUTES)) break;
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) return interrupted;
             } catch (InterruptedException e) {
                 interrupted = true;
                 stop();
             }
         }
-        if (interrupted) Thread.currentThread().interrupt();
     }
 
-    private void runOne(Sample s, int epoch) {
+    /**
+     * A solver's part: the item's requests; then its answer goes to a finisher when one is free, else the solver
+     * finishes it itself (scores it and waits for its commit, joining the group commit's batch). Under load the
+     * solvers so join the batches (the store's transactions stay few) while at low concurrency no request waits
+     * for a commit.
+     */
+    private void solveOne(Sample s, int epoch) {
         if (stopping.get()) return;
-        answering.incrementAndGet();
+        SampleWorker.Solved solved;
+        try {
+            solved = worker.solve(s, epoch);
+        } catch (StoppedException e) {
+            return;  // dropped: asked for no new request
+        } catch (ModelException e) {
+            if (!stopRequested) fail(e);  // else the interrupt of a stop surfaced as a client error
+            return;
+        } catch (RuntimeException e) {
+            fail(e);
+            return;
+        }
+        finishing.incrementAndGet();
+        if (handOver.tryAcquire()) {
+            try {
+                finishers.execute(() -> finishOne(solved, true));
+                return;
+            } catch (RejectedExecutionException e) {
+                handOver.release();  // stopped: an answer already obtained is still kept, so finish it here
+            }
+        }
+        finishOne(solved, false);
+    }
+
+    /** Scores, commits, logs and counts one answer ({@code handed}: on a finisher, holding a hand-over). */
+    private void finishOne(SampleWorker.Solved solved, boolean handed) {
         boolean counted = true;
         try {
-            SampleRecord r = worker.run(s, epoch);
+            SampleRecord r = worker.finish(solved);
             if (stopping.get() && SampleRecord.ERROR.equals(r.status())) return; // most likely the stop itself; re-run on resume
             StoredSample row = RecordCodec.stored(runId, task, r); // serialised once: the store row is the log line
-            answering.decrementAndGet();
+            finishing.decrementAndGet();
             counted = false;
-            store.putSample(row, answering::get);
+            store.putSample(row, finishing::get);
             files.append(row.record());
             synchronized (this) {
                 produced.add(r);
@@ -118,14 +191,15 @@ final class RunSession {
                 listener.sampleDone(r, progress());
             }
         } catch (StoppedException e) {
-            // dropped: asked for no new request
+            // dropped: a judge asked for no new request
         } catch (ModelException e) {
-            if (stopRequested) return; // the interrupt of a stop surfaced as a client error
+            if (stopRequested) return;
             fail(e);
         } catch (RuntimeException e) {
             fail(e);
         } finally {
-            if (counted) answering.decrementAndGet();
+            if (counted) finishing.decrementAndGet();
+            if (handed) handOver.release();
         }
     }
 
@@ -138,8 +212,16 @@ final class RunSession {
     void stop() {
         stopRequested = true;
         stopping.set(true);
-        ExecutorService p = pool;
+        ExecutorService p = solvers;
         if (p != null) p.shutdownNow();
+        ExecutorService f = finishers;
+        // interrupts a judge's call; answers handed over but not yet started are finished by run() after the pools
+        if (f != null) {
+            List<Runnable> notStarted = f.shutdownNow();
+            synchronized (this) {
+                leftOver.addAll(notStarted);
+            }
+        }
     }
 
     boolean stopRequested() { return stopRequested; }
@@ -194,10 +276,10 @@ final class RunSession {
                 scored == 0 ? Double.NaN : scoreSum / scored, ticker.nanos() - startNanos);
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "arbiter-eval-" + n.incrementAndGet());
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

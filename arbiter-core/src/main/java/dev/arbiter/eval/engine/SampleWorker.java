@@ -41,19 +41,43 @@ final class SampleWorker {
     }
 
     SampleRecord run(Sample sample, int epoch) {
+        return finish(solve(sample, epoch));
+    }
+
+    /**
+     * One item after its solver: the state to score, or, when solving failed for this item alone, its error record.
+     * {@code t0} is when the item was taken ({@link Ticker#nanos}), so its record's time covers scoring too.
+     */
+    record Solved(Sample sample, int epoch, long t0, EngineGenerate generate, TaskState state, SampleRecord failed) {}
+
+    /**
+     * The solver's part: every model call of the item (the requests). A sample-scoped model error or a solver
+     * failure becomes the item's error record; a non-retriable model error that is not the sample's is thrown.
+     */
+    Solved solve(Sample sample, int epoch) {
         long t0 = ticker.nanos();
         EngineGenerate generate = generates.apply(sample, epoch);
-        TaskState state;
         try {
-            state = task.solver().solve(TaskState.start(sample, epoch), generate);
+            return new Solved(sample, epoch, t0, generate, task.solver().solve(TaskState.start(sample, epoch), generate), null);
         } catch (ModelException e) {
             if (!e.sampleScoped()) throw e;
-            return failed(sample, epoch, null, generate, t0, modelError(e));
+            return new Solved(sample, epoch, t0, generate, null, failed(sample, epoch, null, generate, t0, modelError(e)));
         } catch (StoppedException e) {
             throw e;
         } catch (RuntimeException e) {
-            return failed(sample, epoch, null, generate, t0, new SampleError("solver", null, describe(e)));
+            return new Solved(sample, epoch, t0, generate, null,
+                    failed(sample, epoch, null, generate, t0, new SampleError("solver", null, describe(e))));
         }
+    }
+
+    /** The rest: the truncation check, the scorer (a judge's calls included), the record. */
+    SampleRecord finish(Solved solved) {
+        if (solved.failed() != null) return solved.failed();
+        Sample sample = solved.sample();
+        int epoch = solved.epoch();
+        long t0 = solved.t0();
+        EngineGenerate generate = solved.generate();
+        TaskState state = solved.state();
         GenerateResponse cut = lengthStopped(state);
         if (cut != null && !gradeTruncated && !bounded(task, sample)) {
             Integer max = task.config().maxTokens();

@@ -423,4 +423,56 @@ class EvalRunnerTest {
         assertThat(rescored.tasks().get(0).metrics().get("accuracy").value()).isEqualTo(1.0);
         assertThat(new RunReader(store).samples(rescored.runId())).allMatch(s -> s.scorer().equals("lenient"));
     }
+
+    /**
+     * What a kill can lose: the engine holds at most {@code concurrency} items in its solvers plus one answer per
+     * finisher taken and not yet stored, so a stalled scorer (or store) stops the requests there instead of letting
+     * answers pile up that a kill -9 would lose. The solvers hand answers over and go on; this pins how far.
+     */
+    @Test
+    void aStalledScorerStopsTheRequestsAtConcurrencyPlusFinishers() throws Exception {
+        int concurrency = 2;
+        int finishers = Math.max(8, Runtime.getRuntime().availableProcessors());  // as EvalRunner sizes them
+        int n = concurrency + finishers + 10;
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        dev.arbiter.eval.Scorer stalled = new dev.arbiter.eval.Scorer() {
+            @Override
+            public String name() { return "stalled"; }
+
+            @Override
+            public dev.arbiter.eval.Score score(dev.arbiter.eval.TaskState state) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new dev.arbiter.eval.Score(1.0, "ok", "released", null);
+            }
+        };
+        FakeClient client = new FakeClient(TestTasks::mostlyRight);
+        EvalRunner runner = runner(null);
+        java.util.concurrent.atomic.AtomicReference<RunRecord> done = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread run = new Thread(() -> done.set(runner.run(TestTasks.task(n, stalled), TestTasks.endpoint(), client,
+                options().concurrency(concurrency).build())));
+        run.start();
+
+        // the requests stop once every solver and finisher holds an answer: wait until none is added for a while
+        int seen = -1;
+        int still = 0;
+        for (int i = 0; i < 400 && still < 4; i++) {
+            int now = client.calls.get();
+            still = now > 0 && now == seen ? still + 1 : 0;
+            seen = now;
+            Thread.sleep(100);
+        }
+        assertThat(client.calls.get()).as("requests made while no answer could be scored").isEqualTo(concurrency + finishers);
+        assertThat(store.samples(done.get() == null ? "run-1" : done.get().runId())).isEmpty();
+
+        release.countDown();
+        run.join(60_000);
+        assertThat(done.get()).isNotNull();
+        assertThat(done.get().status()).isEqualTo(RunStatus.completed);
+        assertThat(store.samples(done.get() == null ? "run-1" : done.get().runId())).hasSize(n);
+        assertThat(client.calls.get()).isEqualTo(n);
+    }
 }
