@@ -50,6 +50,8 @@ final class RunSession {
     private volatile ExecutorService finishers;
     /** Answers solved and not yet given to the store: the store's group commit waits a little for them. */
     private final AtomicInteger finishing = new AtomicInteger();
+    /** Items whose requests are being made: the group commit also waits for them while a finisher is free. */
+    private final AtomicInteger solving = new AtomicInteger();
     private RuntimeException fatal;
 
     // progress, guarded by this
@@ -125,8 +127,17 @@ final class RunSession {
             left = new ArrayList<>(leftOver);
             leftOver.clear();
         }
-        for (Runnable r : left) r.run();  // answers a stop found handed over and not started: kept, as any other
-        if (interrupted) Thread.currentThread().interrupt();
+        // Answers a stop found handed over and not started: finished as the running finishers are, interrupted (a
+        // judge's call or a sandboxed program ends at once and its error is dropped; a plain score is stored).
+        try {
+            for (Runnable r : left) {
+                Thread.currentThread().interrupt();
+                r.run();
+            }
+        } finally {
+            Thread.interrupted();
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits until {@code pool} has terminated; an interrupt on the way stops the session. */
@@ -151,6 +162,7 @@ final class RunSession {
     private void solveOne(Sample s, int epoch) {
         if (stopping.get()) return;
         SampleWorker.Solved solved;
+        solving.incrementAndGet();
         try {
             solved = worker.solve(s, epoch);
         } catch (StoppedException e) {
@@ -161,15 +173,24 @@ final class RunSession {
         } catch (RuntimeException e) {
             fail(e);
             return;
+        } finally {
+            solving.decrementAndGet();
         }
         finishing.incrementAndGet();
         if (handOver.tryAcquire()) {
+            boolean handed = false;
             try {
                 finishers.execute(() -> finishOne(solved, true));
-                return;
+                handed = true;
             } catch (RejectedExecutionException e) {
-                handOver.release();  // stopped: an answer already obtained is still kept, so finish it here
+                // stopped: an answer already obtained is still kept, so it is finished here
+            } catch (Error e) {
+                finishing.decrementAndGet();  // e.g. no thread for a finisher: the counts stay right for the rest
+                throw e;
+            } finally {
+                if (!handed) handOver.release();
             }
+            if (handed) return;
         }
         finishOne(solved, false);
     }
@@ -183,7 +204,7 @@ final class RunSession {
             StoredSample row = RecordCodec.stored(runId, task, r); // serialised once: the store row is the log line
             finishing.decrementAndGet();
             counted = false;
-            store.putSample(row, finishing::get);
+            store.putSample(row, this::coming);
             files.append(row.record());
             synchronized (this) {
                 produced.add(r);
@@ -203,6 +224,15 @@ final class RunSession {
         }
     }
 
+    /**
+     * The answers a commit about to be written waits for (GroupCommit's linger): those solved and not yet stored, and
+     * while a finisher is free to take one, those whose requests are being made. Once every finisher holds an answer,
+     * lingering for the requests would only make the next solver finish its answer itself and wait.
+     */
+    private int coming() {
+        return finishing.get() + (handOver.availablePermits() > 0 ? solving.get() : 0);
+    }
+
     private synchronized void fail(RuntimeException e) {
         if (fatal == null) fatal = e;
         stopping.set(true);
@@ -217,9 +247,8 @@ final class RunSession {
         ExecutorService f = finishers;
         // interrupts a judge's call; answers handed over but not yet started are finished by run() after the pools
         if (f != null) {
-            List<Runnable> notStarted = f.shutdownNow();
-            synchronized (this) {
-                leftOver.addAll(notStarted);
+            synchronized (this) {  // taken and kept under one lock, so run() cannot read the list in between
+                leftOver.addAll(f.shutdownNow());
             }
         }
     }
