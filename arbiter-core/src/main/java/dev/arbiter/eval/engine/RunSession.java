@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,7 +43,7 @@ final class RunSession {
     private final int solverThreads;
     private final int finisherThreads;
     /** Answers handed to a finisher and not yet committed: at most {@code finisherThreads} (the kill bound). */
-    private final java.util.concurrent.Semaphore handOver;
+    private final Semaphore handOver;
 
     private final AtomicBoolean stopping;
     private volatile boolean stopRequested;
@@ -89,7 +90,7 @@ final class RunSession {
         this.ticker = ticker;
         this.solverThreads = solverThreads;
         this.finisherThreads = finisherThreads;
-        this.handOver = new java.util.concurrent.Semaphore(finisherThreads);
+        this.handOver = new Semaphore(finisherThreads);
         this.total = total;
         this.resumed = kept.size();
         this.kept = kept;

@@ -40,10 +40,6 @@ final class SampleWorker {
         this.gradeTruncated = gradeTruncated;
     }
 
-    SampleRecord run(Sample sample, int epoch) {
-        return finish(solve(sample, epoch));
-    }
-
     /**
      * One item after its solver: the state to score, or, when solving failed for this item alone, its error record.
      * {@code t0} is when the item was taken ({@link Ticker#nanos}), so its record's time covers scoring too.
