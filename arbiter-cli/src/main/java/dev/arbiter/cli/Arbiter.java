@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Top-level command; subcommands are registered here. */
-@Command(name = "arbiter", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "arbiter", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Pick, fit, evaluate and probe open-weight LLMs on your own hardware and data.",
         footer = {"", "Examples:",
                 "  ./arbiter recommend --hardware rtx-4090 --use-case code",

@@ -42,7 +42,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         header = "How fast a served model answers under load: TTFT, ITL, TPOT, E2E, throughput, goodput.",
         description = {"Streams requests to your server and times each one with one monotonic clock, with vLLM's",
                 "definitions and key names (vLLM's option names are accepted as aliases). Closed loop at fixed",

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "compare", header = "The comparison table and six-axis radar: vendor figures, the article's claims, your runs.", mixinStandardHelpOptions = true,
+@Command(name = "compare", addMethodSubcommands = false, header = "The comparison table and six-axis radar: vendor figures, the article's claims, your runs.", mixinStandardHelpOptions = true,
         description = {"The comparison table (params, MMLU, HumanEval, MT-Bench, MATH, context, licence) with sources,",
                 "the 2026 article's claims beside the vendors' figures, and a six-axis radar (HTML)."},
         footer = {"", "Examples:",

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "cost", mixinStandardHelpOptions = true,
+@Command(name = "cost", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         header = "What serving a model costs: per 1M input and output tokens, per month, and the GPUs a target throughput needs.",
         description = {"Throughput under load (batched decode at --concurrency, prefill included) times the hardware's price per",
                 "GPU-hour from a dated, sourced price list. A stored bench run of the model on that hardware at that concurrency",

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Compare two stored runs sample by sample: difference with 95%% CI, McNemar or paired-bootstrap p-value, and whether the data can tell the models apart.",
         footer = {"", "Examples:",
                 "  ./arbiter diff 20260101-ab12 20260101-cd34",

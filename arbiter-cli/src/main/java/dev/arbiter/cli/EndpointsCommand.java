@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-@Command(name = "endpoints", mixinStandardHelpOptions = true,
+@Command(name = "endpoints", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Find model servers running on this machine (Ollama, llama.cpp, vLLM, TGI, SGLang, LM Studio, LiteLLM) and list their models.",
         footer = {"", "Exit code 3 when none is found; stderr then says what to start.", "", "Examples:",
                 "  ./arbiter endpoints",

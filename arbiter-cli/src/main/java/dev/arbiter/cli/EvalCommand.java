@@ -35,7 +35,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Evaluate a served model on a task; every answer is kept, the run can be resumed and re-scored.",
         footer = {"", "Examples:",
                 "  ./arbiter eval --endpoint http://127.0.0.1:8000 --model qwen2.5-7b --task gsm8k --limit 200 --seed 1",

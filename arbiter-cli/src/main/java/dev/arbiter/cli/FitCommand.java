@@ -19,7 +19,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "fit", header = "Memory (weights, KV cache, overhead) and decode speed of a model on named hardware.", mixinStandardHelpOptions = true,
+@Command(name = "fit", addMethodSubcommands = false, header = "Memory (weights, KV cache, overhead) and decode speed of a model on named hardware.", mixinStandardHelpOptions = true,
         description = {"Will a model fit, and how fast will it decode? Weights + KV cache + runtime overhead per device,",
                 "the largest context that fits, the best quantisation that fits, partial offload, and tokens/s —",
                 "every figure with the basis it rests on."},

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "hardware", mixinStandardHelpOptions = true,
+@Command(name = "hardware", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "List the hardware profiles `fit` knows: usable memory, bandwidth, BF16 TFLOPS, source.",
         footer = {"", "Examples:",
                 "  ./arbiter hardware",

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "import-config", mixinStandardHelpOptions = true,
+@Command(name = "import-config", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Turn a Hugging Face config.json into a catalogue entry (YAML on stdout or --out).",
                 "Parameters are computed from the architecture; add scores, licence terms and sources by hand."},
         footer = {"", "Examples:",

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "k8s-job", mixinStandardHelpOptions = true,
+@Command(name = "k8s-job", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Print a Kubernetes Indexed Job that runs an eval as N shards (one pod per shard); kubectl apply -f it, then ./arbiter merge.",
         footer = {"", "Examples:",
                 "  ./arbiter k8s-job eval --endpoint http://vllm.models:8000 --model Qwen/Qwen2.5-72B-Instruct --task mmlu \\",

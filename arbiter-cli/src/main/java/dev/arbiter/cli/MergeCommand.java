@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "merge", mixinStandardHelpOptions = true,
+@Command(name = "merge", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Join the shard runs of one evaluation (eval --shard K/N) into one run; metrics and intervals are computed again from all answers.",
         footer = {"", "Examples:",
                 "  ./arbiter merge 20250301-142233-7f3a9c 20250301-142234-0b1d2e 20250301-142235-99aa01 20250301-142236-5c6d7e",

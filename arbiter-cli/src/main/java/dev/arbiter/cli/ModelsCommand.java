@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "models", mixinStandardHelpOptions = true,
+@Command(name = "models", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "List the catalogue: id, parameters (total/active), context, licence, modalities.",
         footer = {"", "Examples:",
                 "  ./arbiter models",

@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "mt-bench-pair", mixinStandardHelpOptions = true,
+@Command(name = "mt-bench-pair", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Judge two stored mt_bench runs against each other (FastChat's pairwise mode): each turn twice, "
                 + "answers swapped; a win counts only when both orders agree. Only the judge is called.",
         footer = {"", "Examples:",

@@ -45,7 +45,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-@Command(name = "probe", mixinStandardHelpOptions = true, subcommands = {ProbeDiffCommand.class},
+@Command(name = "probe", addMethodSubcommands = false, mixinStandardHelpOptions = true, subcommands = {ProbeDiffCommand.class},
         description = "Attack a served model with probe packs (prompt injection, leakage, exfiltration, jailbreak, "
                 + "unsafe rendering, over-refusal) and report attack success rates scored without a judge.",
         footer = {"", "Examples:",

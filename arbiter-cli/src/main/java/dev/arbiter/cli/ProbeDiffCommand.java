@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Compare two stored probe runs (two models, same packs and --seed) per category: paired McNemar test.",
         footer = {"", "Example:", "  ./arbiter probe diff 20260101-ab12 20260101-cd34 --format json"})
 final class ProbeDiffCommand implements Callable<Integer> {

@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "recommend", mixinStandardHelpOptions = true,
+@Command(name = "recommend", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         header = "A ranked, explained shortlist for your hardware, use case, licence, region and language.",
         description = {"Hard constraints first (fit, licence, region, modality, context), then a score with a 90% interval from",
                 "figures normalised against the catalogue; models whose intervals overlap are shown as ties (≈) with what",

@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         header = "A self-contained report of stored runs: one run's page, or several runs compared.",
         description = {"One run: its page (settings, metrics with intervals, every answer; a bench run's latency chart).",
                 "Several runs (eval, probe and bench mixed): a decision summary (recommend's shortlist with --hardware and",

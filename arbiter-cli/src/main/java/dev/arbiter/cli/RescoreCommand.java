@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
-@Command(name = "rescore", mixinStandardHelpOptions = true,
+@Command(name = "rescore", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Grade a stored run's answers again with another scorer, without asking the model anything.",
         footer = {"", "Examples:",
                 "  ./arbiter rescore 20250301-142233-7f3a9c --scorer numeric --scorer-option abs_tolerance=0.01",

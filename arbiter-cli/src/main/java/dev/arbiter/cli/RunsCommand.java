@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "runs", mixinStandardHelpOptions = true,
+@Command(name = "runs", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "List stored evaluation runs, or show one run's record.",
         footer = {"", "Examples:",
                 "  ./arbiter runs",

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code ./arbiter serve}: the local web UI and its JSON API until Ctrl-C. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Serve the web UI (catalogue, fit, recommend, runs and their reports) and its JSON API on this machine.",
         footer = {"", "Examples:",
                 "  ./arbiter serve                       # http://127.0.0.1:" + ServeCommand.DEFAULT_PORT + "/",

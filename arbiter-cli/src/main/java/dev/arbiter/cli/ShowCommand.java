@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(name = "show", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "One model: architecture, licence terms, published scores with sources, and where the 2026 article disagrees with the vendor.",
         footer = {"", "Examples:",
                 "  ./arbiter show llama-4-scout",
