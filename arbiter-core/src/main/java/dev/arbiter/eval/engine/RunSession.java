@@ -19,18 +19,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Collects the missing answers of one run, in two pools: {@code concurrency} solvers over the (sample, epoch) items
- * make each item's requests, and hand its answer to one of {@code finishers} threads, which score it, commit it to
- * the store and append it to the log; when all finishers are busy the solver finishes the answer itself. A solver
- * that hands over goes on to its next item at once: no other thread has to be woken to send the next request (at
- * --concurrency 1, nine workers handing one request permit around left it idle ~30% of the time;
- * docs/performance.md).
+ * make each item's requests, and hand its answer to one of {@code finishers} threads, which score it and give it to
+ * the store; when all finishers are busy the solver does so itself. Neither waits for the commit: the store commits
+ * behind them ({@link RunStore#putSampleLater}) and, once an answer is committed, this session logs it and counts it.
+ * A solver so goes on to its next item at once (at --concurrency 1, handing the request permit between workers, then
+ * waiting for commits, left the one request slot idle for a third of the time; docs/performance.md).
  *
- * <p>What a kill can lose is bounded as before: at most {@code concurrency} items held by solvers (being solved, or
- * finished by the solver itself) plus {@code finishers} answers handed over and not yet committed, the same
- * {@code concurrency + finishers} items taken and not committed as the one pool of that many workers it replaces
- * ({@code EvalRunnerTest.aStalledScorerStopsTheRequestsAtConcurrencyPlusFinishers}). Stops taking new items on
- * {@link #stop()} (Ctrl-C) or on the first non-retriable model error; answers already obtained when either arrives
- * are still scored and kept.
+ * <p>What a kill can lose is bounded as before: a solver takes an item only while fewer than
+ * {@code concurrency + finishers} are taken and not yet committed ({@link #uncommitted}), so at most that many
+ * answers and requests are lost, the bound of the one pool of that many workers this replaced
+ * ({@code EvalRunnerTest.aStalledScorerStopsTheRequestsAtConcurrencyPlusFinishers} and
+ * {@code aStalledStoreStopsTheRequestsAtConcurrencyPlusFinishers}). Stops taking new items on {@link #stop()} (Ctrl-C)
+ * or on the first non-retriable model error; answers already obtained when either arrives are still scored and kept.
  */
 final class RunSession {
     private final String runId;
@@ -42,17 +42,15 @@ final class RunSession {
     private final Ticker ticker;
     private final int solverThreads;
     private final int finisherThreads;
-    /** Answers handed to a finisher and not yet committed: at most {@code finisherThreads} (the kill bound). */
+    /** Answers handed to a finisher and not yet given to the store: at most {@code finisherThreads}. */
     private final Semaphore handOver;
+    /** Items taken and not yet committed (or dropped): at most {@code solverThreads + finisherThreads}, the kill bound. */
+    private final Semaphore uncommitted;
 
     private final AtomicBoolean stopping;
     private volatile boolean stopRequested;
     private volatile ExecutorService solvers;
     private volatile ExecutorService finishers;
-    /** Answers solved and not yet given to the store: the store's group commit waits a little for them. */
-    private final AtomicInteger finishing = new AtomicInteger();
-    /** Items whose requests are being made: the group commit also waits for them while a finisher is free. */
-    private final AtomicInteger solving = new AtomicInteger();
     private RuntimeException fatal;
 
     // progress, guarded by this
@@ -91,6 +89,7 @@ final class RunSession {
         this.solverThreads = solverThreads;
         this.finisherThreads = finisherThreads;
         this.handOver = new Semaphore(finisherThreads);
+        this.uncommitted = new Semaphore(solverThreads + finisherThreads);
         this.total = total;
         this.resumed = kept.size();
         this.kept = kept;
@@ -137,6 +136,8 @@ final class RunSession {
             }
         } finally {
             Thread.interrupted();
+            // every answer given to the store is committed, logged and counted before the session returns
+            store.awaitSamples();
             if (interrupted) Thread.currentThread().interrupt();
         }
     }
@@ -155,83 +156,100 @@ final class RunSession {
     }
 
     /**
-     * A solver's part: the item's requests; then its answer goes to a finisher when one is free, else the solver
-     * finishes it itself (scores it and waits for its commit, joining the group commit's batch). Under load the
-     * solvers so join the batches (the store's transactions stay few) while at low concurrency no request waits
-     * for a commit.
+     * A solver's part: takes the item once fewer than the kill bound are uncommitted, makes its requests; then its
+     * answer goes to a finisher when one is free, else the solver scores it and gives it to the store itself.
      */
     private void solveOne(Sample s, int epoch) {
         if (stopping.get()) return;
-        SampleWorker.Solved solved;
-        solving.incrementAndGet();
         try {
-            solved = worker.solve(s, epoch);
-        } catch (StoppedException e) {
-            return;  // dropped: asked for no new request
-        } catch (ModelException e) {
-            if (!stopRequested) fail(e);  // else the interrupt of a stop surfaced as a client error
-            return;
-        } catch (RuntimeException e) {
-            fail(e);
-            return;
-        } finally {
-            solving.decrementAndGet();
-        }
-        finishing.incrementAndGet();
-        if (handOver.tryAcquire()) {
-            boolean handed = false;
-            try {
-                finishers.execute(() -> finishOne(solved, true));
-                handed = true;
-            } catch (RejectedExecutionException e) {
-                // stopped: an answer already obtained is still kept, so it is finished here
-            } catch (Error e) {
-                finishing.decrementAndGet();  // e.g. no thread for a finisher: the counts stay right for the rest
-                throw e;
-            } finally {
-                if (!handed) handOver.release();
+            // out of room under the kill bound: write the answers waiting for the committer rather than wait for it
+            if (!uncommitted.tryAcquire()) {
+                store.commitQueuedHere();
+                uncommitted.acquire();
             }
-            if (handed) return;
+        } catch (InterruptedException e) {
+            return;  // a stop: the item is not taken
         }
-        finishOne(solved, false);
+        boolean passed = false;  // whether the item's permit went on with its answer (released once it is committed)
+        try {
+            if (stopping.get()) return;
+            SampleWorker.Solved solved;
+            try {
+                solved = worker.solve(s, epoch);
+            } catch (StoppedException e) {
+                return;  // dropped: asked for no new request
+            } catch (ModelException e) {
+                if (!stopRequested) fail(e);  // else the interrupt of a stop surfaced as a client error
+                return;
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
+            }
+            if (handOver.tryAcquire()) {
+                boolean handed = false;
+                try {
+                    finishers.execute(() -> finishOne(solved, true));
+                    handed = true;
+                } catch (RejectedExecutionException e) {
+                    // stopped: an answer already obtained is still kept, so it is finished here
+                } finally {
+                    if (!handed) handOver.release();
+                }
+                if (handed) {
+                    passed = true;
+                    return;
+                }
+            }
+            passed = true;
+            finishOne(solved, false);
+        } finally {
+            if (!passed) uncommitted.release();
+        }
     }
 
-    /** Scores, commits, logs and counts one answer ({@code handed}: on a finisher, holding a hand-over). */
+    /**
+     * Scores one answer and gives it to the store, which logs and counts it once committed ({@code handed}: on a
+     * finisher, holding a hand-over). Holds the item's {@link #uncommitted} permit, released here when the answer is
+     * dropped, else once it is committed.
+     */
     private void finishOne(SampleWorker.Solved solved, boolean handed) {
-        boolean counted = true;
+        boolean queued = false;
         try {
             SampleRecord r = worker.finish(solved);
             if (stopping.get() && SampleRecord.ERROR.equals(r.status())) return; // most likely the stop itself; re-run on resume
             StoredSample row = RecordCodec.stored(runId, task, r); // serialised once: the store row is the log line
-            finishing.decrementAndGet();
-            counted = false;
-            store.putSample(row, this::coming);
+            store.putSampleLater(row, failure -> committed(row, r, failure));
+            queued = true;
+        } catch (StoppedException e) {
+            // dropped: a judge asked for no new request
+        } catch (ModelException e) {
+            if (!stopRequested) fail(e);
+        } catch (RuntimeException e) {
+            fail(e);
+        } finally {
+            if (!queued) uncommitted.release();
+            if (handed) handOver.release();
+        }
+    }
+
+    /** On the store's committer thread, once {@code row} is committed (failure null) or its transaction failed. */
+    private void committed(StoredSample row, SampleRecord r, RuntimeException failure) {
+        try {
+            if (failure != null) {
+                fail(failure);
+                return;
+            }
             files.append(row.record());
             synchronized (this) {
                 produced.add(r);
                 count(r);
                 listener.sampleDone(r, progress());
             }
-        } catch (StoppedException e) {
-            // dropped: a judge asked for no new request
-        } catch (ModelException e) {
-            if (stopRequested) return;
-            fail(e);
         } catch (RuntimeException e) {
             fail(e);
         } finally {
-            if (counted) finishing.decrementAndGet();
-            if (handed) handOver.release();
+            uncommitted.release();
         }
-    }
-
-    /**
-     * The answers a commit about to be written waits for (GroupCommit's linger): those solved and not yet stored, and
-     * while a finisher is free to take one, those whose requests are being made. Once every finisher holds an answer,
-     * lingering for the requests would only make the next solver finish its answer itself and wait.
-     */
-    private int coming() {
-        return finishing.get() + (handOver.availablePermits() > 0 ? solving.get() : 0);
     }
 
     private synchronized void fail(RuntimeException e) {

@@ -62,6 +62,19 @@ public final class RunStore implements AutoCloseable {
     private final StoreConnection conn;
     /** Answers being written, in shared transactions ({@link #putSample}). */
     private final GroupCommit<StoredSample> samplesCommit = new GroupCommit<>(this::writeSamples, SAMPLE_LINGER_NANOS, 256);
+    /** Answers committed behind their callers ({@link #putSampleLater}): the eval's. */
+    private final CommitQueue<StoredSample> samplesLater = new CommitQueue<>(this::writeSamples, "arbiter-commit",
+            LATER_LINGER_NANOS, LATER_FILL);
+    /**
+     * How long the committer waits for a small batch of answers to reach {@link #LATER_FILL} before writing it: with
+     * none, at --concurrency 1 every answer was its own transaction (16,384 for 16,384 answers, most of the
+     * committer's time); with 0.5 ms and 4, 4,127 (c=1), 1,332 (c=64), 660 (c=256). Small against the eval's kill
+     * bound: a request thread, which goes on while its answers wait here, stops only once concurrency + max(8, nproc)
+     * answers are uncommitted. 0.25 ms and 2, 1 ms and 4, and none measured alike at c=1 (docs/performance.md).
+     */
+    static final long LATER_LINGER_NANOS = 500_000;
+    /** The batch size at which the committer stops waiting for more answers. */
+    static final int LATER_FILL = 4;
     /**
      * Longest an answer's commit waits for the answers other workers are about to store (GroupCommit's linger): 1 ms,
      * nothing beside a served model's answer time. At --concurrency 64 against a zero-delay server, 16,384 answers
@@ -271,12 +284,26 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * Stores one answer as {@link #putSample(StoredSample)} does, while {@code coming} other workers are still waiting
-     * for answers they will store: while there are some, the transaction waits for them a little
-     * ({@link #SAMPLE_LINGER_NANOS}), so that they share it. Still committed before returning.
+     * Queues one answer for the store's committer thread ({@link CommitQueue}) and returns at once; {@code committed}
+     * is called on that thread once the answer is committed (with null) or its transaction failed (with the failure).
+     * Answers queued while a transaction is written share the next one. A kill loses the answers queued and not yet
+     * committed: the caller bounds how many it leaves queued ({@link #awaitSamples()} waits for them).
      */
-    public void putSample(StoredSample s, java.util.function.IntSupplier coming) {
-        samplesCommit.submit(s, coming);
+    public void putSampleLater(StoredSample s, java.util.function.Consumer<RuntimeException> committed) {
+        samplesLater.submit(s, committed);
+    }
+
+    /**
+     * Commits the answers given to {@link #putSampleLater} and not yet being written, on the calling thread, unless a
+     * commit is under way: for a caller that would otherwise wait for them to be committed.
+     */
+    public void commitQueuedHere() {
+        samplesLater.commitHere();
+    }
+
+    /** Returns once every answer given to {@link #putSampleLater} before the call is committed and told so. */
+    public void awaitSamples() {
+        samplesLater.await();
     }
 
     /** Answers waiting for the next group commit. */
@@ -424,7 +451,12 @@ public final class RunStore implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        samplesLater.close();  // outside this object's lock: its committer takes it to write what is queued
+        closeConnection();
+    }
+
+    private synchronized void closeConnection() {
         try {
             if (upsertSample != null && upsertOn == conn.get()) upsertSample.close();
             conn.close();

@@ -475,4 +475,59 @@ class EvalRunnerTest {
         assertThat(store.samples(done.get() == null ? "run-1" : done.get().runId())).hasSize(n);
         assertThat(client.calls.get()).isEqualTo(n);
     }
+
+    /**
+     * The same bound when the store stalls: answers are committed behind the solvers, and a solver takes a new item
+     * only while fewer than concurrency + finishers are taken and not committed. Another connection holds SQLite's
+     * write lock from the run's start; the requests stop there, nothing is stored, and once the lock is let go every
+     * answer is committed and the run completes. (Without the bound the solvers would go on through all n items.)
+     */
+    @Test
+    void aStalledStoreStopsTheRequestsAtConcurrencyPlusFinishers() throws Exception {
+        int concurrency = 3;
+        int finishers = Math.max(8, Runtime.getRuntime().availableProcessors());  // as EvalRunner sizes them
+        int n = concurrency + finishers + 20;
+        java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("arbiter.db"));
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        ProgressListener lockAtStart = new ProgressListener() {
+            @Override
+            public void started(Progress p) {
+                try (java.sql.Statement st = other.createStatement()) {
+                    st.execute("BEGIN EXCLUSIVE");  // the run's row is written; its answers' commits now wait
+                    locked.countDown();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        FakeClient client = new FakeClient(TestTasks::mostlyRight);
+        EvalRunner runner = runner(lockAtStart);
+        java.util.concurrent.atomic.AtomicReference<RunRecord> done = new java.util.concurrent.atomic.AtomicReference<>();
+        // no response cache: its writes, made by the solvers themselves, would wait for the lock too
+        Thread run = new Thread(() -> done.set(runner.run(TestTasks.task(n, TestTasks.exact()), TestTasks.endpoint(), client,
+                options().concurrency(concurrency).cache(false).build())));
+        try {
+            run.start();
+            assertThat(locked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            int seen = -1;
+            int still = 0;
+            for (int i = 0; i < 60 && still < 4; i++) {  // well inside the store's 10 s busy timeout
+                int now = client.calls.get();
+                still = now > 0 && now == seen ? still + 1 : 0;
+                seen = now;
+                Thread.sleep(100);
+            }
+            assertThat(client.calls.get()).as("requests made while no answer could be committed").isEqualTo(concurrency + finishers);
+        } finally {
+            try (java.sql.Statement st = other.createStatement()) {
+                st.execute("ROLLBACK");
+            }
+            other.close();
+        }
+        run.join(60_000);
+        assertThat(done.get()).isNotNull();
+        assertThat(done.get().status()).isEqualTo(RunStatus.completed);
+        assertThat(store.samples(done.get().runId())).hasSize(n);
+        assertThat(client.calls.get()).isEqualTo(n);
+    }
 }

@@ -1,0 +1,185 @@
+package dev.arbiter.eval.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class CommitQueueTest {
+    static final Duration HANG = Duration.ofSeconds(30);
+
+    @Test
+    void itemsQueuedDuringAWriteGoTogetherInTheNextAndAreToldInOrder() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch letFirstFinish = new CountDownLatch(1);
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        CommitQueue<String> q = new CommitQueue<>(items -> {
+            batches.add(List.copyOf(items));
+            if (batches.size() == 1) {
+                firstWriting.countDown();
+                await(letFirstFinish);
+            }
+        }, "test-commit");
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        q.submit("a", f -> told.add("a" + (f == null ? "" : "!")));
+        assertThat(firstWriting.await(30, TimeUnit.SECONDS)).isTrue();
+        // the writer is busy with "a": these three return at once and wait in the queue
+        for (String s : List.of("b", "c", "d")) q.submit(s, f -> told.add(s + (f == null ? "" : "!")));
+        assertThat(told).isEmpty();
+        letFirstFinish.countDown();
+        assertTimeoutPreemptively(HANG, q::await);
+        assertThat(batches).containsExactly(List.of("a"), List.of("b", "c", "d"));
+        assertThat(told).containsExactly("a", "b", "c", "d");
+        q.close();
+    }
+
+    @Test
+    void aFailedWriteIsToldToEveryItemOfItsBatchAndTheNextBatchIsStillWritten() {
+        List<List<String>> written = new CopyOnWriteArrayList<>();
+        CommitQueue<String> q = new CommitQueue<>(items -> {
+            if (items.contains("bad")) throw new IllegalStateException("disk full");
+            written.add(List.copyOf(items));
+        }, "test-commit");
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        q.submit("bad", f -> told.add("bad:" + (f == null ? "ok" : f.getMessage())));
+        q.await();
+        q.submit("good", f -> told.add("good:" + (f == null ? "ok" : f.getMessage())));
+        q.await();
+        assertThat(told).containsExactly("bad:disk full", "good:ok");
+        assertThat(written).containsExactly(List.of("good"));
+        q.close();
+    }
+
+    @Test
+    void aCallbackThatThrowsStopsNeitherTheOthersNorTheCommitter() {
+        CommitQueue<String> q = new CommitQueue<>(items -> { }, "test-commit");
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch hold = new CountDownLatch(1);
+        q.submit("first", f -> await(hold));  // holds the committer so the next two share a batch
+        q.submit("x", f -> { throw new IllegalStateException("caller's bug"); });
+        q.submit("y", f -> told.add("y"));
+        hold.countDown();
+        assertTimeoutPreemptively(HANG, q::await);
+        q.submit("z", f -> told.add("z"));
+        assertTimeoutPreemptively(HANG, q::await);
+        assertThat(told).containsExactly("y", "z");
+        q.close();
+    }
+
+    @Test
+    void closeWritesWhatIsQueuedThenRefusesMore() {
+        List<String> written = new CopyOnWriteArrayList<>();
+        CountDownLatch hold = new CountDownLatch(1);
+        CommitQueue<String> q = new CommitQueue<>(items -> {
+            await(hold);
+            written.addAll(items);
+        }, "test-commit");
+        for (int i = 0; i < 5; i++) q.submit("s" + i, f -> { });
+        Thread releaser = new Thread(() -> {
+            sleep(100);
+            hold.countDown();
+        });
+        releaser.start();
+        assertTimeoutPreemptively(HANG, q::close);
+        assertThat(written).containsExactly("s0", "s1", "s2", "s3", "s4");
+        assertThatThrownBy(() -> q.submit("late", f -> { })).isInstanceOf(IllegalStateException.class);
+        q.close();  // again: nothing to do
+    }
+
+    @Test
+    void awaitKeepsWaitingThroughAnInterruptAndKeepsTheFlag() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        List<String> written = new CopyOnWriteArrayList<>();
+        CommitQueue<String> q = new CommitQueue<>(items -> {
+            await(hold);
+            written.addAll(items);
+        }, "test-commit");
+        q.submit("a", f -> { });
+        List<Boolean> flag = new CopyOnWriteArrayList<>();
+        Thread waiter = new Thread(() -> {
+            q.await();
+            flag.add(Thread.currentThread().isInterrupted());
+        });
+        waiter.start();
+        sleep(50);
+        waiter.interrupt();
+        sleep(50);
+        assertThat(waiter.isAlive()).as("still waiting for the write").isTrue();
+        hold.countDown();
+        waiter.join(30_000);
+        assertThat(written).containsExactly("a");
+        assertThat(flag).containsExactly(true);
+        q.close();
+    }
+
+    @Test
+    void aCallerOutOfRoomWritesTheQueuedBatchItselfUnlessOneIsBeingWritten() throws Exception {
+        List<String> writers = new CopyOnWriteArrayList<>();
+        CountDownLatch hold = new CountDownLatch(1);
+        CountDownLatch writing = new CountDownLatch(1);
+        // lingers far longer than the test: only commitHere (or a full batch) writes the two items
+        CommitQueue<String> q = new CommitQueue<>(items -> {
+            writers.add(Thread.currentThread().getName() + ":" + items);
+            if (items.contains("held")) {
+                writing.countDown();
+                await(hold);
+            }
+        }, "test-commit", Duration.ofMinutes(10).toNanos(), 100);
+        q.submit("a", f -> { });
+        q.submit("b", f -> { });
+        assertThat(q.commitHere()).isTrue();
+        assertThat(writers).containsExactly(Thread.currentThread().getName() + ":[a, b]");
+        assertThat(q.commitHere()).as("nothing queued").isFalse();
+
+        Thread helper = new Thread(() -> {
+            q.submit("held", f -> { });
+            q.commitHere();  // writes [held] and blocks in the writer until released
+        }, "helper");
+        helper.start();
+        assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+        q.submit("c", f -> { });
+        assertThat(q.commitHere()).as("a batch is being written").isFalse();
+        hold.countDown();
+        helper.join(30_000);
+        assertThat(q.commitHere()).isTrue();
+        assertThat(writers).endsWith("helper:[held]", Thread.currentThread().getName() + ":[c]");
+        q.close();
+    }
+
+    @Test
+    void awaitAndCloseDoNotWaitOutTheLinger() {
+        List<String> written = new CopyOnWriteArrayList<>();
+        CommitQueue<String> q = new CommitQueue<>(written::addAll, "test-commit", Duration.ofMinutes(10).toNanos(), 100);
+        q.submit("a", f -> { });
+        assertTimeoutPreemptively(HANG, q::await);
+        assertThat(written).containsExactly("a");
+        q.submit("b", f -> { });
+        assertTimeoutPreemptively(HANG, q::close);
+        assertThat(written).containsExactly("a", "b");
+    }
+
+    private static void await(CountDownLatch l) {
+        try {
+            l.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
