@@ -2,24 +2,16 @@ package dev.arbiter.eval.store;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 
 /**
  * Group commit: items that arrive while a batch is being written wait for it, then go together in the next one, so
- * 64 workers finishing at once cost a few transactions, not 64. The caller whose item starts a batch writes it (no
- * writer thread); each caller returns only once its own item is written, or throws the batch's failure, so a kill
- * loses at most the items whose calls had not returned (those in flight).
- *
- * <p>Linger: a caller that says how many other callers are still producing an item for this commit
- * ({@link #submit(Object, IntSupplier)}) waits for them, up to {@link #lingerNanos}, before it writes. Without it,
- * answers arriving one every ~0.1 ms against a ~0.1 ms commit went in batches of 1.5 on average (11,000 transactions
- * for 16,384 answers at --concurrency 64). It never waits when no other caller is producing (one worker, or the last
- * answers of a run), and each item is still written before its call returns: a kill loses no more than before, only
- * the items whose calls had not returned.
+ * many callers storing at once cost a few transactions, not one each. The caller whose item starts a batch writes it
+ * (no writer thread); each caller returns only once its own item is written, or throws the batch's failure, so a
+ * kill loses at most the items whose calls had not returned (those in flight). The eval's answers go through
+ * {@link CommitQueue} instead, whose callers do not wait; this is for the store's other callers.
  *
  * <p>Waiting callers park on their own item and are woken one by one when it is written, and the next committer is
  * handed its role: none of them wakes to contend for the lock (a condition's signalAll woke a whole batch of ~60 to
@@ -30,49 +22,23 @@ import java.util.function.IntSupplier;
 final class GroupCommit<T> {
     /** Writes one batch in one transaction: all of it, or none of it and it throws. */
     private final Consumer<List<T>> writer;
-    /** Longest a batch waits for busy callers to submit, in nanoseconds; 0 never waits. */
-    private final long lingerNanos;
-    /** Largest batch a linger waits to fill. */
-    private final int maxBatch;
     /** Guards the fields below; never held while the writer runs. */
     private final ReentrantLock lock = new ReentrantLock();
-    /** Signalled when the lingering committer should stop waiting (only that one thread waits on it). */
-    private final Condition arrived = lock.newCondition();
     private List<Pending<T>> queued = new ArrayList<>();
-    /** Whether some caller holds the committer's role (lingering, writing, or just handed it). */
+    /** Whether some caller holds the committer's role (writing, or just handed it). */
     private boolean committing;
-    /** The lingering committer's count of callers still producing; null when none lingers. */
-    private IntSupplier lingerComing;
 
     GroupCommit(Consumer<List<T>> writer) {
-        this(writer, 0, 1);
-    }
-
-    GroupCommit(Consumer<List<T>> writer, long lingerNanos, int maxBatch) {
-        if (lingerNanos < 0 || maxBatch < 1) throw new IllegalArgumentException("linger " + lingerNanos + " ns, max batch " + maxBatch);
         this.writer = writer;
-        this.lingerNanos = lingerNanos;
-        this.maxBatch = maxBatch;
     }
 
-    /** Writes {@code item}, in a batch with whatever else is waiting; returns once it is written. Never lingers. */
+    /** Writes {@code item}, in a batch with whatever else is waiting; returns once it is written. */
     void submit(T item) {
-        submit(item, () -> 0);
-    }
-
-    /**
-     * Writes {@code item} as {@link #submit(Object)} does; {@code coming} tells how many other callers are producing an
-     * item they will submit soon (a pool's workers still waiting for their answer): while there are some, the batch
-     * waits for them, up to the linger time and the largest batch.
-     */
-    void submit(T item, IntSupplier coming) {
         Pending<T> mine = new Pending<>(item, Thread.currentThread());
         boolean commit;
         lock.lock();
         try {
             queued.add(mine);
-            // wake the lingering committer only when its wait is over, not at every arrival
-            if (lingerComing != null && (queued.size() >= maxBatch || lingerComing.getAsInt() <= 0)) arrived.signal();
             commit = !committing;
             committing = true;
         } finally {
@@ -88,7 +54,7 @@ final class GroupCommit<T> {
             commit = mine.state == Pending.COMMIT;
         }
         try {
-            if (commit && commit(coming)) interrupted = true;
+            if (commit) commit();
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
         }
@@ -96,16 +62,14 @@ final class GroupCommit<T> {
     }
 
     /**
-     * As the committer: lingers, writes everything queued (this caller's item included: it was queued before this
-     * caller became the committer), marks each item written and wakes its caller, and hands the role to the first
-     * item queued meanwhile, if any. Returns whether the linger was interrupted.
+     * As the committer: writes everything queued (this caller's item included: it was queued before this caller
+     * became the committer), marks each item written and wakes its caller, and hands the role to the first item
+     * queued meanwhile, if any.
      */
-    private boolean commit(IntSupplier coming) {
+    private void commit() {
         List<Pending<T>> batch;
-        boolean interrupted;
         lock.lock();
         try {
-            interrupted = linger(coming);
             batch = queued;
             queued = new ArrayList<>();
         } finally {
@@ -139,29 +103,6 @@ final class GroupCommit<T> {
         for (Pending<T> p : batch) if (p.waiter != self) LockSupport.unpark(p.waiter);
         if (next != null) LockSupport.unpark(next.waiter);
         if (error != null) throw error;
-        return interrupted;
-    }
-
-    /**
-     * With the lock held and this thread the committer: waits while other callers are producing items, the batch is
-     * below its maximum and the linger time lasts. Returns whether it was interrupted (and stopped waiting).
-     */
-    private boolean linger(IntSupplier coming) {
-        if (lingerNanos == 0) return false;
-        long left = lingerNanos;
-        lingerComing = coming;
-        try {
-            while (left > 0 && queued.size() < maxBatch && coming.getAsInt() > 0) {
-                try {
-                    left = arrived.awaitNanos(left);
-                } catch (InterruptedException e) {
-                    return true;
-                }
-            }
-            return false;
-        } finally {
-            lingerComing = null;
-        }
     }
 
     /** Items waiting for the next batch. */

@@ -61,7 +61,7 @@ public final class RunStore implements AutoCloseable {
     /** The one connection, reopened when a PostgreSQL server drops it; guarded by this. */
     private final StoreConnection conn;
     /** Answers being written, in shared transactions ({@link #putSample}). */
-    private final GroupCommit<StoredSample> samplesCommit = new GroupCommit<>(this::writeSamples, SAMPLE_LINGER_NANOS, 256);
+    private final GroupCommit<StoredSample> samplesCommit = new GroupCommit<>(this::writeSamples);
     /** Answers committed behind their callers ({@link #putSampleLater}): the eval's. */
     private final CommitQueue<StoredSample> samplesLater = new CommitQueue<>(this::writeSamples, "arbiter-commit",
             LATER_LINGER_NANOS, LATER_FILL);
@@ -75,13 +75,6 @@ public final class RunStore implements AutoCloseable {
     static final long LATER_LINGER_NANOS = 500_000;
     /** The batch size at which the committer stops waiting for more answers. */
     static final int LATER_FILL = 4;
-    /**
-     * Longest an answer's commit waits for the answers other workers are about to store (GroupCommit's linger): 1 ms,
-     * nothing beside a served model's answer time. At --concurrency 64 against a zero-delay server, 16,384 answers
-     * went in 268 transactions instead of ~11,000, and the run took 12% less wall and 13% less CPU; 0.2, 0.5 and 2 ms
-     * measured the same (docs/performance.md).
-     */
-    static final long SAMPLE_LINGER_NANOS = 1_000_000;
     /** Sample transactions committed so far (tests check that concurrent answers share them). Guarded by this. */
     private long sampleTransactions;
 
