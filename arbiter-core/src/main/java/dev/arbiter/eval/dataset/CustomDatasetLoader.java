@@ -93,7 +93,7 @@ public final class CustomDatasetLoader {
 
     private static byte[] readBytes(Path file) {
         try {
-            return Files.readAllBytes(file);
+            return dev.arbiter.util.FileBytes.read(file);  // not Files.readAllBytes: see FileBytes
         } catch (NoSuchFileException e) {
             throw new UnavailableException("data file " + file + " not found");
         } catch (IOException e) {
