@@ -247,6 +247,9 @@ final class RunSession {
             }
         } catch (RuntimeException e) {
             fail(e);
+        } catch (Error e) {
+            fail(new IllegalStateException("recording a committed answer failed: " + e, e));
+            throw e;
         } finally {
             uncommitted.release();
         }

@@ -18,8 +18,10 @@ import java.util.function.Consumer;
  * lose is therefore the caller's to bound: the eval takes a new item only while fewer than its bound are taken and
  * not yet committed, and releases one in the callback.
  *
- * <p>Callbacks run on the committer thread, in the order the items were queued, one batch after another. A callback
- * that throws does not stop the others nor the thread.
+ * <p>Callbacks run on the committer thread (or on a caller in {@link #commitHere}), in the order the items were
+ * queued, one batch after another. A callback that throws does not stop the others: every callback of a batch runs.
+ * An exception from one is dropped (recording its item is the caller's business); an Error is thrown once the
+ * batch's callbacks have all run, and the committer thread, which then drops it, goes on with the next batch.
  *
  * @param <T> what is written
  */
@@ -72,12 +74,14 @@ final class CommitQueue<T> {
         lock.lock();
         try {
             if (closed) throw new IllegalStateException("the store is closed");
-            queued.add(new Entry<>(item, done));
             if (committer == null) {
-                committer = new Thread(this::commitLoop, threadName);
-                committer.setDaemon(true);  // never keeps the JVM up: close() and await() are what wait for it
-                committer.start();
+                // started before the item is queued: a thread that cannot start leaves nothing queued behind it
+                Thread t = new Thread(this::commitLoop, threadName);
+                t.setDaemon(true);  // never keeps the JVM up: close() and await() are what wait for it
+                t.start();
+                committer = t;
             }
+            queued.add(new Entry<>(item, done));
             // wake the committer when it sleeps on an empty queue, or lingers and the batch is now full; not at
             // every item (a futex wake each was a tenth of the request thread's time at --concurrency 1)
             if (lingering ? queued.size() == fillTo : queued.size() == 1 && !busy) changed.signalAll();
@@ -124,7 +128,14 @@ final class CommitQueue<T> {
         } finally {
             lock.unlock();
         }
-        writeAndSignal(batch);
+        // The batch holds other callers' items: a stop that interrupts this caller must not fail their write (a
+        // database connection's reconnect wait would end at the interrupt). The flag is kept for after.
+        boolean interrupted = Thread.interrupted();
+        try {
+            writeAndSignal(batch);
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
         return true;
     }
 
@@ -168,7 +179,12 @@ final class CommitQueue<T> {
             } finally {
                 lock.unlock();
             }
-            writeAndSignal(batch);
+            try {
+                writeAndSignal(batch);
+            } catch (Error e) {
+                // from a callback, after all of them ran: the caller that threw it has recorded its failure (the
+                // eval fails its run); this thread stays, so that what is queued is still written and await returns
+            }
         }
     }
 
@@ -222,13 +238,17 @@ final class CommitQueue<T> {
         } catch (Error e) {  // each caller still hears of it, and the thread stays to write the next batch
             failure = new IllegalStateException("the batch's write failed: " + e, e);
         }
+        Error error = null;
         for (Entry<T> e : batch) {
             try {
                 e.done.accept(failure);
             } catch (RuntimeException ignored) {
                 // the caller's own failure to record its item: the other callbacks still run
+            } catch (Error err) {
+                if (error == null) error = err; else error.addSuppressed(err);
             }
         }
+        if (error != null) throw error;
     }
 
     private record Entry<T>(T item, Consumer<RuntimeException> done) {}

@@ -511,7 +511,7 @@ class EvalRunnerTest {
             assertThat(locked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             int seen = -1;
             int still = 0;
-            for (int i = 0; i < 60 && still < 4; i++) {  // well inside the store's 10 s busy timeout
+            for (int i = 0; i < 40 && still < 4; i++) {  // well inside the store's 10 s busy timeout
                 int now = client.calls.get();
                 still = now > 0 && now == seen ? still + 1 : 0;
                 seen = now;

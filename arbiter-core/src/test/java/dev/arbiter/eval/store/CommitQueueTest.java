@@ -60,19 +60,44 @@ class CommitQueueTest {
     }
 
     @Test
-    void aCallbackThatThrowsStopsNeitherTheOthersNorTheCommitter() {
-        CommitQueue<String> q = new CommitQueue<>(items -> { }, "test-commit");
-        List<String> told = Collections.synchronizedList(new ArrayList<>());
+    void aCallbackThatThrowsStopsNeitherTheOthersNorTheCommitter() throws Exception {
+        CountDownLatch writingFirst = new CountDownLatch(1);
         CountDownLatch hold = new CountDownLatch(1);
-        q.submit("first", f -> await(hold));  // holds the committer so the next two share a batch
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        CommitQueue<String> q = new CommitQueue<>(items -> {
+            batches.add(List.copyOf(items));
+            if (items.contains("first")) {
+                writingFirst.countDown();
+                await(hold);
+            }
+        }, "test-commit");
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        q.submit("first", f -> { });
+        assertThat(writingFirst.await(30, TimeUnit.SECONDS)).isTrue();
+        // queued while "first" is written: these four share the next batch
         q.submit("x", f -> { throw new IllegalStateException("caller's bug"); });
         q.submit("y", f -> told.add("y"));
+        q.submit("oom", f -> { throw new OutOfMemoryError("simulated"); });
+        q.submit("w", f -> told.add("w"));
         hold.countDown();
         assertTimeoutPreemptively(HANG, q::await);
+        assertThat(batches).containsExactly(List.of("first"), List.of("x", "y", "oom", "w"));
+        assertThat(told).as("every callback of the batch ran, the Error's included").containsExactly("y", "w");
         q.submit("z", f -> told.add("z"));
         assertTimeoutPreemptively(HANG, q::await);
-        assertThat(told).containsExactly("y", "z");
+        assertThat(told).as("the committer is still there after the Error").containsExactly("y", "w", "z");
         q.close();
+    }
+
+    @Test
+    void anErrorFromACallbackReachesACallerWritingTheBatchItselfAfterEveryCallbackRan() {
+        CommitQueue<String> q = new CommitQueue<>(items -> { }, "test-commit", Duration.ofMinutes(10).toNanos(), 100);
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        q.submit("oom", f -> { throw new OutOfMemoryError("simulated"); });
+        q.submit("after", f -> told.add("after"));
+        assertThatThrownBy(q::commitHere).isInstanceOf(OutOfMemoryError.class);
+        assertThat(told).containsExactly("after");
+        assertTimeoutPreemptively(HANG, q::close);
     }
 
     @Test
@@ -105,8 +130,10 @@ class CommitQueueTest {
         }, "test-commit");
         q.submit("a", f -> { });
         List<Boolean> flag = new CopyOnWriteArrayList<>();
+        List<Boolean> writtenWhenReturned = new CopyOnWriteArrayList<>();
         Thread waiter = new Thread(() -> {
             q.await();
+            writtenWhenReturned.add(written.contains("a"));  // an await that returned at the interrupt says false
             flag.add(Thread.currentThread().isInterrupted());
         });
         waiter.start();
@@ -117,6 +144,7 @@ class CommitQueueTest {
         hold.countDown();
         waiter.join(30_000);
         assertThat(written).containsExactly("a");
+        assertThat(writtenWhenReturned).containsExactly(true);
         assertThat(flag).containsExactly(true);
         q.close();
     }
