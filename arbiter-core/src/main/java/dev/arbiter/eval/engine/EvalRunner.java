@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.FutureTask;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -82,11 +83,26 @@ public final class EvalRunner {
         if (opts.shard() != null) selected = opts.shard().filter(selected);  // after --limit: shards split one selection
         String endpointId = client.describe();
         GenerationConfig generation = opts.seed() == null ? task.config() : task.config().withSeed(opts.seed());
-        String key = SettingsKey.of(task.name(), task.version(), task.scorer().name(), endpoint.model(), endpointId,
-                task.dataset().sha256(), generation, opts.seed(), opts.limit(), opts.epochs(),
-                SettingsKey.questions(selected), task.setting());
-        Optional<StoredRun> previous = previous(opts, key);
-        Capabilities probed = opts.probe() ? probe(client, opts) : null;
+        // The probe's request on its own thread while this one fingerprints the questions and looks for a run to
+        // continue: each took tens of ms of the eval's start, one after the other (docs/performance.md).
+        FutureTask<Capabilities> probe = opts.probe() ? new FutureTask<>(() -> probe(client, opts)) : null;
+        if (probe != null) {
+            Thread t = new Thread(probe, "arbiter-probe-request");
+            t.setDaemon(true);
+            t.start();
+        }
+        String key;
+        Optional<StoredRun> previous;
+        try {
+            key = SettingsKey.of(task.name(), task.version(), task.scorer().name(), endpoint.model(), endpointId,
+                    task.dataset().sha256(), generation, opts.seed(), opts.limit(), opts.epochs(),
+                    SettingsKey.questions(selected), task.setting());
+            previous = previous(opts, key);
+        } catch (RuntimeException | Error e) {
+            if (probe != null) probe.cancel(true);
+            throw e;
+        }
+        Capabilities probed = probe == null ? null : probed(probe, client);
         if (probed != null) CapabilityCheck.require(task, probed, endpointId);
         if (opts.probe() && ImageProbe.needsImages(selected)) ImageProbe.require(client, endpointId);
         // Ollama's window made explicit and recorded (generation.num_ctx, server.context_length): see ContextWindow
@@ -264,6 +280,22 @@ public final class EvalRunner {
             return Optional.of(run);
         }
         return opts.autoResume() ? store.latestIncomplete(key) : Optional.empty();
+    }
+
+    /** The probe's answer, or its failure as the probe itself throws it; an interrupt here cancels the probe. */
+    private static Capabilities probed(FutureTask<Capabilities> probe, ModelClient client) {
+        try {
+            return probe.get();
+        } catch (InterruptedException e) {
+            probe.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while probing " + client.describe(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        }
     }
 
     private Capabilities probe(ModelClient client, RunOptions opts) {
