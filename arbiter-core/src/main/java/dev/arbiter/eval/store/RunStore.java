@@ -21,8 +21,9 @@ import java.util.Optional;
  * Runs, their answers and the response cache in one SQLite file (WAL journal), or in a shared PostgreSQL database
  * ({@code postgresql://…}, schema migrated by Flyway; see {@link StoreDialect} for what differs). Every write is
  * committed before its method returns, so a process killed with -9 keeps every answer stored before the kill; answers
- * stored at the same moment by several workers share one transaction ({@link #putSample}). One connection, used
- * under this object's lock.
+ * stored at the same moment by several workers share one transaction ({@link #putSample}). The one exception is
+ * {@link #putSampleLater}, the eval's: it returns at once and says when the answer is committed, and the caller
+ * bounds how many it leaves uncommitted. One connection, used under this object's lock.
  */
 public final class RunStore implements AutoCloseable {
     /** Bumped when a table changes shape. */
