@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * A run's directory: {@code manifest.json}, {@code run.json} (the run record, once ended) and {@code samples.jsonl}
- * (one line per answer, appended and flushed as each completes). JSON files are replaced atomically.
+ * (one line per answer, appended and flushed once the answer is committed to the store). JSON files are replaced
+ * atomically.
  */
 final class RunFiles implements AutoCloseable {
     static final String MANIFEST = "manifest.json";
