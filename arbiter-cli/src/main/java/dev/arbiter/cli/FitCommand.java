@@ -59,7 +59,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--runtime", paramLabel = "NAME", description = "llama.cpp, ollama, vllm, sglang or tgi (default: llama.cpp for GGUF; a tensor-parallel server for FP8/INT8/INT4 and for 16-bit weights on several data-centre GPUs: SGLang for MLA models such as DeepSeek, vLLM otherwise).")
     String runtime;
 
-    @Option(names = "--cpu-bandwidth-gbs", paramLabel = "GB/S", description = "Peak system-RAM bandwidth in GB/s for layers offloaded to the CPU, which reaches 60% of it (default: 76.8, dual-channel DDR5-4800).")
+    @Option(names = "--cpu-bandwidth-gbs", paramLabel = "GB/S", description = "Peak system-RAM bandwidth in GB/s for layers offloaded to the CPU, which reaches 60%% of it (default: 76.8, dual-channel DDR5-4800).")
     Double cpuBandwidthGbs;
 
     @Option(names = "--kv-swa-full", description = "Sliding-window layers keep the full context too (llama.cpp --swa-full).")

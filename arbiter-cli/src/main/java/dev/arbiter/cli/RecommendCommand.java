@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "recommend", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         header = "A ranked, explained shortlist for your hardware, use case, licence, region and language.",
-        description = {"Hard constraints first (fit, licence, region, modality, context), then a score with a 90% interval from",
+        description = {"Hard constraints first (fit, licence, region, modality, context), then a score with a 90%% interval from",
                 "figures normalised against the catalogue; models whose intervals overlap are shown as ties (≈) with what",
                 "decided the order. Models past --top are listed as 'also fits'; 'Excluded' holds only exclusions.",
                 "The method, its weights and a worked example: docs/recommend.md, or --explain."},

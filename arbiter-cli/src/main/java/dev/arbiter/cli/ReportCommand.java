@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
         description = {"One run: its page (settings, metrics with intervals, every answer; a bench run's latency chart).",
                 "Several runs (eval, probe and bench mixed): a decision summary (recommend's shortlist with --hardware and",
                 "--use-case, the models ranked by measured score, what the measurements confirmed or contradicted, licences),",
-                "published vs measured figures with 95% intervals, the six-axis radar, per-task and per-subject breakdowns,",
+                "published vs measured figures with 95%% intervals, the six-axis radar, per-task and per-subject breakdowns,",
                 "paired comparisons, probe results by category and OWASP id, bench charts, the manifests and every answer",
                 "side by side (filter to failures, search). HTML is one file with everything inlined; it loads nothing.",
                 "--format json prints the document the page is drawn from (the web UI's /api/report)."},
