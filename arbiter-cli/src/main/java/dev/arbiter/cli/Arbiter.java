@@ -94,12 +94,16 @@ public final class Arbiter implements java.util.concurrent.Callable<Integer> {
 
     /**
      * The CLI with only the subcommand {@code args} start with, when they start with one (not help): picocli's model
-     * of all the subcommands, built by reflection, was half of the start-up of {@code models}. Anything else (no
-     * command, an option, help, a typo to suggest a command for) gets them all.
+     * of all the subcommands, built by reflection, was half of the start-up of {@code models}. {@code --version} on
+     * its own needs none of them. Anything else (no command, another option, help, a typo to suggest a command for)
+     * gets them all.
      */
     static CommandLine forArgs(PrintWriter out, PrintWriter err, String... args) {
         Class<?> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
         if (named != null && named != CommandLine.HelpCommand.class) return commandLine(out, err, List.of(named));
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return commandLine(out, err, List.of());
+        }
         return commandLine(out, err);
     }
 

@@ -20,6 +20,16 @@ class LazySubcommandsTest {
     }
 
     @Test
+    void versionAloneBuildsNoCommandAndStillPrintsTheVersion() {
+        assertThat(Arbiter.forArgs(sink(), sink(), "--version").getSubcommands()).isEmpty();
+        assertThat(Arbiter.forArgs(sink(), sink(), "-V").getSubcommands()).isEmpty();
+        assertThat(Arbiter.forArgs(sink(), sink(), "--version", "models").getSubcommands()).hasSize(Arbiter.COMMANDS.size());
+        CliRun r = CliRun.of("--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("arbiter ").contains(Version.get());
+    }
+
+    @Test
     void helpOptionsAndTyposGetEveryCommand() {
         int all = Arbiter.COMMANDS.size();
         assertThat(Arbiter.forArgs(sink(), sink()).getSubcommands()).hasSize(all);
