@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
         header = "What serving a model costs: per 1M input and output tokens, per month, and the GPUs a target throughput needs.",
         description = {"Throughput under load (batched decode at --concurrency, prefill included) times the hardware's price per",
                 "GPU-hour from a dated, sourced price list. A stored bench run of the model on that hardware at that concurrency",
-                "replaces the estimate. Every figure comes with its basis; prices say how old they are."},
+                "replaces the estimate when its prompt and output lengths were the workload's (each within 25%%); a run of other",
+                "lengths is named in the basis, not used. Every figure comes with its basis; prices say how old they are."},
         footer = {"", "Examples:",
                 "  ./arbiter cost qwen2.5-72b --hardware h100-80gb --gpus 2",
                 "  ./arbiter cost llama-4-scout qwen2.5-72b --hardware h100-80gb --gpus 2 --concurrency 64 --tokens-per-month 2B",
@@ -83,7 +84,7 @@ final class CostCommand implements Callable<Integer> {
         Pricing pricing = price.pricing();
         HourlyRate rate = pricing.rate(hw.id(), price.options());
         List<ModelCost> costs = new ArrayList<>();
-        // A stored bench run of a model at a quant on this hardware and concurrency (the evidence record) replaces the estimate.
+        // A stored bench run of a model at a quant on this hardware and concurrency (the evidence record), of this workload, replaces the estimate.
         try (var runs = java.nio.file.Files.isRegularFile(store.file()) ? store.open() : null) {
             ThroughputSource measured = runs == null ? ThroughputSource.NONE : new BenchThroughput(new EvidenceStore(runs));
             CostCalculator calc = new CostCalculator(measured);

@@ -32,10 +32,11 @@ final class CostText {
             }
             out.printf(Locale.US, "%-20s %-7s %-9s %-11s %-10s %-11s %-11s %-13s %-10s %s%n", c.model(), c.quant(), c.runtime(),
                     String.format(Locale.US, "%,.1f", c.outputTokensPerS()), c.throughputSource(),
-                    c.perMillionInput() == null ? (c.measured() != null ? "in out" : "-") : money(c.perMillionInput()),
+                    c.perMillionInput() == null ? (c.measured() != null ? "in 1M out" : "-") : money(c.perMillionInput()),
                     money(c.perMillionOutput()), money(c.perMillionOutputAllIn()), money(c.deploymentPerHour()), money(c.perMonth()));
             if (c.measured() != null) {
-                out.printf(Locale.US, "     measured: bench run %s (%s) at concurrency %d%n", c.measured().runId(), c.measured().measuredAt(), c.measured().concurrency());
+                out.printf(Locale.US, "     measured: bench run %s (%s) at concurrency %d on %s%n", c.measured().runId(), c.measured().measuredAt(),
+                        c.measured().concurrency(), c.measured().workload());
             }
             if (c.throughput() != null) {
                 StringBuilder s = new StringBuilder("     batch → tokens/s:");

@@ -102,8 +102,9 @@ class CostCommandTest extends PricedCliTest {
             String id = bench.json().path("run_id").asText();
             double atFour = bench.json().path("levels").get(1).path("output_token_throughput").asDouble();
 
+            // the stand-in server counts 7 prompt tokens and sends the 6 asked for: the run prices that workload
             CliRun measured = CliRun.of("cost", "qwen2.5-7b", "--quant", "INT4", "--hardware", "rtx-4090", "--concurrency", "4",
-                    "--store", store(), "--format", "json");
+                    "--input-tokens", "7", "--output-tokens", "6", "--store", store(), "--format", "json");
             assertThat(measured.exit()).as(measured.err()).isZero();
             JsonNode m = measured.json().path("models").get(0);
             assertThat(m.path("throughput_source").asText()).isEqualTo("measured");
@@ -111,14 +112,26 @@ class CostCommandTest extends PricedCliTest {
             assertThat(m.path("output_tokens_per_s").asDouble()).isEqualTo(atFour);
             assertThat(m.path("per_million_output_all_in").asDouble()).isCloseTo(0.756 / (atFour * 3600) * 1e6, within(1e-9));
 
-            CliRun text = CliRun.of("cost", "qwen2.5-7b", "--quant", "INT4", "--hardware", "rtx-4090", "--concurrency", "4", "--store", store());
-            assertThat(text.out()).contains("measured: bench run " + id);
+            CliRun text = CliRun.of("cost", "qwen2.5-7b", "--quant", "INT4", "--hardware", "rtx-4090", "--concurrency", "4",
+                    "--input-tokens", "7", "--output-tokens", "6", "--store", store());
+            assertThat(text.out()).contains("measured: bench run " + id + " (").contains("at concurrency 4 on 7 prompt + 6 output tokens per request")
+                    .contains("in 1M out");
+
+            // the default workload (1,024 + 256) is not what the run measured: the estimate stands, and the basis says why
+            CliRun longer = CliRun.of("cost", "qwen2.5-7b", "--quant", "INT4", "--hardware", "rtx-4090", "--concurrency", "4",
+                    "--store", store(), "--format", "json");
+            assertThat(longer.exit()).as(longer.err()).isZero();
+            JsonNode l = longer.json().path("models").get(0);
+            assertThat(l.path("throughput_source").asText()).isEqualTo("estimated");
+            assertThat(l.path("basis").toString()).contains("bench run " + id + " at concurrency 4 measured 7 prompt + 6 output tokens per request, "
+                    + "not this workload's 1,024 + 256");
 
             // another concurrency, quantisation or hardware was not measured: the estimate stands
             for (String[] other : new String[][]{{"--concurrency", "8", "--quant", "INT4", "--hardware", "rtx-4090"},
                     {"--concurrency", "4", "--quant", "Q4_K_M", "--hardware", "rtx-4090"},
                     {"--concurrency", "4", "--quant", "INT4", "--hardware", "rtx-3090"}}) {
-                String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("cost", "qwen2.5-7b", "--store", store(), "--format", "json"),
+                String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("cost", "qwen2.5-7b", "--store", store(), "--format", "json",
+                                "--input-tokens", "7", "--output-tokens", "6"),
                         java.util.Arrays.stream(other)).toArray(String[]::new);
                 CliRun e = CliRun.of(args);
                 assertThat(e.exit()).as(e.err()).isZero();

@@ -1,15 +1,15 @@
 package dev.arbiter.cost;
 
+import dev.arbiter.evidence.ClosedLoopLevel;
 import dev.arbiter.evidence.Evidence;
 import dev.arbiter.evidence.EvidenceStore;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * Measured throughput from the bench runs' evidence: the newest run that measured this model, quantisation, hardware
- * and GPU count at exactly the concurrency asked for (a closed-loop level). Runs are read once.
+ * Measured throughput from the bench runs' evidence: the runs that measured this model, quantisation, hardware and
+ * GPU count at exactly the concurrency asked for (a closed-loop level), newest first. Runs are read once.
  */
 public final class BenchThroughput implements ThroughputSource {
     private final EvidenceStore store;
@@ -21,13 +21,16 @@ public final class BenchThroughput implements ThroughputSource {
     }
 
     @Override
-    public Optional<MeasuredThroughput> find(String model, String quant, String hardware, int gpus, int concurrency) {
+    public List<MeasuredThroughput> find(String model, String quant, String hardware, int gpus, int concurrency) {
+        List<MeasuredThroughput> out = new ArrayList<>();
         for (Evidence e : evidence) {
             if (!e.measures(model, quant, hardware, gpus)) continue;
-            Map<Integer, Double> levels = store.closedLoopOutputThroughput(e.runId());
-            Double tps = levels.get(concurrency);
-            if (tps != null && tps > 0) return Optional.of(new MeasuredThroughput(e.runId(), e.measuredAt(), concurrency, tps));
+            ClosedLoopLevel level = store.closedLoopLevels(e.runId()).get(concurrency);
+            if (level != null && level.outputTokensPerS() > 0) {
+                out.add(new MeasuredThroughput(e.runId(), e.measuredAt(), concurrency, level.outputTokensPerS(),
+                        level.inputTokensPerRequest(), level.outputTokensPerRequest()));
+            }
         }
-        return Optional.empty();
+        return out;
     }
 }

@@ -26,7 +26,8 @@ import java.util.Optional;
  *   volume T a month         → ceil(T / (output tokens/s × 3,600 × 730)) deployments, always on
  *   target X tokens/s        → ceil(X / output tokens/s) deployments
  * </pre>
- * A bench run that measured the model on this hardware at the chosen concurrency replaces the estimated throughput;
+ * A bench run that measured the model on this hardware at the chosen concurrency, on requests like the workload's
+ * ({@link MeasuredThroughput#matches}), replaces the estimated throughput;
  * its output tokens/s already pays for its prompts, so the whole hour is charged to output tokens.
  */
 public final class CostCalculator {
@@ -65,9 +66,13 @@ public final class CostCalculator {
         FitRequest fr = request(m, q, rt, req);
         BatchedThroughput.Result res = BatchedThroughput.of(fr, req.workload());
         ThroughputEstimate est = res.get().map(b -> b.estimate(req.concurrency())).orElse(null);
-        Optional<MeasuredThroughput> meas = measured.find(m.id(), q.wire(), req.hardware().id(), req.gpus(), req.concurrency());
+        List<MeasuredThroughput> runs = measured.find(m.id(), q.wire(), req.hardware().id(), req.gpus(), req.concurrency());
+        Optional<MeasuredThroughput> meas = runs.stream().filter(r -> r.matches(req.workload())).findFirst();
+        // the newest run at this concurrency when none ran this workload: said in the basis, never priced
+        MeasuredThroughput unlike = meas.isEmpty() && !runs.isEmpty() ? runs.get(0) : null;
         if (est == null && meas.isEmpty()) {
-            return new ModelCost(m.id(), q.wire(), rt.wire(), false, res.reason(), null, null, null, null, null, null, null,
+            String reason = unlike == null ? res.reason() : res.reason() + "; " + unlikeRun(unlike, req);
+            return new ModelCost(m.id(), q.wire(), rt.wire(), false, reason, null, null, null, null, null, null, null,
                     null, null, null, null, LazyList.of(() -> List.of("price: " + rate.basis())));
         }
         double hourlyUsd = rate.usdPerGpuHour() * req.gpus();
@@ -100,7 +105,7 @@ public final class CostCalculator {
             target = new ModelCost.Target(req.targetTokensPerS(), deployments, deployments * req.gpus(), cur.fromUsd(deployments * monthUsd));
         }
         // Formatted only when read: recommend prices every fitting quantisation of every model and shows a few.
-        Figures f = new Figures(m, q, rt, req, rate, est, meas.orElse(null), tps, hourlyUsd, inUsd, outUsd, allInUsd, monthUsd);
+        Figures f = new Figures(m, q, rt, req, rate, est, meas.orElse(null), unlike, tps, hourlyUsd, inUsd, outUsd, allInUsd, monthUsd);
         return new ModelCost(m.id(), q.wire(), rt.wire(), est != null, est == null ? res.reason() : null, est, source, meas.orElse(null), tps,
                 inUsd == null ? null : cur.fromUsd(inUsd), cur.fromUsd(outUsd), cur.fromUsd(allInUsd), cur.fromUsd(hourlyUsd),
                 cur.fromUsd(monthUsd), volume, target, LazyList.of(f::basis));
@@ -111,24 +116,33 @@ public final class CostCalculator {
         return Math.max(1, (long) Math.ceil(req.tokensPerMonth() / capacity));
     }
 
+    /** Why a bench run at the right concurrency did not price this workload. */
+    static String unlikeRun(MeasuredThroughput r, CostRequest req) {
+        return String.format(Locale.US, "bench run %s at concurrency %d measured %s, not this workload's %,d + %,d (within %.0f%%): "
+                        + "its throughput is not used (./arbiter bench --input-tokens %d --output-tokens %d measures this one)",
+                r.runId(), r.concurrency(), r.workload(), req.workload().inputTokens(), req.workload().outputTokens(),
+                (MeasuredThroughput.LENGTH_TOLERANCE - 1) * 100, req.workload().inputTokens(), req.workload().outputTokens());
+    }
+
     /** The figures of one cost, kept to write its basis when someone reads it. */
     private record Figures(Model m, Quant q, Runtime rt, CostRequest req, HourlyRate rate, ThroughputEstimate est,
-                           MeasuredThroughput mt, double tps, double hourlyUsd, Double inUsd, double outUsd, double allInUsd,
+                           MeasuredThroughput mt, MeasuredThroughput unlike, double tps, double hourlyUsd, Double inUsd, double outUsd, double allInUsd,
                            double monthUsd) {
         List<String> basis() {
             Currency cur = req.currency();
             List<String> basis = new ArrayList<>();
             basis.add("price: " + rate.basis());
             if (mt != null) {
-                basis.add(String.format(Locale.US, "throughput: measured by bench run %s (%s) at concurrency %d: %s output tokens/s — replaces the estimate%s; "
+                basis.add(String.format(Locale.US, "throughput: measured by bench run %s (%s) at concurrency %d on %s: %s output tokens/s — replaces the estimate%s; "
                                 + "its prompts were prefilled in that time, so the whole hour is charged to output tokens",
-                        mt.runId(), mt.measuredAt(), mt.concurrency(), Pricing.num(tps),
+                        mt.runId(), mt.measuredAt(), mt.concurrency(), mt.workload(), Pricing.num(tps),
                         est == null ? "" : String.format(Locale.US, " of %s", Pricing.num(est.outputTokensPerS()))));
             } else {
-                basis.add(String.format(Locale.US, "throughput: estimated, %s output tokens/s at concurrency %d on %d × %s (%s, %s); no bench run of this "
+                String estimated = String.format(Locale.US, "throughput: estimated, %s output tokens/s at concurrency %d on %d × %s (%s, %s); ",
+                        Pricing.num(tps), est.concurrency(), req.gpus(), req.hardware().id(), q.wire(), rt.wire());
+                basis.add(estimated + (unlike != null ? unlikeRun(unlike, req) : String.format(Locale.US, "no bench run of this "
                         + "model, quantisation and hardware at concurrency %d (./arbiter bench --concurrency %d --catalog-model %s --quant %s --hardware %s%s measures it)",
-                        Pricing.num(tps), est.concurrency(), req.gpus(), req.hardware().id(), q.wire(), rt.wire(), req.concurrency(), req.concurrency(),
-                        m.id(), q.wire(), req.hardware().id(), req.gpus() > 1 ? " --gpus " + req.gpus() : ""));
+                        req.concurrency(), req.concurrency(), m.id(), q.wire(), req.hardware().id(), req.gpus() > 1 ? " --gpus " + req.gpus() : "")));
                 basis.addAll(est.basis());
             }
             basis.add(String.format(Locale.US, "arithmetic: %s per GPU-hour × %d GPU%s = %s per hour; per 1M output tokens %s; all in: %s per hour / (%s tokens/s × 3,600 s) × 10^6 = %s; "

@@ -102,17 +102,17 @@ final class EvidenceJson {
     }
 
     /**
-     * Output tokens/s of each closed-loop level of a bench record, by concurrency, as
-     * {@link EvidenceStore#closedLoopOutputThroughput} reads them with the mapper (a level with a non-null
-     * {@code rate}, a concurrency that is not an int, a throughput that is not a number, or fewer than one completed
-     * request is left out; a later level of the same concurrency wins); null when this reader cannot tell (malformed
-     * JSON, a repeated key, a level that is not an object, a number that is not a plain int where one is read...) and
-     * the mapper must. {@code recommend} with bench runs in the store built the whole mapper for this alone.
+     * The closed-loop levels of a bench record, by concurrency, as {@link EvidenceStore#closedLoopLevelsByMapper}
+     * reads them (a level with a non-null {@code rate}, a concurrency that is not an int, a throughput that is not a
+     * number, or fewer than one completed request is left out; token counts that are not integers count as unknown,
+     * 0; a later level of the same concurrency wins); null when this reader cannot tell (malformed JSON, a repeated
+     * key, a level that is not an object, a number that is not a plain int where one is read...) and the mapper must.
+     * {@code recommend} with bench runs in the store built the whole mapper for this alone.
      */
-    static java.util.Map<Integer, Double> closedLoopLevels(String record) {
+    static java.util.Map<Integer, ClosedLoopLevel> closedLoopLevels(String record) {
         try (JsonParser p = FACTORY.createParser(record)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
-            java.util.Map<Integer, Double> out = new java.util.TreeMap<>();
+            java.util.Map<Integer, ClosedLoopLevel> out = new java.util.TreeMap<>();
             boolean seen = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -138,10 +138,12 @@ final class EvidenceJson {
     }
 
     /** Reads one level object (the parser at its start) into {@code out}; false when the mapper must judge it. */
-    private static boolean level(JsonParser p, java.util.Map<Integer, Double> out) throws IOException {
+    private static boolean level(JsonParser p, java.util.Map<Integer, ClosedLoopLevel> out) throws IOException {
         boolean rated = false, hasConcurrency = false, hasThroughput = false;
         boolean seenRate = false, seenConcurrency = false, seenThroughput = false, seenCompleted = false;
+        boolean seenInput = false, seenOutput = false;
         int concurrency = 0, completed = 0;
+        long inputTokens = 0, outputTokens = 0;
         double throughput = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -187,10 +189,25 @@ final class EvidenceJson {
                         return false;  // the mapper's asInt parses text, counts true as 1, truncates longs
                     }
                 }
+                case "input_tokens", "output_tokens" -> {
+                    boolean input = name.equals("input_tokens");
+                    if (input ? seenInput : seenOutput) return false;
+                    if (input) seenInput = true; else seenOutput = true;
+                    long tokens = 0;  // unknown unless a plain integer, as the mapper reads it
+                    if (t == JsonToken.VALUE_NUMBER_INT) {
+                        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) return false;
+                        tokens = p.getLongValue();
+                    } else {
+                        p.skipChildren();
+                    }
+                    if (input) inputTokens = tokens; else outputTokens = tokens;
+                }
                 default -> p.skipChildren();
             }
         }
-        if (!rated && hasConcurrency && hasThroughput && completed >= 1) out.put(concurrency, throughput);
+        if (!rated && hasConcurrency && hasThroughput && completed >= 1) {
+            out.put(concurrency, new ClosedLoopLevel(concurrency, throughput, completed, inputTokens, outputTokens));
+        }
         return true;
     }
 

@@ -51,32 +51,40 @@ public final class EvidenceStore {
     }
 
     /**
-     * Output tokens/s of each closed-loop level of one bench run, by its concurrency (open-loop levels, with a request
-     * rate, are left out: their concurrency is not what was held). Empty when the run has no such level or no record.
+     * The closed-loop levels of one bench run, by their concurrency (open-loop levels, with a request rate, are left
+     * out: their concurrency is not what was held). Empty when the run has no such level or no record.
      */
-    public java.util.Map<Integer, Double> closedLoopOutputThroughput(String runId) {
-        java.util.Map<Integer, Double> out = new java.util.TreeMap<>();
+    public java.util.Map<Integer, ClosedLoopLevel> closedLoopLevels(String runId) {
+        java.util.Map<Integer, ClosedLoopLevel> out = new java.util.TreeMap<>();
         store.run(runId).filter(r -> TASK.equals(r.task()) && r.record() != null).ifPresent(r -> {
-            java.util.Map<Integer, Double> fast = EvidenceJson.closedLoopLevels(r.record());
+            java.util.Map<Integer, ClosedLoopLevel> fast = EvidenceJson.closedLoopLevels(r.record());
             out.putAll(fast != null ? fast : closedLoopLevelsByMapper(r.record()));
         });
         return out;
     }
 
     /** The closed-loop levels as the object mapper reads them: the definition the streaming reader is held to. */
-    static java.util.Map<Integer, Double> closedLoopLevelsByMapper(String record) {
-        java.util.Map<Integer, Double> out = new java.util.TreeMap<>();
+    static java.util.Map<Integer, ClosedLoopLevel> closedLoopLevelsByMapper(String record) {
+        java.util.Map<Integer, ClosedLoopLevel> out = new java.util.TreeMap<>();
         try {
             for (JsonNode l : Json.mapper().readTree(record).path("levels")) {
                 if (!l.path("rate").isMissingNode() && !l.path("rate").isNull()) continue;
                 if (!l.path("concurrency").canConvertToInt() || !l.path("output_token_throughput").isNumber()) continue;
-                if (l.path("completed").asInt() < 1) continue;
-                out.put(l.path("concurrency").asInt(), l.path("output_token_throughput").asDouble());
+                int completed = l.path("completed").asInt();
+                if (completed < 1) continue;
+                int concurrency = l.path("concurrency").asInt();
+                out.put(concurrency, new ClosedLoopLevel(concurrency, l.path("output_token_throughput").asDouble(), completed,
+                        tokens(l.path("input_tokens")), tokens(l.path("output_tokens"))));
             }
         } catch (java.io.IOException e) {
             // a record from another version: no levels this reader understands
         }
         return out;
+    }
+
+    /** A level's token count: a plain integer, else unknown (0). */
+    private static long tokens(JsonNode n) {
+        return n.isIntegralNumber() && n.canConvertToLong() ? n.asLong() : 0;
     }
 
     private static Optional<Evidence> read(StoredRun r) {

@@ -55,7 +55,7 @@ public final class CalculatedCost implements CostProbe {
     @Override
     public List<String> method() {
         return List.of(String.format(Locale.US, "Cost per 1M output tokens = the deployment's hour (%d GPU%s, %s) over its output tokens at concurrency %d, "
-                        + "%,d prompt + %,d output tokens per request, prefill included; a bench run at that concurrency replaces the estimate (./arbiter cost shows the basis).",
+                        + "%,d prompt + %,d output tokens per request, prefill included; a bench run at that concurrency and of those lengths (within 25%%) replaces the estimate (./arbiter cost shows the basis).",
                 request.gpus(), request.gpus() == 1 ? "" : "s", rate.basis(), request.concurrency(), request.workload().inputTokens(),
                 request.workload().outputTokens()));
     }

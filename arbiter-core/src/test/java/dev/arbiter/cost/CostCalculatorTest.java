@@ -8,7 +8,7 @@ import dev.arbiter.fit.Runtime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -25,7 +25,7 @@ class CostCalculatorTest {
     @Test
     void aMeasuredThousandTokensPerSecondOnTwoGpusAtTwoDollarsCostsWhatTheArithmeticSays() {
         ThroughputSource run = (model, quant, hw, gpus, c) -> model.equals("qwen2.5-7b") && quant.equals("BF16") && hw.equals("h100-80gb")
-                && gpus == 2 && c == 32 ? Optional.of(new MeasuredThroughput("run-1", Instant.parse("2026-12-01T00:00:00Z"), 32, 1000)) : Optional.empty();
+                && gpus == 2 && c == 32 ? List.of(new MeasuredThroughput("run-1", Instant.parse("2026-12-01T00:00:00Z"), 32, 1000, 1010.0, 240.0)) : List.of();
         ModelCost c = new CostCalculator(run).cost(QWEN_7B, Quant.BF16, Runtime.VLLM, request(5_000_000_000L, 2500.0, Currency.USD),
                 PRICING.rate("h100-80gb", TWO_DOLLARS));
         // 2 GPUs × 2 USD = 4 USD an hour; 1,000 tok/s = 3.6M tokens an hour → 4 / 3.6 = 1.1111 USD per 1M output tokens
@@ -49,6 +49,46 @@ class CostCalculatorTest {
     }
 
     @Test
+    void aBenchRunOfAnotherWorkloadDoesNotPriceThisOneAndTheBasisSaysWhy() {
+        // the request's workload is 1,000 prompt + 250 output tokens; this run measured 24 + 16 (a stand-in server)
+        ThroughputSource run = (model, quant, hw, gpus, c) -> List.of(new MeasuredThroughput("short", Instant.EPOCH, c, 12_355, 24.0, 16.0));
+        CostRequest req = request(null, null, Currency.USD);
+        ModelCost c = new CostCalculator(run).cost(QWEN_7B, Quant.BF16, Runtime.VLLM, req, PRICING.rate("h100-80gb", TWO_DOLLARS));
+        ModelCost estimated = new CostCalculator(ThroughputSource.NONE).cost(QWEN_7B, Quant.BF16, Runtime.VLLM, req, PRICING.rate("h100-80gb", TWO_DOLLARS));
+        assertThat(c.throughputSource()).isEqualTo("estimated");
+        assertThat(c.measured()).isNull();
+        assertThat(c.outputTokensPerS()).isEqualTo(estimated.outputTokensPerS());
+        assertThat(c.perMillionOutputAllIn()).isEqualTo(estimated.perMillionOutputAllIn());
+        assertThat(c.basis()).anyMatch(b -> b.contains("bench run short at concurrency 32 measured 24 prompt + 16 output tokens per request, "
+                + "not this workload's 1,000 + 250") && b.contains("not used"));
+    }
+
+    @Test
+    void anOlderRunOfThisWorkloadIsUsedOverANewerOneOfAnother() {
+        ThroughputSource runs = (model, quant, hw, gpus, c) -> List.of(
+                new MeasuredThroughput("newer-long", Instant.parse("2026-12-02T00:00:00Z"), c, 500, 8000.0, 2000.0),
+                new MeasuredThroughput("no-counts", Instant.parse("2026-12-01T12:00:00Z"), c, 700, null, null),
+                new MeasuredThroughput("older-like", Instant.parse("2026-12-01T00:00:00Z"), c, 1000, 1200.0, 210.0));
+        ModelCost c = new CostCalculator(runs).cost(QWEN_7B, Quant.BF16, Runtime.VLLM, request(null, null, Currency.USD),
+                PRICING.rate("h100-80gb", TWO_DOLLARS));
+        assertThat(c.measured().runId()).isEqualTo("older-like");  // 1,200 and 210 are within 25% of 1,000 and 250
+        assertThat(c.outputTokensPerS()).isEqualTo(1000);
+        assertThat(c.basis()).anyMatch(b -> b.contains("measured by bench run older-like") && b.contains("on 1,200 prompt + 210 output tokens per request"));
+    }
+
+    @Test
+    void aRunMatchesAWorkloadWithinAQuarterOrSixteenTokens() {
+        Workload w = new Workload(1000, 250);
+        assertThat(new MeasuredThroughput("r", Instant.EPOCH, 1, 1, 1250.0, 200.0).matches(w)).isTrue();
+        assertThat(new MeasuredThroughput("r", Instant.EPOCH, 1, 1, 1251.0, 250.0).matches(w)).isFalse();
+        assertThat(new MeasuredThroughput("r", Instant.EPOCH, 1, 1, 1000.0, 199.0).matches(w)).isFalse();
+        assertThat(new MeasuredThroughput("r", Instant.EPOCH, 1, 1, null, 250.0).matches(w)).isFalse();
+        // short prompts: a chat template's tokens are not another workload
+        assertThat(new MeasuredThroughput("r", Instant.EPOCH, 1, 1, 20.0, 250.0).matches(new Workload(4, 250))).isTrue();
+        assertThat(new MeasuredThroughput("r", Instant.EPOCH, 1, 1, 21.0, 250.0).matches(new Workload(4, 250))).isFalse();
+    }
+
+    @Test
     void estimatedCostsSplitTheHourBetweenPrefillAndDecodeTime() {
         CostRequest req = request(null, null, Currency.USD);
         ModelCost c = new CostCalculator(ThroughputSource.NONE).cost(QWEN_7B, Quant.BF16, Runtime.VLLM, req, PRICING.rate("h100-80gb", TWO_DOLLARS));
@@ -66,7 +106,7 @@ class CostCalculatorTest {
     @Test
     void everyAmountComesOutInTheChosenCurrency() {
         Currency eur = Currency.of("EUR", 0.9);
-        ThroughputSource run = (model, quant, hw, gpus, c) -> Optional.of(new MeasuredThroughput("r", Instant.EPOCH, c, 1000));
+        ThroughputSource run = (model, quant, hw, gpus, c) -> List.of(new MeasuredThroughput("r", Instant.EPOCH, c, 1000, 1000.0, 250.0));
         ModelCost c = new CostCalculator(run).cost(QWEN_7B, Quant.BF16, Runtime.VLLM, request(null, null, eur),
                 PRICING.rate("h100-80gb", new CostOptions(null, 1.8, null, null, null, null, eur)));
         // 1.8 EUR per GPU-hour is 2 USD; two GPUs: 3.6 EUR an hour; 3.6 EUR / 3.6M tokens = 1 EUR per 1M

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link EvidenceStore#closedLoopOutputThroughput} before it), or leaves the record to the mapper.
  */
 class ClosedLoopLevelsJsonTest {
-    private static Map<Integer, Double> mapper(String record) {
+    private static Map<Integer, ClosedLoopLevel> mapper(String record) {
         return EvidenceStore.closedLoopLevelsByMapper(record);
     }
 
@@ -22,6 +22,7 @@ class ClosedLoopLevelsJsonTest {
     private static String level(int concurrency, int completed, String throughput) {
         return "{\"concurrency\": " + concurrency + ", \"interrupted\": false, \"completed\": " + completed
                 + ", \"failed\": 0, \"errors\": {}, \"duration_s\": 0.010150361, \"output_token_throughput\": " + throughput
+                + ", \"total_token_throughput\": 1.5, \"input_tokens\": " + 24 * completed + ", \"output_tokens\": " + 16 * completed
                 + ", \"ttft_ms\": {\"n\": 4, \"mean\": 0.57, \"p99\": 1.08}, \"ttft_by_turn\": [], \"client\": "
                 + "{\"available_cores\": 2, \"sched_lag_ms\": {\"n\": 1}, \"warnings\": []}, \"warnings\": []}";
     }
@@ -32,8 +33,10 @@ class ClosedLoopLevelsJsonTest {
                 + level(1, 4, "6305.194465497336") + ", " + level(64, 256, "91234.5") + ", " + level(8, 0, "12.0")
                 + ", {\"rate\": 2.5, \"concurrency\": 16, \"completed\": 9, \"output_token_throughput\": 99.0}"
                 + "], \"evidence\": null, \"warnings\": []}";
-        assertThat(EvidenceJson.closedLoopLevels(rec)).isEqualTo(Map.of(1, 6305.194465497336, 64, 91234.5))
-                .isEqualTo(mapper(rec));
+        assertThat(EvidenceJson.closedLoopLevels(rec)).isEqualTo(Map.of(1, new ClosedLoopLevel(1, 6305.194465497336, 4, 96, 64),
+                64, new ClosedLoopLevel(64, 91234.5, 256, 24 * 256, 16 * 256))).isEqualTo(mapper(rec));
+        assertThat(mapper(rec).get(64).inputTokensPerRequest()).isEqualTo(24.0);
+        assertThat(mapper(rec).get(64).outputTokensPerRequest()).isEqualTo(16.0);
     }
 
     @Test
@@ -42,7 +45,8 @@ class ClosedLoopLevelsJsonTest {
         List<String> values = List.of("null", "0", "1", "4", "64", "-3", "2147483647", "2147483648", "4.0", "2.5",
                 "1e3", "\"4\"", "\"x\"", "true", "false", "{}", "{\"a\": [1, {\"b\": 2}]}", "[]", "[4]",
                 "123456789012345678901234567890");
-        List<String> fields = List.of("rate", "concurrency", "output_token_throughput", "completed", "other", "levels");
+        List<String> fields = List.of("rate", "concurrency", "output_token_throughput", "completed", "input_tokens", "output_tokens",
+                "other", "levels");
         int read = 0, n = 3000;
         for (int i = 0; i < n; i++) {
             StringBuilder levels = new StringBuilder("[");
@@ -62,6 +66,7 @@ class ClosedLoopLevelsJsonTest {
                         case "completed" -> k < 7 ? String.valueOf(random.nextInt(3)) : pick(values, random);
                         case "output_token_throughput" -> k < 7 ? String.valueOf(random.nextDouble() * 1e4) : pick(values, random);
                         case "rate" -> k < 8 ? "null" : pick(values, random);
+                        case "input_tokens", "output_tokens" -> k < 7 ? String.valueOf(random.nextInt(100_000)) : pick(values, random);
                         default -> pick(values, random);
                     };
                     parts.add("\"" + f + "\": " + v);
@@ -74,7 +79,7 @@ class ClosedLoopLevelsJsonTest {
             String lv = random.nextInt(30) == 0 ? pick(values, random) : levels.toString();
             String rec = "{\"run_id\": \"r\", \"levels\": " + lv + ", \"warnings\": []}";
             if (random.nextInt(50) == 0) rec = rec.substring(0, random.nextInt(rec.length()));  // cut short
-            Map<Integer, Double> fast = EvidenceJson.closedLoopLevels(rec);
+            Map<Integer, ClosedLoopLevel> fast = EvidenceJson.closedLoopLevels(rec);
             if (fast == null) continue;
             read++;
             assertThat(fast).as(rec).isEqualTo(mapper(rec));
