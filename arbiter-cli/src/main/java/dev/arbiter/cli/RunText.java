@@ -26,9 +26,9 @@ final class RunText {
         var m = r.manifest();
         out.printf(Locale.US, "run %s  %s  %s on %s%n", r.runId(), r.status(), m.task(), m.endpoint());
         for (TaskResult t : r.tasks()) {
-            out.printf(Locale.US, "  %s v%d (scorer %s): %d samples × %d epoch%s; %d scored, %d unscored (%d errors), %d missing%n",
+            out.printf(Locale.US, "  %s v%d (scorer %s): %d samples × %d epoch%s; %d scored, %d unscored (%s), %d missing%n",
                     t.task(), t.version(), t.scorer(), t.samples(), t.epochs(), t.epochs() == 1 ? "" : "s", t.scored(),
-                    t.unscored(), t.errors(), t.missing());
+                    t.unscored(), t.failuresInWords(), t.missing());
             int nameWidth = t.metrics().keySet().stream().mapToInt(String::length).max().orElse(0);
             String row = "  %-" + Math.max(10, nameWidth) + "s %s  ± %s (stderr)  95%% CI %s%s  n=%d%n";
             for (Map.Entry<String, MetricSummary> e : t.metrics().entrySet()) {

@@ -50,8 +50,8 @@ public final class RunReport {
         b.append("</table>\n");
         for (TaskResult t : run.tasks()) {
             b.append("<h2>").append(Html.escape(t.task())).append("</h2>\n<p>")
-                    .append(String.format(Locale.US, "%d scored, %d unscored (%d errors), %d missing of %d planned",
-                            t.scored(), t.unscored(), t.errors(), t.missing(), t.planned()))
+                    .append(String.format(Locale.US, "%d scored, %d unscored (%s), %d missing of %d planned",
+                            t.scored(), t.unscored(), t.failuresInWords(), t.missing(), t.planned()))
                     .append(t.outcomes().isEmpty() ? "" : "; outcomes " + Html.escape(t.outcomes().toString()))
                     .append(t.sampleOutcomes().isEmpty() ? "" : "; answers " + Html.escape(t.sampleOutcomes().toString()))
                     .append("</p>\n");

@@ -34,7 +34,7 @@ final class RunResults {
                 scores.add(new SampleScore(r.sampleId(), r.epoch(),
                         new Score(r.score(), r.answer(), r.explanation(), r.scoreMetadata())));
             }
-            if (SampleRecord.ERROR.equals(r.status())) errors++;
+            if (r.outcome() == SampleOutcome.ERROR) errors++;  // a context overflow is its own outcome, not an error
             double made = r.calls() <= 0 ? 1.0 : (double) Math.max(0, r.calls() - r.cachedCalls()) / r.calls();
             if (r.tokensIn() != null) {
                 in += r.tokensIn();

@@ -319,7 +319,7 @@ final class RunSession {
             scored++;
             scoreSum += r.score();
         }
-        if (SampleRecord.ERROR.equals(r.status())) errors++;
+        if (r.outcome() == SampleOutcome.ERROR) errors++;  // as RunResults: a context overflow is not an error
     }
 
     private Progress progress() {

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param planned   samples × epochs
  * @param scored    answers with a score
  * @param unscored  answers without a score: unparseable ones plus {@code errors}; left out of every metric
- * @param errors    answers that failed (model error after retries, solver or scorer failure)
+ * @param errors    answers with the {@code error} outcome: no answer after retries, or a solver or scorer failure (a
+ *                  prompt longer than the served context is not one: {@code sampleOutcomes}' context_overflow)
  * @param missing   planned answers never collected (run failed or was interrupted first)
  * @param metrics   by metric name, in the task's order
  * @param tokensIn  prompt tokens over the answers stored, 0 when the server never reported any
@@ -33,6 +34,17 @@ public record TaskResult(String task, int version, String scorer, int samples, i
         outcomes = outcomes == null ? Map.of() : new java.util.TreeMap<>(outcomes);
         sampleOutcomes = sampleOutcomes == null ? Map.of() : new java.util.TreeMap<>(sampleOutcomes);
         hints = hints == null ? java.util.List.of() : java.util.List.copyOf(hints);
+    }
+
+    /** Answers whose prompt did not fit the served context (counted among the unscored, not among the errors). */
+    public int contextOverflows() {
+        return sampleOutcomes.getOrDefault(SampleOutcome.CONTEXT_OVERFLOW.jsonName(), 0);
+    }
+
+    /** The failures among the unscored answers, for people: "0 errors", "1 error, 2 over the served context". */
+    public String failuresInWords() {
+        int overflow = contextOverflows();
+        return errors + (errors == 1 ? " error" : " errors") + (overflow == 0 ? "" : ", " + overflow + " over the served context");
     }
 
     /** The first metric's value, null when there is none (or nothing was scored). */

@@ -64,7 +64,8 @@ class EvalOverHttpTest {
 
     @Test
     void aPromptLongerThanTheServedContextFailsThatSampleAndTheRunGoesOn() {
-        // q0, q4, q8… get vLLM's 400 "maximum context length" reply: 6 of 24 become errors, the others are scored
+        // q0, q4, q8… get vLLM's 400 "maximum context length" reply: 6 of 24 are context overflows (unscored, not
+        // errors: the run's exit code and its "errors" say nothing failed), the others are scored
         RunRecord r = evaluate(req -> {
             String q = req.lastUserMessage();
             if (q != null && q.matches("q\\d+") && Integer.parseInt(q.substring(1)) % 4 == 0) {
@@ -74,7 +75,11 @@ class EvalOverHttpTest {
         }, "context.db");
         TaskResult t = r.tasks().get(0);
         assertThat(r.status()).isEqualTo(RunStatus.completed);
-        assertThat(t.errors()).isEqualTo(6);
+        assertThat(t.errors()).isZero();
+        assertThat(t.contextOverflows()).isEqualTo(6);
+        assertThat(t.sampleOutcomes()).containsEntry("context_overflow", 6);
+        assertThat(t.unscored()).isEqualTo(6);
+        assertThat(t.failuresInWords()).isEqualTo("0 errors, 6 over the served context");
         assertThat(t.scored()).isEqualTo(18);
     }
 
