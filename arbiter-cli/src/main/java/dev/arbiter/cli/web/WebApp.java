@@ -77,6 +77,11 @@ public final class WebApp {
         app.get("/runs/{id}", ctx -> {
             String id = runId(ctx);
             try (RunStore s = openStore()) {
+                // a bench run has no answers to page through: its page is the report's (latencies, levels)
+                if (s.run(id).filter(r -> dev.arbiter.evidence.EvidenceStore.TASK.equals(r.task())).isPresent()) {
+                    ctx.redirect("/report?run=" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
+                    return;
+                }
                 RunReader reader = new RunReader(s);
                 ctx.contentType("text/html; charset=utf-8").result(RunReport.html(reader.record(id), reader.samples(id), 4000));
             }

@@ -142,6 +142,12 @@ class WebAppTest {
         HttpResponse<String> shortlist = get("/api/report?run=" + ReportFixture.QWEN + "&hardware=rtx-4090&use_case=code");
         assertThat(json(shortlist.body()).path("summary").path("shortlist").path("ranked").size()).isPositive();
 
+        // a bench run's page is its report: the run list links every run to /runs/ID
+        HttpResponse<String> bench = get("/runs/" + ReportFixture.BENCH);
+        assertThat(bench.statusCode()).as(bench.body()).isEqualTo(303);
+        assertThat(bench.headers().firstValue("location").orElse("")).isEqualTo("/report?run=" + ReportFixture.BENCH);
+        assertThat(get(bench.headers().firstValue("location").orElseThrow()).statusCode()).isEqualTo(200);
+
         HttpResponse<String> page = get("/report?run=" + ReportFixture.QWEN + "&run=" + ReportFixture.HOUSE);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("content-type").orElse("")).startsWith("text/html");

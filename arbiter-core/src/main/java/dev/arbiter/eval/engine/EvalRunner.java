@@ -197,6 +197,7 @@ public final class EvalRunner {
     public RunRecord rescore(String runId, Scorer scorer, List<Metric> metrics, Path outDir, Path runsRoot, String harness) {
         StoredRun source = store.run(runId).orElseThrow(() -> new InvalidInputException(
                 "no run " + runId + " in " + store.location() + " (see ./arbiter runs)"));
+        RunReader.requireEvaluation(source);
         RunManifest old = RecordCodec.read(source.manifest(), RunManifest.class, "run " + runId);
         String newId = runIds.get();
         Path dir = outDir != null ? outDir : runsRoot.resolve(newId);

@@ -171,6 +171,7 @@ public final class RunMerge {
         for (String id : distinct) {
             StoredRun run = store.run(id).orElseThrow(() -> new InvalidInputException(
                     "merge: no run " + id + " in " + store.location() + " (see ./arbiter runs)"));
+            RunReader.requireEvaluation(run);
             RunManifest m = RecordCodec.read(run.manifest(), RunManifest.class, "run " + id);
             if (m.scale() == null || m.scale().shard() == null) {
                 throw new InvalidInputException("merge: run " + id + " is not a shard (it ran without --shard/--shards); "

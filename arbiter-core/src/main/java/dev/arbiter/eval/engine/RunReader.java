@@ -24,6 +24,7 @@ public final class RunReader {
     public RunRecord record(String runId) {
         StoredRun run = store.run(runId).orElseThrow(() -> new InvalidInputException(
                 "no run " + runId + " in " + store.location() + " (see ./arbiter runs)"));
+        requireEvaluation(run);
         if (run.record() != null) return RecordCodec.read(run.record(), RunRecord.class, "run " + runId);
         RunManifest m = RecordCodec.read(run.manifest(), RunManifest.class, "run " + runId);
         List<Metric> metrics = new ArrayList<>();
@@ -34,6 +35,18 @@ public final class RunReader {
         TaskResult result = RunResults.summarise(m, metrics, records);
         return new RunRecord(RunRecord.SCHEMA_VERSION, runId, m.status(), m, List.of(result),
                 Path.of(m.outDir()).resolve(RunFiles.LOG).toString(), null);
+    }
+
+    /**
+     * Refuses a bench run where an evaluation run is read: its record is a serving benchmark's (levels, latencies),
+     * with no manifest or answers, and binding it as a run gave the JSON binder's message instead of this one.
+     */
+    static void requireEvaluation(StoredRun run) {
+        if (dev.arbiter.evidence.EvidenceStore.TASK.equals(run.task())) {
+            throw new InvalidInputException("run " + run.runId() + " is a bench run (serving speed), not an evaluation: "
+                    + "it has no answers or scores to read here; ./arbiter runs " + run.runId() + " and ./arbiter report "
+                    + run.runId() + " show it");
+        }
     }
 
     /** The answers of a run in sample id, epoch order. */
