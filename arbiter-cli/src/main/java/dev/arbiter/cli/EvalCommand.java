@@ -17,6 +17,7 @@ import dev.arbiter.eval.engine.RunReader;
 import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.engine.RunStatus;
 import dev.arbiter.eval.engine.SampleRecord;
+import dev.arbiter.eval.engine.ReadRecordingMap;
 import dev.arbiter.eval.engine.TaskParams;
 import dev.arbiter.eval.engine.TaskRegistry;
 import dev.arbiter.eval.task.StandardTasks;
@@ -80,7 +81,7 @@ final class EvalCommand implements Callable<Integer> {
     List<String> subjects = new ArrayList<>();
     @Option(names = "--language", paramLabel = "LANG", description = "Prompt/dataset language, for tasks that have several.")
     String language;
-    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Task-specific setting. Repeatable.")
+    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Task-specific setting (niah: lengths, depths...). Repeatable. A key the task does not read is refused.")
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--field", paramLabel = "FIELD=COLUMN", description = "custom task: read FIELD (input, target, id, choices, system, metadata) from COLUMN. Repeatable.")
@@ -167,8 +168,10 @@ final class EvalCommand implements Callable<Integer> {
             TaskRegistry tasks = registry != null ? registry.get() : StandardTasks.registry(judge,
                     problem -> err.println("arbiter: skipped " + problem),
                     warning -> err.println("arbiter: sandbox warning: " + warning));
-            TaskParams params = new TaskParams(data, limit, seed, shots, scorer, subjects, language, taskOptions);
+            ReadRecordingMap recorded = ReadRecordingMap.of(taskOptions);
+            TaskParams params = new TaskParams(data, limit, seed, shots, scorer, subjects, language, recorded);
             Task created = tasks.create(taskName, params);
+            refuseUnreadOptions(taskName, recorded);
             Task task = HarnessProfile.stamp(created, harness, shots).withSystem(system).withGeneration(overrides);
             RunOptions opts = RunOptions.builder(store.runsRoot()).concurrency(concurrency).requestsPerMinute(rpm).seed(seed)
                     .limit(limit).epochs(epochs).outDir(outDir).resume(resume).autoResume(!noResume).cache(!noCache)
@@ -190,6 +193,23 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
     }
+
+    /**
+     * A {@code --option} the task's factory never asked for is refused, as an unknown --scorer-option is: a typo
+     * ({@code length} for niah's {@code lengths}) or another task's setting would otherwise run the default silently.
+     * Only the user's --option keys are checked (the flags that travel as options, --field, --system..., are read
+     * elsewhere too).
+     */
+    private void refuseUnreadOptions(String taskName, ReadRecordingMap recorded) {
+        java.util.Set<String> unread = recorded.unread(options.keySet());
+        if (unread.isEmpty()) return;
+        List<String> takes = recorded.asked().stream().filter(k -> !INTERNAL_OPTIONS.contains(k) && !unread.contains(k)).sorted().toList();
+        throw new InvalidInputException("task " + taskName + " does not take --option " + String.join(", ", unread)
+                + (takes.isEmpty() ? " (it reads no --option)" : " (it reads: " + String.join(", ", takes) + ")"));
+    }
+
+    /** Options the command itself sets from its own flags, which tasks may ask for: not shown as --option settings. */
+    private static final java.util.Set<String> INTERNAL_OPTIONS = java.util.Set.of("harness", "epochs", "system", "skip_invalid");
 
     /** What the background listing found; empty when it failed (listing is optional) or was interrupted. */
     private static List<String> listed(java.util.concurrent.FutureTask<List<String>> listing) {

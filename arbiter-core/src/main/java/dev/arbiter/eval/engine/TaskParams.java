@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the command line tells a task factory. A factory reads what applies to it and ignores the rest.
+ * What the command line tells a task factory. A factory reads what applies to it and ignores the rest; eval refuses
+ * an {@code --option} key the factory never asked for (the options are then a {@link ReadRecordingMap}).
  *
  * @param data     dataset file or directory; null means the task's default location
  * @param limit    the run's --limit, for factories that can avoid loading everything (the engine samples anyway)
@@ -19,7 +20,8 @@ public record TaskParams(Path data, Integer limit, Long seed, Integer shots, Str
                          String language, Map<String, String> options) {
     public TaskParams {
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
-        options = options == null ? Map.of() : Map.copyOf(options);
+        // a recording map is kept as given (it is unmodifiable): the command asks it afterwards which keys were read
+        options = options == null ? Map.of() : options instanceof ReadRecordingMap ? options : Map.copyOf(options);
     }
 
     public static TaskParams of(Path data) {
