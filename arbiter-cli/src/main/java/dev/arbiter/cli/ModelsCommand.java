@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "models", addMethodSubcommands = false, mixinStandardHelpOptions = true,
-        description = "List the catalogue: id, parameters (total/active), context, licence, modalities.",
+        description = "List the catalogue: id, parameters (total/active, counted from the architecture as fit counts them), context, licence, modalities.",
         footer = {"", "Examples:",
                 "  ./arbiter models",
                 "  ./arbiter models --family gemma-3",
@@ -49,7 +49,9 @@ final class ModelsCommand implements Callable<Integer> {
             out.printf(Locale.US, "%-22s %-14s %-9s %-26s %s%n", r.id(), r.paramsLabel(), Text.tokens(r.contextLength()),
                     r.license(), String.join("+", r.modalities()));
         }
-        spec.commandLine().getErr().println(rows.size() + " models. './arbiter show ID' for sources and scores.");
+        // compare and show's headline give the vendor's published count (Scout: 17.0B active here 17.2B): say which this is
+        spec.commandLine().getErr().println(rows.size() + " models; parameters counted from each architecture, as fit counts them."
+                + " './arbiter show ID' for the vendor's figures, sources and scores.");
         return ExitCode.OK;
     }
 }

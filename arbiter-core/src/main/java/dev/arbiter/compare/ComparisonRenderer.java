@@ -46,6 +46,7 @@ public final class ComparisonRenderer {
         }
         if (c.costs() != null) b.append(costNote(c));
         b.append("\nFigures: vendor's published value [article's claim in brackets when it differs; * measured by you, with (same setting) when a published figure states the run's profile, shots and CoT].\n");
+        b.append("PARAMS: the vendor's published count (./arbiter models and fit count them from the architecture; show gives both).\n");
         b.append("Sources:\n");
         for (ComparisonRow r : c.rows()) {
             for (String bm : c.benchmarks()) {
