@@ -167,12 +167,15 @@ public final class WebApp {
         error(ctx, status, status == 400 ? "bad_input" : status == 404 ? "unavailable" : "internal", nl < 0 ? message : message.substring(0, nl));
     }
 
+    /** The CLI's error document ({@code Arbiter.printError}): the API's documents are the CLI's --format json. */
     static void error(Context ctx, int status, String kind, String message) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("schema_version", 1);
+        body.put("kind", "error");
         ObjectNode e = body.putObject("error");
         e.put("kind", kind);
         e.put("message", message);
+        e.put("exit_code", status == 400 ? ExitCode.BAD_INPUT : status == 404 ? ExitCode.UNAVAILABLE : ExitCode.INTERNAL);
         ctx.status(status).contentType("application/json").result(Json.write(body));
     }
 

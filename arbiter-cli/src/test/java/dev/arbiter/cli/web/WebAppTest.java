@@ -88,6 +88,19 @@ class WebAppTest {
         assertThat(get("/api/recommend?hardware=rtx-4090&use_case=knitting").statusCode()).isEqualTo(400);
         assertThat(get("/api/fit?quant=Q4_K_M").statusCode()).isEqualTo(400);
         assertThat(get("/api/recommend?no_such_flag=1").statusCode()).isEqualTo(400);
+
+        // every error is the CLI's error document, whether the CLI or a route of the server wrote it
+        for (String path : List.of("/api/models/no-such-model", "/api/compare?models=", "/api/runs/no-run/samples", "/runs/no-run",
+                "/api/report")) {
+            HttpResponse<String> r = get(path);
+            JsonNode doc = json(r.body());
+            assertThat(r.statusCode()).as(path).isBetween(400, 499);
+            assertThat(doc.path("schema_version").asInt()).as(path + " " + r.body()).isEqualTo(1);
+            assertThat(doc.path("kind").asText()).as(path + " " + r.body()).isEqualTo("error");
+            assertThat(doc.path("error").path("kind").asText()).as(path).isNotBlank();
+            assertThat(doc.path("error").path("message").asText()).as(path).isNotBlank();
+            assertThat(doc.path("error").path("exit_code").asInt()).as(path + " " + r.body()).isEqualTo(r.statusCode() == 400 ? 2 : 3);
+        }
     }
 
     @Test
