@@ -64,7 +64,9 @@ final class FitMeasured {
                     + "--quant and --hardware)" + (e.proposedCatalogModel() == null ? "" : "; the served model looked like " + e.proposedCatalogModel()));
         }
         if (e.singleStreamDecodeTokensPerS() == null) {
-            throw new InvalidInputException("bench run " + runId + " has no concurrency-1 level, so no single-stream decode speed to compare");
+            // no concurrency-1 level, or one whose answers came in one piece (no time between tokens to read a decode speed from)
+            throw new InvalidInputException("bench run " + runId + " has no single-stream decode speed to compare: it needs a "
+                    + "concurrency-1 level whose answers streamed more than one token apart (bench --concurrency 1,...)");
         }
         Model m = catalog.load().get(e.catalogModel());
         Hardware hw = HardwareCatalog.bundled().get(e.hardware());

@@ -54,7 +54,7 @@ final class RunText {
             for (String hint : t.hints()) out.println("  hint: " + hint);
             out.printf(Locale.US, "  tokens: %,d in, %,d out%s%s%n", t.tokensIn(), t.tokensOut(),
                     t.costUsd() == null ? "" : String.format(Locale.US, "; cost $%.4f", t.costUsd()),
-                    t.cachedCalls() == 0 ? "" : "; " + t.cachedCalls() + " answers from the cache");
+                    t.cachedCalls() == 0 ? "" : "; " + t.cachedCalls() + (t.cachedCalls() == 1 ? " answer" : " answers") + " from the cache");
         }
         out.printf(Locale.US, "  log: %s%n", r.log());
         if (r.error() != null) out.printf(Locale.US, "  error: %s%n", r.error().message());

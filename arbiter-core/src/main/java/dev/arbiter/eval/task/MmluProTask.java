@@ -128,7 +128,7 @@ public final class MmluProTask {
                     List.of(q.answerLetter()), q.options(), Map.of("category", q.category())));
             categories.add(q.category());
         }
-        if (samples.isEmpty()) throw new InvalidInputException("no mmlu_pro questions left after --subjects " + o.categories() + " in " + o.data());
+        if (samples.isEmpty()) throw new InvalidInputException("no mmlu_pro questions left after --subject " + o.categories() + " in " + o.data());
         List<Metric> metrics = new ArrayList<>();
         metrics.add(new Accuracy());
         metrics.add(new MacroMeanMetric("macro_accuracy", "category"));

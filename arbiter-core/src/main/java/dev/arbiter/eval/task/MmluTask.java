@@ -171,7 +171,7 @@ public final class MmluTask {
         Set<String> present = new LinkedHashSet<>();
         for (MmluQuestion q : all) present.add(q.subject());
         for (String w : wanted) {
-            if (!present.contains(w)) throw new InvalidInputException("--subjects: no subject '" + w + "' in " + data + "; present: " + present);
+            if (!present.contains(w)) throw new InvalidInputException("--subject: no subject '" + w + "' in " + data + "; present: " + present);
         }
         Set<String> keep = Set.copyOf(wanted);
         return all.stream().filter(q -> keep.contains(q.subject())).toList();
