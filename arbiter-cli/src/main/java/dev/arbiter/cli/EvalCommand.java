@@ -201,6 +201,16 @@ final class EvalCommand implements Callable<Integer> {
      * elsewhere too).
      */
     private void refuseUnreadOptions(String taskName, ReadRecordingMap recorded) {
+        // the flags a task may ignore, when given: refused the same way (--subject algebra on gsm8k ran all of gsm8k)
+        List<String> flags = new ArrayList<>();
+        if (shots != null) flags.add(TaskParams.SHOTS);
+        if (subjects != null && !subjects.isEmpty()) flags.add(TaskParams.SUBJECTS);
+        if (language != null) flags.add(TaskParams.LANGUAGE);
+        java.util.Set<String> ignored = recorded.flagsNotRead(flags);
+        if (!ignored.isEmpty()) {
+            throw new InvalidInputException("task " + taskName + " does not take " + String.join(", ", ignored)
+                    + " (./arbiter eval --help lists what each task takes)");
+        }
         java.util.Set<String> unread = recorded.unread(options.keySet());
         if (unread.isEmpty()) return;
         List<String> takes = recorded.asked().stream().filter(k -> !INTERNAL_OPTIONS.contains(k) && !unread.contains(k)).sorted().toList();

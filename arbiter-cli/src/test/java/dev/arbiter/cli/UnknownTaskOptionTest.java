@@ -47,6 +47,15 @@ class UnknownTaskOptionTest {
     }
 
     @Test
+    void aSubjectShotsOrLanguageTheTaskIgnoresIsRefused() throws IOException {
+        for (String[] flag : new String[][]{{"--subject", "algebra"}, {"--shots", "3"}, {"--language", "fr"}}) {
+            CliRun r = eval("niah", flag);
+            assertThat(r.exit()).as(flag[0] + ": " + r.err()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(r.err()).contains("task niah does not take " + flag[0]);
+        }
+    }
+
+    @Test
     void theOptionsATaskReadsGetPastTheCheck() throws IOException {
         CliRun r = eval("niah", "--option", "lengths=1k", "--option", "depths=50");
         assertThat(r.err()).doesNotContain("does not take");

@@ -24,6 +24,32 @@ public record TaskParams(Path data, Integer limit, Long seed, Integer shots, Str
         options = options == null ? Map.of() : options instanceof ReadRecordingMap ? options : Map.copyOf(options);
     }
 
+    /** The --shots given; the read is noted when the options record reads (see {@link ReadRecordingMap}). */
+    @Override
+    public Integer shots() {
+        asked(SHOTS);
+        return shots;
+    }
+
+    @Override
+    public List<String> subjects() {
+        asked(SUBJECTS);
+        return subjects;
+    }
+
+    @Override
+    public String language() {
+        asked(LANGUAGE);
+        return language;
+    }
+
+    /** The flags a factory may ignore, by the names the options record notes them under. */
+    public static final String SHOTS = "--shots", SUBJECTS = "--subject", LANGUAGE = "--language";
+
+    private void asked(String flag) {
+        if (options instanceof ReadRecordingMap r) r.noteFlag(flag);
+    }
+
     public static TaskParams of(Path data) {
         return new TaskParams(data, null, null, null, null, List.of(), null, Map.of());
     }

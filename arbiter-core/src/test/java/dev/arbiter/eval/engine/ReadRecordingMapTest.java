@@ -33,6 +33,18 @@ class ReadRecordingMapTest {
     }
 
     @Test
+    void theFlagsAFactoryReadsAreNotedEvenWhenItWalksTheMap() {
+        ReadRecordingMap m = ReadRecordingMap.of(Map.of("a", "1"));
+        TaskParams p = new TaskParams(null, null, null, 3, null, List.of("algebra"), "fr", m);
+        m.forEach((k, v) -> { });  // walking the options says nothing about the flags
+        assertThat(m.flagsNotRead(List.of(TaskParams.SHOTS, TaskParams.SUBJECTS, TaskParams.LANGUAGE)))
+                .containsExactly(TaskParams.SHOTS, TaskParams.SUBJECTS, TaskParams.LANGUAGE);
+        assertThat(p.shots()).isEqualTo(3);
+        assertThat(p.language()).isEqualTo("fr");
+        assertThat(m.flagsNotRead(List.of(TaskParams.SHOTS, TaskParams.SUBJECTS, TaskParams.LANGUAGE))).containsExactly(TaskParams.SUBJECTS);
+    }
+
+    @Test
     void itIsUnmodifiableAndTaskParamsKeepsIt() {
         ReadRecordingMap m = ReadRecordingMap.of(Map.of("a", "1"));
         assertThatThrownBy(() -> m.put("b", "2")).isInstanceOf(UnsupportedOperationException.class);
