@@ -97,7 +97,18 @@ public final class ConfigImporter {
             long shared = optional(tc, root, llama4 ? 1 : 0, "n_shared_experts");
             long expertFfn = llama4 ? integer(tc, root, f, "intermediate_size")
                     : optional(tc, root, ffn, "moe_intermediate_size");
-            long step = optional(tc, root, 1, "interleave_moe_layer_step", "moe_layer_freq");
+            long sharedWidth = optional(tc, root, 0, "shared_expert_intermediate_size");
+            if (shared == 0 && sharedWidth > 0) {
+                // Qwen2-MoE: one shared expert as wide as several routed ones (5632 = 4 × 1408 in Qwen1.5-MoE-A2.7B);
+                // counted as that many shared experts. Its sigmoid gate (hidden → 1, 49,152 parameters in A2.7B) is not.
+                if (expertFfn <= 0 || sharedWidth % expertFfn != 0) {
+                    throw new InvalidInputException(f + ": shared_expert_intermediate_size " + sharedWidth
+                            + " is not a multiple of moe_intermediate_size " + expertFfn + "; the catalogue counts a shared expert"
+                            + " in units of the routed experts' width: write the entry by hand");
+                }
+                shared = sharedWidth / expertFfn;
+            }
+            long step = optional(tc, root, 1, "interleave_moe_layer_step", "moe_layer_freq", "decoder_sparse_step");
             long firstDense = optional(tc, root, 0, "first_k_dense_replace");
             moe = new Moe((int) experts, (int) active, (int) shared, (int) expertFfn, (int) step, (int) firstDense);
         }

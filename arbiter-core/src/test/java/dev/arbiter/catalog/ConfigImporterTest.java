@@ -33,6 +33,39 @@ class ConfigImporterTest {
         return new ConfigImporter().importConfig(cfg, "g27", "gemma", null);
     }
 
+    /** Qwen/Qwen1.5-MoE-A2.7B config.json as published (14.3B parameters, 2.7B active). */
+    private static final String QWEN15_MOE_A27B = """
+            {"architectures": ["Qwen2MoeForCausalLM"], "attention_dropout": 0.0, "bos_token_id": 151643, "decoder_sparse_step": 1,
+             "eos_token_id": 151643, "hidden_act": "silu", "hidden_size": 2048, "initializer_range": 0.02, "intermediate_size": 5632,
+             "max_position_embeddings": 8192, "max_window_layers": 21, "model_type": "qwen2_moe", "moe_intermediate_size": 1408,
+             "norm_topk_prob": false, "num_attention_heads": 16, "num_experts": 60, "num_experts_per_tok": 4,
+             "num_hidden_layers": 24, "num_key_value_heads": 16, "output_router_logits": false, "rms_norm_eps": 1e-06,
+             "rope_theta": 1000000.0, "router_aux_loss_coef": 0.001, "shared_expert_intermediate_size": 5632,
+             "sliding_window": 32768, "tie_word_embeddings": false, "torch_dtype": "bfloat16",
+             "transformers_version": "4.39.0.dev0", "use_cache": true, "use_sliding_window": false, "vocab_size": 151936}
+            """;
+
+    @Test
+    void qwen2MoeCountsItsSharedExpertAsThatManyRoutedWidths() throws IOException {
+        Path cfg = tmp.resolve("config.json");
+        Files.writeString(cfg, QWEN15_MOE_A27B);
+        Architecture a = new ConfigImporter().importConfig(cfg, "qmoe", "apache-2.0", null).architecture();
+        assertThat(a.moe().sharedExperts()).isEqualTo(4);  // 5632 / 1408
+        ParamCount p = ParamCounter.count(a);
+        // transformers' count of the checkpoint: 14,315,784,192 total, 2,689,173,504 active; the shared expert's sigmoid
+        // gate (2,048 × 24 = 49,152) is the difference, left out
+        assertThat(p.total()).isEqualTo(14_315_784_192L - 49_152);
+        assertThat(p.active()).isEqualTo(2_689_173_504L - 49_152);
+    }
+
+    @Test
+    void aSharedExpertWidthThatIsNotAMultipleOfTheRoutedOnesIsRefusedByName() throws IOException {
+        Path cfg = tmp.resolve("config.json");
+        Files.writeString(cfg, QWEN15_MOE_A27B.replace("\"shared_expert_intermediate_size\": 5632", "\"shared_expert_intermediate_size\": 5000"));
+        assertThatThrownBy(() -> new ConfigImporter().importConfig(cfg, "qmoe", "apache-2.0", null))
+                .hasMessageContaining("shared_expert_intermediate_size 5000").hasMessageContaining("moe_intermediate_size 1408");
+    }
+
     @Test
     void gemma3ConfigWithoutVocabularyTakesTransformersDefaultAndMatchesTheCatalogue() throws IOException {
         Architecture a = importGemma27b().architecture();
