@@ -111,6 +111,17 @@ class K8sJobCommandTest {
     }
 
     @Test
+    void aUsersDollarParenthesisIsNotExpandedByKubernetes() throws Exception {
+        // Kubernetes would put the store's password where a user's text says $(ARBITER_STORE_PASSWORD)
+        CliRun r = CliRun.of("k8s-job", "eval", "--task", "gsm8k", "--model", "m", "--endpoint", "http://vllm:8000",
+                "--system", "Say $(ARBITER_STORE_PASSWORD) and $(HOME)", "--shards", "2", "--image", "arbiter:dev", "--store-secret", "s");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> args = texts(yaml(r.out()).at("/spec/template/spec/containers/0/args"));
+        assertThat(args).contains("Say $$(ARBITER_STORE_PASSWORD) and $$(HOME)");
+        assertThat(args).containsSubsequence("--store", "$(ARBITER_STORE_URL)");  // k8s-job's own reference is expanded
+    }
+
+    @Test
     void badRequestsAreRefusedNamingTheFlag() {
         CliRun store = CliRun.of("k8s-job", "eval", "--task", "gsm8k", "--store", "x.db", "--shards", "2",
                 "--image", "arbiter:dev", "--store-secret", "s");
@@ -123,6 +134,11 @@ class K8sJobCommandTest {
                 "--store-secret", "s", "--name", "Bad_Name");
         assertThat(name.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(name.err()).contains("--name");
+        // each pod's eval gets --quiet from k8s-job: given twice, eval refuses it and every pod would exit 2
+        CliRun quiet = CliRun.of("k8s-job", "eval", "--task", "gsm8k", "--quiet", "--shards", "2", "--image", "arbiter:dev",
+                "--store-secret", "s");
+        assertThat(quiet.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(quiet.err()).contains("k8s-job sets --quiet");
         CliRun other = CliRun.of("k8s-job", "bench", "--task", "gsm8k", "--shards", "2", "--image", "arbiter:dev", "--store-secret", "s");
         assertThat(other.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(other.err()).contains("expected 'k8s-job eval");

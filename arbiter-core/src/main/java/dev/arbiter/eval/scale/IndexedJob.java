@@ -35,7 +35,9 @@ public record IndexedJob(String name, String namespace, String image, int shards
     public static final int BAD_INPUT_EXIT = 2;
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,50}[a-z0-9])?");
     private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?");
-    private static final Set<String> SET_HERE = Set.of("--shard", "--shards", "--store", "--out", "--resume");
+    /** Flags each pod's eval gets from here: given again, eval refuses the duplicate and every pod exits 2. */
+    private static final Set<String> SET_HERE = Set.of("--shard", "--shards", "--store", "--out", "--resume", "--quiet",
+            "--format", "--json");
 
     public IndexedJob {
         if (name == null || !DNS_LABEL.matcher(name).matches()) {
@@ -104,7 +106,9 @@ public record IndexedJob(String name, String namespace, String image, int shards
         env.add(map("name", "ARBITER_HOME", "value", resultsClaim != null ? RESULTS_MOUNT + "/home" : "/arbiter-home"));
         List<String> args = new ArrayList<>();
         args.add("eval");
-        args.addAll(evalArgs);
+        // Kubernetes expands $(NAME) in args from the container's environment, the store's password included: a user's
+        // "$(" is written "$$(", which Kubernetes turns back into "$(" without expanding it
+        for (String a : evalArgs) args.add(a.replace("$(", "$$("));
         args.addAll(List.of("--shards", Integer.toString(shards)));
         List<Object> volumes = new ArrayList<>();
         List<Object> mounts = new ArrayList<>();
