@@ -116,6 +116,7 @@ final class ProbeCommand implements Callable<Integer> {
         EnvLookup keys = EvalCommand.env != null ? EvalCommand.env : EnvLookup.system();
         ProbeSettings settings = settings();
         GuardClassifier guard = guardOptions.create(endpointOptions.config, retries, keys);
+        if (guard != null) checkGuardAnswers(guard);
         Scorer scorer = guard == null ? new ProbeScorer() : new GuardedScorer(new ProbeScorer(), guard);
         List<Sample> unsafe = guardOptions.unsafeSet == null ? List.of() : UnsafeSet.load(guardOptions.unsafeSet,
                 settings.baseSystem() != null ? settings.baseSystem() : ProbeSettings.DEFAULT_BASE_SYSTEM);
@@ -140,6 +141,24 @@ final class ProbeCommand implements Callable<Integer> {
                 else ProbeText.print(out, report);
                 return EvalCommand.exitCode(record, records, err);
             });
+        }
+    }
+
+    /**
+     * One harmless prompt to the guard before the run, as eval probes its endpoint: a guard that cannot be reached is
+     * exit 3 now, not 81 "unreadable" verdicts and a report that measured nothing (the run's scorer keeps a failure
+     * during the run as unreadable, per answer).
+     */
+    private static void checkGuardAnswers(GuardClassifier guard) {
+        try {
+            guard.prompt("What is the capital of France?");
+        } catch (dev.arbiter.error.UnavailableException e) {
+            throw new dev.arbiter.error.UnavailableException("guard " + guard.model() + " did not answer: " + e.getMessage(), e);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("guard " + guard.model() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new dev.arbiter.error.UnavailableException("guard " + guard.model() + " did not answer: "
+                    + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
         }
     }
 

@@ -128,6 +128,18 @@ class ProbeCommandTest {
     }
 
     @Test
+    void aGuardThatDoesNotAnswerIsExitThreeBeforeTheRunNotAReportOfUnreadableVerdicts() throws Exception {
+        int dead;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            dead = s.getLocalPort();
+        }
+        assertThat(run(probe("r7", "--category", "system_prompt_leak", "--guard-endpoint", "http://127.0.0.1:" + dead,
+                "--guard-model", "meta-llama/Llama-Guard-3-8B"))).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(err.toString()).contains("guard meta-llama/Llama-Guard-3-8B did not answer").contains("connection refused");
+        assertThat(out.toString()).doesNotContain("flagged");
+    }
+
+    @Test
     void aGuardBehindTheModelIsReportedWithItsAsrAndLatency() throws Exception {
         HttpServer guard = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         guard.createContext("/", ex -> {
