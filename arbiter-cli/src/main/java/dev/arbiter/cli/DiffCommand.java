@@ -58,8 +58,8 @@ final class DiffCommand implements Callable<Integer> {
 
     static void render(PrintWriter out, RunDiff d) {
         Comparison c = d.comparison();
-        side(out, "A", d.a(), c.meanA());
-        side(out, "B", d.b(), c.meanB());
+        side(out, "A", d.a(), c.meanA(), c.shared());
+        side(out, "B", d.b(), c.meanB(), c.shared());
         out.printf(Locale.US, "shared samples: %d (only in A: %d, only in B: %d)%n", c.shared(), c.onlyInA(), c.onlyInB());
         out.printf(Locale.US, "difference A - B: %s (95%% CI %s to %s)%n", num(c.difference()), num(c.ciLow()), num(c.ciHigh()));
         if (c.aOnlyPassed() != null) {
@@ -73,10 +73,11 @@ final class DiffCommand implements Callable<Integer> {
         for (String w : c.warnings()) out.println("! " + w);
     }
 
-    private static void side(PrintWriter out, String label, RunSide s, double mean) {
-        out.printf(Locale.US, "%s: %s  %s v%d  model %s  scorer %s  %s  mean %s over %d samples%n", label, s.runId(), s.task(),
-                s.taskVersion(), s.model() == null ? "-" : s.model(), s.scorer() == null ? "-" : s.scorer(), s.status(), num(mean),
-                s.scoredSamples());
+    /** One run's line: its mean is over the samples both runs scored (what the difference compares), not the run's own. */
+    private static void side(PrintWriter out, String label, RunSide s, double mean, int shared) {
+        out.printf(Locale.US, "%s: %s  %s v%d  model %s  scorer %s  %s  %d scored; mean over the %d shared: %s%n", label, s.runId(),
+                s.task(), s.taskVersion(), s.model() == null ? "-" : s.model(), s.scorer() == null ? "-" : s.scorer(), s.status(),
+                s.scoredSamples(), shared, num(mean));
     }
 
     private static String testName(String test) {

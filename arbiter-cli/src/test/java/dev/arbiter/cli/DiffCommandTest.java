@@ -67,7 +67,7 @@ class DiffCommandTest {
         Path db = storeWithTwoRuns();
         Result r = run("diff", "run-a", "run-b", "--store", db.toString());
         assertThat(r.code()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).contains("A: run-a  custom v1  model model-a  scorer includes  completed  mean 0.8000 over 20 samples")
+        assertThat(r.out()).contains("A: run-a  custom v1  model model-a  scorer includes  completed  20 scored; mean over the 20 shared: 0.8000")
                 .contains("shared samples: 20 (only in A: 0, only in B: 0)")
                 .contains("difference A - B: 0.3000")
                 .contains("McNemar (exact binomial): only A passed 8, only B passed 2, p = 0.1094")

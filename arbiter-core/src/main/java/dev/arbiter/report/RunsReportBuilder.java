@@ -47,8 +47,11 @@ import java.util.function.Function;
 public final class RunsReportBuilder {
     /** Pairs compared per task at most: n runs of one task give n(n−1)/2 pairs. */
     static final int MAX_PAIRS_PER_TASK = 15;
-    /** Paired-bootstrap resamples; seeded with {@link #SEED} so the report is reproducible. */
-    static final int RESAMPLES = 2000;
+    /**
+     * Paired-bootstrap resamples and seed: diff's defaults, so a pair gets the same interval and verdict in the report
+     * as from {@code ./arbiter diff} (with 2,000 here a borderline pair could be called both ways).
+     */
+    static final int RESAMPLES = dev.arbiter.eval.stats.PairedBootstrap.DEFAULT_RESAMPLES;
     static final long SEED = 1;
 
     private final RunStore store;

@@ -87,7 +87,18 @@ public final class PairedComparison {
     private static List<String> warnings(int n, int onlyA, int onlyB, BootstrapResult boot, double p, boolean significant,
                                          Double mde, boolean unitInterval) {
         List<String> w = new ArrayList<>();
-        if (!significant) {
+        boolean excludesZero = boot.ciLow() > 0 || boot.ciHigh() < 0;
+        if (!significant && excludesZero) {
+            // the interval and the test disagree (few discordant pairs: an exact test needs more of them than the
+            // bootstrap does); say so rather than call the difference compatible with none while the CI excludes 0
+            w.add(String.format(Locale.US, "Borderline on these %d samples: the bootstrap 95%% CI of the difference %s (%s to %s) "
+                            + "excludes 0 but the test's p = %.4f does not reach 0.05; more samples would settle it.",
+                    n, points(boot.meanDifference(), unitInterval), points(boot.ciLow(), unitInterval), points(boot.ciHigh(), unitInterval), p));
+        } else if (!significant && p < ALPHA) {
+            w.add(String.format(Locale.US, "Borderline on these %d samples: the test's p = %.4f is below 0.05 but the bootstrap 95%% CI "
+                            + "of the difference %s (%s to %s) includes 0; more samples would settle it.",
+                    n, p, points(boot.meanDifference(), unitInterval), points(boot.ciLow(), unitInterval), points(boot.ciHigh(), unitInterval)));
+        } else if (!significant) {
             w.add(String.format(Locale.US, "Cannot tell the models apart on these %d samples: the difference %s "
                             + "(95%% CI %s to %s, p = %.4f) is compatible with no difference.",
                     n, points(boot.meanDifference(), unitInterval), points(boot.ciLow(), unitInterval), points(boot.ciHigh(), unitInterval), p));

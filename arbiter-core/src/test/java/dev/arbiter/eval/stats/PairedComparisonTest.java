@@ -43,6 +43,19 @@ class PairedComparisonTest {
     }
 
     @Test
+    void whenTheIntervalExcludesZeroButTheTestDoesNotRejectTheWarningSaysBorderlineNotCompatible() {
+        // 5 pairs only A passed, none only B: exact McNemar p = 2 × 0.5^5 = 0.0625, while every bootstrap resample
+        // of the 20 differences that holds no discordant pair is rare: the interval excludes 0
+        var m = passFail(5, 0, 15);
+        Comparison c = PairedComparison.compare(m[0], m[1], new Random(1), 10_000);
+        assertThat(c.pValue()).isCloseTo(0.0625, within(1e-12));
+        assertThat(c.ciLow()).isGreaterThan(0);
+        assertThat(c.significant()).isFalse();
+        assertThat(c.warnings().get(0)).startsWith("Borderline on these 20 samples: the bootstrap 95% CI of the difference +25.0 points")
+                .contains("excludes 0 but the test's p = 0.0625 does not reach 0.05").doesNotContain("compatible with no difference");
+    }
+
+    @Test
     void aSmallSampleThatCannotSeparateTheModelsSaysSoPlainly() {
         var m = passFail(4, 2, 34);
         Comparison c = PairedComparison.compare(m[0], m[1], new Random(1), 2000);
