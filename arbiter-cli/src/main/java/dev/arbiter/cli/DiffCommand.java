@@ -63,10 +63,10 @@ final class DiffCommand implements Callable<Integer> {
         out.printf(Locale.US, "shared samples: %d (only in A: %d, only in B: %d)%n", c.shared(), c.onlyInA(), c.onlyInB());
         out.printf(Locale.US, "difference A - B: %s (95%% CI %s to %s)%n", num(c.difference()), num(c.ciLow()), num(c.ciHigh()));
         if (c.aOnlyPassed() != null) {
-            out.printf(Locale.US, "%s: only A passed %d, only B passed %d, p = %s%n", testName(c.test()), c.aOnlyPassed(),
+            out.printf(Locale.US, "%s: only A passed %d, only B passed %d, %s%n", testName(c.test()), c.aOnlyPassed(),
                     c.bOnlyPassed(), p(c.pValue()));
         } else {
-            out.printf(Locale.US, "%s: p = %s%n", testName(c.test()), p(c.pValue()));
+            out.printf(Locale.US, "%s: %s%n", testName(c.test()), p(c.pValue()));
         }
         out.println(c.significant() ? "verdict: the runs differ (p < 0.05, CI excludes 0)" : "verdict: no detectable difference");
         for (String n : d.notes()) out.println("! " + n);
@@ -93,6 +93,6 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static String p(double v) {
-        return v < 0.0001 ? "< 0.0001" : String.format(Locale.US, "%.4f", v);
+        return v < 0.0001 ? "p < 0.0001" : String.format(Locale.US, "p = %.4f", v);
     }
 }
