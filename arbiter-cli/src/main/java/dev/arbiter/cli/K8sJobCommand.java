@@ -72,6 +72,14 @@ final class K8sJobCommand implements Callable<Integer> {
         IndexedJob job = new IndexedJob(name, namespace, image, shards, parallelism == null ? shards : parallelism,
                 backoffLimitPerIndex, evalArgs, storeSecret, resultsClaim, envSecrets, dataClaim, cpu, memory);
         PrintWriter out = spec.commandLine().getOut();
+        // an API key named by --api-key-env must reach the pods' environment: only a Secret can put it there
+        int keyFlag = evalArgs.indexOf("--api-key-env");
+        String keyVar = keyFlag >= 0 && keyFlag + 1 < evalArgs.size() ? evalArgs.get(keyFlag + 1)
+                : evalArgs.stream().filter(a -> a.startsWith("--api-key-env=")).map(a -> a.substring("--api-key-env=".length())).findFirst().orElse(null);
+        if (keyVar != null && envSecrets.isEmpty()) {
+            spec.commandLine().getErr().println("arbiter: warning: --api-key-env " + keyVar + " with no --env-secret: the pods have no "
+                    + keyVar + " and each would exit 2; give --env-secret SECRET (a Secret with a key " + keyVar + ")");
+        }
         if (fmt.isJson()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("manifest", job.manifest());

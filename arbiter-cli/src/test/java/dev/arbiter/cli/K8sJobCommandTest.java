@@ -122,6 +122,19 @@ class K8sJobCommandTest {
     }
 
     @Test
+    void anApiKeyVariableWithoutASecretToCarryItIsWarnedAbout() {
+        CliRun bare = CliRun.of("k8s-job", "eval", "--task", "gsm8k", "--model", "m", "--endpoint", "https://api.example",
+                "--api-key-env", "TOGETHER_API_KEY", "--shards", "2", "--image", "arbiter:dev", "--store-secret", "s");
+        assertThat(bare.exit()).isZero();
+        assertThat(bare.err()).contains("--api-key-env TOGETHER_API_KEY with no --env-secret");
+        CliRun carried = CliRun.of("k8s-job", "eval", "--task", "gsm8k", "--model", "m", "--endpoint", "https://api.example",
+                "--api-key-env", "TOGETHER_API_KEY", "--shards", "2", "--image", "arbiter:dev", "--store-secret", "s",
+                "--env-secret", "api-keys");
+        assertThat(carried.exit()).isZero();
+        assertThat(carried.err()).doesNotContain("warning");
+    }
+
+    @Test
     void badRequestsAreRefusedNamingTheFlag() {
         CliRun store = CliRun.of("k8s-job", "eval", "--task", "gsm8k", "--store", "x.db", "--shards", "2",
                 "--image", "arbiter:dev", "--store-secret", "s");
