@@ -32,7 +32,7 @@ final class FitBatched {
         }
         s.setLength(s.length() - 1);
         s.append(String.format(Locale.US, " tokens/s (decode only, every sequence at %,d tokens; largest batch %d: %s)", context, e.maxBatch(),
-                e.maxBatchLimit().equals("engine") ? "vLLM's max_num_seqs" : "KV cache full"));
+                e.maxBatchLimit().equals("engine") ? "the engine's batch cap, vLLM's default max_num_seqs" : "KV cache full"));
         out.println(s);
     }
 
