@@ -5,7 +5,6 @@ import dev.arbiter.client.GenerateRequest;
 import dev.arbiter.client.GenerateResponse;
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.client.ModelClient;
-import dev.arbiter.client.ModelException;
 import dev.arbiter.eval.Score;
 import dev.arbiter.eval.Scorer;
 import dev.arbiter.eval.TaskState;
@@ -85,14 +84,10 @@ public final class MtBenchJudge implements Scorer {
                 continue;
             }
             List<ChatMessage> prompt = prompt(turn, category, questions, answers, data.references().get(id));
-            String judgment;
-            try {
-                judgment = judge.generate(GenerateRequest.chat(prompt, JUDGE_CONFIG)).text();
-            } catch (ModelException e) {
-                failures++;
-                meta.put("judge_error_" + turn, e.getMessage());
-                continue;
-            }
+            // A judge call that fails (after the judge client's retries) is thrown: the engine records the sample as an
+            // error (exit 4, asked again on --resume), not as an answer the judge could not read, which would pass a
+            // run with a dead judge as completed with nothing scored.
+            String judgment = judge.generate(GenerateRequest.chat(prompt, JUDGE_CONFIG)).text();
             meta.put("judgment_" + turn, judgment);
             OptionalDouble r = fastChat ? RatingParser.parseFirst(judgment) : RatingParser.parse(judgment);
             if (r.isPresent()) {
