@@ -45,7 +45,8 @@ public record HumanEvalSummary(int problems, int attempts, Map<Outcome, Integer>
         Map<Integer, Double> pass = new TreeMap<>();
         for (int k : ks) {
             PassAtKMean m = PassAtKMean.of(perProblem.values(), k);
-            if (m.problems() > 0) pass.put(k, m.mean());
+            // as human-eval: pass@k only when every problem has k results (see PassAtKMetric)
+            if (m.problems() > 0 && m.problems() == perProblem.size()) pass.put(k, m.mean());
         }
         return new HumanEvalSummary(perProblem.size(), attempts.size(), counts, pass);
     }

