@@ -27,7 +27,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port = DEFAULT_PORT;
 
-    @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: ${DEFAULT-VALUE}). The UI has no authentication.")
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: ${DEFAULT-VALUE}). The UI has no authentication; on a loopback address it answers only requests whose Host is localhost, 127.0.0.1 or [::1] (no DNS rebinding).")
     String host = "127.0.0.1";
 
     @Mixin StoreMixin store = new StoreMixin();
@@ -39,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
             err.println("arbiter: warning: serving on " + host + ": anyone who can reach it can read your runs (no authentication)");
         }
-        Javalin app = new WebApp(store.location()).create().start(host, port);
+        boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+        Javalin app = new WebApp(store.location()).create(loopback).start(host, port);
         err.println("arbiter: serving http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/ (Ctrl-C to stop)");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -45,7 +45,18 @@ public final class WebApp {
         this.store = store;
     }
 
+    /** The app for a loopback address: only requests naming this machine in their Host header are answered. */
     public Javalin create() {
+        return create(true);
+    }
+
+    /**
+     * @param loopbackOnly refuse (403) a request whose Host header is not this machine's loopback name: the UI has no
+     *                     authentication, and binding to 127.0.0.1 alone does not stop a web page from reading it
+     *                     through DNS rebinding (its own host name made to resolve to 127.0.0.1), every stored prompt
+     *                     and answer included. Off when serving on another address on purpose ({@code --host}).
+     */
+    public Javalin create(boolean loopbackOnly) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.staticFiles.add(s -> {
@@ -54,6 +65,15 @@ public final class WebApp {
                 s.location = Location.CLASSPATH;
             });
         });
+        if (loopbackOnly) {
+            app.before(ctx -> {
+                if (!loopbackHost(ctx.header("Host"))) {
+                    error(ctx, 403, "bad_input", "this server answers requests for localhost, 127.0.0.1 or [::1] only "
+                            + "(Host header: " + ctx.header("Host") + "); serve --host ADDRESS to serve another address");
+                    ctx.skipRemainingHandlers();
+                }
+            });
+        }
         app.get("/api/models", ctx -> cli(ctx, List.of("models"), Set.of()));
         app.get("/api/models/{id}", ctx -> cli(ctx, List.of("show", id(ctx.pathParam("id"))), Set.of()));
         app.get("/api/hardware", ctx -> cli(ctx, List.of("hardware"), Set.of()));
@@ -177,6 +197,21 @@ public final class WebApp {
         e.put("message", message);
         e.put("exit_code", status == 400 ? ExitCode.BAD_INPUT : status == 404 ? ExitCode.UNAVAILABLE : ExitCode.INTERNAL);
         ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+
+    /** Whether a Host header names this machine's loopback interface (any port); no header (HTTP/1.0) is let through. */
+    static boolean loopbackHost(String host) {
+        if (host == null || host.isBlank()) return true;
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            String rest = end < 0 ? "" : h.substring(end + 1);  // nothing, or ":PORT"
+            return end > 0 && h.substring(0, end + 1).equals("[::1]") && (rest.isEmpty() || rest.matches(":\\d{1,5}"));
+        }
+        int colon = h.indexOf(':');
+        if (colon >= 0 && !h.substring(colon).matches(":\\d{1,5}")) return false;
+        String name = colon < 0 ? h : h.substring(0, colon);
+        return name.equals("localhost") || name.equals("127.0.0.1") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     private static String resource(String path) throws IOException {

@@ -116,6 +116,29 @@ class WebAppTest {
         assertThat(get("/api/recommend?hardware=--out%3D%2Ftmp%2Fx").statusCode()).isEqualTo(400);
     }
 
+    /** A raw HTTP/1.1 request with the given Host header (java.net.http will not send a chosen Host); the status line. */
+    String statusWithHost(String path, String host) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        }
+    }
+
+    @Test
+    void aRequestForAnotherHostNameIsRefusedSoDnsRebindingReadsNothing() throws Exception {
+        // a web page whose own name was made to resolve to 127.0.0.1 sends its name as Host
+        assertThat(statusWithHost("/api/runs", "attacker.example:" + app.port())).contains(" 403");
+        assertThat(statusWithHost("/api/runs/some-run/samples", "attacker.example")).contains(" 403");
+        for (String host : List.of("localhost:" + app.port(), "127.0.0.1:" + app.port(), "[::1]:" + app.port(), "LOCALHOST")) {
+            assertThat(statusWithHost("/api/models", host)).as(host).contains(" 200");
+        }
+        assertThat(WebApp.loopbackHost("127.0.0.2:80")).isTrue();
+        assertThat(WebApp.loopbackHost("127.0.0.1.attacker.example")).isFalse();
+        assertThat(WebApp.loopbackHost("[::1].attacker.example")).isFalse();
+        assertThat(WebApp.loopbackHost("localhost.attacker.example:8080")).isFalse();
+    }
+
     @Test
     void pathTraversalNeverServesAFile() throws Exception {
         for (String p : List.of("/api/runs/..%2F..%2Fetc%2Fpasswd", "/runs/..%2F..%2Fetc%2Fpasswd", "/api/models/..%2F..%2Fetc%2Fpasswd",
