@@ -64,7 +64,7 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--use-case", required = true, paramLabel = "USE", description = "chatbot, code, rag, french, edge, math, vision, guardrails or image-guardrails.")
     String useCase;
 
-    @Option(names = "--license", paramLabel = "KIND", description = "commercial: only licences deployable as is; any: every licence. Default: all but research-only.")
+    @Option(names = "--license", paramLabel = "KIND", description = "commercial: only licences deployable as is; any: every licence. Default: all but research-only (no commercial route known); a research licence the vendor lifts by agreement (Qwen research, Mistral MRL) is kept and marked needs_agreement.")
     String license;
 
     @Option(names = "--region", paramLabel = "REGION", description = "Apply regional licence clauses: eu, or a country code (fr, de, … count as eu).")

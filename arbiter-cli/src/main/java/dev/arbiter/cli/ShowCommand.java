@@ -64,7 +64,11 @@ final class ShowCommand implements Callable<Integer> {
         out.printf(Locale.US, "    (%s)%n", a.source());
         var l = m.license();
         out.printf(Locale.US, "  licence: %s — %s; commercial use %s%s%s%n", l.name(), l.openSource() ? "open source" : "open weights",
-                l.commercialUse() ? "allowed" : (l.researchOnly() ? "NOT allowed (research only)" : "NOT allowed without an agreement"),
+                // as recommend's --license reads it (production_use): a research licence the vendor lifts by agreement
+                // (Qwen's research licence, Mistral's MRL) is "needs agreement", not "research only"
+                l.commercialUse() ? "allowed" : l.productionUse() == dev.arbiter.catalog.LicenseUse.RESEARCH_ONLY
+                        ? "NOT allowed (research only: no commercial route known)"
+                        : "NOT allowed without a commercial agreement with the vendor" + (l.researchOnly() ? " (a research licence)" : ""),
                 l.monthlyActiveUserCap() == null ? "" : String.format(Locale.US, " up to %,d monthly active users", l.monthlyActiveUserCap()),
                 l.regionRestrictions().isEmpty() ? "" : "; regional: " + l.regionRestrictions().stream()
                         .map(r -> r.region() + " (" + r.scope() + ")").reduce((x, y) -> x + ", " + y).orElse(""));

@@ -2,6 +2,8 @@ package dev.arbiter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -30,6 +32,18 @@ class CatalogCommandsTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("qwen2.5-7b");
         assertThat(r.err()).containsPattern("\\d+ models;").contains("counted from each architecture");
+    }
+
+    @Test
+    void showDescribesAResearchLicenceAsRecommendsLicenceFilterReadsIt() {
+        // Qwen's research licence and Mistral's MRL have a commercial route (a vendor agreement): recommend's default keeps
+        // them marked needs_agreement, so show must not call them "research only"
+        for (String id : List.of("qwen2.5-3b", "pixtral-large")) {
+            CliRun r = CliRun.of("show", id);
+            assertThat(r.out()).as(id).contains("commercial use NOT allowed without a commercial agreement with the vendor")
+                    .doesNotContain("research only");
+        }
+        assertThat(CliRun.of("show", "qwen2.5-7b").out()).contains("commercial use allowed");
     }
 
     @Test
