@@ -121,7 +121,23 @@ public final class EndpointDiscovery {
         if (ollama.json().has("version") && tags.json().path("models").isArray()) {
             List<String> names = new ArrayList<>();
             for (JsonNode m : tags.json().path("models")) names.add(m.path("name").asText(m.path("model").asText()));
-            return found(base, "ollama", text(ollama.json(), "version"), ApiFlavor.ollama, names, ollamaServedContext(base));
+            // the loaded model first: the context shown is its context, and the first name is the one suggested
+            List<String> loaded = new ArrayList<>();
+            Integer context = null;
+            for (JsonNode m : get(base, "/api/ps").json().path("models")) {
+                String name = m.path("name").asText(m.path("model").asText());
+                JsonNode n = m.path("context_length");
+                if (context == null && n.canConvertToInt() && n.asInt() > 0) {
+                    context = n.asInt();
+                    loaded.add(0, name);
+                } else {
+                    loaded.add(name);
+                }
+            }
+            List<String> ordered = new ArrayList<>();
+            for (String l : loaded) if (names.contains(l)) ordered.add(l);
+            for (String n : names) if (!ordered.contains(n)) ordered.add(n);
+            return found(base, "ollama", text(ollama.json(), "version"), ApiFlavor.ollama, ordered, context);
         }
         Reply readiness = get(base, "/health/readiness");
         if (models.litellm() || readiness.litellm() || readiness.json().has("litellm_version")) {
@@ -131,7 +147,8 @@ public final class EndpointDiscovery {
         }
         Reply lmStudio = get(base, "/api/v0/models");
         if (isLmStudio(lmStudio.json())) {
-            return found(base, "lm-studio", null, ApiFlavor.openai, ids(models.json()), lmStudioContext(lmStudio.json()));
+            return found(base, "lm-studio", null, ApiFlavor.openai, lmStudioChatModels(lmStudio.json(), ids(models.json())),
+                    lmStudioContext(lmStudio.json()));
         }
         if (models.json().path("data").isArray() || models.status() == 401 || models.status() == 403) {
             // a proxy may keep even its model list behind the key: found, models unknown
@@ -145,14 +162,6 @@ public final class EndpointDiscovery {
         return Optional.of(new DiscoveredEndpoint(base, server, version, api, models, context));
     }
 
-    /** The context Ollama serves its loaded model with ({@code /api/ps} {@code context_length}); null when none is loaded. */
-    private Integer ollamaServedContext(URI base) {
-        for (JsonNode m : get(base, "/api/ps").json().path("models")) {
-            JsonNode n = m.path("context_length");
-            if (n.canConvertToInt() && n.asInt() > 0) return n.asInt();
-        }
-        return null;
-    }
 
     /** LM Studio's REST API lists models with a {@code compatibility_type} (gguf, mlx) and {@code max_context_length}. */
     public static boolean isLmStudio(JsonNode list) {
@@ -160,10 +169,30 @@ public final class EndpointDiscovery {
         return false;
     }
 
-    /** The loaded model's context: {@code loaded_context_length} when LM Studio gives it, else its {@code max_context_length}. */
+    /**
+     * The chat models LM Studio lists, loaded ones first (the first is the one suggested, and its context the one
+     * shown); embedding models ({@code type: embeddings}) are left out: they answer no chat request. {@code ids} (the
+     * OpenAI list) when the REST list names none.
+     */
+    static List<String> lmStudioChatModels(JsonNode list, List<String> ids) {
+        List<String> loaded = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (JsonNode m : list.path("data")) {
+            if (!m.hasNonNull("id") || "embeddings".equals(m.path("type").asText())) continue;
+            ("loaded".equals(m.path("state").asText()) ? loaded : other).add(m.get("id").asText());
+        }
+        loaded.addAll(other);
+        return loaded.isEmpty() ? ids : loaded;
+    }
+
+    /**
+     * The loaded chat model's context: {@code loaded_context_length} when LM Studio gives it, else its
+     * {@code max_context_length}; embedding models are not counted.
+     */
     public static Integer lmStudioContext(JsonNode list) {
         Integer any = null;
         for (JsonNode m : list.path("data")) {
+            if ("embeddings".equals(m.path("type").asText())) continue;
             JsonNode n = m.hasNonNull("loaded_context_length") ? m.get("loaded_context_length") : m.path("max_context_length");
             if (!n.canConvertToInt()) continue;
             if ("loaded".equals(m.path("state").asText())) return n.asInt();

@@ -59,6 +59,59 @@ class EndpointDiscoveryTest {
         }
     }
 
+    /** A server answering these routes with these JSON bodies, 404 elsewhere. */
+    private static com.sun.net.httpserver.HttpServer serve(java.util.Map<String, String> routes) throws Exception {
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 4);
+        server.createContext("/", ex -> {
+            String body = routes.get(ex.getRequestURI().getPath());
+            byte[] bytes = (body == null ? "{\"error\":\"not found\"}" : body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
+            ex.getResponseBody().write(bytes);
+            ex.close();
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void lmStudioShowsItsLoadedChatModelAndItsContextNotAnEmbeddingModels() throws Exception {
+        var server = serve(java.util.Map.of(
+                "/v1/models", "{\"data\":[{\"id\":\"qwen2.5-7b-instruct\"},{\"id\":\"text-embedding-nomic\"},{\"id\":\"meta-llama-3.1-8b-instruct\"}]}",
+                "/api/v0/models", "{\"data\":["
+                        + "{\"id\":\"qwen2.5-7b-instruct\",\"type\":\"llm\",\"state\":\"not-loaded\",\"compatibility_type\":\"gguf\",\"max_context_length\":32768},"
+                        + "{\"id\":\"text-embedding-nomic\",\"type\":\"embeddings\",\"state\":\"loaded\",\"compatibility_type\":\"gguf\",\"max_context_length\":2048,\"loaded_context_length\":2048},"
+                        + "{\"id\":\"meta-llama-3.1-8b-instruct\",\"type\":\"llm\",\"state\":\"loaded\",\"compatibility_type\":\"gguf\",\"max_context_length\":131072,\"loaded_context_length\":8192}]}"));
+        try {
+            List<DiscoveredEndpoint> found = new EndpointDiscovery("127.0.0.1", List.of(server.getAddress().getPort()), Duration.ofMillis(500)).discover();
+            assertThat(found).singleElement().satisfies(e -> {
+                assertThat(e.server()).isEqualTo("lm-studio");
+                assertThat(e.models()).containsExactly("meta-llama-3.1-8b-instruct", "qwen2.5-7b-instruct");
+                assertThat(e.contextLength()).isEqualTo(8192);
+            });
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void ollamaListsItsLoadedModelFirstSoTheContextShownIsTheSuggestedModels() throws Exception {
+        var server = serve(java.util.Map.of(
+                "/api/version", "{\"version\":\"0.6.5\"}",
+                "/api/tags", "{\"models\":[{\"name\":\"llama3.1:8b\"},{\"name\":\"qwen2.5:7b\"}]}",
+                "/api/ps", "{\"models\":[{\"name\":\"qwen2.5:7b\",\"context_length\":4096}]}"));
+        try {
+            List<DiscoveredEndpoint> found = new EndpointDiscovery("127.0.0.1", List.of(server.getAddress().getPort()), Duration.ofMillis(500)).discover();
+            assertThat(found).singleElement().satisfies(e -> {
+                assertThat(e.server()).isEqualTo("ollama");
+                assertThat(e.models()).containsExactly("qwen2.5:7b", "llama3.1:8b");
+                assertThat(e.contextLength()).isEqualTo(4096);
+            });
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void findsNothingWhereNothingListens() throws Exception {
         assertThat(new EndpointDiscovery("127.0.0.1", List.of(closedPort()), Duration.ofMillis(300)).discover()).isEmpty();
