@@ -74,42 +74,40 @@ class EndpointDiscoveryTest {
         return server;
     }
 
-    @Test
-    void lmStudioShowsItsLoadedChatModelAndItsContextNotAnEmbeddingModels() throws Exception {
-        var server = serve(java.util.Map.of(
-                "/v1/models", "{\"data\":[{\"id\":\"qwen2.5-7b-instruct\"},{\"id\":\"text-embedding-nomic\"},{\"id\":\"meta-llama-3.1-8b-instruct\"}]}",
-                "/api/v0/models", "{\"data\":["
-                        + "{\"id\":\"qwen2.5-7b-instruct\",\"type\":\"llm\",\"state\":\"not-loaded\",\"compatibility_type\":\"gguf\",\"max_context_length\":32768},"
-                        + "{\"id\":\"text-embedding-nomic\",\"type\":\"embeddings\",\"state\":\"loaded\",\"compatibility_type\":\"gguf\",\"max_context_length\":2048,\"loaded_context_length\":2048},"
-                        + "{\"id\":\"meta-llama-3.1-8b-instruct\",\"type\":\"llm\",\"state\":\"loaded\",\"compatibility_type\":\"gguf\",\"max_context_length\":131072,\"loaded_context_length\":8192}]}"));
+    /** What discovery finds on a server answering these routes: exactly one endpoint. */
+    private static DiscoveredEndpoint discoverOne(java.util.Map<String, String> routes) throws Exception {
+        var server = serve(routes);
         try {
             List<DiscoveredEndpoint> found = new EndpointDiscovery("127.0.0.1", List.of(server.getAddress().getPort()), Duration.ofMillis(500)).discover();
-            assertThat(found).singleElement().satisfies(e -> {
-                assertThat(e.server()).isEqualTo("lm-studio");
-                assertThat(e.models()).containsExactly("meta-llama-3.1-8b-instruct", "qwen2.5-7b-instruct");
-                assertThat(e.contextLength()).isEqualTo(8192);
-            });
+            assertThat(found).hasSize(1);
+            return found.get(0);
         } finally {
             server.stop(0);
         }
     }
 
     @Test
+    void lmStudioShowsItsLoadedChatModelAndItsContextNotAnEmbeddingModels() throws Exception {
+        DiscoveredEndpoint e = discoverOne(java.util.Map.of(
+                "/v1/models", "{\"data\":[{\"id\":\"qwen2.5-7b-instruct\"},{\"id\":\"text-embedding-nomic\"},{\"id\":\"meta-llama-3.1-8b-instruct\"}]}",
+                "/api/v0/models", "{\"data\":["
+                        + "{\"id\":\"qwen2.5-7b-instruct\",\"type\":\"llm\",\"state\":\"not-loaded\",\"compatibility_type\":\"gguf\",\"max_context_length\":32768},"
+                        + "{\"id\":\"text-embedding-nomic\",\"type\":\"embeddings\",\"state\":\"loaded\",\"compatibility_type\":\"gguf\",\"max_context_length\":2048,\"loaded_context_length\":2048},"
+                        + "{\"id\":\"meta-llama-3.1-8b-instruct\",\"type\":\"llm\",\"state\":\"loaded\",\"compatibility_type\":\"gguf\",\"max_context_length\":131072,\"loaded_context_length\":8192}]}"));
+        assertThat(e.server()).isEqualTo("lm-studio");
+        assertThat(e.models()).containsExactly("meta-llama-3.1-8b-instruct", "qwen2.5-7b-instruct");
+        assertThat(e.contextLength()).isEqualTo(8192);
+    }
+
+    @Test
     void ollamaListsItsLoadedModelFirstSoTheContextShownIsTheSuggestedModels() throws Exception {
-        var server = serve(java.util.Map.of(
+        DiscoveredEndpoint e = discoverOne(java.util.Map.of(
                 "/api/version", "{\"version\":\"0.6.5\"}",
                 "/api/tags", "{\"models\":[{\"name\":\"llama3.1:8b\"},{\"name\":\"qwen2.5:7b\"}]}",
                 "/api/ps", "{\"models\":[{\"name\":\"qwen2.5:7b\",\"context_length\":4096}]}"));
-        try {
-            List<DiscoveredEndpoint> found = new EndpointDiscovery("127.0.0.1", List.of(server.getAddress().getPort()), Duration.ofMillis(500)).discover();
-            assertThat(found).singleElement().satisfies(e -> {
-                assertThat(e.server()).isEqualTo("ollama");
-                assertThat(e.models()).containsExactly("qwen2.5:7b", "llama3.1:8b");
-                assertThat(e.contextLength()).isEqualTo(4096);
-            });
-        } finally {
-            server.stop(0);
-        }
+        assertThat(e.server()).isEqualTo("ollama");
+        assertThat(e.models()).containsExactly("qwen2.5:7b", "llama3.1:8b");
+        assertThat(e.contextLength()).isEqualTo(4096);
     }
 
     @Test
