@@ -34,6 +34,7 @@ public record Slo(Double ttftMs, Double tpotMs, Double e2eMs) {
     public static Slo parse(String spec) {
         if (spec == null || spec.isBlank()) return new Slo(null, null, null);
         Double ttft = null, tpot = null, e2e = null;
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (String part : spec.split("[,\\s]+")) {
             if (part.isBlank()) continue;
             Matcher m = PART.matcher(part);
@@ -43,7 +44,10 @@ public record Slo(Double ttftMs, Double tpotMs, Double e2eMs) {
             double v = Double.parseDouble(m.group(2));
             if ("s".equalsIgnoreCase(m.group(3))) v *= 1000;
             if (!(v > 0)) throw new InvalidInputException("--slo: '" + part + "' must be > 0");
-            switch (m.group(1).toLowerCase(Locale.ROOT)) {
+            String metric = m.group(1).toLowerCase(Locale.ROOT).replace("e2el", "e2e");
+            // a bound given twice is a typo or a pasted flag: which one the user meant is not ours to guess
+            if (!given.add(metric)) throw new InvalidInputException("--slo: " + metric + " is given twice in '" + spec.strip() + "'");
+            switch (metric) {
                 case "ttft" -> ttft = v;
                 case "tpot" -> tpot = v;
                 default -> e2e = v;

@@ -23,6 +23,15 @@ class SloTest {
     }
 
     @Test
+    void refusesABoundGivenTwiceRatherThanKeepingOne() {
+        assertThatThrownBy(() -> Slo.parse("ttft=500ms,tpot=50ms,ttft=2s")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("ttft is given twice");
+        // e2e and vLLM's e2el name the same bound
+        assertThatThrownBy(() -> Slo.parse("e2e=2s e2el:3000")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("e2e is given twice");
+    }
+
+    @Test
     void boundsAreInclusive() {
         RequestRecord r = new RequestRecord(0, 1, 0, 0, 500_000_000L, 1_000_000_000L, null, 11, "usage", 11, 1, false,
                 null, null, null);
