@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * The local web UI and its JSON API. Every {@code /api/…} route answers with the document the CLI prints for the
  * same question with {@code --format json} (it runs that command, see {@link CliBridge}), its query parameters named
  * as the command's options; the pages under {@code /} call only this API. Errors are JSON with the CLI's exit-code
- * kind: 400 for bad input, 404 for an unknown run, 503 for an unavailable file, 500 otherwise, never a stack trace.
+ * kind: 400 for bad input, 404 for an unknown run or a missing run store, 500 otherwise, never a stack trace.
  */
 public final class WebApp {
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -85,10 +85,17 @@ public final class WebApp {
             cli(ctx, args, Set.of("models"));
         });
         app.get("/api/runs", ctx -> cli(ctx, List.of("runs", "--store", store.toString()), Set.of()));
-        app.get("/api/runs/{id}", ctx -> cli(ctx, List.of("runs", runId(ctx), "--store", store.toString()), Set.of()));
+        app.get("/api/runs/{id}", ctx -> {
+            String id = runId(ctx);
+            try (RunStore s = openStore()) {
+                if (!known(ctx, s, id)) return;
+            }
+            cli(ctx, List.of("runs", id, "--store", store.toString()), Set.of());
+        });
         app.get("/api/runs/{id}/samples", ctx -> {
             String id = runId(ctx);
             try (RunStore s = openStore()) {
+                if (!known(ctx, s, id)) return;
                 RunReader reader = new RunReader(s);
                 reader.record(id);
                 ctx.contentType("application/json").result(Json.write(reader.samples(id)));
@@ -97,6 +104,7 @@ public final class WebApp {
         app.get("/runs/{id}", ctx -> {
             String id = runId(ctx);
             try (RunStore s = openStore()) {
+                if (!known(ctx, s, id)) return;
                 // a bench run has no answers to page through: its page is the report's (latencies, levels)
                 if (s.run(id).filter(r -> dev.arbiter.evidence.EvidenceStore.TASK.equals(r.task())).isPresent()) {
                     ctx.redirect("/report?run=" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
@@ -128,6 +136,16 @@ public final class WebApp {
     private RunStore openStore() {
         if (!RunStore.isDatabaseUrl(store) && !Files.isRegularFile(Path.of(store))) throw new UnavailableException("no run store at " + store + " (run ./arbiter eval first)");
         return RunStore.open(store);
+    }
+
+    /**
+     * Whether {@code id} is a run in {@code s}; if not, answers 404 with the CLI's error document for it (bad input,
+     * exit code 2: on the command line an unknown id is the caller's mistake; over HTTP the resource is missing).
+     */
+    private static boolean known(Context ctx, RunStore s, String id) {
+        if (s.run(id).isPresent()) return true;
+        error(ctx, 404, "bad_input", ExitCode.BAD_INPUT, "no run " + id + " in " + s.location() + " (see /api/runs)");
+        return false;
     }
 
     private static String runId(Context ctx) {
@@ -189,13 +207,18 @@ public final class WebApp {
 
     /** The CLI's error document ({@code Arbiter.printError}): the API's documents are the CLI's --format json. */
     static void error(Context ctx, int status, String kind, String message) {
+        error(ctx, status, kind, status == 400 ? ExitCode.BAD_INPUT : status == 404 ? ExitCode.UNAVAILABLE : ExitCode.INTERNAL, message);
+    }
+
+    /** As above, with the exit code the CLI gives the same failure when it is not the status's usual one. */
+    static void error(Context ctx, int status, String kind, int exitCode, String message) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("schema_version", 1);
         body.put("kind", "error");
         ObjectNode e = body.putObject("error");
         e.put("kind", kind);
         e.put("message", message);
-        e.put("exit_code", status == 400 ? ExitCode.BAD_INPUT : status == 404 ? ExitCode.UNAVAILABLE : ExitCode.INTERNAL);
+        e.put("exit_code", exitCode);
         ctx.status(status).contentType("application/json").result(Json.write(body));
     }
 

@@ -163,6 +163,22 @@ class WebAppTest {
     }
 
     @Test
+    void anUnknownRunInAStoreIsA404WithTheClisExitCode() throws Exception {
+        ReportFixture.write(dir.resolve("arbiter.db"));
+        for (String path : List.of("/api/runs/no-such-run", "/api/runs/no-such-run/samples", "/runs/no-such-run")) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            JsonNode e = json(r.body()).path("error");
+            assertThat(e.path("message").asText()).as(path).contains("no run no-such-run");
+            // the CLI's own answer to `runs no-such-run` is bad input (exit 2): the document says what it would say
+            assertThat(e.path("exit_code").asInt()).as(path).isEqualTo(2);
+        }
+        assertThat(get("/api/runs/" + ReportFixture.QWEN).statusCode()).isEqualTo(200);
+        assertThat(get("/api/runs/" + ReportFixture.QWEN + "/samples").statusCode()).isEqualTo(200);
+        assertThat(get("/runs/" + ReportFixture.QWEN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void reportAnswersWhatReportFormatJsonPrints() throws Exception {
         ReportFixture.write(dir.resolve("arbiter.db"));
         HttpResponse<String> r = get("/api/report?run=" + ReportFixture.QWEN + "&run=" + ReportFixture.HOUSE + "&run=" + ReportFixture.BENCH);
