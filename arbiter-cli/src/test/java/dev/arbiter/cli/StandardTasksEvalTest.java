@@ -279,6 +279,21 @@ class StandardTasksEvalTest {
     }
 
     @Test
+    void mtBenchTurnsWithoutAReadableRatingAreLeftOutAndTheSummarySaysHowMany() throws Exception {
+        ScriptedLlmServer model = server(Script.replyWith(q -> "A thoughtful answer."));
+        // the second turn's judge prompt shows the whole conversation: the judge gives no rating there
+        ScriptedLlmServer judge = server(Script.replyWith(q -> q.contains("Conversation with User") ? "I cannot rate this."
+                : "The answer is fine. Rating: [[7]]"));
+        CliRun r = eval(model, "--task", "mt_bench", "--data", SharedData.path("mt_bench").toString(), "--limit", "3",
+                "--seed", "1", "--judge-endpoint", judge.baseUri().toString(), "--judge-model", "m");
+        JsonNode t = r.json().get("tasks").get(0);
+        assertThat(metrics(r).get("score").get("value").asDouble()).isEqualTo(7.0);
+        assertThat(metrics(r).get("score").get("n").asInt()).isEqualTo(3);
+        assertThat(t.get("scored").asInt()).as(r.out()).isEqualTo(3);
+        assertThat(t.get("hints").toString()).contains("3 turns of scored answers got no judge rating");
+    }
+
+    @Test
     void aJudgeThatRateLimitsItsFirstAnswerStillGradesEverySample() throws Exception {
         Path csv = dir.resolve("judged.csv");
         Files.writeString(csv, "input,target\nName a colour,any colour\nName a fruit,any fruit\n");

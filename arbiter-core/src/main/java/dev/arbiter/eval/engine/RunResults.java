@@ -26,10 +26,14 @@ final class RunResults {
         double billedOut = 0;
         Map<String, Integer> outcomes = new LinkedHashMap<>();
         Map<SampleOutcome, Integer> sampleOutcomes = new java.util.EnumMap<>(SampleOutcome.class);
+        int unratedTurns = 0;
         for (SampleRecord r : records) {
             sampleOutcomes.merge(r.outcome(), 1, Integer::sum);
             Object outcome = r.scoreMetadata() == null ? null : r.scoreMetadata().get("outcome");
             if (outcome != null) outcomes.merge(outcome.toString(), 1, Integer::sum);
+            if (r.score() != null && r.scoreMetadata() != null && r.scoreMetadata().get(UNSCORED_TURNS) instanceof Number u) {
+                unratedTurns += u.intValue();  // of answers that were scored: an answer with no rated turn is unscored
+            }
             if (r.score() != null) {
                 scores.add(new SampleScore(r.sampleId(), r.epoch(),
                         new Score(r.score(), r.answer(), r.explanation(), r.scoreMetadata())));
@@ -60,11 +64,18 @@ final class RunResults {
         sampleOutcomes.forEach((o, n) -> byName.put(o.jsonName(), n));
         return new TaskResult(m.task(), m.taskVersion(), m.scorer(), m.samples(), m.epochs(), m.planned(), scores.size(),
                 records.size() - scores.size(), errors, missing, values, in, out, cost, cached, outcomes, byName,
-                hints(m, sampleOutcomes));
+                hints(m, sampleOutcomes, unratedTurns));
     }
 
+    /**
+     * Score metadata of a judge that rates each turn of a conversation (MT-Bench): how many of the sample's turns got
+     * no readable rating. Those turns are left out of the turn means (as FastChat leaves out a rating of -1), so the
+     * summary says how many there were: the metric's n alone does not.
+     */
+    static final String UNSCORED_TURNS = "unscored_turns";
+
     /** What the user can do about the run's outcomes, for people. */
-    static List<String> hints(RunManifest m, Map<SampleOutcome, Integer> counts) {
+    static List<String> hints(RunManifest m, Map<SampleOutcome, Integer> counts, int unratedTurns) {
         List<String> hints = new ArrayList<>();
         int truncated = counts.getOrDefault(SampleOutcome.TRUNCATED, 0);
         if (truncated > 0) {
@@ -78,6 +89,11 @@ final class RunResults {
             hints.add(overflow + " prompt" + (overflow == 1 ? " does" : "s do") + " not fit the served context"
                     + (m.server() == null || m.server().contextLength() == null ? "" : " (" + m.server().contextLength() + " tokens)")
                     + ": serve the model with a longer context (Ollama: --context) or shorten the prompts");
+        }
+        if (unratedTurns > 0) {
+            hints.add(unratedTurns + " turn" + (unratedTurns == 1 ? "" : "s") + " of scored answers got no judge rating that"
+                    + " could be read and " + (unratedTurns == 1 ? "is" : "are") + " left out of the means (as FastChat leaves"
+                    + " out a rating of -1); each answer's score_metadata holds the judgment");
         }
         return hints;
     }
