@@ -207,11 +207,26 @@ public final class EndpointDiscovery {
         return out;
     }
 
+    /**
+     * vLLM's {@code max_model_len} of the first model listed (the one suggested). A LoRA adapter's entry has none: it
+     * names its base model as {@code parent}, whose window it is served with.
+     */
     private static Integer maxModelLen(JsonNode list) {
         JsonNode data = list.path("data");
-        if (data.size() != 1) return null;
-        JsonNode n = data.get(0).path("max_model_len");
-        return n.canConvertToInt() ? n.asInt() : null;
+        if (data.isEmpty()) return null;
+        JsonNode first = data.get(0);
+        JsonNode n = first.path("max_model_len");
+        if (!n.canConvertToInt() && first.hasNonNull("parent")) {
+            JsonNode parent = entry(list, first.get("parent").asText());
+            if (parent != null) n = parent.path("max_model_len");
+        }
+        return n.canConvertToInt() && n.asInt() > 0 ? n.asInt() : null;
+    }
+
+    /** The entry of {@code id} in an OpenAI model list, or null. */
+    public static JsonNode entry(JsonNode list, String id) {
+        for (JsonNode m : list.path("data")) if (m.path("id").asText().equals(id)) return m;
+        return null;
     }
 
     private static String text(JsonNode n, String field) {

@@ -28,6 +28,15 @@ class CapabilityProbeTest {
     }
 
     @Test
+    void aVllmLoraAdapterIsServedWithItsBaseModelsContext() {
+        try (var s = ScriptedLlmServer.builder().persona(Persona.VLLM).models("Qwen/Qwen2.5-7B-Instruct")
+                .loraAdapters("sql-lora").contextLength(32768).start()) {
+            Endpoint adapter = Endpoint.of(s.baseUri(), ApiFlavor.openai, "sql-lora");
+            assertThat(ModelClients.create(adapter, Ticker.system()).probe().contextLength()).isEqualTo(32768);
+        }
+    }
+
+    @Test
     void readsTheContextOfALlamaCppServerFromProps() {
         try (var s = ScriptedLlmServer.builder().persona(Persona.LLAMA_CPP).models("model.gguf").contextLength(8192).start()) {
             Capabilities c = probe(s);

@@ -111,6 +111,24 @@ class EndpointDiscoveryTest {
     }
 
     @Test
+    void vllmServingABaseModelAndLoraAdaptersShowsTheBaseModelsWindow() throws Exception {
+        // vLLM lists the base model, then each adapter with its base as parent and max_model_len null
+        DiscoveredEndpoint e = discoverOne(java.util.Map.of(
+                "/version", "{\"version\":\"0.9.1\"}",
+                "/v1/models", "{\"data\":[{\"id\":\"meta-llama/Llama-3.1-8B-Instruct\",\"max_model_len\":16384},"
+                        + "{\"id\":\"sql-lora\",\"root\":\"/adapters/sql\",\"parent\":\"meta-llama/Llama-3.1-8B-Instruct\",\"max_model_len\":null}]}"));
+        assertThat(e.server()).isEqualTo("vllm");
+        assertThat(e.models()).containsExactly("meta-llama/Llama-3.1-8B-Instruct", "sql-lora");
+        assertThat(e.contextLength()).isEqualTo(16384);
+        // an adapter listed first (the one suggested) is shown with its base model's window
+        e = discoverOne(java.util.Map.of(
+                "/version", "{\"version\":\"0.9.1\"}",
+                "/v1/models", "{\"data\":[{\"id\":\"sql-lora\",\"parent\":\"base\",\"max_model_len\":null},"
+                        + "{\"id\":\"base\",\"max_model_len\":8192}]}"));
+        assertThat(e.contextLength()).isEqualTo(8192);
+    }
+
+    @Test
     void findsNothingWhereNothingListens() throws Exception {
         assertThat(new EndpointDiscovery("127.0.0.1", List.of(closedPort()), Duration.ofMillis(300)).discover()).isEmpty();
     }

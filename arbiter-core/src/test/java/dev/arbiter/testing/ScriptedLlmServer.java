@@ -211,7 +211,12 @@ public final class ScriptedLlmServer implements AutoCloseable {
         ArrayNode data = o.putArray("data");
         for (String m : config.models) {
             ObjectNode e = data.addObject().put("id", m).put("object", "model").put("owned_by", "scripted");
-            if (config.persona == Persona.VLLM && config.contextLength != null) e.put("max_model_len", config.contextLength);
+            if (config.persona == Persona.VLLM && config.loraAdapters.contains(m)) {
+                // vLLM's ModelCard of an adapter: its base model as parent, no window of its own (serving_models.py)
+                e.put("root", "/adapters/" + m).put("parent", config.models.get(0)).putNull("max_model_len");
+            } else if (config.persona == Persona.VLLM && config.contextLength != null) {
+                e.put("max_model_len", config.contextLength);
+            }
         }
         return o;
     }
@@ -259,6 +264,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
     public static final class Builder {
         private Persona persona = Persona.VLLM;
         private List<String> models = List.of("scripted");
+        private List<String> loraAdapters = List.of();
         private Integer contextLength = 32768;
         private boolean chat = true;
         private boolean completions = true;
@@ -270,6 +276,17 @@ public final class ScriptedLlmServer implements AutoCloseable {
         public Builder persona(Persona p) { persona = p; return this; }
         /** Model names served; an empty list accepts any model name. Default: "scripted". */
         public Builder models(String... names) { models = List.of(names); return this; }
+        /**
+         * vLLM: the base model (the first of {@link #models}) and these LoRA adapters, listed after it as vLLM lists
+         * them (parent, no max_model_len); each answers as a model.
+         */
+        public Builder loraAdapters(String... names) {
+            loraAdapters = List.of(names);
+            List<String> all = new java.util.ArrayList<>(models);
+            all.addAll(loraAdapters);
+            models = List.copyOf(all);
+            return this;
+        }
         /** Context size reported by the persona's route; null reports none. */
         public Builder contextLength(Integer n) { contextLength = n; return this; }
         /** Whether chat routes answer (else 404). */

@@ -191,12 +191,14 @@ public final class OpenAiClient implements ModelClient {
     private Integer contextLength() {
         JsonNode models = tryGet(URI.create(apiRoot + "/models"));
         if (models != null) {
-            for (JsonNode m : models.path("data")) {
-                if (!m.path("id").asText().equals(endpoint.model())) continue;
-                for (String f : List.of("max_model_len", "context_length", "max_context_length", "context_window")) {
-                    if (m.path(f).canConvertToInt() && m.path(f).asInt() > 0) return m.path(f).asInt();
-                }
+            JsonNode m = EndpointDiscovery.entry(models, endpoint.model());
+            // a vLLM LoRA adapter lists no window of its own: it is served with its base model's (its parent)
+            if (m != null && listedContext(m) == null && m.hasNonNull("parent")) {
+                JsonNode parent = EndpointDiscovery.entry(models, m.get("parent").asText());
+                if (parent != null) m = parent;
             }
+            Integer listed = m == null ? null : listedContext(m);
+            if (listed != null) return listed;
         }
         JsonNode props = tryGet(serverRoot.resolve("/props"));
         if (props != null) {
@@ -213,6 +215,13 @@ public final class OpenAiClient implements ModelClient {
             com.fasterxml.jackson.databind.node.ArrayNode mine = WireJson.MAPPER.createArrayNode();
             for (JsonNode m : lmStudio.path("data")) if (m.path("id").asText().equals(endpoint.model())) mine.add(m);
             return EndpointDiscovery.lmStudioContext(WireJson.MAPPER.createObjectNode().set("data", mine));
+        }
+        return null;
+    }
+
+    private static Integer listedContext(JsonNode m) {
+        for (String f : List.of("max_model_len", "context_length", "max_context_length", "context_window")) {
+            if (m.path(f).canConvertToInt() && m.path(f).asInt() > 0) return m.path(f).asInt();
         }
         return null;
     }
