@@ -220,6 +220,27 @@ class GenerationAndHarnessFlagsTest {
      * its {@code build_humaneval_references.py}); the sandbox grades prompt + post-processed answer.
      */
     @Test
+    void aProfilesFixedSeedIsShiftedByTheEpochSoEpochsAreNotOneAnswerRepeated() throws Exception {
+        String first;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(SharedData.path("humaneval/HumanEval.jsonl.gz")))) {
+            first = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        }
+        Path data = Files.writeString(dir.resolve("he3.jsonl"), first + "\n");
+        ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(r -> Reply.text("    return False\n```")).start();
+        servers.add(srv);
+        // lm-eval's profile sends seed 1234; three epochs at temperature 0.8 must not all send it
+        eval(srv, "--task", "humaneval", "--data", data.toString(), "--harness", "lm-eval", "--option", "mode=chat",
+                "--epochs", "3", "--temperature", "0.8", "--no-cache");
+        assertThat(asked(srv)).extracting(q -> q.json().get("seed").asLong()).containsExactlyInAnyOrder(1234L, 1235L, 1236L);
+        // the run's own --seed S sends S + epoch, as before
+        ScriptedLlmServer seeded = ScriptedLlmServer.builder().models("m").script(r -> Reply.text("    return False\n```")).start();
+        servers.add(seeded);
+        eval(seeded, "--task", "humaneval", "--data", data.toString(), "--harness", "lm-eval", "--option", "mode=chat",
+                "--epochs", "2", "--seed", "7", "--no-cache");
+        assertThat(asked(seeded)).extracting(q -> q.json().get("seed").asLong()).containsExactlyInAnyOrder(7L, 8L);
+    }
+
+    @Test
     void humanEvalChatProfilesSendTheReferenceTurnsByteForByte() throws Exception {
         String first;
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(SharedData.path("humaneval/HumanEval.jsonl.gz")))) {

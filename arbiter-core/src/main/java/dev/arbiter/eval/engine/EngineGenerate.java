@@ -62,8 +62,13 @@ final class EngineGenerate implements Generate {
     @Override
     public GenerateResponse apply(GenerateRequest request) {
         calls++;
-        GenerateRequest asked = seed == null ? request
-                : new GenerateRequest(request.messages(), request.prompt(), request.config().withSeed(seed + epoch),
+        // The run's --seed S sends S + epoch. A seed the task's own settings fix (a harness profile's: lm-eval sends
+        // 1234 with every request) is kept for epoch 0, so a one-epoch run asks exactly what the reference asks, and
+        // shifted by the epoch after it: the same seed in every epoch would make a seeded server (vLLM) give k equal
+        // answers, and pass@k collapse to pass@1.
+        Long base = seed != null ? seed : request.config().seed();
+        GenerateRequest asked = base == null || (seed == null && epoch == 0) ? request
+                : new GenerateRequest(request.messages(), request.prompt(), request.config().withSeed(base + epoch),
                 request.stream());
         GenerateRequest r = shape.apply(asked);
         // Epochs of one sample ask the same thing; the salt keeps their answers apart when no seed tells them apart.
