@@ -219,12 +219,16 @@ class GenerationAndHarnessFlagsTest {
      * references' own templates ({@code /reference/humaneval-chat-references.jsonl} in arbiter-core's tests, built by
      * its {@code build_humaneval_references.py}); the sandbox grades prompt + post-processed answer.
      */
+    /** HumanEval/0's line of the shipped HumanEval.jsonl.gz. */
+    static String firstHumanEvalProblem() throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(SharedData.path("humaneval/HumanEval.jsonl.gz")))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        }
+    }
+
     @Test
     void aProfilesFixedSeedIsShiftedByTheEpochSoEpochsAreNotOneAnswerRepeated() throws Exception {
-        String first;
-        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(SharedData.path("humaneval/HumanEval.jsonl.gz")))) {
-            first = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
-        }
+        String first = firstHumanEvalProblem();
         Path data = Files.writeString(dir.resolve("he3.jsonl"), first + "\n");
         ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(r -> Reply.text("    return False\n```")).start();
         servers.add(srv);
@@ -242,10 +246,7 @@ class GenerationAndHarnessFlagsTest {
 
     @Test
     void humanEvalChatProfilesSendTheReferenceTurnsByteForByte() throws Exception {
-        String first;
-        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(SharedData.path("humaneval/HumanEval.jsonl.gz")))) {
-            first = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
-        }
+        String first = firstHumanEvalProblem();
         Path data = Files.writeString(dir.resolve("he.jsonl"), first + "\n");
         JsonNode ref;
         Path refFile = SharedData.path("../arbiter-core/src/test/resources/reference/humaneval-chat-references.jsonl");
@@ -274,10 +275,7 @@ class GenerationAndHarnessFlagsTest {
 
     @Test
     void lmEvalHumanEvalSendsTheRawPromptWithLmEvalsStops() throws Exception {
-        String first;
-        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(SharedData.path("humaneval/HumanEval.jsonl.gz")))) {
-            first = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
-        }
+        String first = firstHumanEvalProblem();
         Path data = Files.writeString(dir.resolve("he.jsonl"), first + "\n");
         ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(r -> Reply.text("    return False\n")).start();
         servers.add(srv);
