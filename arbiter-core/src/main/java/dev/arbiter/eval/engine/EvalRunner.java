@@ -219,8 +219,19 @@ public final class EvalRunner {
                 store.putSample(row);
                 files.append(row.record());
             }
-            return end(manifest.withStatus(RunStatus.completed, clock.instant()), metrics, null, files);
+            // The grades of an unfinished run's answers are an unfinished run: a copy marked completed would pass
+            // merge's and compare's checks on a biased subset (without --limit, the first answers are one subject).
+            return end(manifest.withStatus(rescoredStatus(RunStatus.valueOf(source.status())), clock.instant()),
+                    metrics, null, files);
         }
+    }
+
+    /**
+     * A rescored run's status: completed only when its source is; a source still marked running (killed, or being
+     * written now) gives interrupted, as nothing will add the missing answers to the copy.
+     */
+    static RunStatus rescoredStatus(RunStatus source) {
+        return source == RunStatus.running ? RunStatus.interrupted : source;
     }
 
     /**

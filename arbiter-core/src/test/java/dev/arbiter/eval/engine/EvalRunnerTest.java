@@ -424,6 +424,28 @@ class EvalRunnerTest {
         assertThat(new RunReader(store).samples(rescored.runId())).allMatch(s -> s.scorer().equals("lenient"));
     }
 
+    @Test
+    void rescoringAnUnfinishedRunGivesAnUnfinishedRunNotACompletedOne() {
+        EvalRunner runner = runner(null);
+        FakeClient client = new FakeClient(TestTasks::mostlyRight);
+        client.failOnCall = n -> {
+            if (n == 4) runner.requestStop();
+            return null;
+        };
+        RunRecord stopped = runner.run(TestTasks.task(20), TestTasks.endpoint(), client, options().concurrency(1).build());
+        assertThat(stopped.status()).isEqualTo(RunStatus.interrupted);
+
+        RunRecord rescored = runner(null).rescore(stopped.runId(), TestTasks.lenient(), List.of(new Accuracy()), null,
+                dir.resolve("runs"));
+        assertThat(rescored.status()).isEqualTo(RunStatus.interrupted);
+        assertThat(rescored.tasks().get(0).missing()).isEqualTo(stopped.tasks().get(0).missing()).isPositive();
+        assertThat(store.run(rescored.runId()).orElseThrow().status()).isEqualTo("interrupted");
+        // a run left "running" (killed with -9, or still being written) rescored: nothing will complete the copy
+        assertThat(EvalRunner.rescoredStatus(RunStatus.running)).isEqualTo(RunStatus.interrupted);
+        assertThat(EvalRunner.rescoredStatus(RunStatus.completed)).isEqualTo(RunStatus.completed);
+        assertThat(EvalRunner.rescoredStatus(RunStatus.failed)).isEqualTo(RunStatus.failed);
+    }
+
     /**
      * What a kill can lose: the engine holds at most {@code concurrency} items in its solvers plus one answer per
      * finisher taken and not yet stored, so a stalled scorer (or store) stops the requests there instead of letting
