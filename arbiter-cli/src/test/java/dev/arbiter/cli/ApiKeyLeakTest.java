@@ -35,16 +35,35 @@ class ApiKeyLeakTest {
     void start() {
         EvalCommand.registry = () -> CliTestTask.registry(8);
         EvalCommand.env = name -> name.equals(VAR) ? SECRET : null;
+        // The 400 and 401 stop the run; they wait (up to 5 s) until the echoing answers were asked for, so that on a
+        // loaded machine the stop cannot come before q0 and q1 are in flight (answers in flight are kept).
+        java.util.concurrent.CountDownLatch echoed = new java.util.concurrent.CountDownLatch(2);
         server = ScriptedLlmServer.builder().requireApiKey(SECRET).script(r -> {
             String auth = r.header("Authorization");
             return switch (r.lastUserMessage()) {
-                case "q0" -> Reply.text("a0 (you sent " + auth + ")");
-                case "q1" -> Reply.text("a1").withThink("the header was " + auth);
-                case "q2" -> Reply.status(400, "{\"error\":{\"message\":\"bad request from " + auth + "\"}}");
-                case "q3" -> Reply.status(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + auth + "\"}}");
+                case "q0" -> {
+                    echoed.countDown();
+                    yield Reply.text("a0 (you sent " + auth + ")");
+                }
+                case "q1" -> {
+                    echoed.countDown();
+                    yield Reply.text("a1").withThink("the header was " + auth);
+                }
+                case "q2" -> afterEchoes(echoed, Reply.status(400, "{\"error\":{\"message\":\"bad request from " + auth + "\"}}"));
+                case "q3" -> afterEchoes(echoed, Reply.status(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + auth + "\"}}"));
                 default -> Reply.text(r.lastUserMessage().replace('q', 'a'));
             };
         }).start();
+    }
+
+    private static Reply afterEchoes(java.util.concurrent.CountDownLatch echoed, Reply reply) {
+        try {
+            echoed.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            Thread.sleep(100);  // the echoing answers' bytes are on their way before the stop
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return reply;
     }
 
     @AfterEach
