@@ -2,9 +2,6 @@ package dev.arbiter.cli;
 
 import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.engine.EngineEnvironment;
-import dev.arbiter.eval.engine.TaskRebuild;
-import dev.arbiter.eval.engine.TaskRegistry;
-import dev.arbiter.eval.task.StandardTasks;
 import dev.arbiter.eval.engine.RunMerge;
 import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.engine.RunManifest;
@@ -70,23 +67,9 @@ final class MergeCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /**
-     * The shards' task built again from the recipe they recorded, so every metric of the task is computed over all the
-     * answers as an unsharded run computes it. Shards stored before recipes were recorded (or whose dataset is not
-     * here) get the metrics {@link MergeMetrics} can name, and stderr says which are missing and why.
-     */
+    /** The shards' task's metrics, built again from their recipe ({@link MergeMetrics#ofRun}). */
     private static List<Metric> metrics(RunManifest shard, PrintWriter err) {
-        TaskRegistry tasks = EvalCommand.registry != null ? EvalCommand.registry.get()
-                : StandardTasks.registry(NoJudge.INSTANCE, problem -> { }, warning -> { });
-        TaskRebuild.Result rebuilt = TaskRebuild.metrics(shard, tasks);
-        if (rebuilt.rebuilt()) return rebuilt.metrics();
-        List<String> skipped = new ArrayList<>();
-        List<Metric> named = MergeMetrics.of(shard.task(), shard.metrics(), skipped::add);
-        err.println("arbiter: merge: " + rebuilt.problem() + "; recomputed only "
-                + String.join(", ", named.stream().map(Metric::name).toList())
-                + (skipped.isEmpty() ? "" : "; not recomputed: " + String.join(", ", skipped)
-                + " (merge where the task's dataset is, with shards run by this version)"));
-        return named;
+        return MergeMetrics.ofRun(shard, "merge", "merge where the task's dataset is, with shards run by this version", err);
     }
 
     private static boolean isShard(StoredRun r) {

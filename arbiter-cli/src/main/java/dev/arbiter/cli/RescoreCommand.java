@@ -62,12 +62,12 @@ final class RescoreCommand implements Callable<Integer> {
         Scorer scorer = factory.create(scorerName);
         RunRecord record;
         try (RunStore runs = store.openExisting()) {
-            List<String> names = metricNames;
-            if (names.isEmpty()) {
-                names = new RunReader(runs).record(runId).manifest().metrics().stream()
-                        .filter(Metrics.NAMES::contains).toList();
-            }
-            List<Metric> metrics = (names.isEmpty() ? List.of("accuracy") : names).stream().map(Metrics::named).toList();
+            // the run's own metrics (per subject, macro, strict/flexible…), built again from its task's recipe; a
+            // metric that reads what the task's own scorer noted shows no value ('-') under another scorer
+            List<Metric> metrics = metricNames.isEmpty()
+                    ? MergeMetrics.ofRun(new RunReader(runs).record(runId).manifest(), "rescore",
+                            "rescore where the task's dataset is, or name them with --metric", spec.commandLine().getErr())
+                    : metricNames.stream().map(Metrics::named).toList();
             record = EvalRunner.standard(runs, ProgressListener.NONE).rescore(runId, scorer, metrics, outDir,
                     store.runsRoot());
         }

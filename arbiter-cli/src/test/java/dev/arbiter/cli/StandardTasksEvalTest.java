@@ -170,6 +170,28 @@ class StandardTasksEvalTest {
     }
 
     @Test
+    void rescoreKeepsTheTasksOwnMetrics() throws Exception {
+        Path csv = dir.resolve("mmlu2.jsonl");
+        Files.writeString(csv, String.join("\n",
+                "{\"question\": \"q one\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"A\", \"subject\": \"law\"}",
+                "{\"question\": \"q two\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"B\", \"subject\": \"law\"}",
+                "{\"question\": \"q three\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"C\", \"subject\": \"art\"}",
+                "{\"question\": \"q four\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"D\", \"subject\": \"art\"}") + "\n");
+        ScriptedLlmServer srv = server(Script.replyWith(q -> q.contains("q one") ? "A" : q.contains("q two") ? "B"
+                : q.contains("q three") ? "C" : "A"));
+        CliRun run = eval(srv, "--task", "mmlu", "--data", csv.toString());
+        JsonNode before = metrics(run);
+        assertThat(before.has("macro_accuracy")).isTrue();
+        CliRun rescored = CliRun.of("rescore", run.json().get("run_id").asText(), "--scorer", "choice",
+                "--store", dir.resolve("s.db").toString(), "--out", dir.resolve("rescored").toString(), "--format", "json");
+        JsonNode after = metrics(rescored);
+        // the run's own metrics, not accuracy alone
+        assertThat(after.fieldNames()).toIterable().containsExactlyElementsOf(() -> before.fieldNames());
+        assertThat(after.get("macro_accuracy").get("value").asDouble()).isEqualTo(0.75);
+        assertThat(after.get("subject/art").get("value").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
     void compareShowsAStoredRunBesideThePublishedFigure() throws Exception {
         Path csv = dir.resolve("mmlu.jsonl");
         // four MMLU-style JSONL questions, the model right on three: measured MMLU = 75.0

@@ -227,11 +227,12 @@ public final class EvalRunner {
     }
 
     /**
-     * A rescored run's status: completed only when its source is; a source still marked running (killed, or being
-     * written now) gives interrupted, as nothing will add the missing answers to the copy.
+     * A rescored run's status: completed only when its source is; else interrupted (a copy that stopped short of its
+     * plan: nothing will add the missing answers to it). Not failed even when the source failed: the copy itself met
+     * no error, and the source's stays on the source.
      */
     static RunStatus rescoredStatus(RunStatus source) {
-        return source == RunStatus.running ? RunStatus.interrupted : source;
+        return source == RunStatus.completed ? RunStatus.completed : RunStatus.interrupted;
     }
 
     /**
@@ -338,9 +339,12 @@ public final class EvalRunner {
         return m.withScale(s.withReplicas(replicas.counts()));
     }
 
-    /** The shard of a sharded run with the digest of the whole selection it is a part of; null when unsharded. */
+    /**
+     * How the run's task was built (so merge and rescore can build it again for its metrics) and, for a shard, the
+     * shard with the digest of the whole selection it is a part of; null when there is neither.
+     */
     private static RunScale scale(Task task, RunOptions opts) {
-        if (opts.shard() == null) return null;
+        if (opts.shard() == null) return opts.task() == null ? null : new RunScale(null, null, null, null, opts.task());
         String selection = SettingsKey.questions(Sampling.select(task.dataset().samples(), opts.limit(), opts.seed()));
         return new RunScale(opts.shard(), selection, null, null, opts.task());
     }

@@ -7,7 +7,9 @@ import dev.arbiter.eval.Score;
 import dev.arbiter.eval.Scorer;
 import dev.arbiter.eval.TaskState;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Grades a stored answer again with another scorer, from the record alone: the sample (input, target, choices,
@@ -35,6 +37,7 @@ final class Rescorer {
             score = null;
             error = new SampleError("scorer", null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+        if (score != null) score = withSampleFacts(score, r);
         String status = error != null ? SampleRecord.ERROR : score.scored() ? SampleRecord.SCORED : SampleRecord.UNSCORED;
         return new SampleRecord(r.sampleId(), r.epoch(), status, r.input(), r.target(), r.choices(), r.sampleMetadata(),
                 r.messages(), r.response(), r.reasoning(), r.finishReason(), r.responseModel(), scorer.name(),
@@ -42,5 +45,22 @@ final class Rescorer {
                 score == null ? null : score.explanation(), score == null ? null : score.metadata(),
                 r.latencyMs(), r.elapsedMs(), r.tokensIn(), r.tokensOut(), r.calls(), r.attempts(), r.cachedCalls(),
                 error, r.completedAt(), null, r.ttftMs(), r.tokensPerSecond());
+    }
+
+    /**
+     * The new score with the sample's facts the task's own scorer had noted (MMLU's subject, MMLU-Pro's category,
+     * MT-Bench's category: an entry of the old score's metadata equal to the sample's entry of that name), where the
+     * new scorer does not set them: the task's per-group metrics read them, and another scorer does not know them.
+     */
+    static Score withSampleFacts(Score score, SampleRecord r) {
+        if (r.scoreMetadata() == null || r.sampleMetadata() == null) return score;
+        Map<String, Object> meta = null;
+        for (Map.Entry<String, Object> e : r.scoreMetadata().entrySet()) {
+            Object fact = r.sampleMetadata().get(e.getKey());
+            if (fact == null || !fact.equals(e.getValue()) || score.metadata().containsKey(e.getKey())) continue;
+            if (meta == null) meta = new LinkedHashMap<>(score.metadata());
+            meta.put(e.getKey(), fact);
+        }
+        return meta == null ? score : new Score(score.value(), score.answer(), score.explanation(), meta);
     }
 }

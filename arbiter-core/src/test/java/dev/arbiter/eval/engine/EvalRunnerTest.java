@@ -443,7 +443,7 @@ class EvalRunnerTest {
         // a run left "running" (killed with -9, or still being written) rescored: nothing will complete the copy
         assertThat(EvalRunner.rescoredStatus(RunStatus.running)).isEqualTo(RunStatus.interrupted);
         assertThat(EvalRunner.rescoredStatus(RunStatus.completed)).isEqualTo(RunStatus.completed);
-        assertThat(EvalRunner.rescoredStatus(RunStatus.failed)).isEqualTo(RunStatus.failed);
+        assertThat(EvalRunner.rescoredStatus(RunStatus.failed)).isEqualTo(RunStatus.interrupted);
     }
 
     /**
