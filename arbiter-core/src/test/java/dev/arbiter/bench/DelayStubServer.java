@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -33,7 +34,14 @@ import java.util.concurrent.locks.LockSupport;
  * be compared with the server's. A {@link Mode} makes it misbehave on purpose.
  */
 public final class DelayStubServer implements AutoCloseable {
-    public enum Mode { NORMAL, CLOSE_MIDWAY, MALFORMED, EMPTY, NO_USAGE, HTTP_500 }
+    /**
+     * How it misbehaves. {@code DROP_EVERY_THIRD}: every third generation request is read, held {@link #DROP_HOLD_MS}
+     * and its keep-alive connection closed without a byte of answer (a server that died or was restarted mid-request).
+     */
+    public enum Mode { NORMAL, CLOSE_MIDWAY, MALFORMED, EMPTY, NO_USAGE, HTTP_500, DROP_EVERY_THIRD }
+
+    /** How long a dropped request is held before its connection is closed, ms. */
+    public static final long DROP_HOLD_MS = 300;
 
     /**
      * Server-side times of one answer (nanoTime): the request's first byte read (the connection's thread woke up),
@@ -58,6 +66,8 @@ public final class DelayStubServer implements AutoCloseable {
     public final ConcurrentLinkedQueue<ServerTiming> timings = new ConcurrentLinkedQueue<>();
     /** Each generation request's body, as received. */
     public final ConcurrentLinkedQueue<JsonNode> requests = new ConcurrentLinkedQueue<>();
+    /** Generation requests received, dropped ones included. */
+    private final AtomicInteger posts = new AtomicInteger();
 
     public DelayStubServer(double ttftMs, double itlMs, int tokensPerChunk, Mode mode, String metrics) throws IOException {
         this.ttftMs = ttftMs;
@@ -133,6 +143,12 @@ public final class DelayStubServer implements AutoCloseable {
                 }
                 JsonNode req = M.readTree(body);
                 requests.add(req);
+                if (mode == Mode.DROP_EVERY_THIRD && posts.incrementAndGet() % 3 == 0) {
+                    long until = System.nanoTime() + DROP_HOLD_MS * 1_000_000;
+                    long wait;
+                    while ((wait = until - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+                    return;  // closes the connection without answering
+                }
                 boolean ollama = head.startsWith("POST /api/chat");
                 int maxTokens = ollama ? req.path("options").path("num_predict").asInt(16) : req.path("max_tokens").asInt(16);
                 String text = req.path("messages").path(0).path("content").asText("");
