@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = {"--concurrency", "--max-concurrency"}, paramLabel = "N[,N…]", split = ",",
-            description = "Requests in flight (closed loop); a list sweeps. With --request-rate: a cap on requests in flight.")
+            description = "Requests in flight (closed loop); a list sweeps. With --request-rate or --slo-search: a cap on requests in flight.")
     List<Integer> concurrency = new ArrayList<>();
 
     @Option(names = "--request-rate", paramLabel = "R[,R…]", split = ",",
@@ -145,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"--slo", "--goodput"}, paramLabel = "SPEC", description = "Goodput bounds, e.g. ttft=500ms,tpot=50ms,e2e=2s (vLLM's ttft:500 tpot:50 too).")
     String slo;
 
-    @Option(names = "--slo-search", description = "Search for the highest request rate that meets --slo: doubles from the first --request-rate (default 1/s), then bisects.")
+    @Option(names = "--slo-search", description = "Search for the highest request rate that meets --slo: doubles from the first --request-rate (default 1/s), then bisects; --concurrency N caps every level's requests in flight.")
     boolean sloSearch;
 
     @Option(names = "--slo-fraction", paramLabel = "F", defaultValue = "0.95", description = "Share of requests that must meet the SLO for a level to pass (default: ${DEFAULT-VALUE}).")
@@ -217,9 +217,15 @@ final class BenchCommand implements Callable<Integer> {
 
     private BenchPlan plan() {
         List<LoadLevel> levels = new ArrayList<>();
+        // open loop (rates given, or searched for): --concurrency is one cap on the requests in flight at every level
+        Integer cap = null;
+        if (!rates.isEmpty() || sloSearch) {
+            if (concurrency.size() > 1) {
+                throw new InvalidInputException("--concurrency takes one value (a cap) with " + (rates.isEmpty() ? "--slo-search" : "--request-rate"));
+            }
+            cap = concurrency.isEmpty() ? null : positive(concurrency.get(0), "--concurrency");
+        }
         if (!rates.isEmpty()) {
-            if (concurrency.size() > 1) throw new InvalidInputException("--concurrency takes one value (a cap) with --request-rate");
-            Integer cap = concurrency.isEmpty() ? null : positive(concurrency.get(0), "--concurrency");
             for (String r : rates) levels.add(LoadLevel.open(rate(r), cap));
         } else {
             if (concurrency.isEmpty()) concurrency = List.of(1);
@@ -238,8 +244,7 @@ final class BenchCommand implements Callable<Integer> {
             if (!(sloFraction > 0 && sloFraction <= 1)) throw new InvalidInputException("--slo-fraction must be in (0, 1], got " + sloFraction);
             double start = rates.isEmpty() ? 1.0 : levels.get(0).rate();
             if (Double.isInfinite(start)) throw new InvalidInputException("--slo-search starts from a finite --request-rate");
-            search = new dev.arbiter.bench.SloSearch(start, sloFraction, positive(maxLevels, "--max-levels"),
-                    concurrency.isEmpty() || rates.isEmpty() ? null : concurrency.get(0));
+            search = new dev.arbiter.bench.SloSearch(start, sloFraction, positive(maxLevels, "--max-levels"), cap);
             levels = List.of();
         }
         return new BenchPlan(levels, new BenchRunner.Bound(n, d), warmup, seed, bounds, search);

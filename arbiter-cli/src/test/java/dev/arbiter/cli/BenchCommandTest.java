@@ -152,6 +152,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void anSloSearchWithoutARateKeepsTheConcurrencyCapOnEveryLevel() throws Exception {
+        try (DelayStubServer s = DelayStubServer.start(1, 1)) {
+            // no --request-rate: the search starts from 1/s, and --concurrency caps the requests in flight
+            CliRun r = CliRun.of(args(s, "--concurrency", "2", "--slo", "ttft=5s", "--slo-search", "--max-levels", "2",
+                    "--requests", "2", "--format", "json"));
+            assertThat(r.exit()).as(r.err()).isZero();
+            JsonNode levels = r.json().path("levels");
+            assertThat(levels).extracting(l -> l.path("rate").asDouble()).containsExactly(1.0, 2.0);
+            assertThat(levels).extracting(l -> l.path("concurrency").asInt()).containsExactly(2, 2);
+            assertThat(r.err()).contains("rate 1/s (max 2 in flight)").contains("rate 2/s (max 2 in flight)");
+
+            CliRun two = CliRun.of(args(s, "--concurrency", "1,8", "--slo", "ttft=5s", "--slo-search", "--requests", "2"));
+            assertThat(two.exit()).isEqualTo(2);
+            assertThat(two.err()).contains("--concurrency takes one value");
+        }
+    }
+
+    @Test
     void anUnreachableServerIsExitThreeWithTheReasonNotACrash() throws Exception {
         int port;
         try (var free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -45,7 +45,7 @@ public final class Bench {
                 if (m != null) m.stop();
             }
             LevelResult r = LevelStats.summarise(level, run.records(), run.durationNanos(), plan.slo(), run.client(),
-                    m == null ? null : m.result(), run.interrupted());
+                    m == null ? null : m.result(), run.interrupted(), run.notes());
             out.add(new Level(r, run.records()));
             listener.levelEnded(r, run.records());
         }

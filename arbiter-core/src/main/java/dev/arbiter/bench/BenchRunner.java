@@ -6,6 +6,8 @@ import dev.arbiter.util.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,18 +18,23 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Drives one level at a time: closed loop (N workers, each sends its next request when the last one ended) or open
  * loop (a dispatcher sends at precomputed Poisson times, each request on its own thread). Every conversation plays
- * its turns in order with the growing history. {@link #requestStop()} (Ctrl-C) stops sending and interrupts the
- * requests in flight; they are recorded as cancelled and the level is summarised from what completed.
+ * its turns in order with the growing history. Each call of {@link #run} is the run's next level and takes prompts of
+ * its own ({@link Workload.Slot}), as the warm-up does, so no level primes another's. {@link #requestStop()}
+ * (Ctrl-C) stops sending and interrupts the requests in flight; they are recorded as cancelled and the level is
+ * summarised from what completed.
  */
 public final class BenchRunner {
-    /** Conversation indices of warm-up requests start here, so warm-up prompts never prime the measured ones. */
-    static final int WARMUP_BASE = 1 << 30;
-
     private final StreamingCall call;
     private final Workload workload;
     private final Ticker ticker;
     private final Set<Thread> live = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
+    /** Measured levels run so far: the next one's number. */
+    private int levels;
+    /** Conversations the measured levels started so far: a dataset's next level goes on after them. */
+    private int before;
+    /** Conversations the warm-up started (a dataset gives them prompts from its other end). */
+    private int warmups;
 
     public BenchRunner(StreamingCall call, Workload workload) {
         this.call = call;
@@ -53,27 +60,52 @@ public final class BenchRunner {
         }
     }
 
-    /** The raw outcome of a level: its records and first-send-to-last-completion time. */
+    /**
+     * The raw outcome of a level: its records, first-send-to-last-completion time, and notes for people (prompts it
+     * had to repeat).
+     */
     public record LevelRun(LoadLevel level, List<RequestRecord> records, long durationNanos, ClientReport client,
-                           boolean interrupted) {}
+                           boolean interrupted, List<String> notes) {}
 
     /** Sends {@code n} requests at concurrency {@code c} and throws the results away (caches, JIT, connections). */
     public void warmup(int n, int c) {
         if (n <= 0) return;
-        closed(Math.max(1, Math.min(n, c)), new Bound(n, null), WARMUP_BASE);
+        Result r = closed(Workload.Slot.WARMUP, Math.max(1, Math.min(n, c)), new Bound(n, null));
+        warmups = Math.max(warmups, r.started);
     }
 
+    /** Runs the run's next level (the first call the first level, and so on). */
     public LevelRun run(LoadLevel level, Bound bound, long seed) {
         ClientMonitor monitor = new ClientMonitor(ticker);
         try {
-            Result r = level.openLoop() ? open(level, bound, seed) : closed(level.concurrency(), bound, 0);
-            return new LevelRun(level, r.records, r.durationNanos, monitor.report(), stopped);
+            int number = levels++;
+            Result r = level.openLoop() ? open(number, level, bound, seed) : closed(number, level.concurrency(), bound);
+            List<String> notes = repeats(r.started);
+            before += r.started;
+            return new LevelRun(level, r.records, r.durationNanos, monitor.report(), stopped, notes);
         } finally {
             monitor.close();
         }
     }
 
-    private record Result(List<RequestRecord> records, long durationNanos) {}
+    /** @param started conversations the level started: they are its slots 0 … started − 1 */
+    private record Result(List<RequestRecord> records, long durationNanos, int started) {}
+
+    /**
+     * A note when some of the level's {@code started} conversations had to repeat prompts the run already sent: the
+     * workload holds fewer distinct ones than the warm-up and the levels so far took.
+     */
+    private List<String> repeats(int started) {
+        OptionalInt distinct = workload.distinct();
+        if (distinct.isEmpty() || started == 0) return List.of();
+        int n = distinct.getAsInt();
+        long fresh = Math.max(0, (long) n - warmups);  // positions from here on are the warm-up's prompts, or wrap round
+        long repeated = Math.min(started, Math.max(0, (long) before + started - fresh));
+        if (repeated == 0) return List.of();
+        return List.of(String.format(Locale.ROOT, "%d of this level's %d conversations repeat prompts the run had "
+                + "already sent (the workload has %d; the warm-up took %d, earlier levels %d): a server's prefix cache "
+                + "may have answered them faster", repeated, started, n, Math.min(warmups, n), before));
+    }
 
     /** Shared request budget of a level. */
     private final class Budget {
@@ -93,29 +125,35 @@ public final class BenchRunner {
         }
     }
 
-    private Result closed(int concurrency, Bound bound, int base) {
+    /** @param level the level's number, or {@link Workload.Slot#WARMUP} */
+    private Result closed(int level, int concurrency, Bound bound) {
         ConcurrentLinkedQueue<RequestRecord> sink = new ConcurrentLinkedQueue<>();
-        AtomicInteger next = new AtomicInteger(base);
+        AtomicInteger next = new AtomicInteger();
+        int first = level == Workload.Slot.WARMUP ? 0 : before;
         long start = ticker.nanos();
         Budget budget = new Budget(bound, start);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
             workers.add(thread("bench-worker-" + i, () -> {
-                while (play(next.getAndIncrement(), ticker.nanos(), start, budget, sink)) {
-                    // next conversation
+                // a conversation's number is taken once its first request is within the budget, so the numbers the
+                // level started are 0 … m − 1 with none left out, and the next level goes on from m
+                while (budget.claim()) {
+                    if (!play(new Workload.Slot(level, next.getAndIncrement(), first), ticker.nanos(), start, budget, sink)) break;
                 }
             }));
         }
         workers.forEach(Thread::start);
         joinAll(workers);
-        return new Result(new ArrayList<>(sink), ticker.nanos() - start);
+        return new Result(new ArrayList<>(sink), ticker.nanos() - start, next.get());
     }
 
-    private Result open(LoadLevel level, Bound bound, long seed) {
-        int turns = Math.max(1, workload.conversation(0).turns().size());
+    private Result open(int number, LoadLevel level, Bound bound, long seed) {
+        int first = before;
+        int turns = Math.max(1, workload.conversation(new Workload.Slot(number, 0, first)).turns().size());
         Integer conversations = bound.requests() == null ? null : (bound.requests() + turns - 1) / turns;
         long[] at = Schedule.poisson(level.rate(), conversations, bound.duration() == null ? null : bound.duration().toNanos(), seed);
         ConcurrentLinkedQueue<RequestRecord> sink = new ConcurrentLinkedQueue<>();
+        AtomicInteger started = new AtomicInteger();
         Semaphore cap = level.concurrency() == null ? null : new Semaphore(level.concurrency());
         List<Thread> sent = new ArrayList<>();
         long start = ticker.nanos();
@@ -137,7 +175,10 @@ public final class BenchRunner {
                 int conv = i;
                 Thread t = thread("bench-request-" + i, () -> {
                     try {
-                        play(conv, target, start, budget, sink);
+                        if (budget.claim()) {
+                            started.accumulateAndGet(conv + 1, Math::max);
+                            play(new Workload.Slot(number, conv, first), target, start, budget, sink);
+                        }
                     } finally {
                         if (cap != null) cap.release();
                     }
@@ -150,7 +191,7 @@ public final class BenchRunner {
             Thread.interrupted();  // a stop request may have interrupted the dispatcher; clear it before joining
         }
         joinAll(sent);
-        return new Result(new ArrayList<>(sink), ticker.nanos() - start);
+        return new Result(new ArrayList<>(sink), ticker.nanos() - start, started.get());
     }
 
     private void sleepUntil(long target) {
@@ -159,11 +200,12 @@ public final class BenchRunner {
     }
 
     /**
-     * Plays one conversation's turns; false when the level's budget ran out (the caller stops). A failed turn ends
-     * its conversation: the next turn would need the answer it did not get.
+     * Plays one conversation's turns, the first already claimed from the budget by the caller; false when the
+     * level's budget ran out (the caller stops). A failed turn ends its conversation: the next turn would need the
+     * answer it did not get.
      */
-    private boolean play(int index, long scheduled, long levelStart, Budget budget, ConcurrentLinkedQueue<RequestRecord> sink) {
-        Conversation c = workload.conversation(index);
+    private boolean play(Workload.Slot slot, long scheduled, long levelStart, Budget budget, ConcurrentLinkedQueue<RequestRecord> sink) {
+        Conversation c = workload.conversation(slot);
         List<ChatMessage> history = new ArrayList<>();
         int prompt = 0;
         if (c.system() != null) {
@@ -171,7 +213,7 @@ public final class BenchRunner {
             prompt += c.systemTokens();
         }
         for (int k = 0; k < c.turns().size(); k++) {
-            if (!budget.claim()) return false;
+            if (k > 0 && !budget.claim()) return false;
             Turn t = c.turns().get(k);
             history.add(ChatMessage.user(t.user(), t.images()));
             prompt += t.inputTokens();

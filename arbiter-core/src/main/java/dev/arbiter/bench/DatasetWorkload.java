@@ -4,15 +4,18 @@ import dev.arbiter.client.ChatMessage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /**
  * Prompts taken from a benchmark's own dataset (the eval tasks' prompts, exactly as an eval run sends them): each
  * prompt is an optional system message and its user turns (MT-Bench has two; a vision task's turns carry their
  * images). The order is shuffled with the seed, so {@code --requests 50} sends a random 50 rather than the first;
- * conversation i wraps round when there are more requests than prompts, and warm-up requests take prompts from the
- * other end of the shuffled list so they do not prime the measured ones. Input tokens are estimated as characters ÷ 4
- * (the server's usage gives the exact count); output lengths are drawn from {@code output} per conversation.
+ * the list wraps round when there are more requests than prompts, and warm-up requests take prompts from the
+ * other end of the shuffled list so they do not prime the measured ones. Each level of a sweep goes on through the
+ * list from where the last one stopped ({@link Workload.Slot#position()}), wrapping round only when it is used up.
+ * Input tokens are estimated as characters ÷ 4 (the server's usage gives the exact count); output lengths are drawn
+ * from {@code output} per conversation.
  */
 public final class DatasetWorkload implements Workload {
     /** One dataset item as the benchmark replays it. */
@@ -57,16 +60,21 @@ public final class DatasetWorkload implements Workload {
     public int size() { return prompts.size(); }
 
     @Override
-    public Conversation conversation(int index) {
+    public Conversation conversation(Slot slot) {
         int n = prompts.size();
-        Prompt p = index >= BenchRunner.WARMUP_BASE ? prompts.get(n - 1 - Math.floorMod(index - BenchRunner.WARMUP_BASE, n))
-                : prompts.get(Math.floorMod(index, n));
-        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+        Prompt p = slot.isWarmup() ? prompts.get(n - 1 - Math.floorMod(slot.index(), n))
+                : prompts.get((int) Math.floorMod(slot.position(), (long) n));
+        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + slot.key());
         List<Turn> ts = new ArrayList<>();
         for (ChatMessage m : p.turns().subList(0, Math.min(turns, p.turns().size()))) {
             ts.add(new Turn(m.content(), estimate(m.content()), output.draw(r), m.images()));
         }
-        return new Conversation(index, p.system(), p.system() == null ? 0 : estimate(p.system()), ts);
+        return new Conversation(slot.index(), p.system(), p.system() == null ? 0 : estimate(p.system()), ts);
+    }
+
+    @Override
+    public OptionalInt distinct() {
+        return OptionalInt.of(prompts.size());
     }
 
     private static int estimate(String text) {

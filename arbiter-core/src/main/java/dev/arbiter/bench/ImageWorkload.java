@@ -5,6 +5,7 @@ import dev.arbiter.client.ImagePart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
@@ -12,10 +13,11 @@ import java.util.function.IntFunction;
  * Another workload's prompts with {@code perTurn} generated images added to every user turn (a vision workload: each
  * request carries its images as base64, so request size, upload and the server's image preprocessing are measured).
  * Images come from {@code generator(i)} — for the command line, seeded synthetic charts or documents — and a pool of
- * {@code pool} of them is made before the run, so rendering never sits on a request's path. Turn k of conversation c
- * takes pool images {@code ((c·turns + k)·perTurn + j) mod pool}: distinct within a request, and distinct across
- * requests until the pool wraps (a server's image cache can then hit, which the description says). Warm-up requests
- * get images of their own, outside the pool, so they do not prime the measured ones.
+ * {@code pool} of them is made before the run, so rendering never sits on a request's path. Turn k of the run's
+ * measured conversation c ({@link Workload.Slot#position()}: a sweep's levels go on through the pool) takes pool images
+ * {@code ((c·turns + k)·perTurn + j) mod pool}: distinct within a request, and distinct across requests until the
+ * pool wraps (a server's image cache can then hit, which the description says). Warm-up requests get images of their
+ * own, outside the pool, so they do not prime the measured ones.
  */
 public final class ImageWorkload implements Workload {
     private final Workload base;
@@ -43,25 +45,30 @@ public final class ImageWorkload implements Workload {
     }
 
     @Override
-    public Conversation conversation(int index) {
-        Conversation c = base.conversation(index);
+    public Conversation conversation(Slot slot) {
+        Conversation c = base.conversation(slot);
         int turns = c.turns().size();
         List<Turn> out = new ArrayList<>(turns);
         for (int k = 0; k < turns; k++) {
             List<ImagePart> images = new ArrayList<>(perTurn);
-            for (int j = 0; j < perTurn; j++) images.add(image(index, turns, k, j));
+            for (int j = 0; j < perTurn; j++) images.add(image(slot, turns, k, j));
             out.add(c.turns().get(k).withImages(images));
         }
         return new Conversation(c.id(), c.system(), c.systemTokens(), out);
     }
 
-    private ImagePart image(int conversation, int turns, int turn, int j) {
-        if (conversation >= BenchRunner.WARMUP_BASE) {
-            long n = ((long) (conversation - BenchRunner.WARMUP_BASE) * turns + turn) * perTurn + j;
+    @Override
+    public OptionalInt distinct() {
+        return base.distinct();
+    }
+
+    private ImagePart image(Slot slot, int turns, int turn, int j) {
+        if (slot.isWarmup()) {
+            long n = ((long) slot.index() * turns + turn) * perTurn + j;
             int at = pool.size() + (int) Math.min(n, Integer.MAX_VALUE - pool.size());
             return warmup.computeIfAbsent(at, generator::apply);
         }
-        long n = ((long) conversation * turns + turn) * perTurn + j;
+        long n = (slot.position() * turns + turn) * perTurn + j;
         return pool.get((int) Math.floorMod(n, (long) pool.size()));
     }
 

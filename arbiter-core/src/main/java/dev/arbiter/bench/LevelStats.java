@@ -22,6 +22,12 @@ public final class LevelStats {
      */
     public static LevelResult summarise(LoadLevel level, List<RequestRecord> records, long durationNanos, Slo slo,
                                         ClientReport client, ServerMetrics server, boolean interrupted) {
+        return summarise(level, records, durationNanos, slo, client, server, interrupted, List.of());
+    }
+
+    /** @param notes the runner's own warnings about the level (prompts it had to repeat), kept among its warnings */
+    public static LevelResult summarise(LoadLevel level, List<RequestRecord> records, long durationNanos, Slo slo,
+                                        ClientReport client, ServerMetrics server, boolean interrupted, List<String> notes) {
         LongList ttft = new LongList(), itl = new LongList(), tpot = new LongList(), e2e = new LongList();
         LongList ttftSched = new LongList(), e2eSched = new LongList(), sendLag = new LongList();
         Map<String, Integer> errors = new TreeMap<>();
@@ -90,6 +96,7 @@ public final class LevelStats {
             warnings.add(String.format(Locale.US, "requests left up to %.1f ms (p99) after their scheduled time: the "
                     + "client or the in-flight cap queued them; *_from_scheduled_ms include that wait", lag.p99()));
         }
+        warnings.addAll(notes);
         if (client != null) warnings.addAll(client.warnings());
         if (interrupted) warnings.add("interrupted: the figures cover the requests that ended before Ctrl-C");
         return new LevelResult(level.concurrency(), level.rate(), interrupted, completed, failed, cancelled, errors,

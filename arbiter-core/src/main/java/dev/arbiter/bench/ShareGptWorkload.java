@@ -10,14 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /**
  * Prompts from a ShareGPT-style JSON file ({@code [{"conversations": [{"from": "human", "value": …}, {"from": "gpt",
  * "value": …}, …]}, …]}), as vLLM's {@code --dataset-name sharegpt}: each human turn is sent and asks for as many
  * tokens as the recorded answer had. Token counts are characters ÷ 4 (no tokenizer); pairs under 4 tokens, prompts
- * over 1024 or prompt + answer over 2048 are dropped as vLLM does. The order is shuffled with the seed; conversation
- * i wraps round when there are more requests than conversations.
+ * over 1024 or prompt + answer over 2048 are dropped as vLLM does. The order is shuffled with the seed; each level
+ * of a sweep goes on through the list from where the last one stopped, wrapping round only when it is used up, and
+ * warm-up requests take conversations from the other end so they do not prime the measured ones.
  */
 public final class ShareGptWorkload implements Workload {
     private final List<List<Turn>> conversations;
@@ -70,8 +72,15 @@ public final class ShareGptWorkload implements Workload {
     public int size() { return conversations.size(); }
 
     @Override
-    public Conversation conversation(int index) {
-        return new Conversation(index, null, 0, conversations.get(Math.floorMod(index, conversations.size())));
+    public Conversation conversation(Slot slot) {
+        int n = conversations.size();
+        int at = slot.isWarmup() ? n - 1 - Math.floorMod(slot.index(), n) : (int) Math.floorMod(slot.position(), (long) n);
+        return new Conversation(slot.index(), null, 0, conversations.get(at));
+    }
+
+    @Override
+    public OptionalInt distinct() {
+        return OptionalInt.of(conversations.size());
     }
 
     @Override

@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 /**
  * Random prompts of a target length in words drawn from a list of short, common English words, each one token in
  * the Llama, Qwen, Mistral and Gemma vocabularies when preceded by a space, so words ≈ tokens (the server's usage
- * or {@code /tokenize} gives the exact count). Every prompt starts with its own conversation and turn number and
- * random words, so no two requests share a prefix by accident (the "prompt-uniformity trap"); a shared system
+ * or {@code /tokenize} gives the exact count). Every prompt starts with its own level, conversation and turn number
+ * and random words, so no two requests share a prefix by accident (the "prompt-uniformity trap"); a shared system
  * prompt of {@code sharedPrefixTokens} words tests the prefix cache on purpose.
  */
 public final class SyntheticWorkload implements Workload {
@@ -44,17 +44,24 @@ public final class SyntheticWorkload implements Workload {
         this.system = sharedPrefixTokens == 0 ? null : words(new SplittableRandom(seed ^ 0x5DEECE66DL), sharedPrefixTokens);
     }
 
+    /**
+     * The head names the level, so no level's prompt shares a first token with another's: {@code #c.k:} in the first
+     * level (as single-level runs always sent), {@code #L3.c.k:} in the third (1-based, as the progress counts them),
+     * {@code #W.c.k:} in the warm-up; the words are drawn from the slot's own seed. A level's prompts depend only on the
+     * seed and the level, not on what earlier levels sent.
+     */
     @Override
-    public Conversation conversation(int index) {
-        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+    public Conversation conversation(Slot slot) {
+        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + slot.key());
+        String level = slot.isWarmup() ? "W." : slot.level() == 0 ? "" : "L" + (slot.level() + 1) + ".";
         List<Turn> ts = new ArrayList<>(turns);
         for (int k = 1; k <= turns; k++) {
             int in = input.draw(r);
-            String head = "#" + index + "." + k + ":";
+            String head = "#" + level + slot.index() + "." + k + ":";
             String text = in <= 1 ? head : head + " " + words(r, in - 1);
             ts.add(new Turn(text, in, output.draw(r)));
         }
-        return new Conversation(index, system, systemTokens, ts);
+        return new Conversation(slot.index(), system, systemTokens, ts);
     }
 
     static String words(SplittableRandom r, int n) {

@@ -48,7 +48,9 @@ public final class EndpointDiscovery {
         this.host = host;
         this.ports = List.copyOf(ports);
         this.timeout = timeout;
-        this.plain = new StreamingHttp(timeout, timeout, ErrorMapper.system(), null, Ticker.system(), false);
+        // GETs only, which are idempotent and sent again either way
+        this.plain = new StreamingHttp(timeout, timeout, ErrorMapper.system(), null, Ticker.system(), false,
+                StreamingHttp.DroppedPost.FAIL);
     }
 
     private HttpClient jdkClient() {

@@ -51,7 +51,10 @@ public final class ModelClients {
         return transport(endpoint, ticker, key, errors, HttpTransport.DEFAULT_MAX_ANSWER_BYTES);
     }
 
-    /** The blocking HTTP/1.1 client, for callers that time streams themselves (the serving benchmark). */
+    /**
+     * The blocking HTTP/1.1 client, for callers that time streams themselves (the serving benchmark): a POST whose
+     * connection drops before the response is a failure, never sent again ({@link StreamingHttp.DroppedPost#FAIL}).
+     */
     public static StreamingHttp streaming(Endpoint endpoint, Ticker ticker, EnvLookup env, ErrorMapper errors) {
         String key = key(endpoint, env);
         return new StreamingHttp(endpoint.connectTimeout(), endpoint.requestTimeout(), errors, key, ticker);
@@ -74,7 +77,11 @@ public final class ModelClients {
     }
 
     private static HttpTransport transport(Endpoint endpoint, Ticker ticker, String key, ErrorMapper errors, long maxAnswerBytes) {
-        StreamingHttp http = new StreamingHttp(endpoint.connectTimeout(), endpoint.requestTimeout(), errors, key, ticker, false);
+        // A POST dropped on a reused connection is sent once more: an eval measures answers, not their timing, and a
+        // chat request sent twice costs the server a second answer but changes no score (RetryPolicy would retry the
+        // failure anyway, after a back-off and at the cost of an attempt). The bench's client (streaming) never does.
+        StreamingHttp http = new StreamingHttp(endpoint.connectTimeout(), endpoint.requestTimeout(), errors, key, ticker,
+                false, StreamingHttp.DroppedPost.RESEND);
         return new HttpTransport(http, endpoint.requestTimeout(), maxAnswerBytes);
     }
 }

@@ -107,6 +107,28 @@ class BenchOverHttpTest {
     }
 
     @Test
+    void aRequestWhoseConnectionTheServerDroppedIsAFailureNeverSentAgain() throws Exception {
+        try (DelayStubServer s = new DelayStubServer(1, 1, 1, DelayStubServer.Mode.DROP_EVERY_THIRD, null)) {
+            BenchRunner r = runner(s.uri(), 1);
+            LoadLevel level = LoadLevel.closed(1);
+            BenchRunner.LevelRun run = r.run(level, new BenchRunner.Bound(6, null), 3);
+            LevelResult l = LevelStats.summarise(level, run.records(), run.durationNanos(), Slo.parse("ttft=1s"),
+                    run.client(), null, false);
+            // the 3rd and 6th requests were dropped on a reused keep-alive connection: sent once each, as vLLM's
+            // aiohttp client sends a POST (it resends only idempotent methods), and counted as failures
+            assertThat(s.requests).hasSize(6);
+            assertThat(l.completed()).isEqualTo(4);
+            assertThat(l.failed()).isEqualTo(2);
+            assertThat(l.errors()).containsOnly(org.assertj.core.api.Assertions.entry("connection", 2));
+            assertThat(l.errorExamples().get("connection")).contains("connection closed before the response");
+            // their time is kept, not hidden behind a second attempt: the server held each before closing
+            assertThat(run.records()).filteredOn(q -> !q.ok())
+                    .allSatisfy(q -> assertThat(q.e2eNanos()).isGreaterThanOrEqualTo(DelayStubServer.DROP_HOLD_MS * 1_000_000));
+            assertThat(l.goodput().good()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void anUnreachableServerIsCountedAsConnectionFailures() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

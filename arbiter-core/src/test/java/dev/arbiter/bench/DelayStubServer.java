@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -33,7 +34,16 @@ import java.util.concurrent.locks.LockSupport;
  * be compared with the server's. A {@link Mode} makes it misbehave on purpose.
  */
 public final class DelayStubServer implements AutoCloseable {
-    public enum Mode { NORMAL, CLOSE_MIDWAY, MALFORMED, EMPTY, NO_USAGE, HTTP_500 }
+    /**
+     * How it misbehaves. {@code DROP_EVERY_THIRD}: every third generation request is read, held {@link #DROP_HOLD_MS}
+     * and its keep-alive connection closed without a byte of answer (a server that died or was restarted mid-request).
+     * {@code PREFIX_CACHE}: a request whose messages it has answered before gets its first token after a tenth of
+     * {@code ttftMs} (a prefix cache hit), and is counted in {@link #repeats()}.
+     */
+    public enum Mode { NORMAL, CLOSE_MIDWAY, MALFORMED, EMPTY, NO_USAGE, HTTP_500, DROP_EVERY_THIRD, PREFIX_CACHE }
+
+    /** How long a dropped request is held before its connection is closed, ms. */
+    public static final long DROP_HOLD_MS = 300;
 
     /**
      * Server-side times of one answer (nanoTime): the request's first byte read (the connection's thread woke up),
@@ -58,6 +68,11 @@ public final class DelayStubServer implements AutoCloseable {
     public final ConcurrentLinkedQueue<ServerTiming> timings = new ConcurrentLinkedQueue<>();
     /** Each generation request's body, as received. */
     public final ConcurrentLinkedQueue<JsonNode> requests = new ConcurrentLinkedQueue<>();
+    /** Generation requests received, dropped ones included. */
+    private final AtomicInteger posts = new AtomicInteger();
+    /** Messages answered so far ({@code PREFIX_CACHE}), and how many requests repeated one. */
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger repeats = new AtomicInteger();
 
     public DelayStubServer(double ttftMs, double itlMs, int tokensPerChunk, Mode mode, String metrics) throws IOException {
         this.ttftMs = ttftMs;
@@ -82,6 +97,11 @@ public final class DelayStubServer implements AutoCloseable {
 
     public List<ServerTiming> timings() {
         return new ArrayList<>(timings);
+    }
+
+    /** Requests whose messages had been answered before ({@code PREFIX_CACHE}: the ones its cache answered). */
+    public int repeats() {
+        return repeats.get();
     }
 
     private void accept() {
@@ -133,11 +153,22 @@ public final class DelayStubServer implements AutoCloseable {
                 }
                 JsonNode req = M.readTree(body);
                 requests.add(req);
+                if (mode == Mode.DROP_EVERY_THIRD && posts.incrementAndGet() % 3 == 0) {
+                    long until = System.nanoTime() + DROP_HOLD_MS * 1_000_000;
+                    long wait;
+                    while ((wait = until - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+                    return;  // closes the connection without answering
+                }
                 boolean ollama = head.startsWith("POST /api/chat");
                 int maxTokens = ollama ? req.path("options").path("num_predict").asInt(16) : req.path("max_tokens").asInt(16);
                 String text = req.path("messages").path(0).path("content").asText("");
                 String key = text.indexOf(' ') > 0 ? text.substring(0, text.indexOf(' ')) : text;
-                if (!stream(out, firstByte, received, maxTokens, ollama, key)) return;
+                double ttft = ttftMs;
+                if (mode == Mode.PREFIX_CACHE && !seen.add(req.path("messages").toString())) {
+                    repeats.incrementAndGet();
+                    ttft = ttftMs / 10;
+                }
+                if (!stream(out, firstByte, received, maxTokens, ollama, key, ttft)) return;
             }
         } catch (IOException e) {
             // client went away
@@ -147,10 +178,11 @@ public final class DelayStubServer implements AutoCloseable {
     }
 
     /** Writes one streamed answer; false when the connection is to be dropped. */
-    private boolean stream(OutputStream out, long firstByte, long received, int maxTokens, boolean ollama, String key) throws IOException {
+    private boolean stream(OutputStream out, long firstByte, long received, int maxTokens, boolean ollama, String key,
+                           double ttftMs) throws IOException {
         out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + (ollama ? "application/x-ndjson" : "text/event-stream")
                 + "\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        if (ollama) return ndjson(out, firstByte, received, maxTokens, key);
+        if (ollama) return ndjson(out, firstByte, received, maxTokens, key, ttftMs);
         event(out, "{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}");
         long first = -1;
         int chunks = (maxTokens + tokensPerChunk - 1) / tokensPerChunk;
@@ -185,7 +217,7 @@ public final class DelayStubServer implements AutoCloseable {
     }
 
     /** Ollama's /api/chat stream: one JSON line per token, then done with eval_count. */
-    private boolean ndjson(OutputStream out, long firstByte, long received, int maxTokens, String key) throws IOException {
+    private boolean ndjson(OutputStream out, long firstByte, long received, int maxTokens, String key, double ttftMs) throws IOException {
         long first = -1;
         for (int i = 0; i < maxTokens; i++) {
             long target = first < 0 ? received + Math.round(ttftMs * 1e6) : first + Math.round(i * itlMs * 1e6);

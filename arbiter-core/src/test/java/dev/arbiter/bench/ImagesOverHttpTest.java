@@ -126,7 +126,7 @@ class ImagesOverHttpTest {
         ImageWorkload b = workload(1, 1, 2);
         assertThat(a.pool()).isEqualTo(b.pool());
         assertThat(a.pool().get(0)).isNotEqualTo(a.pool().get(1));
-        ImagePart warm = a.conversation(BenchRunner.WARMUP_BASE).turns().get(0).images().get(0);
+        ImagePart warm = a.conversation(Workload.Slot.warmup(0)).turns().get(0).images().get(0);
         assertThat(a.pool()).doesNotContain(warm);
         assertThat(a.describe()).contains("images 1×mixed per turn (pool 2");
     }

@@ -27,6 +27,41 @@ class WorkloadTest {
     }
 
     @Test
+    void eachLevelsSyntheticPromptsAreItsOwnAndDependOnlyOnTheSeedAndTheLevel() {
+        SyntheticWorkload w = new SyntheticWorkload(5, LengthSpec.fixed(20), LengthSpec.fixed(4), 1, 0);
+        String first = w.conversation(new Workload.Slot(0, 3, 0)).turns().get(0).user();
+        Conversation third = w.conversation(new Workload.Slot(2, 3, 40));
+        assertThat(first).startsWith("#3.1: ").isEqualTo(w.conversation(3).turns().get(0).user());
+        assertThat(third.turns().get(0).user()).startsWith("#L3.3.1: ");
+        assertThat(third.turns().get(0).user().substring(8)).isNotEqualTo(first.substring(5));  // its words drawn anew
+        assertThat(third.id()).isEqualTo(3);
+        assertThat(w.conversation(new Workload.Slot(2, 3, 0))).isEqualTo(third);  // whatever the earlier levels sent
+        assertThat(new SyntheticWorkload(5, LengthSpec.fixed(20), LengthSpec.fixed(4), 1, 0)
+                .conversation(new Workload.Slot(2, 3, 40))).isEqualTo(third);
+        assertThat(w.conversation(Workload.Slot.warmup(3)).turns().get(0).user()).startsWith("#W.3.1: ");
+        assertThat(w.distinct()).isEmpty();
+    }
+
+    @Test
+    void aShareGptLevelGoesOnWhereTheLastStoppedAndWarmUpTakesTheOtherEnd(@TempDir Path dir) throws Exception {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 4; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"conversations\":[{\"from\":\"human\",\"value\":\"question number ")
+                    .append(i).append(" about bicycles\"},{\"from\":\"gpt\",\"value\":\"an answer long enough\"}]}");
+        }
+        Path f = dir.resolve("sg.json");
+        Files.writeString(f, json.append("]").toString());
+        ShareGptWorkload w = new ShareGptWorkload(f, 1, 1, null);
+        java.util.List<String> order = java.util.stream.IntStream.range(0, 4).mapToObj(i -> w.conversation(i).turns().get(0).user()).toList();
+        assertThat(order).doesNotHaveDuplicates();
+        assertThat(w.conversation(new Workload.Slot(1, 0, 2)).turns().get(0).user()).isEqualTo(order.get(2));
+        assertThat(w.conversation(new Workload.Slot(1, 1, 2)).turns().get(0).user()).isEqualTo(order.get(3));
+        assertThat(w.conversation(new Workload.Slot(2, 1, 4)).turns().get(0).user()).isEqualTo(order.get(1));  // wrapped
+        assertThat(w.conversation(Workload.Slot.warmup(0)).turns().get(0).user()).isEqualTo(order.get(3));
+        assertThat(w.distinct()).hasValue(4);
+    }
+
+    @Test
     void lengthsAreFixedUniformOrNormal() {
         assertThat(LengthSpec.parse("64", "--x")).isEqualTo(LengthSpec.fixed(64));
         LengthSpec u = LengthSpec.parse("10-20", "--x");
@@ -80,7 +115,7 @@ class WorkloadTest {
         assertThat(firsts).isNotEqualTo(ps.stream().map(p -> p.turns().get(0).content()).toList());  // shuffled
         assertThat(new DatasetWorkload("t", "f", ps, LengthSpec.fixed(32), 1, 4).conversation(3)).isEqualTo(w.conversation(3));
         assertThat(w.conversation(13).turns().get(0).user()).isEqualTo(firsts.get(3));  // wraps round
-        assertThat(w.conversation(BenchRunner.WARMUP_BASE).turns().get(0).user()).isEqualTo(firsts.get(9));
+        assertThat(w.conversation(Workload.Slot.warmup(0)).turns().get(0).user()).isEqualTo(firsts.get(9));
         Turn t = w.conversation(0).turns().get(0);
         assertThat(t.outputTokens()).isEqualTo(32);
         assertThat(t.inputTokens()).isEqualTo(t.user().length() / 4);

@@ -28,6 +28,8 @@ final class Http1Connection implements AutoCloseable {
     private volatile long deadlineNanos = Long.MAX_VALUE;
     /** Set by {@link DeadlineWatch} before it cuts the connection: a read that then fails timed out. */
     private volatile boolean expired;
+    /** {@link System#nanoTime()} when it last went back to the pool. */
+    private long idleSince;
 
     /** @param ticker stamps each socket read; null for no stamps ({@link #stamp()} stays {@link Long#MIN_VALUE}) */
     Http1Connection(Socket socket, Ticker ticker, String origin) throws IOException {
@@ -71,6 +73,44 @@ final class Http1Connection implements AutoCloseable {
     long stamp() { return stamp; }
 
     boolean isOpen() { return !socket.isClosed(); }
+
+    long idleSince() { return idleSince; }
+
+    void idleSince(long nanos) { idleSince = nanos; }
+
+    /**
+     * Whether the server closed this idle connection (or sent bytes no request asked for, which make it unusable
+     * too), found without waiting: a non-blocking read of the TCP channel, whose end-of-stream is the server's FIN.
+     * Over TLS the bytes must pass through the TLS layer (a session ticket may be waiting there), so the read is a
+     * 1 ms timed one instead. Only for a connection nobody is using; a failed check counts as closed.
+     */
+    boolean closedByPeer() {
+        if (pos < limit) return true;
+        int n;
+        try {
+            java.nio.channels.SocketChannel ch = socket == raw ? raw.getChannel() : null;
+            if (ch != null) {
+                ch.configureBlocking(false);
+                try {
+                    n = ch.read(java.nio.ByteBuffer.wrap(buf));
+                } finally {
+                    ch.configureBlocking(true);
+                }
+            } else {
+                socket.setSoTimeout(1);
+                try {
+                    n = in.read(buf, 0, buf.length);
+                } catch (java.net.SocketTimeoutException quiet) {
+                    n = 0;
+                } finally {
+                    socket.setSoTimeout(0);
+                }
+            }
+        } catch (IOException e) {
+            return true;
+        }
+        return n != 0;
+    }
 
     /** Whether unread bytes are buffered (a response to a request not yet sent means the connection is unusable). */
     boolean hasBuffered() { return pos < limit; }

@@ -41,20 +41,45 @@ public final class StreamingHttp implements AutoCloseable {
     private final ConcurrentHashMap<String, ConcurrentLinkedDeque<Http1Connection>> idle = new ConcurrentHashMap<>();
     private final Set<Http1Connection> busy = ConcurrentHashMap.newKeySet();
     private final boolean stampArrivals;
+    private final DroppedPost droppedPost;
     private volatile boolean aborted;
 
+    /**
+     * A pooled connection idle at least this long is checked for a close by the server before it is reused, ns: a
+     * server closes idle keep-alive connections after its own timeout (uvicorn, under vLLM and SGLang: 5 s), and a
+     * request sent down one would fail. Apache HttpClient's validateAfterInactivity; a connection reused at once (the
+     * hot path) is not checked.
+     */
+    static final long VALIDATE_AFTER_IDLE_NANOS = 1_000_000_000L;
+
+    /**
+     * What is done with a POST whose reused keep-alive connection failed before the response's status line came:
+     * the server may have closed the connection while it sat idle (nothing processed) or dropped it with the request
+     * in hand (processed, or half so), and the client cannot tell which. A GET is idempotent and is always sent once
+     * more (RFC 9112 §9.3.1).
+     */
+    public enum DroppedPost {
+        /** A failure of the request: what the serving benchmark needs, which counts failures and times requests. */
+        FAIL,
+        /** Sent once more on a new connection: the eval's answers count, not their timing. */
+        RESEND
+    }
+
+    /** The serving benchmark's client: every read stamped with {@code ticker}, a dropped POST a failure. */
     public StreamingHttp(Duration connectTimeout, Duration requestTimeout, ErrorMapper errors, String apiKey, Ticker ticker) {
-        this(connectTimeout, requestTimeout, errors, apiKey, ticker, true);
+        this(connectTimeout, requestTimeout, errors, apiKey, ticker, true, DroppedPost.FAIL);
     }
 
     /**
      * @param stampArrivals whether every socket read is stamped with {@code ticker} (bodies are then
      *                      {@link ArrivalStamped}); off, the ticker is read only when a request is sent, and the
      *                      reader stamps what it needs itself (the model clients' {@link ResponseAssembler})
+     * @param droppedPost   a POST dropped on a reused connection before its response: failed or sent again
      */
     public StreamingHttp(Duration connectTimeout, Duration requestTimeout, ErrorMapper errors, String apiKey, Ticker ticker,
-                         boolean stampArrivals) {
+                         boolean stampArrivals, DroppedPost droppedPost) {
         this.stampArrivals = stampArrivals;
+        this.droppedPost = droppedPost;
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.errors = apiKey == null ? errors : errors.redacting(apiKey);
@@ -73,8 +98,8 @@ public final class StreamingHttp implements AutoCloseable {
     public boolean aborted() { return aborted; }
 
     /**
-     * POSTs {@code json}; returns once the status line and headers are in. A reused connection the server closed
-     * while idle is retried once on a fresh one (nothing was processed).
+     * POSTs {@code json}; returns once the status line and headers are in. A reused connection that fails before the
+     * status line fails the request, or sends it once more on a new connection, as {@link DroppedPost} was chosen.
      *
      * @throws dev.arbiter.client.ModelException for an HTTP error status or an I/O failure, through the mapper
      */
@@ -120,15 +145,20 @@ public final class StreamingHttp implements AutoCloseable {
     private Response exchange(String method, URI uri, byte[] body, Duration timeout, java.util.List<String> names, boolean anyStatus) {
         String what = method + " " + Endpoint.safeUrl(uri);
         byte[] request = request(method, uri, body);
+        boolean resend = !"POST".equals(method) || droppedPost == DroppedPost.RESEND;
         for (int attempt = 0; ; attempt++) {
-            Http1Connection c = idleFor(origin(uri)).pollFirst();
+            long now = System.nanoTime();  // one clock reading serves the idle check and the deadline
+            Http1Connection c = pooled(origin(uri), now);
             boolean reused = c != null;
             long sent;
             try {
-                if (c == null) c = open(uri);
+                if (c == null) {
+                    c = open(uri);
+                    now = System.nanoTime();  // the request's time starts once it is connected, as it always did
+                }
                 busy.add(c);
                 if (aborted) throw new IOException("aborted");
-                c.deadline(System.nanoTime() + timeout.toNanos());
+                c.deadline(now + timeout.toNanos());
                 DeadlineWatch.watch(c);
                 sent = ticker.nanos();
                 c.out.write(request);
@@ -145,7 +175,7 @@ public final class StreamingHttp implements AutoCloseable {
                 if (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
                     throw new CancellationException(what + ": interrupted");
                 }
-                if (reused && attempt == 0 && !aborted) continue;
+                if (resend && reused && attempt == 0 && !aborted) continue;
                 throw errors.fromIo(e, what);
             }
         }
@@ -242,6 +272,21 @@ public final class StreamingHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * The most recently released connection to {@code origin}, or null for none: one idle for
+     * {@link #VALIDATE_AFTER_IDLE_NANOS} or more at {@code now} ({@link System#nanoTime()}) is first checked without
+     * waiting, and closed and passed over when the server has closed it.
+     */
+    private Http1Connection pooled(String origin, long now) {
+        ConcurrentLinkedDeque<Http1Connection> q = idleFor(origin);
+        Http1Connection c;
+        while ((c = q.pollFirst()) != null) {
+            if (now - c.idleSince() < VALIDATE_AFTER_IDLE_NANOS || !c.closedByPeer()) return c;
+            c.close();
+        }
+        return null;
+    }
+
     private ConcurrentLinkedDeque<Http1Connection> idleFor(String origin) {
         return idle.computeIfAbsent(origin, k -> new ConcurrentLinkedDeque<>());
     }
@@ -254,8 +299,12 @@ public final class StreamingHttp implements AutoCloseable {
 
     /** Back to the pool after a body was read to its end. */
     void release(Http1Connection c) {
-        if (!aborted && c.isOpen()) idleFor(c.origin()).addFirst(c);
-        else c.close();
+        if (!aborted && c.isOpen()) {
+            c.idleSince(System.nanoTime());
+            idleFor(c.origin()).addFirst(c);
+        } else {
+            c.close();
+        }
     }
 
     void done(Http1Connection c) {
