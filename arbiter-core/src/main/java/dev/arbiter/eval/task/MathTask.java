@@ -36,8 +36,8 @@ import java.util.TreeSet;
  */
 public final class MathTask {
     public static final String NAME = "math";
-    /** Bump when prompts, extraction or equivalence change. */
-    public static final int VERSION = 2;
+    /** Bump when prompts, extraction or equivalence change (3: mixed numbers, exact powers, text, lists; qwen's grader). */
+    public static final int VERSION = 3;
 
     private static final String COMMIT = "db77bc6bb2a17c90ed2d63e88ebd8c40a82858c5";
     public static final DatasetCache.Source MATH_500 = new DatasetCache.Source("math500", "test.jsonl",

@@ -3,11 +3,13 @@ package dev.arbiter.eval.task.math;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The exact value of a constant rational expression: integers and decimals, {@code + - * /}, {@code \cdot \times
- * \div}, implicit multiplication, {@code \frac{a}{b}}, integer powers ({@code |exponent| <= 64}) and (), [], {}
- * as grouping. Anything else (a variable, a root, {@code \pi}) gives empty, and the caller compares in floating
+ * \div}, implicit multiplication, {@code \frac{a}{b}}, mixed numbers ({@link #mixedFractionEnd}), integer powers
+ * ({@code |exponent| <= 64}) and (), [], {} as grouping. Anything else (a variable, a root, {@code \pi}) gives empty, and the caller compares in floating
  * point. Used so that large integers are compared exactly: {@code 12345678902} is not {@code 12345678901}, which a
  * relative tolerance would call equal. Input is expected normalised (no spaces).
  */
@@ -43,8 +45,22 @@ final class ExactRational {
 
     /** Digits of the largest literal accepted: beyond this a power tower could exhaust memory. */
     private static final int MAX_DIGITS = 400;
+    /** A fraction of two unsigned integer literals, the only kind that makes a mixed number. */
+    private static final Pattern NUMERIC_FRACTION = Pattern.compile("\\\\frac\\{\\d+\\}\\{\\d+\\}");
 
     private ExactRational() {}
+
+    /**
+     * Where the numeric fraction of a mixed number ends, or -1: MATH writes one and four fifths as {@code 1\frac{4}{5}}
+     * (MATH-500 test/geometry/826, {@code 137 \frac{1}{2}} in test/algebra/2470), so an integer literal ending at
+     * {@code pos} and followed by {@code \frac{a}{b}} of integer literals is the integer plus the fraction, not their
+     * product. A fraction holding anything else ({@code 2\frac{\pi}{3}}) stays a product. Input is normalised, so a
+     * space written between them is gone.
+     */
+    static int mixedFractionEnd(String s, int pos) {
+        Matcher m = NUMERIC_FRACTION.matcher(s).region(pos, s.length());
+        return m.lookingAt() ? m.end() : -1;
+    }
 
     static Optional<Value> parse(String text) {
         if (text == null || text.isEmpty() || text.length() > 2 * MAX_DIGITS) return Optional.empty();
@@ -109,7 +125,12 @@ final class ExactRational {
         Value atom() {
             if (pos >= s.length()) throw new IllegalArgumentException("unexpected end");
             char c = s.charAt(pos);
-            if (Character.isDigit(c) || c == '.') return number();
+            if (Character.isDigit(c) || c == '.') {
+                boolean integer = integerLiteralAt(pos);
+                Value v = number();
+                if (integer && mixedFractionEnd(s, pos) >= 0) return v.plus(atom());
+                return v;
+            }
             if (c == '(' || c == '[' || c == '{') {
                 char close = c == '(' ? ')' : c == '[' ? ']' : '}';
                 pos++;
@@ -122,6 +143,13 @@ final class ExactRational {
                 return num.over(group());
             }
             throw new IllegalArgumentException("not rational at " + pos);
+        }
+
+        /** True when the literal starting at {@code from} has no decimal point (1.5\frac{1}{2} stays a product). */
+        boolean integerLiteralAt(int from) {
+            int i = from;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
+            return i > from && (i == s.length() || s.charAt(i) != '.');
         }
 
         /** A braced group, or one digit (as in {@code \frac12}). */

@@ -6,7 +6,8 @@ import java.util.TreeSet;
 
 /**
  * A parsed arithmetic LaTeX expression that can be evaluated: numbers, single-letter variables, {@code \pi},
- * {@code + - * / ^}, {@code \cdot \times \div}, implicit multiplication, {@code \frac{a}{b}}, {@code \sqrt{x}},
+ * {@code + - * / ^}, {@code \cdot \times \div}, implicit multiplication, {@code \frac{a}{b}}, mixed numbers
+ * ({@code 1\frac{4}{5}}, as in {@link ExactRational}), {@code \sqrt{x}},
  * {@code \sqrt[n]{x}}, {@code \sin \cos \tan \ln \log \exp}, and (), [], {} as grouping. Anything else (an unknown
  * command, a relation, {@code \infty}) makes {@link #parse} return empty, so callers fall back to text comparison.
  * Input is expected already normalised (no spaces, no {@code \left}/{@code \right}).
@@ -101,7 +102,8 @@ public final class LatexExpression {
         Node power() {
             Node base = atom();
             if (eat("^")) {
-                Node exp = s.startsWith("{", pos) ? group() : (eat("-") ? negate(atom()) : atom());
+                // an exponent's literal is never a mixed number: 2^3\frac{1}{2} is 2^3 times a half
+                Node exp = s.startsWith("{", pos) ? group() : (eat("-") ? negate(atom(false)) : atom(false));
                 Node b = base;
                 return v -> Math.pow(b.eval(v), exp.eval(v));
             }
@@ -119,10 +121,19 @@ public final class LatexExpression {
                     || s.startsWith("\\ln", pos) || s.startsWith("\\log", pos) || s.startsWith("\\exp", pos);
         }
 
-        Node atom() {
+        Node atom() { return atom(true); }
+
+        /** @param mixed whether an integer literal followed by a numeric fraction is a mixed number ({@link ExactRational#mixedFractionEnd}) */
+        Node atom(boolean mixed) {
             if (pos >= s.length()) throw new IllegalArgumentException("unexpected end");
             char c = s.charAt(pos);
-            if (Character.isDigit(c) || c == '.') return number();
+            if (Character.isDigit(c) || c == '.') {
+                int start = pos;
+                Node whole = number();
+                if (!mixed || s.substring(start, pos).contains(".") || ExactRational.mixedFractionEnd(s, pos) < 0) return whole;
+                Node fraction = atom();
+                return v -> whole.eval(v) + fraction.eval(v);
+            }
             if (isLetter(c)) {
                 pos++;
                 variables.add(c);

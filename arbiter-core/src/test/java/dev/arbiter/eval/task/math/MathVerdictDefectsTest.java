@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Verdicts that were wrong in MathEquivalence v1 (issue 10), each pinned. */
+/** Verdicts that were wrong in MathEquivalence v1 (issue 10) and in v2 (the reviewer's M1–M5), each pinned. */
 class MathVerdictDefectsTest {
     @Test
     void matrixRowSeparatorsAreNotMergedAway() {
@@ -64,5 +64,28 @@ class MathVerdictDefectsTest {
         assertThat(MathEquivalence.equivalent("(x-1)^2", "x^2-2x+1")).isTrue();
         assertThat(MathEquivalence.equivalent("\\frac{x^2-1}{x-1}", "x+1")).isTrue();
         assertThat(MathEquivalence.equivalent("\\sqrt{x^2+1}", "\\sqrt{1+x^2}")).isTrue();
+    }
+
+    /** M1: MATH writes mixed numbers (MATH-500 test/geometry/826 and test/algebra/2470); v2 read them as products. */
+    @ParameterizedTest(name = "{0} == {1}")
+    @CsvSource(delimiter = '|', value = {"1\\frac{4}{5}|\\frac{9}{5}", "1\\frac{4}{5}|1.8", "137 \\frac{1}{2}|137.5",
+            "137 \\frac{1}{2}|\\frac{275}{2}", "6\\frac15|\\frac{31}{5}", "-1\\frac{1}{2}|-\\frac{3}{2}", "1\\frac{4}{5}\\pi|\\frac{9\\pi}{5}"})
+    void anIntegerFollowedByANumericFractionIsAMixedNumber(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isTrue();
+        assertThat(MathEquivalence.equivalent(b, a)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} != {1}")
+    @CsvSource(delimiter = '|', value = {"1\\frac{4}{5}|\\frac{4}{5}", "137 \\frac{1}{2}|\\frac{137}{2}", "137 \\frac{1}{2}|68.5"})
+    void aMixedNumberIsNotTheProductOfItsParts(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isFalse();
+        assertThat(MathEquivalence.equivalent(b, a)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} == {1}")
+    @CsvSource(delimiter = '|', value = {"2\\frac{\\pi}{3}|\\frac{2\\pi}{3}", "3\\frac{x}{2}|\\frac{3x}{2}", "2^3\\frac{1}{2}|4",
+            "1.5\\frac{1}{2}|0.75", "x^2\\frac{1}{2}|\\frac{x^2}{2}"})
+    void aNonNumericFractionAnExponentOrADecimalBeforeAFractionStaysAProduct(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isTrue();
     }
 }
