@@ -1,24 +1,38 @@
 package dev.arbiter.eval.task.math;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Whether two MATH answers mean the same. In order: equal canonical text ({@link MathNormaliser}); then, for
  * comma-separated answers, element by element — ordered for tuples and intervals (brackets must match:
  * {@code (1,2]} ≠ {@code [1,2]}), unordered for sets {@code \{…\}} and bare lists ("enter all solutions"); then,
- * per element, numeric equality when both sides parse as expressions ({@link LatexExpression}): fractions, decimals,
- * radicals and π evaluate exactly enough, and expressions in variables are compared at fixed pseudo-random points
- * (a polynomial identity test) over positive, negative and non-integer values. Two constant rational expressions
- * (integers, decimals, fractions, integer powers) are compared exactly ({@link ExactRational}); otherwise the
- * relative tolerance is 1e-9. A point where only one side is defined (a NaN or infinity) makes them different.
+ * per element, equality of value when both sides parse as expressions ({@link LatexExpression}):
+ * <ul>
+ *   <li>two constant rational expressions (integers, decimals, fractions, integer powers) are compared exactly
+ *       ({@link ExactRational}); one too large to hold exactly is equal to nothing but its own text;</li>
+ *   <li>other constants built from roots, rational powers and π are compared to 60 significant digits, so a decimal
+ *       approximation ({@code 1.41421356237}) never equals the irrational it approximates ({@code \sqrt2}), while
+ *       {@code 0.5} still equals {@code \frac{\sqrt{1}}{2}};</li>
+ *   <li>constants with a function ({@code \sin}, {@code \ln}, …) are compared in floating point (relative tolerance
+ *       1e-9), except that a written decimal never equals one;</li>
+ *   <li>expressions in variables are compared at fixed pseudo-random points (a polynomial identity test) over
+ *       positive, negative and non-integer values, with relative tolerance 1e-9. A point where only one side is
+ *       defined (a NaN or infinity) makes them different.</li>
+ * </ul>
  */
 public final class MathEquivalence {
     private static final double TOLERANCE = 1e-9;
+    /** Agreement asked of two high-precision constants ({@link LatexExpression#PRECISION}: 100 digits). */
+    private static final BigDecimal PRECISE_TOLERANCE = BigDecimal.ONE.movePointLeft(60);
+    /** A decimal literal: digits with a point ("0.5", "3.", ".25"). */
+    private static final Pattern DECIMAL = Pattern.compile("\\d\\.|\\.\\d");
     /** Points at which expressions in variables are compared; the first three are positive. */
     private static final int POINTS = 10;
     private static final int POSITIVE_POINTS = 3;
@@ -65,31 +79,61 @@ public final class MathEquivalence {
 
     static boolean scalarEqual(String a, String b) {
         if (a.equals(b)) return true;
-        Optional<ExactRational.Value> ra = ExactRational.parse(a);
-        Optional<ExactRational.Value> rb = ExactRational.parse(b);
-        if (ra.isPresent() && rb.isPresent()) return ra.get().equals(rb.get()); // no tolerance between rationals
+        ExactRational.Reading ra = ExactRational.read(a);
+        ExactRational.Reading rb = ExactRational.read(b);
+        // 2^{100000} is refused rather than approximated: a double would call it equal to 2^{100000}+1
+        if (ra.tooLarge() || rb.tooLarge()) return false;
+        if (ra.isValue() && rb.isValue()) return ra.value().equals(rb.value()); // no tolerance between rationals
         Optional<LatexExpression> ea = LatexExpression.parse(a);
         Optional<LatexExpression> eb = LatexExpression.parse(b);
         if (ea.isEmpty() || eb.isEmpty()) return false;
         Set<Character> vars = new TreeSet<>(ea.get().variables());
         vars.addAll(eb.get().variables());
         if (!vars.equals(ea.get().variables()) || !vars.equals(eb.get().variables())) return false;
+        if (vars.isEmpty()) return constantsEqual(a, ea.get(), ra, b, eb.get(), rb);
         SplittableRandom rnd = new SplittableRandom(20240501L);
-        int points = vars.isEmpty() ? 1 : POINTS;
         int compared = 0;
         double[] values = new double[128];
-        for (int p = 0; p < points; p++) {
+        for (int p = 0; p < POINTS; p++) {
             for (char v : vars) values[v] = point(p, rnd);
             double x = ea.get().evaluate(values);
             double y = eb.get().evaluate(values);
             boolean fx = Double.isFinite(x);
             boolean fy = Double.isFinite(y);
-            if (!fx && !fy && !vars.isEmpty()) continue; // outside both domains (a root of a negative): no evidence
+            if (!fx && !fy) continue; // outside both domains (a root of a negative): no evidence
             if (!fx || !fy) return false; // defined on one side only: different functions
             if (Math.abs(x - y) > TOLERANCE * Math.max(1.0, Math.max(Math.abs(x), Math.abs(y)))) return false;
             compared++;
         }
-        return compared >= Math.min(points, MIN_COMPARED);
+        return compared >= MIN_COMPARED;
+    }
+
+    /**
+     * Two constants, not both rational. Hendrycks' string compare and lm-eval's {@code sympy.simplify(a - b) == 0}
+     * both reject {@code 1.41421356237} for {@code \sqrt2}; a floating-point tolerance accepted it.
+     */
+    private static boolean constantsEqual(String a, LatexExpression ea, ExactRational.Reading ra,
+                                          String b, LatexExpression eb, ExactRational.Reading rb) {
+        Optional<BigDecimal> pa = ea.precise();
+        Optional<BigDecimal> pb = eb.precise();
+        if (pa.isPresent() && pb.isPresent()) {
+            BigDecimal x = pa.get();
+            BigDecimal y = pb.get();
+            BigDecimal scale = x.abs().max(y.abs()).max(BigDecimal.ONE);
+            return x.subtract(y).abs().compareTo(scale.multiply(PRECISE_TOLERANCE)) <= 0;
+        }
+        // one side has a function (or a power too large to take precisely): only doubles are left, and a decimal
+        // written out is an approximation that must not pass for it (sympy: 0.5 is not \sin(\pi/6) either)
+        if (writtenDecimal(a, ra) || writtenDecimal(b, rb)) return false;
+        double x = ea.evaluate(new double[128]);
+        double y = eb.evaluate(new double[128]);
+        if (!Double.isFinite(x) || !Double.isFinite(y)) return false;
+        return Math.abs(x - y) <= TOLERANCE * Math.max(1.0, Math.max(Math.abs(x), Math.abs(y)));
+    }
+
+    /** A rational side written with a decimal point ("0.8660254038"), not as integers and fractions. */
+    private static boolean writtenDecimal(String text, ExactRational.Reading r) {
+        return r.isValue() && DECIMAL.matcher(text).find();
     }
 
     /**

@@ -5,10 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Verdicts that were wrong in MathEquivalence v1 (issue 10) and in v2 (the reviewer's M1–M5), each pinned. */
 class MathVerdictDefectsTest {
@@ -87,5 +89,49 @@ class MathVerdictDefectsTest {
             "1.5\\frac{1}{2}|0.75", "x^2\\frac{1}{2}|\\frac{x^2}{2}"})
     void aNonNumericFractionAnExponentOrADecimalBeforeAFractionStaysAProduct(String a, String b) {
         assertThat(MathEquivalence.equivalent(a, b)).isTrue();
+    }
+
+    /** M2: v2 refused exponents above 64 exactly and let a double with tolerance 1e-9 decide. */
+    @ParameterizedTest(name = "{0} != {1}")
+    @CsvSource(delimiter = '|', value = {"2^{65}+1|2^{65}", "3^{100}-1000|3^{100}", "2^{200}|2^{200}+1", "(2^{40})^{2}+1|2^{80}",
+            "\\frac{1}{3^{70}}|\\frac{1}{3^{70}+1}"})
+    void integerPowersOfAnySizeAreComparedExactly(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isFalse();
+        assertThat(MathEquivalence.equivalent(b, a)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} == {1}")
+    @CsvSource(delimiter = '|', value = {"2^{65}|36893488147419103232", "3^{100}|515377520732011331036461129765621272702107522001",
+            "2^{-70}|\\frac{1}{2^{70}}", "(-1)^{1000001}|-1"})
+    void exactlyEqualLargePowersStayEqual(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isTrue();
+    }
+
+    @Test
+    void aPowerTooLargeToHoldIsEqualOnlyToItsOwnTextAndCostsNothing() {
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertThat(MathEquivalence.equivalent("2^{100000}", "2^{100000}+1")).isFalse();
+            assertThat(MathEquivalence.equivalent("10^{10^{10}}", "10^{10^{10}}+1")).isFalse();
+            assertThat(MathEquivalence.equivalent("10^{10^{10}}", "10^{10^{10}}")).isTrue();
+            assertThat(MathEquivalence.equivalent("2^{100000}", "2^{ 100000 }")).isTrue();
+        });
+    }
+
+    @ParameterizedTest(name = "{0} != {1}")
+    @CsvSource(delimiter = '|', value = {"1.41421356237|\\sqrt2", "0.8660254038|\\frac{\\sqrt3}{2}", "3.14159265359|\\pi",
+            "1.259921050|\\sqrt[3]{2}", "1.414213562373095|2^{1/2}", "0.7071067812|\\sin\\frac{\\pi}{4}", "2.302585093|\\ln10",
+            "2.718281828|e", "\\frac{141421356237}{100000000000}|\\sqrt{2}"})
+    void aDecimalApproximationNeverEqualsAnIrrational(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isFalse();
+        assertThat(MathEquivalence.equivalent(b, a)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} == {1}")
+    @CsvSource(delimiter = '|', value = {"0.5|\\frac12", "0.75|\\frac{3}{4}", "0.5|\\frac{\\sqrt{1}}{2}", "2|\\sqrt{4}", "1.5|\\sqrt{\\frac{9}{4}}",
+            "2|\\sqrt[3]{8}", "4|8^{2/3}", "2|\\sqrt{2}\\cdot\\sqrt{2}", "\\frac{1}{2}|\\sin\\frac{\\pi}{6}", "2\\sqrt{3}|\\sqrt{12}",
+            "\\frac{3\\pi}{2}|\\frac{3}{2}\\pi", "\\sqrt[3]{16}|2\\sqrt[3]{2}", "\\sqrt{8}-2\\sqrt{2}|0", "\\frac{\\sqrt{6}+\\sqrt{2}}{4}|\\frac{\\sqrt{2+\\sqrt{3}}}{2}"})
+    void exactValuesStillEqualTheirOtherForms(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isTrue();
+        assertThat(MathEquivalence.equivalent(b, a)).isTrue();
     }
 }
