@@ -149,9 +149,18 @@ final class ExactRational {
         Value power() {
             Value base = atom();
             if (!eat("^")) return base;
-            Value exp = s.startsWith("{", pos) ? group() : eat("-") ? atom().negate() : digit();
+            Value exp = s.startsWith("{", pos) ? group() : eat("-") ? exponentAtom().negate() : exponentAtom();
             if (!exp.den().equals(BigInteger.ONE)) throw new IllegalArgumentException("exponent not an integer");
             return base.pow(exp.num());
+        }
+
+        /**
+         * A bare exponent: a literal is read whole, as {@link LatexExpression} reads it, so {@code 2^10} is 1024 (v2 took
+         * one digit and read 2^1 times 0); a decimal one is not an integer and the caller refuses it.
+         */
+        Value exponentAtom() {
+            if (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.')) return number();
+            return atom();
         }
 
         boolean startsAtom() {

@@ -134,4 +134,23 @@ class MathVerdictDefectsTest {
         assertThat(MathEquivalence.equivalent(a, b)).isTrue();
         assertThat(MathEquivalence.equivalent(b, a)).isTrue();
     }
+
+    /** M3: v2's exact parser took one digit of a bare exponent, reading 2^10 as 2^1 times 0. */
+    @Test
+    void aBareMultiDigitExponentIsTheWholeNumber() {
+        assertThat(MathEquivalence.equivalent("2^10", "1024")).isTrue();
+        assertThat(MathEquivalence.equivalent("2^10", "0")).isFalse();
+    }
+
+    @Test
+    void aBoxedBareExponentScoresAgainstEitherReferenceAsItsValue() {
+        assertThat(MathScorerFinalAnswerTest.score("So $\\boxed{2^10}$.", "1024").value()).isEqualTo(1.0);
+        assertThat(MathScorerFinalAnswerTest.score("So $\\boxed{2^10}$.", "0").value()).isEqualTo(0.0);
+    }
+
+    @ParameterizedTest(name = "{0} == {1}")
+    @CsvSource(delimiter = '|', value = {"10^12|1000000000000", "2^-10|\\frac{1}{1024}", "3^{10}|59049", "2^1.5|2\\sqrt{2}", "x^10|x^{10}"})
+    void bareExponentsReadTheSameInEveryParser(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isTrue();
+    }
 }
