@@ -32,6 +32,8 @@ public final class MathEquivalence {
     /** Agreement asked of two high-precision constants ({@link LatexExpression#PRECISION}: 100 digits). */
     private static final BigDecimal PRECISE_TOLERANCE = BigDecimal.ONE.movePointLeft(60);
     /** A decimal literal: digits with a point ("0.5", "3.", ".25"). */
+    private static final Pattern COMMAND = Pattern.compile("\\\\[A-Za-z]+");
+    private static final Pattern LETTER = Pattern.compile("[A-Za-z]");
     private static final Pattern DECIMAL = Pattern.compile("\\d\\.|\\.\\d");
     /** Points at which expressions in variables are compared; the first three are positive. */
     private static final int POINTS = 10;
@@ -42,32 +44,43 @@ public final class MathEquivalence {
     private MathEquivalence() {}
 
     public static boolean equivalent(String candidate, String reference) {
+        return equivalent(candidate, reference, false);
+    }
+
+    /**
+     * @param words true when either answer held {@code \text{…}} words before a normaliser outside (lm-eval's
+     *              {@code normalize_final_answer}) unwrapped them: their letters are then compared as text
+     */
+    public static boolean equivalent(String candidate, String reference, boolean words) {
         if (candidate == null || reference == null) return false;
-        String a = MathNormaliser.normalise(candidate);
-        String b = MathNormaliser.normalise(reference);
+        MathNormaliser.Canonical ca = MathNormaliser.canonical(candidate);
+        MathNormaliser.Canonical cb = MathNormaliser.canonical(reference);
+        String a = ca.text();
+        String b = cb.text();
         if (a.equals(b)) return true;
+        boolean text = words || ca.words() || cb.words();
         Sequence sa = Sequence.of(a);
         Sequence sb = Sequence.of(b);
         if (sa.items().size() > 1 || sb.items().size() > 1) {
             if (sa.items().size() != sb.items().size()) return false;
             boolean unorderedA = sa.open().equals("\\{") || sa.open().isEmpty();
             boolean unorderedB = sb.open().equals("\\{") || sb.open().isEmpty();
-            if (unorderedA && unorderedB) return sameMultiset(sa.items(), sb.items());
+            if (unorderedA && unorderedB) return sameMultiset(sa.items(), sb.items(), text);
             if (!sa.open().equals(sb.open()) || !sa.close().equals(sb.close())) return false;
             for (int i = 0; i < sa.items().size(); i++) {
-                if (!scalarEqual(sa.items().get(i), sb.items().get(i))) return false;
+                if (!scalarEqual(sa.items().get(i), sb.items().get(i), text)) return false;
             }
             return true;
         }
-        return scalarEqual(a, b);
+        return scalarEqual(a, b, text);
     }
 
-    private static boolean sameMultiset(List<String> a, List<String> b) {
+    private static boolean sameMultiset(List<String> a, List<String> b, boolean words) {
         List<String> pool = new ArrayList<>(b);
         outer:
         for (String x : a) {
             for (int i = 0; i < pool.size(); i++) {
-                if (scalarEqual(x, pool.get(i))) {
+                if (scalarEqual(x, pool.get(i), words)) {
                     pool.remove(i);
                     continue outer;
                 }
@@ -77,8 +90,11 @@ public final class MathEquivalence {
         return true;
     }
 
-    static boolean scalarEqual(String a, String b) {
+    /** @param words letters outside commands are words from {@code \text{…}}: equal text or nothing */
+    static boolean scalarEqual(String a, String b, boolean words) {
         if (a.equals(b)) return true;
+        // "odd" read as the product o·d·d equals "dod"; Hendrycks and sympy both say the words differ
+        if (words && (hasLetters(a) || hasLetters(b))) return false;
         ExactRational.Reading ra = ExactRational.read(a);
         ExactRational.Reading rb = ExactRational.read(b);
         // 2^{100000} is refused rather than approximated: a double would call it equal to 2^{100000}+1
@@ -129,6 +145,11 @@ public final class MathEquivalence {
         double y = eb.evaluate(new double[128]);
         if (!Double.isFinite(x) || !Double.isFinite(y)) return false;
         return Math.abs(x - y) <= TOLERANCE * Math.max(1.0, Math.max(Math.abs(x), Math.abs(y)));
+    }
+
+    /** Letters that are not part of a command such as {@code \frac} or {@code \pi}. */
+    private static boolean hasLetters(String s) {
+        return LETTER.matcher(COMMAND.matcher(s).replaceAll("")).find();
     }
 
     /** A rational side written with a decimal point ("0.8660254038"), not as integers and fractions. */

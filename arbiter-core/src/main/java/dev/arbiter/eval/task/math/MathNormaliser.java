@@ -12,6 +12,8 @@ public final class MathNormaliser {
     private static final Pattern TRAILING_TEXT_UNIT = Pattern.compile(
             "\\\\(?:text|mbox|textrm|mathrm)\\{\\s*[A-Za-z][A-Za-z ]*\\}(?:\\^\\{?\\d\\}?)?\\s*$");
     private static final Pattern TEXT_WRAPPER = Pattern.compile("\\\\(?:text|textbf|textrm|mbox|mathrm|mathbf)\\{([^{}]*)\\}");
+    /** Text-mode wrappers holding a letter: words ("odd", "Evelyn"), not math ({@code \mathbf{v}} stays a symbol). */
+    private static final Pattern WORDS = Pattern.compile("\\\\(?:text|textbf|textrm|mbox)\\{[^{}]*[A-Za-z][^{}]*\\}");
     private static final Pattern THOUSANDS = Pattern.compile("-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?");
     private static final Pattern CHOICE = Pattern.compile("\\(([A-Z])\\)");
 
@@ -20,7 +22,18 @@ public final class MathNormaliser {
 
     private MathNormaliser() {}
 
+    /**
+     * Canonical text, and whether it holds words unwrapped from {@code \text{…}} (or {@code \textbf}, {@code
+     * \textrm}, {@code \mbox}) that survived the unit rules: such letters are words, compared as text, never as
+     * variables ({@code \text{dod}} is not {@code \text{odd}}).
+     */
+    record Canonical(String text, boolean words) {}
+
     public static String normalise(String answer) {
+        return canonical(answer).text();
+    }
+
+    static Canonical canonical(String answer) {
         String s = stripTrailingPeriod(answer.strip()); // addition: before " ." becomes " 0." below
         s = s.replace("\n", "");
         s = s.replace("\\!", "");
@@ -41,13 +54,14 @@ public final class MathNormaliser {
             String cut = TRAILING_TEXT_UNIT.matcher(s).replaceFirst("");
             if (cut.chars().anyMatch(Character::isDigit)) s = cut;
         }
+        boolean words = WORDS.matcher(s).find();
         s = TEXT_WRAPPER.matcher(s).replaceAll("$1");
         s = s.replace("\\,", "").replace("\\;", "").replace("\\:", "").replace("\\ ", " ");
         s = s.replace("\\%", "");
         s = s.replace("%", "");
         s = s.replace(" .", " 0.");
         s = s.replace("{.", "{0.");
-        if (s.isEmpty()) return s;
+        if (s.isEmpty()) return new Canonical(s, words);
         if (s.charAt(0) == '.') s = "0" + s;
         String[] eq = s.split("=", -1);
         if (eq.length == 2 && eq[0].length() <= 2) s = eq[1];
@@ -61,7 +75,7 @@ public final class MathNormaliser {
         if (THOUSANDS.matcher(s).matches()) s = s.replace(",", "");
         var choice = CHOICE.matcher(s);
         if (choice.matches()) s = choice.group(1);
-        return s.replace(ROW, "\\");
+        return new Canonical(s.replace(ROW, "\\"), words);
     }
 
     private static String stripTrailingPeriod(String s) {

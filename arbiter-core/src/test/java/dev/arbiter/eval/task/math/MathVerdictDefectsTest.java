@@ -1,5 +1,10 @@
 package dev.arbiter.eval.task.math;
 
+import dev.arbiter.client.ChatMessage;
+import dev.arbiter.client.GenerateResponse;
+import dev.arbiter.eval.Sample;
+import dev.arbiter.eval.Score;
+import dev.arbiter.eval.TaskState;
 import dev.arbiter.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -152,5 +158,35 @@ class MathVerdictDefectsTest {
     @CsvSource(delimiter = '|', value = {"10^12|1000000000000", "2^-10|\\frac{1}{1024}", "3^{10}|59049", "2^1.5|2\\sqrt{2}", "x^10|x^{10}"})
     void bareExponentsReadTheSameInEveryParser(String a, String b) {
         assertThat(MathEquivalence.equivalent(a, b)).isTrue();
+    }
+
+    /** M4: v2 unwrapped \text{} and read the letters as a product of variables, so anagrams were equal. */
+    @ParameterizedTest(name = "{0} != {1}")
+    @CsvSource(delimiter = '|', value = {"\\text{dod}|\\text{odd}", "\\text{dod}|odd", "\\text{KAME}|\\text{MAKE}", "\\mbox{yadnus}|\\text{Sunday}",
+            "\\text{neither}|\\text{nirethe}"})
+    void wordsInTextAreComparedAsTextNeverAsVariables(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isFalse();
+        assertThat(MathEquivalence.equivalent(b, a)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} == {1}")
+    @CsvSource(delimiter = '|', value = {"\\text{odd}|odd", "\\text{Evelyn}|\\textbf{Evelyn}", "\\text{(C)}|C", "\\text{A,D}|D, A",
+            "\\text{B, E, G}|\\text{G,E,B}", "5\\text{ cm}|5", "xy|yx", "\\mathbf{a}+\\mathbf{b}|\\mathbf{b}+\\mathbf{a}"})
+    void equalWordsAndProductsOfVariablesStayEqual(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isTrue();
+        assertThat(MathEquivalence.equivalent(b, a)).isTrue();
+    }
+
+    @Test
+    void lmEvalGradingComparesTextWordsAsTextToo() {
+        String dod = "Final Answer: The final answer is $\\text{dod}$. I hope it is correct.";
+        String odd = "Final Answer: The final answer is $\\text{odd}$. I hope it is correct.";
+        assertThat(minerva(dod, "\\text{odd}").value()).isEqualTo(0.0);
+        assertThat(minerva(odd, "\\text{odd}").value()).isEqualTo(1.0);
+    }
+
+    private static Score minerva(String reply, String reference) {
+        Sample s = new Sample("1", List.of(ChatMessage.user("Problem")), List.of(reference), List.of(), Map.of("subject", "algebra", "level", 1));
+        return new MinervaScorer().score(TaskState.start(s, 0).withOutput(new GenerateResponse(reply, null, "stop", null, null, null, "t")));
     }
 }
