@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  */
 public final class MathEquivalence {
     private static final double TOLERANCE = 1e-9;
+    /** Qwen2.5-Math grader.py {@code numeric_equal}'s {@code rel_tol}. */
+    private static final double QWEN_TOLERANCE = 1e-4;
     /** Agreement asked of two high-precision constants ({@link LatexExpression#PRECISION}: 100 digits). */
     private static final BigDecimal PRECISE_TOLERANCE = BigDecimal.ONE.movePointLeft(60);
     /** A decimal literal: digits with a point ("0.5", "3.", ".25"). */
@@ -52,35 +54,57 @@ public final class MathEquivalence {
      *              {@code normalize_final_answer}) unwrapped them: their letters are then compared as text
      */
     public static boolean equivalent(String candidate, String reference, boolean words) {
+        return compare(candidate, reference, new Rules(words, false));
+    }
+
+    /**
+     * Equivalence as Qwen2.5-Math's {@code grader.py} {@code math_equal} adds to it ({@code --harness qwen}): two
+     * constants are also equal when {@code numeric_equal} holds, {@code isclose(reference, prediction,
+     * rel_tol=1e-4)}, so {@code 0.33333} is {@code \frac{1}{3}} and {@code 1.41421} is {@code \sqrt{2}} there. A
+     * constant holding {@code \pi} is left out, as there: sympy's {@code parse_latex} makes it a symbol, not a number.
+     */
+    public static boolean qwenEquivalent(String candidate, String reference) {
+        return compare(candidate, reference, new Rules(false, true));
+    }
+
+    /**
+     * @param words letters outside commands are words from {@code \text{…}}: equal text or nothing
+     * @param qwen  Qwen's numeric tolerance on constants ({@link #qwenEquivalent})
+     */
+    private record Rules(boolean words, boolean qwen) {
+        Rules withWords(boolean w) { return w ? new Rules(true, qwen) : this; }
+    }
+
+    private static boolean compare(String candidate, String reference, Rules given) {
         if (candidate == null || reference == null) return false;
         MathNormaliser.Canonical ca = MathNormaliser.canonical(candidate);
         MathNormaliser.Canonical cb = MathNormaliser.canonical(reference);
         String a = ca.text();
         String b = cb.text();
         if (a.equals(b)) return true;
-        boolean text = words || ca.words() || cb.words();
+        Rules rules = given.withWords(ca.words() || cb.words());
         Sequence sa = Sequence.of(a);
         Sequence sb = Sequence.of(b);
         if (sa.items().size() > 1 || sb.items().size() > 1) {
             if (sa.items().size() != sb.items().size()) return false;
             boolean unorderedA = sa.open().equals("\\{") || sa.open().isEmpty();
             boolean unorderedB = sb.open().equals("\\{") || sb.open().isEmpty();
-            if (unorderedA && unorderedB) return sameMultiset(sa.items(), sb.items(), text);
+            if (unorderedA && unorderedB) return sameMultiset(sa.items(), sb.items(), rules);
             if (!sa.open().equals(sb.open()) || !sa.close().equals(sb.close())) return false;
             for (int i = 0; i < sa.items().size(); i++) {
-                if (!scalarEqual(sa.items().get(i), sb.items().get(i), text)) return false;
+                if (!scalarEqual(sa.items().get(i), sb.items().get(i), rules)) return false;
             }
             return true;
         }
-        return scalarEqual(a, b, text);
+        return scalarEqual(a, b, rules);
     }
 
-    private static boolean sameMultiset(List<String> a, List<String> b, boolean words) {
+    private static boolean sameMultiset(List<String> a, List<String> b, Rules rules) {
         List<String> pool = new ArrayList<>(b);
         outer:
         for (String x : a) {
             for (int i = 0; i < pool.size(); i++) {
-                if (scalarEqual(x, pool.get(i), words)) {
+                if (scalarEqual(x, pool.get(i), rules)) {
                     pool.remove(i);
                     continue outer;
                 }
@@ -90,11 +114,11 @@ public final class MathEquivalence {
         return true;
     }
 
-    /** @param words letters outside commands are words from {@code \text{…}}: equal text or nothing */
-    static boolean scalarEqual(String a, String b, boolean words) {
+    private static boolean scalarEqual(String a, String b, Rules rules) {
         if (a.equals(b)) return true;
         // "odd" read as the product o·d·d equals "dod"; Hendrycks and sympy both say the words differ
-        if (words && (hasLetters(a) || hasLetters(b))) return false;
+        if (rules.words() && (hasLetters(a) || hasLetters(b))) return false;
+        if (rules.qwen() && qwenNumericEqual(a, b)) return true;
         ExactRational.Reading ra = ExactRational.read(a);
         ExactRational.Reading rb = ExactRational.read(b);
         // 2^{100000} is refused rather than approximated: a double would call it equal to 2^{100000}+1
@@ -145,6 +169,18 @@ public final class MathEquivalence {
         double y = eb.evaluate(new double[128]);
         if (!Double.isFinite(x) || !Double.isFinite(y)) return false;
         return Math.abs(x - y) <= TOLERANCE * Math.max(1.0, Math.max(Math.abs(x), Math.abs(y)));
+    }
+
+    /** grader.py {@code numeric_equal}: Python's {@code isclose(reference, prediction, rel_tol=1e-4)} on two constants. */
+    private static boolean qwenNumericEqual(String a, String b) {
+        if (a.contains("\\pi") || b.contains("\\pi")) return false;
+        Optional<LatexExpression> ea = LatexExpression.parse(a);
+        Optional<LatexExpression> eb = LatexExpression.parse(b);
+        if (ea.isEmpty() || eb.isEmpty() || !ea.get().variables().isEmpty() || !eb.get().variables().isEmpty()) return false;
+        double x = ea.get().evaluate(new double[128]);
+        double y = eb.get().evaluate(new double[128]);
+        if (!Double.isFinite(x) || !Double.isFinite(y)) return false;
+        return Math.abs(x - y) <= QWEN_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
     }
 
     /** Letters that are not part of a command such as {@code \frac} or {@code \pi}. */
