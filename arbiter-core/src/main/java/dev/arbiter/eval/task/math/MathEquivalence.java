@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Whether two MATH answers mean the same. In order: equal canonical text ({@link MathNormaliser}); then, for
  * comma-separated answers, element by element — ordered for tuples and intervals (brackets must match:
- * {@code (1,2]} ≠ {@code [1,2]}), unordered for sets {@code \{…\}} and bare lists ("enter all solutions"); then,
+ * {@code (1,2]} ≠ {@code [1,2]}), unordered for sets {@code \{…\}} and bare lists ("enter all solutions"), a number
+ * with thousands separators ({@code 70,110}) being a list only beside a list ({@link #isList}); then,
  * per element, equality of value when both sides parse as expressions ({@link LatexExpression}):
  * <ul>
  *   <li>two constant rational expressions (integers, decimals, fractions, integer powers) are compared exactly
@@ -85,6 +86,14 @@ public final class MathEquivalence {
         Rules rules = given.withWords(ca.words() || cb.words());
         Sequence sa = Sequence.of(a);
         Sequence sb = Sequence.of(b);
+        if (!isList(a, sa) && !isList(b, sb)) {
+            // no list on either side: 15,600 is fifteen thousand six hundred
+            a = ungroup(a);
+            b = ungroup(b);
+            if (a.equals(b)) return true;
+            sa = Sequence.of(a);
+            sb = Sequence.of(b);
+        }
         if (sa.items().size() > 1 || sb.items().size() > 1) {
             if (sa.items().size() != sb.items().size()) return false;
             boolean unorderedA = sa.open().equals("\\{") || sa.open().isEmpty();
@@ -97,6 +106,20 @@ public final class MathEquivalence {
             return true;
         }
         return scalarEqual(a, b, rules);
+    }
+
+    /**
+     * Several values, by a rule that serves both readings of a plain comma (MATH idx 4791: the reference {@code 70,110}
+     * lists two solutions, where {@code 15,600} is one number): text of one number with thousands separators is a list
+     * only when the other answer is a list of several values, so {@code 110, 70} equals {@code 70,110} and so does
+     * {@code 70110}, which the text alone cannot tell apart from a number.
+     */
+    private static boolean isList(String canonical, Sequence s) {
+        return s.items().size() > 1 && !MathNormaliser.thousandsGrouped(canonical);
+    }
+
+    private static String ungroup(String canonical) {
+        return MathNormaliser.thousandsGrouped(canonical) ? canonical.replace(",", "") : canonical;
     }
 
     private static boolean sameMultiset(List<String> a, List<String> b, Rules rules) {

@@ -189,4 +189,37 @@ class MathVerdictDefectsTest {
         Sample s = new Sample("1", List.of(ChatMessage.user("Problem")), List.of(reference), List.of(), Map.of("subject", "algebra", "level", 1));
         return new MinervaScorer().score(TaskState.start(s, 0).withOutput(new GenerateResponse(reply, null, "stop", null, null, null, "t")));
     }
+
+    /**
+     * M5: v2 read any "digits,three digits" answer as one number, so MATH idx 4791's two solutions {@code 70,110} took
+     * 70110 and refused the same set in another order, though a bare list is unordered.
+     */
+    @ParameterizedTest(name = "{0} == {1}")
+    @CsvSource(delimiter = '|', value = {"110, 70|70,110", "70, 110|70,110", "110,70|70,110", "1,000, 2|2, 1,000"})
+    void aThousandsShapedAnswerIsAListBesideAList(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isTrue();
+        assertThat(MathEquivalence.equivalent(b, a)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} == {1}")
+    @CsvSource(delimiter = '|', value = {"15600|15,600", "61328|61,328", "1000000|1,000,000", "-1234.5|-1,234.5", "70110|70,110",
+            "10080|10,\\!080", "8880|8{,}880", "11111111100|11,\\! 111,\\! 111,\\! 100", "\\frac{12}{5525}|\\frac{12}{5,\\!525}",
+            "\\$32348|\\$32,\\!348"})
+    void aThousandsShapedAnswerIsANumberBesideANumber(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isTrue();
+        assertThat(MathEquivalence.equivalent(b, a)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} != {1}")
+    @CsvSource(delimiter = '|', value = {"110, 7|70,110", "70, 110, 5|70,110", "15600|15,601", "1,0000|10000", "(1,\\!000)|(1, 000)"})
+    void listsAndNumbersStillDifferWhereTheyDiffer(String a, String b) {
+        assertThat(MathEquivalence.equivalent(a, b)).isFalse();
+        assertThat(MathEquivalence.equivalent(b, a)).isFalse();
+    }
+
+    @Test
+    void latexSeparatorsAreNeverAListsComma() {
+        assertThat(MathEquivalence.equivalent("10,\\!080", "80, 10")).isFalse();
+        assertThat(MathEquivalence.equivalent("8{,}880", "880, 8")).isFalse();
+    }
 }
