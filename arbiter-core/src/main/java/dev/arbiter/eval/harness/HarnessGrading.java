@@ -9,6 +9,7 @@ import dev.arbiter.eval.task.gsm8k.Gsm8kScorer;
 import dev.arbiter.eval.task.gsm8k.LmEvalGsm8kScorer;
 import dev.arbiter.eval.task.math.MathScorer;
 import dev.arbiter.eval.task.math.MinervaScorer;
+import dev.arbiter.eval.task.math.QwenMathScorer;
 
 import java.util.List;
 
@@ -29,7 +30,8 @@ public record HarnessGrading(Scorer scorer, List<Metric> metrics) {
     public static HarnessGrading of(String task, HarnessProfile profile) {
         if (task.equals("math") || task.equals("math500")) {
             return switch (profile) {
-                case ARBITER, QWEN -> new HarnessGrading(new MathScorer(), List.of(new Accuracy()));
+                case ARBITER -> new HarnessGrading(new MathScorer(), List.of(new Accuracy()));
+                case QWEN -> new HarnessGrading(new QwenMathScorer(), List.of(new Accuracy()));
                 case LM_EVAL -> new HarnessGrading(new MinervaScorer(), List.of(new Accuracy()));
                 default -> throw HarnessProfile.unsupported(task, profile, "arbiter, lm-eval, qwen");
             };

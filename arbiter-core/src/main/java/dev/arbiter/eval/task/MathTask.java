@@ -18,6 +18,7 @@ import dev.arbiter.eval.solver.GenerateSolver;
 import dev.arbiter.eval.task.math.MathLoader;
 import dev.arbiter.eval.task.math.MathProblem;
 import dev.arbiter.eval.task.math.MathScorer;
+import dev.arbiter.eval.task.math.QwenMathScorer;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,8 +37,8 @@ import java.util.TreeSet;
  */
 public final class MathTask {
     public static final String NAME = "math";
-    /** Bump when prompts, extraction or equivalence change. */
-    public static final int VERSION = 2;
+    /** Bump when prompts, extraction or equivalence change (3: mixed numbers, exact powers, text, lists; qwen's grader). */
+    public static final int VERSION = 3;
 
     private static final String COMMIT = "db77bc6bb2a17c90ed2d63e88ebd8c40a82858c5";
     public static final DatasetCache.Source MATH_500 = new DatasetCache.Source("math500", "test.jsonl",
@@ -86,7 +87,8 @@ public final class MathTask {
      *       completion, {@code until: ["Problem:"]}, 256 tokens ({@code max_gen_toks}), temperature 0; graded by
      *       {@link MinervaScorer};</li>
      *   <li>{@code QWEN}: Qwen2.5-Math {@code qwen25-math-cot}: the instruction as the system turn, the problem as the
-     *       user turn, 2048 tokens, temperature 0.</li>
+     *       user turn, 2048 tokens, temperature 0; graded by {@link QwenMathScorer} (Qwen's extraction order and
+     *       numeric tolerance).</li>
      * </ul>
      */
     public enum Prompting { ARBITER_ZERO_SHOT, ARBITER_MINERVA_4, LM_EVAL, QWEN }
@@ -136,7 +138,11 @@ public final class MathTask {
         };
         Dataset dataset = new Dataset(o.data() == null && !o.full() ? "math500" : NAME, file.toString(), DatasetCache.sha256(file), samples);
         Solver solver = prompting == Prompting.LM_EVAL ? new CompletionSolver(config) : new GenerateSolver(config);
-        Scorer scorer = prompting == Prompting.LM_EVAL ? new MinervaScorer() : new MathScorer();
+        Scorer scorer = switch (prompting) {
+            case LM_EVAL -> new MinervaScorer();
+            case QWEN -> new QwenMathScorer();
+            default -> new MathScorer();
+        };
         String harness = switch (prompting) {
             case LM_EVAL -> "lm-eval";
             case QWEN -> "qwen";

@@ -1,21 +1,38 @@
 package dev.arbiter.eval.task.math;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A parsed arithmetic LaTeX expression that can be evaluated: numbers, single-letter variables, {@code \pi},
- * {@code + - * / ^}, {@code \cdot \times \div}, implicit multiplication, {@code \frac{a}{b}}, {@code \sqrt{x}},
+ * {@code + - * / ^}, {@code \cdot \times \div}, implicit multiplication, {@code \frac{a}{b}}, mixed numbers
+ * ({@code 1\frac{4}{5}}, as in {@link ExactRational}), {@code \sqrt{x}},
  * {@code \sqrt[n]{x}}, {@code \sin \cos \tan \ln \log \exp}, and (), [], {} as grouping. Anything else (an unknown
  * command, a relation, {@code \infty}) makes {@link #parse} return empty, so callers fall back to text comparison.
  * Input is expected already normalised (no spaces, no {@code \left}/{@code \right}).
  */
 public final class LatexExpression {
-    /** A node evaluated with variable values indexed by letter ({@code vars['x']}). */
-    @FunctionalInterface
-    interface Node {
-        double eval(double[] vars);
+    /** Significant digits of {@link #precise()}: far beyond any decimal an answer writes out. */
+    static final MathContext PRECISION = new MathContext(100);
+
+    /**
+     * A node, evaluated with variable values indexed by letter ({@code vars['x']}), or without variables to
+     * {@link #PRECISION} ({@link PreciseReal.NotAlgebraic} where that is not defined: a variable, a function).
+     */
+    private record Node(ToDoubleFunction<double[]> value, Function<MathContext, BigDecimal> precise) {
+        double eval(double[] vars) { return value.applyAsDouble(vars); }
+
+        BigDecimal precise(MathContext mc) { return precise.apply(mc); }
+    }
+
+    /** A node that has only a floating-point value. */
+    private static Node approximate(ToDoubleFunction<double[]> value) {
+        return new Node(value, mc -> { throw new PreciseReal.NotAlgebraic(); });
     }
 
     private final Node root;
@@ -44,6 +61,20 @@ public final class LatexExpression {
     /** The value with each variable set from {@code vars} (indexed by character). */
     public double evaluate(double[] vars) { return root.eval(vars); }
 
+    /**
+     * The value to {@link #PRECISION} of a constant built from numbers, {@code + - * /}, integer and rational powers,
+     * roots and {@code \pi} (an algebraic expression, π aside); empty when it has a variable or a function
+     * ({@code \sin}, {@code \ln}, …), divides by zero or takes an even root of a negative number.
+     */
+    public Optional<BigDecimal> precise() {
+        if (!variables.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(root.precise(PRECISION));
+        } catch (PreciseReal.NotAlgebraic | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
     private static final class Parser {
         final String s;
         int pos;
@@ -58,11 +89,11 @@ public final class LatexExpression {
                 if (c == '+') {
                     pos++;
                     Node l = left, r = term();
-                    left = v -> l.eval(v) + r.eval(v);
+                    left = new Node(v -> l.eval(v) + r.eval(v), mc -> l.precise(mc).add(r.precise(mc), mc));
                 } else if (c == '-') {
                     pos++;
                     Node l = left, r = term();
-                    left = v -> l.eval(v) - r.eval(v);
+                    left = new Node(v -> l.eval(v) - r.eval(v), mc -> l.precise(mc).subtract(r.precise(mc), mc));
                 } else {
                     break;
                 }
@@ -74,14 +105,11 @@ public final class LatexExpression {
             Node left = unary();
             while (pos < s.length()) {
                 if (eat("*") || eat("\\cdot") || eat("\\times")) {
-                    Node l = left, r = unary();
-                    left = v -> l.eval(v) * r.eval(v);
+                    left = times(left, unary());
                 } else if (eat("/") || eat("\\div")) {
-                    Node l = left, r = unary();
-                    left = v -> l.eval(v) / r.eval(v);
+                    left = over(left, unary());
                 } else if (startsAtom()) {
-                    Node l = left, r = power();
-                    left = v -> l.eval(v) * r.eval(v);
+                    left = times(left, power());
                 } else {
                     break;
                 }
@@ -90,10 +118,7 @@ public final class LatexExpression {
         }
 
         Node unary() {
-            if (eat("-")) {
-                Node n = unary();
-                return v -> -n.eval(v);
-            }
+            if (eat("-")) return negate(unary());
             if (eat("+")) return unary();
             return power();
         }
@@ -101,14 +126,28 @@ public final class LatexExpression {
         Node power() {
             Node base = atom();
             if (eat("^")) {
-                Node exp = s.startsWith("{", pos) ? group() : (eat("-") ? negate(atom()) : atom());
+                // an exponent's literal is never a mixed number: 2^3\frac{1}{2} is 2^3 times a half
+                Node exp = s.startsWith("{", pos) ? group() : (eat("-") ? negate(atom(false)) : atom(false));
                 Node b = base;
-                return v -> Math.pow(b.eval(v), exp.eval(v));
+                return new Node(v -> Math.pow(b.eval(v), exp.eval(v)), mc -> PreciseReal.pow(b.precise(mc), exp.precise(mc), mc));
             }
             return base;
         }
 
-        private static Node negate(Node n) { return v -> -n.eval(v); }
+        private static Node negate(Node n) { return new Node(v -> -n.eval(v), mc -> n.precise(mc).negate()); }
+
+        private static Node times(Node l, Node r) {
+            return new Node(v -> l.eval(v) * r.eval(v), mc -> l.precise(mc).multiply(r.precise(mc), mc));
+        }
+
+        private static Node over(Node l, Node r) {
+            return new Node(v -> l.eval(v) / r.eval(v), mc -> l.precise(mc).divide(r.precise(mc), mc));
+        }
+
+        private static Node constant(BigDecimal d) {
+            double x = d.doubleValue();
+            return new Node(v -> x, mc -> d.round(mc));
+        }
 
         boolean startsAtom() {
             if (pos >= s.length()) return false;
@@ -119,14 +158,23 @@ public final class LatexExpression {
                     || s.startsWith("\\ln", pos) || s.startsWith("\\log", pos) || s.startsWith("\\exp", pos);
         }
 
-        Node atom() {
+        Node atom() { return atom(true); }
+
+        /** @param mixed whether an integer literal followed by a numeric fraction is a mixed number ({@link ExactRational#mixedFractionEnd}) */
+        Node atom(boolean mixed) {
             if (pos >= s.length()) throw new IllegalArgumentException("unexpected end");
             char c = s.charAt(pos);
-            if (Character.isDigit(c) || c == '.') return number();
+            if (Character.isDigit(c) || c == '.') {
+                int start = pos;
+                Node whole = number();
+                if (!mixed || s.substring(start, pos).contains(".") || ExactRational.mixedFractionEnd(s, pos) < 0) return whole;
+                Node fraction = atom();
+                return new Node(v -> whole.eval(v) + fraction.eval(v), mc -> whole.precise(mc).add(fraction.precise(mc), mc));
+            }
             if (isLetter(c)) {
                 pos++;
                 variables.add(c);
-                return v -> v[c];
+                return approximate(v -> v[c]);
             }
             if (c == '(' || c == '[' || c == '{') {
                 char close = c == '(' ? ')' : c == '[' ? ']' : '}';
@@ -135,10 +183,10 @@ public final class LatexExpression {
                 if (!eat(String.valueOf(close))) throw new IllegalArgumentException("unclosed " + c);
                 return n;
             }
-            if (eat("\\pi")) return v -> Math.PI;
+            if (eat("\\pi")) return new Node(v -> Math.PI, PreciseReal::pi);
             if (eat("\\frac")) {
                 Node num = group(), den = group();
-                return v -> num.eval(v) / den.eval(v);
+                return over(num, den);
             }
             if (eat("\\sqrt")) {
                 Node index = null;
@@ -147,21 +195,21 @@ public final class LatexExpression {
                     if (!eat("]")) throw new IllegalArgumentException("unclosed root index");
                 }
                 Node radicand = group();
-                if (index == null) return v -> Math.sqrt(radicand.eval(v));
+                if (index == null) return new Node(v -> Math.sqrt(radicand.eval(v)), mc -> PreciseReal.root(radicand.precise(mc), BigDecimal.valueOf(2), mc));
                 Node k = index;
-                return v -> Math.pow(radicand.eval(v), 1.0 / k.eval(v));
+                return new Node(v -> Math.pow(radicand.eval(v), 1.0 / k.eval(v)), mc -> PreciseReal.root(radicand.precise(mc), k.precise(mc), mc));
             }
             for (String f : new String[] {"sin", "cos", "tan", "ln", "log", "exp"}) {
                 if (eat("\\" + f)) {
                     Node arg = power();
-                    return switch (f) {
+                    return approximate(switch (f) {
                         case "sin" -> v -> Math.sin(arg.eval(v));
                         case "cos" -> v -> Math.cos(arg.eval(v));
                         case "tan" -> v -> Math.tan(arg.eval(v));
                         case "ln" -> v -> Math.log(arg.eval(v));
                         case "log" -> v -> Math.log10(arg.eval(v));
                         default -> v -> Math.exp(arg.eval(v));
-                    };
+                    });
                 }
             }
             throw new IllegalArgumentException("unsupported at " + pos);
@@ -174,10 +222,7 @@ public final class LatexExpression {
                 if (!eat("}")) throw new IllegalArgumentException("unclosed {");
                 return n;
             }
-            if (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                double d = s.charAt(pos++) - '0';
-                return v -> d;
-            }
+            if (pos < s.length() && Character.isDigit(s.charAt(pos))) return constant(BigDecimal.valueOf(s.charAt(pos++) - '0'));
             return atom();
         }
 
@@ -190,8 +235,7 @@ public final class LatexExpression {
             }
             String lit = s.substring(start, pos);
             if (lit.equals(".")) throw new IllegalArgumentException("lone point");
-            double d = Double.parseDouble(lit);
-            return v -> d;
+            return constant(new BigDecimal(lit));
         }
 
         boolean eat(String token) {

@@ -21,14 +21,17 @@ public final class MinervaScorer implements Scorer {
     public Score score(TaskState state) {
         Object solution = state.sample().metadata().get("solution");
         String boxed = solution instanceof String s ? Boxed.last(s) : null;
-        String gold = MinervaNormaliser.normalize(boxed != null ? boxed : state.sample().firstTarget());
+        String goldRaw = boxed != null ? boxed : state.sample().firstTarget();
+        String gold = MinervaNormaliser.normalize(goldRaw);
         String raw = MinervaNormaliser.unnormalizedAnswer(state.completion());
         Map<String, Object> meta = new HashMap<>();
         meta.put("subject", state.sample().metadata().get("subject"));
         meta.put("level", state.sample().metadata().get("level"));
         if (raw.equals(MinervaNormaliser.INVALID)) return new Score(0.0, raw, "no minerva 'Final Answer' sentence", meta);
         String answer = MinervaNormaliser.normalize(raw);
-        boolean ok = MathEquivalence.equivalent(answer, gold);
+        // normalize_final_answer unwraps \text{}: whether either side held words is read before it did
+        boolean words = MathNormaliser.canonical(raw).words() || MathNormaliser.canonical(goldRaw).words();
+        boolean ok = MathEquivalence.equivalent(answer, gold, words);
         return new Score(ok ? 1.0 : 0.0, answer, (ok ? "equivalent to " : "not equivalent to ") + gold, meta);
     }
 }

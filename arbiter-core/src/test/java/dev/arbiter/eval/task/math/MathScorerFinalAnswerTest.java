@@ -13,7 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MathScorerFinalAnswerTest {
-    private static Score score(String reply, String reference) {
+    static Score score(String reply, String reference) {
         Sample s = new Sample("1", List.of(ChatMessage.user("Problem")), List.of(reference), List.of(), Map.of("subject", "algebra", "level", 1));
         return new MathScorer().score(TaskState.start(s, 0).withOutput(new GenerateResponse(reply, null, "stop", null, null, null, "t")));
     }

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Qwen2.5-Math's grader test cases ({@code evaluation/grader.py} {@code TestMathEquality.test_math_equal},
  * QwenLM/Qwen2.5-Math 29a82a8802e058c236fe7903ae6d8362df078aa7, with include_percentage and is_close on), against
- * {@link MathEquivalence}, which grades {@code --harness qwen} too. Each agrees, or names the deliberate difference.
+ * {@link MathEquivalence#qwenEquivalent}, which grades {@code --harness qwen}. Each agrees, or names the deliberate
+ * difference.
  */
 class QwenMathEqualCasesTest {
     static final String PERCENT = "deliberate: Qwen also accepts the reference times 1/100 or 100 (a percentage read either "
@@ -31,7 +32,7 @@ class QwenMathEqualCasesTest {
     @ParameterizedTest(name = "{0} vs {1}")
     @MethodSource("cases")
     void agreesWithQwenOrNamesTheDifference(String prediction, String reference, boolean qwen, String difference) {
-        boolean arbiter = MathEquivalence.equivalent(prediction, reference);
+        boolean arbiter = MathEquivalence.qwenEquivalent(prediction, reference);
         if (difference == null) assertThat(arbiter).isEqualTo(qwen);
         else assertThat(arbiter).as(difference).isEqualTo(!qwen);
     }
