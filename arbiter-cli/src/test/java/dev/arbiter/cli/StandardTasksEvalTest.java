@@ -169,16 +169,26 @@ class StandardTasksEvalTest {
                 .doesNotContain("2.0000");
     }
 
+    /** Questions "q one" … "q four" with answers A … D, in the given subjects, as MMLU-style JSONL. */
+    private Path fourMmluQuestions(String name, String... subjects) throws java.io.IOException {
+        String[] words = {"one", "two", "three", "four"};
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            lines.add("{\"question\": \"q " + words[i] + "\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \""
+                    + (char) ('A' + i) + "\", \"subject\": \"" + subjects[i] + "\"}");
+        }
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+    }
+
+    /** Answers A, B, C right and the fourth (D) wrong. */
+    private ScriptedLlmServer rightOnThreeOfFour() {
+        return server(Script.replyWith(q -> q.contains("q one") ? "A" : q.contains("q two") ? "B" : q.contains("q three") ? "C" : "A"));
+    }
+
     @Test
     void rescoreKeepsTheTasksOwnMetrics() throws Exception {
-        Path csv = dir.resolve("mmlu2.jsonl");
-        Files.writeString(csv, String.join("\n",
-                "{\"question\": \"q one\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"A\", \"subject\": \"law\"}",
-                "{\"question\": \"q two\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"B\", \"subject\": \"law\"}",
-                "{\"question\": \"q three\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"C\", \"subject\": \"art\"}",
-                "{\"question\": \"q four\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"D\", \"subject\": \"art\"}") + "\n");
-        ScriptedLlmServer srv = server(Script.replyWith(q -> q.contains("q one") ? "A" : q.contains("q two") ? "B"
-                : q.contains("q three") ? "C" : "A"));
+        Path csv = fourMmluQuestions("mmlu2.jsonl", "law", "law", "art", "art");
+        ScriptedLlmServer srv = rightOnThreeOfFour();
         CliRun run = eval(srv, "--task", "mmlu", "--data", csv.toString());
         JsonNode before = metrics(run);
         assertThat(before.has("macro_accuracy")).isTrue();
@@ -193,15 +203,9 @@ class StandardTasksEvalTest {
 
     @Test
     void compareShowsAStoredRunBesideThePublishedFigure() throws Exception {
-        Path csv = dir.resolve("mmlu.jsonl");
         // four MMLU-style JSONL questions, the model right on three: measured MMLU = 75.0
-        Files.writeString(csv, String.join("\n",
-                "{\"question\": \"q one\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"A\", \"subject\": \"s\"}",
-                "{\"question\": \"q two\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"B\", \"subject\": \"s\"}",
-                "{\"question\": \"q three\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"C\", \"subject\": \"s\"}",
-                "{\"question\": \"q four\", \"choices\": [\"a\", \"b\", \"c\", \"d\"], \"answer\": \"D\", \"subject\": \"s\"}") + "\n");
-        ScriptedLlmServer srv = server(Script.replyWith(q -> q.contains("q one") ? "A" : q.contains("q two") ? "B"
-                : q.contains("q three") ? "C" : "A"));
+        Path csv = fourMmluQuestions("mmlu.jsonl", "s", "s", "s", "s");
+        ScriptedLlmServer srv = rightOnThreeOfFour();
         CliRun run = eval(srv, "--task", "mmlu", "--data", csv.toString());
         assertThat(metrics(run).get("accuracy").get("value").asDouble()).isEqualTo(0.75);
         String runId = run.json().get("run_id").asText();
