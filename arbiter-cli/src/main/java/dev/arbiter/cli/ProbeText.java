@@ -32,9 +32,19 @@ final class ProbeText {
                     c.controlAttempts() == 0 ? "-" : c.controlHits() + "/" + c.controlAttempts());
         }
         if (r.attemptsPerProbe() > 1) {
-            out.print("  hit at least once in " + r.attemptsPerProbe() + " attempts (ASR@" + r.attemptsPerProbe() + "):");
-            for (CategoryResult c : r.categories()) out.printf(Locale.US, "  %s %d/%d", c.id(), c.samplesHit(), c.samples());
+            int k = r.attemptsPerProbe();
+            out.print("  hit at least once in " + k + " attempts (ASR@" + k + "):");
+            int leftOut = 0;
+            for (CategoryResult c : r.categories()) {
+                out.printf(Locale.US, "  %s %d/%d%s", c.id(), c.samplesHit(), c.samples() - c.samplesLeftOut(),
+                        c.samplesLeftOut() == 0 ? "" : " (" + c.samplesLeftOut() + " left out)");
+                leftOut += c.samplesLeftOut();
+            }
             out.println();
+            if (leftOut > 0) {
+                out.printf(Locale.US, "  (%d sample%s left out of ASR@%d: not hit, and fewer than %d attempts scored)%n", leftOut,
+                        leftOut == 1 ? "" : "s", k, k);
+            }
         }
         for (CategoryResult c : r.categories()) {
             if (c.leakedFraction() != null) out.printf(Locale.US, "  %s: mean share of the system prompt leaked %s%n", c.id(), Text.num(c.leakedFraction(), 3));
