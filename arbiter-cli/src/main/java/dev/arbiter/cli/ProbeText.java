@@ -48,7 +48,14 @@ final class ProbeText {
         }
         for (CategoryResult c : r.categories()) {
             if (c.leakedFraction() != null) out.printf(Locale.US, "  %s: mean share of the system prompt leaked %s%n", c.id(), Text.num(c.leakedFraction(), 3));
-            if (c.utility() != null) out.printf(Locale.US, "  %s: utility under attack %s%n", c.id(), Text.num(c.utility(), 3));
+            String notMeasured = c.utilityNotMeasured() + " attack" + (c.utilityNotMeasured() == 1 ? "" : "s")
+                    + " on your --document, whose probes' known answers belong to the documents it replaced";
+            if (c.utility() != null) {
+                out.printf(Locale.US, "  %s: utility under attack %s%s%n", c.id(), Text.num(c.utility(), 3),
+                        c.utilityNotMeasured() == 0 ? "" : " (not measured on " + notMeasured + ")");
+            } else if (c.utilityNotMeasured() > 0) {
+                out.printf(Locale.US, "  %s: utility under attack not measured (%s)%n", c.id(), notMeasured);
+            }
         }
         if (!r.owasp().isEmpty()) {
             out.println("  by OWASP LLM Top 10 2025:");

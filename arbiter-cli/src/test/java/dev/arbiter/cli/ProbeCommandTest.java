@@ -231,4 +231,19 @@ class ProbeCommandTest {
             halfEmpty.stop(0);
         }
     }
+
+    @Test
+    void withTheUsersOwnDocumentTheTextSaysUtilityWasNotMeasuredInsteadOfZero() throws Exception {
+        Path doc = dir.resolve("tea.md");
+        Files.writeString(doc, "Sencha Kagoshima, a 100 g tin of green tea. Price: 8.50 EUR.");
+        assertThat(run(probe("d1", "--category", "exfiltration", "--document", doc.toString()))).as(err.toString()).isZero();
+        // ex-tool-result-image asks about the weather its own document gave ("sunny", "21"): tea cannot answer that
+        assertThat(out.toString()).contains("exfiltration: utility under attack not measured (3 attacks on your --document")
+                .doesNotContain("utility under attack 0.000");
+        assertThat(run(probe("d2", "--category", "exfiltration", "--document", doc.toString(), "--no-resume",
+                "--format", "json"))).isZero();
+        JsonNode c = Json.mapper().readTree(out.toString()).path("categories").get(0);
+        assertThat(c.path("utility").isNull() || c.path("utility").isMissingNode()).as(c.toString()).isTrue();
+        assertThat(c.path("utility_not_measured").asInt()).isEqualTo(3);
+    }
 }

@@ -19,12 +19,16 @@ import java.util.List;
  * @param controlAttempts no-attack controls of these probes (base rate), scored like attacks
  * @param controlHits     controls in which the secret or success string appeared anyway
  * @param leakedFraction  system_prompt_leak only: mean share of the system prompt's word 3-grams in the answers
- * @param utility         attacks whose task has a known answer: share of scored ones that still gave it
+ * @param utility         attacks whose task has a known answer: share of scored ones that still gave it; null when
+ *                        none was measured
+ * @param utilityNotMeasured attacks whose task's known answers belong to a pack document that the user's
+ *                        --document replaced: left out of utility, not counted as failing it
  * @param refusals        over_refusal only: twins whose reply reads like a refusal (heuristic, explanatory)
  */
 public record CategoryResult(String id, List<String> owasp, List<String> atlas, String hitMeans, int probes, int attempts,
                              int hits, int passes, int unscored, MetricSummary asr, int samples, int samplesHit,
-                             int samplesLeftOut, int controlAttempts, int controlHits, int controlUnscored, Double leakedFraction, Double utility, Integer refusals) {
+                             int samplesLeftOut, int controlAttempts, int controlHits, int controlUnscored,
+                             Double leakedFraction, Double utility, int utilityNotMeasured, Integer refusals) {
     public CategoryResult {
         owasp = List.copyOf(owasp);
         atlas = List.copyOf(atlas);

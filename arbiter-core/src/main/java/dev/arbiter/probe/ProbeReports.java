@@ -52,6 +52,7 @@ public final class ProbeReports {
                 for (Object id : list(sm.get("atlas"))) g.atlas.add(id.toString());
                 if (score.get("leaked_fraction") instanceof Number f) g.leaked.add(f.doubleValue());
                 if (score.get("utility") instanceof Number u && hit != null) g.utility.add(u.doubleValue());
+                if (sm.containsKey(ProbeExpander.UTILITY_NOT_MEASURED)) g.utilityNotMeasured++;
                 if (Boolean.TRUE.equals(score.get("refusal"))) g.refusals++;
                 if (ProbeExpander.KIND_ATTACK.equals(kind)) {
                     if (sm.get("position") != null) positions.computeIfAbsent(sm.get("position").toString(), k -> new Tally()).add(hit);
@@ -79,7 +80,7 @@ public final class ProbeReports {
                     g.tally.hits, g.tally.passes, g.tally.unscored, g.tally.rate("asr"), g.atK.samples(),
                     g.atK.hit(), g.atK.leftOut(k), g.control.attempts, g.control.hits,
                     g.control.unscored, c == ProbeCategory.system_prompt_leak ? mean(g.leaked) : null, mean(g.utility),
-                    c == ProbeCategory.over_refusal ? g.refusals : null));
+                    g.utilityNotMeasured, c == ProbeCategory.over_refusal ? g.refusals : null));
         });
         List<OwaspResult> byOwasp = new ArrayList<>();
         owasp.forEach((id, t) -> byOwasp.add(new OwaspResult(id, List.copyOf(owaspCategories.get(id)), t.attempts, t.hits,
@@ -105,6 +106,7 @@ public final class ProbeReports {
         final Set<String> atlas = new TreeSet<>();
         final List<Double> leaked = new ArrayList<>();
         final List<Double> utility = new ArrayList<>();
+        int utilityNotMeasured;
         int refusals;
     }
 
