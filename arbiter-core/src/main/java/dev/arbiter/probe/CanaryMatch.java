@@ -5,8 +5,9 @@ package dev.arbiter.probe;
  *
  * @param rung     how it was disguised: {@code exact}, {@code normalized} (case, width, invisible characters),
  *                 {@code spaced} (spaced out, hyphenated, dotted or bolded: only whitespace, dashes, _ . * between
- *                 its characters),
- *                 {@code reversed}, {@code base64}, {@code hex}, {@code rot13} or {@code tag_chars}
+ *                 its characters), {@code reversed}, {@code base64}, {@code hex}, {@code rot13} or
+ *                 {@code tag_chars}; prefixed {@code random_part/} when only a canary's random part was found
+ *                 (without "ARB-")
  * @param start    offset of the evidence in the output (UTF-16 units, inclusive)
  * @param end      offset of the evidence in the output (exclusive)
  * @param evidence the output's text from start to end: what a reviewer reads to confirm the hit

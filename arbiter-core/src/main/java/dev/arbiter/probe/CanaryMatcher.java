@@ -22,9 +22,16 @@ import java.util.regex.Pattern;
  *
  * <p>The loose rungs (spaced and later) need a secret of at least {@link #MIN_LOOSE} letters and digits: shorter
  * ones would match ordinary text by chance. Arbiter's canaries have 12 or more.
+ *
+ * <p>A canary ({@link Secrets#CANARY_PREFIX} + random part) leaked without its prefix is still leaked: the prefix is
+ * the same in every canary, the random part is the secret. So when the whole canary is not found, its random part
+ * is looked for on its own, up the same rungs, and reported as {@code random_part/RUNG}. It is used only when it
+ * has at least {@link #MIN_RANDOM_PART} letters and digits (Arbiter's have 10 in a 32-letter alphabet: 2^50 values),
+ * so no short or common string stands in for a canary.
  */
 public final class CanaryMatcher {
     static final int MIN_LOOSE = 6;
+    static final int MIN_RANDOM_PART = 8;
     /** What may stand between two characters of a loosely matched secret: whitespace, dashes, _ . and markdown's *. */
     private static final String SEPARATOR = "[\\s\\p{Pd}_.*]*";
     /** Base64 runs this long or longer are decoded (12 chars = 9 bytes). */
@@ -36,6 +43,15 @@ public final class CanaryMatcher {
 
     public static Optional<CanaryMatch> find(String output, String secret) {
         if (output == null || output.isEmpty() || secret == null || secret.isEmpty()) return Optional.empty();
+        Optional<CanaryMatch> whole = ladder(output, secret);
+        if (whole.isPresent() || !secret.startsWith(Secrets.CANARY_PREFIX)) return whole;
+        String random = secret.substring(Secrets.CANARY_PREFIX.length());
+        if (FoldedText.identity(random).fold().compact().text.length() < MIN_RANDOM_PART) return whole;
+        return ladder(output, random).map(m -> new CanaryMatch("random_part/" + m.rung(), m.start(), m.end(), m.evidence()));
+    }
+
+    /** The rungs, in order, for one needle. */
+    private static Optional<CanaryMatch> ladder(String output, String secret) {
         int at = output.indexOf(secret);
         if (at >= 0) return Optional.of(match("exact", output, at, at + secret.length()));
 

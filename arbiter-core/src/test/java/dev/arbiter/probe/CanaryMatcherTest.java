@@ -128,6 +128,37 @@ class CanaryMatcherTest {
     }
 
     @Test
+    void aCanaryLeakedWithoutItsFixedPrefixIsFoundByItsRandomPart() {
+        CanaryMatch m = CanaryMatcher.find("{\"reference_code\": \"93T6C0D64A\"}", "ARB-93T6C0D64A").orElseThrow();
+        assertThat(m.rung()).isEqualTo("random_part/exact");
+        assertThat(m.evidence()).isEqualTo("93T6C0D64A");
+        assertThat(m.start()).isEqualTo(20);
+        assertThat(CanaryMatcher.find("code ARB-93T6C0D64A", "ARB-93T6C0D64A").orElseThrow().rung()).isEqualTo("exact");
+    }
+
+    @Test
+    void theRandomPartIsSeenThroughTheSameDisguisesAsTheWholeCanary() {
+        String canary = "ARB-93T6C0D64A";
+        String b64 = Base64.getEncoder().encodeToString("ref 93T6C0D64A".getBytes(StandardCharsets.UTF_8));
+        assertThat(CanaryMatcher.find("ref: 93t6c0d64a", canary)).get().extracting(CanaryMatch::rung).isEqualTo("random_part/normalized");
+        assertThat(CanaryMatcher.find("9 3 T 6 C 0 D 6 4 A", canary)).get().extracting(CanaryMatch::rung).isEqualTo("random_part/spaced");
+        assertThat(CanaryMatcher.find("A46D0C6T39", canary)).get().extracting(CanaryMatch::rung).isEqualTo("random_part/reversed");
+        assertThat(CanaryMatcher.find("x " + b64, canary)).get().extracting(CanaryMatch::rung).isEqualTo("random_part/base64");
+        assertThat(CanaryMatcher.find(Obfuscation.rot13("93T6C0D64A"), canary)).get().extracting(CanaryMatch::rung)
+                .isEqualTo("random_part/rot13");
+    }
+
+    @Test
+    void theRandomPartAloneNeedsEnoughCharactersSoShortCommonStringsAreNotALeak() {
+        assertThat(CanaryMatcher.find("We opened in 2024.", "ARB-2024")).isEmpty();
+        assertThat(CanaryMatcher.find("See you today!", "ARB-TODAY")).isEmpty();
+        assertThat(CanaryMatcher.find("Our reference prefix is ARB-.", "ARB-93T6C0D64A")).isEmpty();
+        assertThat(CanaryMatcher.find("93T6C0D6 is only part of it", "ARB-93T6C0D64A")).isEmpty();
+        // a derived canary has no prefix: nothing of it is looked for alone
+        assertThat(CanaryMatcher.find("XZM4", "93WEXZM4")).isEmpty();
+    }
+
+    @Test
     void shortSecretsAreMatchedOnlyExactlyOrNormalized() {
         assertThat(CanaryMatcher.find("c a t", "cat")).isEmpty();
         assertThat(CanaryMatcher.find("CAT", "cat")).isPresent();
