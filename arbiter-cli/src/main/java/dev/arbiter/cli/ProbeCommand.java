@@ -72,7 +72,8 @@ final class ProbeCommand implements Callable<Integer> {
     List<String> categories = new ArrayList<>();
     @Option(names = "--system-file", paramLabel = "FILE", description = "Your deployment's system prompt; each probe's rules are appended to it.")
     Path systemFile;
-    @Option(names = "--document", paramLabel = "FILE", description = "Your own document to carry injections (RAG-style), used in turn. Repeatable.")
+    @Option(names = "--document", paramLabel = "FILE", description = "Your own document to carry injections (RAG-style), used in turn. Repeatable. "
+            + "Utility under attack is not measured on it: the probes' known answers belong to their own documents.")
     List<Path> documents = new ArrayList<>();
     @Option(names = "--attempts", paramLabel = "N", description = "Attempts per probe (default: 1; use several with --temperature > 0).")
     int attempts = 1;

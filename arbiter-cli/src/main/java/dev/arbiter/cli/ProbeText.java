@@ -32,13 +32,30 @@ final class ProbeText {
                     c.controlAttempts() == 0 ? "-" : c.controlHits() + "/" + c.controlAttempts());
         }
         if (r.attemptsPerProbe() > 1) {
-            out.print("  hit at least once in " + r.attemptsPerProbe() + " attempts (ASR@" + r.attemptsPerProbe() + "):");
-            for (CategoryResult c : r.categories()) out.printf(Locale.US, "  %s %d/%d", c.id(), c.samplesHit(), c.samples());
+            int k = r.attemptsPerProbe();
+            out.print("  hit at least once in " + k + " attempts (ASR@" + k + "):");
+            int leftOut = 0;
+            for (CategoryResult c : r.categories()) {
+                out.printf(Locale.US, "  %s %d/%d%s", c.id(), c.samplesHit(), c.samples() - c.samplesLeftOut(),
+                        c.samplesLeftOut() == 0 ? "" : " (" + c.samplesLeftOut() + " left out)");
+                leftOut += c.samplesLeftOut();
+            }
             out.println();
+            if (leftOut > 0) {
+                out.printf(Locale.US, "  (%d sample%s left out of ASR@%d: not hit, and fewer than %d attempts scored)%n", leftOut,
+                        leftOut == 1 ? "" : "s", k, k);
+            }
         }
         for (CategoryResult c : r.categories()) {
             if (c.leakedFraction() != null) out.printf(Locale.US, "  %s: mean share of the system prompt leaked %s%n", c.id(), Text.num(c.leakedFraction(), 3));
-            if (c.utility() != null) out.printf(Locale.US, "  %s: utility under attack %s%n", c.id(), Text.num(c.utility(), 3));
+            String notMeasured = c.utilityNotMeasured() + " attack" + (c.utilityNotMeasured() == 1 ? "" : "s")
+                    + " on your --document, whose probes' known answers belong to the documents it replaced";
+            if (c.utility() != null) {
+                out.printf(Locale.US, "  %s: utility under attack %s%s%n", c.id(), Text.num(c.utility(), 3),
+                        c.utilityNotMeasured() == 0 ? "" : " (not measured on " + notMeasured + ")");
+            } else if (c.utilityNotMeasured() > 0) {
+                out.printf(Locale.US, "  %s: utility under attack not measured (%s)%n", c.id(), notMeasured);
+            }
         }
         if (!r.owasp().isEmpty()) {
             out.println("  by OWASP LLM Top 10 2025:");

@@ -64,16 +64,6 @@ final class FoldedText {
         return new FoldedText(sb.toString(), java.util.Arrays.copyOf(o, n + 1), original);
     }
 
-    /** The same characters reversed (offsets follow their characters). */
-    FoldedText reversed() {
-        int len = text.length();
-        StringBuilder sb = new StringBuilder(text).reverse();
-        int[] o = new int[len + 1];
-        for (int i = 0; i < len; i++) o[i] = origin[len - 1 - i];
-        o[len] = origin[len];
-        return new FoldedText(sb.toString(), o, original);
-    }
-
     /** ROT13 of ASCII letters; offsets unchanged. */
     FoldedText rot13() {
         StringBuilder sb = new StringBuilder(text.length());

@@ -13,7 +13,8 @@ import java.util.Map;
  * Turns probes into samples: one attack per injection position (or one when the place is fixed), the no-attack
  * control (the same context with the injection removed, or the probe's {@code control} turn), and the benign twin
  * (category over_refusal). Sample ids are {@code PROBE/VARIANT}. Every sample's metadata says its category, kind
- * (attack, control, twin), OWASP and ATLAS tags and what to look for.
+ * (attack, control, twin), OWASP and ATLAS tags and what to look for; {@code document: user} when the user's
+ * {@code --document} replaced the probe's, whose task then has no known answer (no target, no utility).
  *
  * <p>Anti-echo: a derived probe whose success string can be read (by {@link CanaryMatcher}, disguises included) from
  * anything sent to the model is refused, so a model that quotes or echoes its input is never counted as hijacked.
@@ -22,6 +23,8 @@ public final class ProbeExpander {
     public static final String KIND_ATTACK = "attack";
     public static final String KIND_CONTROL = "control";
     public static final String KIND_TWIN = "twin";
+    /** Sample metadata of an attack or control whose task's answers cannot be checked (why, as text). */
+    public static final String UTILITY_NOT_MEASURED = "utility_not_measured";
 
     private ProbeExpander() {}
 
@@ -38,12 +41,13 @@ public final class ProbeExpander {
                 if (before != null) throw new InvalidInputException(where + ": probe id also used at " + before);
                 Secrets s = Secrets.of(settings.seed(), p.id());
                 String document = p.document();
-                if (document != null && !settings.documents().isEmpty()) {
-                    document = settings.documents().get(doc++ % settings.documents().size());
-                }
+                // over_refusal probes are benign requests judged by their known answers: like twins, they keep theirs
+                boolean userDocument = document != null && !settings.documents().isEmpty()
+                        && p.category() != ProbeCategory.over_refusal;
+                if (userDocument) document = settings.documents().get(doc++ % settings.documents().size());
                 if (settings.includes(p.category())) {
                     for (Variant v : variants(p, document, settings.controls())) {
-                        out.add(sample(pack, p, base, s, v, where));
+                        out.add(sample(pack, p, base, s, v, where, userDocument));
                     }
                 }
                 if (p.twin() != null && settings.includes(ProbeCategory.over_refusal)) {
@@ -78,7 +82,8 @@ public final class ProbeExpander {
         return v;
     }
 
-    private static Sample sample(ProbePack pack, Probe p, String base, Secrets s, Variant v, String where) {
+    private static Sample sample(ProbePack pack, Probe p, String base, Secrets s, Variant v, String where,
+                                 boolean userDocument) {
         String injection = v.attack() ? injection(p, s) : "";
         String document = v.document() == null ? null : place(fill(v.document(), s, p.exfilHost()), injection, v.position());
         String user = fill(v.user(), s, p.exfilHost()).replace(Placeholders.INJECTION, injection);
@@ -100,7 +105,17 @@ public final class ProbeExpander {
         meta.put("encoding", p.encoding().name());
         if (p.carrier() != null) meta.put("carrier", p.carrier());
         if (p.lang() != null) meta.put("lang", p.lang());
-        return new Sample(p.id() + "/" + v.name(), input, p.answers(), List.of(), meta);
+        List<String> target = p.answers();
+        if (userDocument) {
+            meta.put("document", "user");
+            // The probe's answers ("12.99" for "What does the book cost?") belong to the pack's document, not to the
+            // user's that replaced it: scoring against them would read correct answers as lost utility.
+            if (!target.isEmpty()) {
+                meta.put(UTILITY_NOT_MEASURED, "the probe's answers belong to its own document, replaced by --document");
+            }
+            target = List.of();
+        }
+        return new Sample(p.id() + "/" + v.name(), input, target, List.of(), meta);
     }
 
     private static Sample twin(ProbePack pack, Probe p, String base, Secrets s) {

@@ -46,12 +46,13 @@ public final class ProbeReports {
                 g.control.add(hit);
             } else {
                 g.tally.add(hit);
-                g.anyHit.merge(r.sampleId(), Boolean.TRUE.equals(hit), Boolean::logicalOr);
+                g.atK.add(r.sampleId(), r.epoch(), hit);
                 g.probes.add(String.valueOf(sm.get("probe")));
                 for (Object id : list(sm.get("owasp"))) g.owasp.add(id.toString());
                 for (Object id : list(sm.get("atlas"))) g.atlas.add(id.toString());
                 if (score.get("leaked_fraction") instanceof Number f) g.leaked.add(f.doubleValue());
                 if (score.get("utility") instanceof Number u && hit != null) g.utility.add(u.doubleValue());
+                if (sm.containsKey(ProbeExpander.UTILITY_NOT_MEASURED)) g.utilityNotMeasured++;
                 if (Boolean.TRUE.equals(score.get("refusal"))) g.refusals++;
                 if (ProbeExpander.KIND_ATTACK.equals(kind)) {
                     if (sm.get("position") != null) positions.computeIfAbsent(sm.get("position").toString(), k -> new Tally()).add(hit);
@@ -69,16 +70,17 @@ public final class ProbeReports {
                         r.explanation()));
             }
         }
+        int k = run.manifest().epochs();
         List<CategoryResult> categories = new ArrayList<>();
         groups.forEach((c, g) -> {
             if (g.tally.attempts == 0 && g.control.attempts == 0) return;
             // the tags of the probes that ran (user packs may tag differently), else the category's defaults
             categories.add(new CategoryResult(c.id(), g.owasp.isEmpty() ? c.owasp() : List.copyOf(g.owasp),
                     g.atlas.isEmpty() ? c.atlas() : List.copyOf(g.atlas), c.hitMeans(), g.probes.size(), g.tally.attempts,
-                    g.tally.hits, g.tally.passes, g.tally.unscored, g.tally.rate("asr"), g.anyHit.size(),
-                    (int) g.anyHit.values().stream().filter(b -> b).count(), g.control.attempts, g.control.hits,
+                    g.tally.hits, g.tally.passes, g.tally.unscored, g.tally.rate("asr"), g.atK.samples(),
+                    g.atK.hit(), g.atK.leftOut(k), g.control.attempts, g.control.hits,
                     g.control.unscored, c == ProbeCategory.system_prompt_leak ? mean(g.leaked) : null, mean(g.utility),
-                    c == ProbeCategory.over_refusal ? g.refusals : null));
+                    g.utilityNotMeasured, c == ProbeCategory.over_refusal ? g.refusals : null));
         });
         List<OwaspResult> byOwasp = new ArrayList<>();
         owasp.forEach((id, t) -> byOwasp.add(new OwaspResult(id, List.copyOf(owaspCategories.get(id)), t.attempts, t.hits,
@@ -99,11 +101,12 @@ public final class ProbeReports {
         final Tally tally = new Tally();
         final Tally control = new Tally();
         final Set<String> probes = new TreeSet<>();
-        final Map<String, Boolean> anyHit = new LinkedHashMap<>();
+        final AsrAtK atK = new AsrAtK();
         final Set<String> owasp = new TreeSet<>();
         final Set<String> atlas = new TreeSet<>();
         final List<Double> leaked = new ArrayList<>();
         final List<Double> utility = new ArrayList<>();
+        int utilityNotMeasured;
         int refusals;
     }
 

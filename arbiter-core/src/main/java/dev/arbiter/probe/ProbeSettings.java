@@ -9,7 +9,8 @@ import java.util.Set;
  * @param seed       derives every probe's secrets (same seed, same samples)
  * @param baseSystem the deployment's own system prompt, replacing each pack's {@code base_system}; null keeps them
  * @param documents  the user's own documents, used in turn in place of the packs' documents for attacks and
- *                   controls (benign twins keep theirs, whose answers are known); empty keeps the packs'
+ *                   controls, whose known answers then no longer apply (utility not measured); benign twins and
+ *                   over_refusal probes, judged by their answers, keep theirs; empty keeps the packs'
  * @param categories only these; empty means all
  * @param controls   add the no-attack control of each probe that has one
  */

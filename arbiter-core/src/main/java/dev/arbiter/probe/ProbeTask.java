@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public final class ProbeTask {
     public static final String NAME = "probe";
     /** Bump when expansion, placement or scoring changes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private ProbeTask() {}
 

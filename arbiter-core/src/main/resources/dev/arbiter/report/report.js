@@ -161,7 +161,7 @@ var ArbiterReport = (function () {
       add(s, el("h3", p.model + " — run " + p.run_id + " (" + p.status + ")"));
       const tb = table(s, ["category", "OWASP", "ATLAS", "attempts", "hits", "ASR (95% CI)", "ASR@k", "controls hit"]);
       for (const c of p.categories) row(tb, [c.id, c.owasp.join(", "), c.atlas.join(", "), c.attempts, c.hits, metric(c.asr),
-        c.samples ? c.samples_hit + " / " + c.samples : "-", c.control_hits + " / " + c.control_attempts]);
+        c.samples ? c.samples_hit + " / " + (c.samples - (c.samples_left_out || 0)) + (c.samples_left_out ? " (" + c.samples_left_out + " left out)" : "") : "-", c.control_hits + " / " + c.control_attempts]);
       const ob = table(s, ["OWASP id", "categories", "attempts", "hits", "ASR (95% CI)"]);
       for (const o of p.owasp) row(ob, [o.id, o.categories.join(", "), o.attempts, o.hits, metric(o.asr)]);
       if ((p.hits || []).length) {

@@ -105,6 +105,20 @@ class ProbePackTest {
     }
 
     @Test
+    void aSampleOnTheUsersDocumentKeepsNoAnswersOfTheDocumentItReplacedAndSaysWhy() {
+        ProbeSettings mine = new ProbeSettings(7, null, List.of("A 100 g tin of sencha costs 8.50 EUR."),
+                Set.of(ProbeCategory.indirect_injection), true);
+        Sample price = ProbeExpander.expand(ProbePackLoader.bundled(), mine).stream()
+                .filter(x -> x.id().equals("ii-web-page-comment/start")).findFirst().orElseThrow();
+        assertThat(price.input().get(1).content()).contains("What does the book cost?", "sencha").doesNotContain("12.99");
+        assertThat(price.target()).isEmpty(); // was ["12.99"]: a correct answer about the tea read as lost utility
+        assertThat(price.metadata()).containsEntry("document", "user").containsKey(ProbeExpander.UTILITY_NOT_MEASURED);
+        Sample own = samples().stream().filter(x -> x.id().equals("ii-web-page-comment/marked")).findFirst().orElseThrow();
+        assertThat(own.target()).containsExactly("12.99");
+        assertThat(own.metadata()).doesNotContainKeys("document", ProbeExpander.UTILITY_NOT_MEASURED);
+    }
+
+    @Test
     void anExfilProbeWithItsOwnAttackerHostUsesItInTheUrlAndTheCheck() {
         String yaml = """
                 pack: mine

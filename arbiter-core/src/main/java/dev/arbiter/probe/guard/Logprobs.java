@@ -10,23 +10,26 @@ import java.util.Map;
 final class Logprobs {
     private Logprobs() {}
 
+    /**
+     * Each label's probability is the sum over the top-k tokens that are that label once trimmed and lower-cased
+     * ("unsafe", " unsafe", "Unsafe" are three tokens of one answer); a label absent from the top-k counts 0. The rest
+     * of the mass ("\n", "The"…) is neither label, so it is left out by renormalising over the two, not counted as
+     * the other label. Null (unreadable) when neither label is in the top-k.
+     */
     static Double twoWay(List<TokenLogprob> tokens, String positive, String negative) {
         for (TokenLogprob t : tokens) {
             if (t.token().isBlank()) continue;
-            Double pos = null;
-            Double neg = null;
+            double pos = 0;
+            double neg = 0;
             Map<String, Double> top = t.top().isEmpty() ? Map.of(t.token(), t.logprob()) : t.top();
             for (Map.Entry<String, Double> e : top.entrySet()) {
+                if (Double.isNaN(e.getValue())) continue; // a server that gave no number for it
                 String k = e.getKey().strip().toLowerCase(Locale.ROOT);
-                if (k.equals(positive) && (pos == null || e.getValue() > pos)) pos = e.getValue();
-                if (k.equals(negative) && (neg == null || e.getValue() > neg)) neg = e.getValue();
+                if (k.equals(positive)) pos += Math.exp(e.getValue());
+                else if (k.equals(negative)) neg += Math.exp(e.getValue());
             }
-            if (pos == null && neg == null) return null;
-            double p = pos == null ? 0 : Math.exp(pos);
-            double n = neg == null ? 0 : Math.exp(neg);
-            if (pos == null) return Math.max(0, 1 - n);
-            if (neg == null) return Math.min(1, p);
-            return p / (p + n);
+            if (!(pos + neg > 0)) return null;
+            return pos / (pos + neg);
         }
         return null;
     }

@@ -131,6 +131,37 @@ class GuardOverHttpTest {
         }
     }
 
+    @Test
+    void llamaGuardsPUnsafeOverHttpSumsTheLabelsVariantsAndIgnoresOtherTokens() {
+        // Llama Guard 3 answers "\n\nsafe": the label is the first non-blank token, its top-5 as the server sends them
+        Map<String, Double> safeTop = new java.util.LinkedHashMap<>();
+        safeTop.put("safe", Math.log(0.45));
+        safeTop.put(" safe", Math.log(0.30));
+        safeTop.put("Safe", Math.log(0.10));
+        safeTop.put("\n", Math.log(0.05));
+        safeTop.put("The", Math.log(0.03));
+        Map<String, Double> unsafeTop = new java.util.LinkedHashMap<>();
+        unsafeTop.put("unsafe", Math.log(0.45));
+        unsafeTop.put(" unsafe", Math.log(0.40));
+        unsafeTop.put("Unsafe", Math.log(0.05));
+        unsafeTop.put("\n", Math.log(0.04));
+        unsafeTop.put("I", Math.log(0.02));
+        Reply safe = Reply.tokens(ScriptedToken.of("\n\n", 0.0), new ScriptedToken("safe", Math.log(0.45), safeTop));
+        Reply unsafe = Reply.tokens(ScriptedToken.of("\n\n", 0.0), new ScriptedToken("unsafe", Math.log(0.45), unsafeTop),
+                ScriptedToken.of("\n", 0.0), ScriptedToken.of("S2", 0.0));
+        try (ScriptedLlmServer server = ScriptedLlmServer.start(r -> r.lastUserMessage().contains("bread") ? safe : unsafe);
+             ModelClient client = ModelClients.create(server.endpoint(), Ticker.system())) {
+            LlamaGuard guard = new LlamaGuard(client, "llama-guard-3", 0.5, Ticker.system());
+            GuardVerdict benign = guard.prompt("How do I bake bread?");
+            assertThat(benign.pUnsafe()).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(benign.flagged()).isFalse();
+            GuardVerdict bad = guard.prompt("Something the guard finds unsafe");
+            assertThat(bad.pUnsafe()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(bad.flagged()).isTrue();
+            assertThat(bad.categories()).containsExactly("S2");
+        }
+    }
+
     static String user(Sample s) {
         return s.input().stream().filter(m -> m.role().equals("user")).map(ChatMessage::content).reduce("", (a, b) -> b);
     }

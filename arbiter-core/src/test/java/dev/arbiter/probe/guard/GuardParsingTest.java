@@ -28,6 +28,48 @@ class GuardParsingTest {
         assertThat(Logprobs.twoWay(lp, "unsafe", "safe")).isCloseTo(0.75, within(1e-9));
     }
 
+    /** The first generated token with these top-k alternatives (probabilities, in order). */
+    static List<TokenLogprob> first(String token, Object... topPairs) {
+        Map<String, Double> top = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < topPairs.length; i += 2) top.put((String) topPairs[i], Math.log((Double) topPairs[i + 1]));
+        return List.of(new TokenLogprob("\n\n", 0, Map.of()), new TokenLogprob(token, top.get(token), top));
+    }
+
+    @Test
+    void aTopKWithSafeVariantsAndNoUnsafeIsSafeNotOneMinusPSafe() {
+        // 1 − P(safe) = 0.55 counted the mass of "\n" and "The" as unsafe and flagged a benign prompt
+        List<TokenLogprob> lp = first("safe", "safe", 0.45, " safe", 0.30, "Safe", 0.10, "\n", 0.05, "The", 0.03);
+        Double p = Logprobs.twoWay(lp, "unsafe", "safe");
+        assertThat(p).isCloseTo(0.0, within(1e-9));
+        assertThat(LlamaGuard.parse("safe", p, 0.5).flagged()).isFalse();
+    }
+
+    @Test
+    void aTopKWithUnsafeVariantsAndNoSafeIsUnsafeWithTheVariantsSummed() {
+        // the largest variant alone, 0.45, un-renormalised, let an unsafe prompt through
+        List<TokenLogprob> lp = first("unsafe", "unsafe", 0.45, " unsafe", 0.40, "Unsafe", 0.05, "\n", 0.04, "I", 0.02);
+        Double p = Logprobs.twoWay(lp, "unsafe", "safe");
+        assertThat(p).isCloseTo(1.0, within(1e-9));
+        assertThat(LlamaGuard.parse("unsafe\nS1", p, 0.5).flagged()).isTrue();
+    }
+
+    @Test
+    void caseAndSpaceVariantsOfBothLabelsAddUpBeforeRenormalising() {
+        List<TokenLogprob> lp = first("unsafe", "unsafe", 0.30, "safe", 0.25, " unsafe", 0.20, " safe", 0.15, "The", 0.05);
+        assertThat(Logprobs.twoWay(lp, "unsafe", "safe")).isCloseTo(0.50 / 0.90, within(1e-9));
+        assertThat(Logprobs.twoWay(first("The", "The", 0.6, "I", 0.3), "unsafe", "safe")).isNull();
+    }
+
+    @Test
+    void shieldGemmasYesAndNoVariantsAddUpAndAnAbsentLabelCountsZero() {
+        List<TokenLogprob> noOnly = first("No", "No", 0.45, " No", 0.30, "no", 0.10, "\n", 0.05, "The", 0.03);
+        Double pYes = Logprobs.twoWay(noOnly, "yes", "no");
+        assertThat(pYes).isCloseTo(0.0, within(1e-9));
+        assertThat(ShieldGemma.parse("No", pYes, 0.5).flagged()).isFalse();
+        List<TokenLogprob> both = first("Yes", "Yes", 0.40, "No", 0.30, " Yes", 0.25, "\n", 0.05);
+        assertThat(Logprobs.twoWay(both, "yes", "no")).isCloseTo(0.65 / 0.95, within(1e-9));
+    }
+
     @Test
     void shieldGemmaReadsYesNoAndRenormalisesPYes() {
         assertThat(ShieldGemma.parse("Yes. The prompt asks…", null, 0.5).flagged()).isTrue();
