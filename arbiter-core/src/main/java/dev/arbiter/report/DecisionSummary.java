@@ -35,11 +35,12 @@ public record DecisionSummary(Shortlist shortlist, List<TaskRanking> rankings,
     }
 
     /**
-     * @param tiedWithAbove the difference to the run ranked just above is not significant (paired test when both ran
-     *                      the same samples, else overlapping 95% intervals): shown as ≈
-     * @param ci95          the metric's 95% interval (Wilson's for proportions), null below two samples
+     * @param rank 1 + the number of runs significantly better than this one (paired test when both ran the same
+     *             samples, else 95% intervals that do not overlap), so runs the test cannot separate share a rank
+     * @param tied another run has the same rank: shown as ≈
+     * @param ci95 the metric's 95% interval (Wilson's for proportions), null below two samples
      */
-    public record Ranked(int rank, boolean tiedWithAbove, String runId, String model, double value, List<Double> ci95) {}
+    public record Ranked(int rank, boolean tied, String runId, String model, double value, List<Double> ci95) {}
 
     /**
      * @param licenseUse allowed, needs_agreement or research_only for a company deploying to production

@@ -38,10 +38,10 @@ public final class RunsReportText {
             b.append("**").append(md(t.task())).append("**, ranked by measured ").append(md(t.metric())).append(":\n\n| rank | model | ")
                     .append(md(t.metric())).append(" | run |\n|---|---|---|---|\n");
             for (DecisionSummary.Ranked x : t.ranked()) {
-                b.append("| ").append(x.tiedWithAbove() ? "≈" : "").append(x.rank()).append(" | ").append(md(x.model())).append(" | ")
+                b.append("| ").append(x.tied() ? "≈" : "").append(x.rank()).append(" | ").append(md(x.model())).append(" | ")
                         .append(metric(new MetricSummary(x.value(), null, x.ci95(), null, 0))).append(" | ").append(md(x.runId())).append(" |\n");
             }
-            b.append('\n');
+            b.append('\n').append(Rankings.RULE).append("\n\n");
         }
         for (String f : d.findings()) b.append("- ").append(md(f)).append('\n');
         if (!d.findings().isEmpty()) b.append('\n');

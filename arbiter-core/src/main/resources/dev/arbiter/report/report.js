@@ -73,7 +73,9 @@ var ArbiterReport = (function () {
     for (const t of d.rankings || []) {
       add(s, el("h3", "Ranked by measured " + t.metric + " on " + t.task));
       const tb = table(s, ["rank", "model", t.metric, "run"], "ranking");
-      for (const r of t.ranked) row(tb, [(r.tied_with_above ? "≈" : "") + r.rank, r.model, metric({ value: r.value, ci95: r.ci95 }), r.run_id]);
+      for (const r of t.ranked) row(tb, [(r.tied ? "≈" : "") + r.rank, r.model, metric({ value: r.value, ci95: r.ci95 }), r.run_id]);
+      add(s, el("p", "Rank = 1 + the number of runs significantly better (paired test: p < 0.05 and the 95% CI of the difference "
+        + "excludes 0; runs not paired: 95% intervals that do not overlap); ≈ = shares its rank with another run.", "muted"));
     }
     if ((d.findings || []).length) {
       add(s, el("h3", "What the measurements say about the published figures"));

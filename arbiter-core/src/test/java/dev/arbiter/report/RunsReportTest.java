@@ -27,7 +27,7 @@ class RunsReportTest {
         var ranking = r.summary().rankings().get(0);
         assertThat(ranking.task()).isEqualTo("mmlu");
         assertThat(ranking.ranked()).extracting(DecisionSummary.Ranked::runId).containsExactly(ReportFixture.QWEN, ReportFixture.HOUSE);
-        assertThat(ranking.ranked().get(1).tiedWithAbove()).isFalse();  // 6 discordant pairs, all one way: McNemar p = 0.031
+        assertThat(ranking.ranked().get(1).tied()).isFalse();  // 6 discordant pairs, all one way: McNemar p = 0.031
         assertThat(r.paired()).hasSize(1);
         assertThat(r.paired().get(0).comparison().aOnlyPassed()).isEqualTo(6);
         assertThat(r.paired().get(0).comparison().significant()).isTrue();
