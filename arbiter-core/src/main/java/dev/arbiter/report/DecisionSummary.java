@@ -1,5 +1,6 @@
 package dev.arbiter.report;
 
+import dev.arbiter.eval.engine.MetricUnit;
 import dev.arbiter.recommend.Recommendation;
 
 import java.util.List;
@@ -39,8 +40,9 @@ public record DecisionSummary(Shortlist shortlist, List<TaskRanking> rankings,
      *             samples, else 95% intervals that do not overlap), so runs the test cannot separate share a rank
      * @param tied another run has the same rank: shown as ≈
      * @param ci95 the metric's 95% interval (Wilson's for proportions), null below two samples
+     * @param unit what the value is (proportion, count or score), as the task tables' metrics say
      */
-    public record Ranked(int rank, boolean tied, String runId, String model, double value, List<Double> ci95) {}
+    public record Ranked(int rank, boolean tied, String runId, String model, double value, List<Double> ci95, MetricUnit unit) {}
 
     /**
      * @param licenseUse allowed, needs_agreement or research_only for a company deploying to production

@@ -5,6 +5,7 @@ import dev.arbiter.catalog.License;
 import dev.arbiter.catalog.RegionRestriction;
 import dev.arbiter.compare.ComparisonRenderer;
 import dev.arbiter.eval.engine.MetricSummary;
+import dev.arbiter.eval.engine.MetricUnit;
 import dev.arbiter.eval.engine.TaskResult;
 import dev.arbiter.eval.stats.RunDiff;
 
@@ -65,7 +66,8 @@ final class Rankings {
                 Entry e = entries.get(i);
                 int rank = ranks[i];
                 boolean tied = Arrays.stream(ranks).filter(r -> r == rank).count() > 1;
-                ranked.add(new DecisionSummary.Ranked(rank, tied, e.runId(), e.read().run().model(), e.s().value(), interval(e.s())));
+                ranked.add(new DecisionSummary.Ranked(rank, tied, e.runId(), e.read().run().model(), e.s().value(), interval(e.s()),
+                        MetricUnit.of(metric, e.s())));
             }
             ranked.sort(Comparator.comparingInt(DecisionSummary.Ranked::rank));  // stable: by value within a rank
             out.add(new DecisionSummary.TaskRanking(task, metric, ranked));

@@ -2,6 +2,7 @@ package dev.arbiter.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.eval.engine.MetricSummary;
+import dev.arbiter.eval.engine.MetricUnit;
 import dev.arbiter.eval.stats.RunDiff;
 import dev.arbiter.probe.CategoryResult;
 import dev.arbiter.probe.OwaspResult;
@@ -39,7 +40,7 @@ public final class RunsReportText {
                     .append(md(t.metric())).append(" | run |\n|---|---|---|---|\n");
             for (DecisionSummary.Ranked x : t.ranked()) {
                 b.append("| ").append(x.tied() ? "≈" : "").append(x.rank()).append(" | ").append(md(x.model())).append(" | ")
-                        .append(metric(new MetricSummary(x.value(), null, x.ci95(), null, 0))).append(" | ").append(md(x.runId())).append(" |\n");
+                        .append(metric(x.value(), x.ci95(), x.unit())).append(" | ").append(md(x.runId())).append(" |\n");
             }
             b.append('\n').append(Rankings.RULE).append("\n\n");
         }
@@ -104,11 +105,11 @@ public final class RunsReportText {
                     .append("| category | OWASP | attempts | hits | ASR [95% CI] |\n|---|---|---|---|---|\n");
             for (CategoryResult c : p.categories()) {
                 b.append("| ").append(md(c.id())).append(" | ").append(md(String.join(", ", c.owasp()))).append(" | ").append(c.attempts())
-                        .append(" | ").append(c.hits()).append(" | ").append(metric(c.asr())).append(" |\n");
+                        .append(" | ").append(c.hits()).append(" | ").append(rate(c.asr())).append(" |\n");
             }
             b.append("\n| OWASP id | attempts | hits | ASR [95% CI] |\n|---|---|---|---|\n");
             for (OwaspResult o : p.owasp()) {
-                b.append("| ").append(md(o.id())).append(" | ").append(o.attempts()).append(" | ").append(o.hits()).append(" | ").append(metric(o.asr())).append(" |\n");
+                b.append("| ").append(md(o.id())).append(" | ").append(o.attempts()).append(" | ").append(o.hits()).append(" | ").append(rate(o.asr())).append(" |\n");
             }
             b.append('\n');
         }
@@ -141,12 +142,12 @@ public final class RunsReportText {
             for (TaskTable.Row row : t.rows()) {
                 ReportRun run = r.runs().stream().filter(x -> x.runId().equals(row.runId())).findFirst().orElseThrow();
                 MeasuredClaim claim = r.comparison().stream().filter(c -> c.runId().equals(row.runId()) && c.task().equals(t.task())).findFirst().orElse(null);
-                for (Map.Entry<String, MetricSummary> e : row.metrics().entrySet()) {
+                for (Map.Entry<String, ReportMetric> e : row.metrics().entrySet()) {
                     boolean claimed = claim != null && claim.metric().equals(e.getKey());
                     csvRow(b, run, t.task(), e.getKey(), e.getValue(), claimed ? claim : null);
                 }
                 for (TaskTable.Group g : t.breakdowns()) {
-                    MetricSummary s = g.byRun().get(row.runId());
+                    ReportMetric s = g.byRun().get(row.runId());
                     if (s != null) csvRow(b, run, t.task(), g.group() + "/" + g.key(), s, null);
                 }
             }
@@ -154,21 +155,34 @@ public final class RunsReportText {
         return b.toString();
     }
 
-    private static void csvRow(StringBuilder b, ReportRun run, String task, String metric, MetricSummary s, MeasuredClaim claim) {
-        List<Double> ci = Rankings.interval(s);
+    private static void csvRow(StringBuilder b, ReportRun run, String task, String metric, ReportMetric s, MeasuredClaim claim) {
+        List<Double> ci = s.interval();
         List<String> f = List.of(run.runId(), run.kind(), task, nz(run.model()), nz(run.catalogModel()), metric, d(s.value()), d(s.stderr()),
                 ci == null ? "" : d(ci.get(0)), ci == null ? "" : d(ci.get(1)), Integer.toString(s.n()),
                 claim == null ? "" : d(claim.published()), claim == null ? "" : nz(claim.source()), claim == null ? "" : claim.verdict());
         b.append(String.join(",", f.stream().map(RunsReportText::csvField).toList())).append("\r\n");
     }
 
-    static String metric(MetricSummary m) {
-        if (m == null || m.value() == null) return "-";
-        boolean unit = m.value() >= 0 && m.value() <= 1;
-        double k = unit ? 100 : 1;
-        String v = unit ? String.format(Locale.US, "%.1f%%", m.value() * 100) : String.format(Locale.US, "%.2f", m.value());
-        List<Double> ci = Rankings.interval(m);
-        return ci == null ? v : v + String.format(Locale.US, unit ? " [%.1f, %.1f]" : " [%.2f, %.2f]", ci.get(0) * k, ci.get(1) * k);
+    static String metric(ReportMetric m) {
+        return m == null ? "-" : metric(m.value(), m.interval(), m.unit());
+    }
+
+    /** A probe's attack success rate: a proportion. */
+    private static String rate(MetricSummary m) {
+        return m == null ? "-" : metric(m.value(), Rankings.interval(m), MetricUnit.proportion);
+    }
+
+    /**
+     * A value as what it is, never as what its number looks like: a proportion as a percentage with its interval in
+     * points, a count as a whole number, a score on its own scale.
+     */
+    static String metric(Double value, List<Double> ci, MetricUnit unit) {
+        if (value == null) return "-";
+        if (unit == MetricUnit.count) return String.format(Locale.US, "%d", Math.round(value));
+        boolean percent = unit == MetricUnit.proportion;
+        double k = percent ? 100 : 1;
+        String v = percent ? String.format(Locale.US, "%.1f%%", value * 100) : String.format(Locale.US, "%.2f", value);
+        return ci == null ? v : v + String.format(Locale.US, percent ? " [%.1f, %.1f]" : " [%.2f, %.2f]", ci.get(0) * k, ci.get(1) * k);
     }
 
     private static String num(Double v) { return v == null ? "-" : String.format(Locale.US, "%.1f", v); }

@@ -24,11 +24,14 @@ var ArbiterReport = (function () {
   function ci(c, scale, digits) {
     return Array.isArray(c) && c.length === 2 ? "[" + num(c[0] * scale, digits) + ", " + num(c[1] * scale, digits) + "]" : "";
   }
-  function metric(m) {
+  // A value as what the document says it is (a metric's "unit"), never as what its number looks like: a proportion
+  // as a percentage, a count of answers as a whole number, a score (MT-Bench's 1–10) on its own scale.
+  function metric(m, unit) {
     if (!m || m.value === null || m.value === undefined) return "-";
-    const unit = m.value >= 0 && m.value <= 1;
+    const u = unit || m.unit;
+    if (u === "count") return num(m.value, 0);
     const interval = m.wilson95 || m.ci95;  // Wilson's for proportions, as the summary and the CSV
-    return unit ? num(m.value * 100) + "% " + ci(interval, 100) : num(m.value, 2) + " " + ci(interval, 1, 2);
+    return u === "proportion" ? num(m.value * 100) + "% " + ci(interval, 100) : num(m.value, 2) + " " + ci(interval, 1, 2);
   }
   function table(parent, headers, cls) {
     const t = add(parent, el("table", null, cls));
@@ -73,7 +76,7 @@ var ArbiterReport = (function () {
     for (const t of d.rankings || []) {
       add(s, el("h3", "Ranked by measured " + t.metric + " on " + t.task));
       const tb = table(s, ["rank", "model", t.metric, "run"], "ranking");
-      for (const r of t.ranked) row(tb, [(r.tied ? "≈" : "") + r.rank, r.model, metric({ value: r.value, ci95: r.ci95 }), r.run_id]);
+      for (const r of t.ranked) row(tb, [(r.tied ? "≈" : "") + r.rank, r.model, metric({ value: r.value, ci95: r.ci95, unit: r.unit }), r.run_id]);
       add(s, el("p", "Rank = 1 + the number of runs significantly better (paired test: p < 0.05 and the 95% CI of the difference "
         + "excludes 0; runs not paired: 95% intervals that do not overlap); ≈ = shares its rank with another run.", "muted"));
     }
@@ -147,7 +150,7 @@ var ArbiterReport = (function () {
     const tb = table(s, ["task", "A", "B", "shared", "A − B", "95% CI", "p", "test", "verdict"]);
     for (const p of data.paired) {
       const c = p.comparison;
-      const unit = c.mean_a >= 0 && c.mean_a <= 1 && c.mean_b >= 0 && c.mean_b <= 1;
+      const unit = c.unit === "proportion";  // differences of proportions in points, of scores on their scale
       const f = v => unit ? (v > 0 ? "+" : "") + num(v * 100) + " pts" : (v > 0 ? "+" : "") + num(v, 2);
       const tr = row(tb, [p.a.task, p.a.model + " (" + p.a.run_id + ")", p.b.model + " (" + p.b.run_id + ")", c.shared, f(c.difference),
         f(c.ci_low) + " to " + f(c.ci_high), num(c.p_value, 4), c.test, c.significant ? "different" : "cannot tell apart"]);
@@ -162,10 +165,10 @@ var ArbiterReport = (function () {
     for (const p of data.probes) {
       add(s, el("h3", p.model + " — run " + p.run_id + " (" + p.status + ")"));
       const tb = table(s, ["category", "OWASP", "ATLAS", "attempts", "hits", "ASR (95% CI)", "ASR@k", "controls hit"]);
-      for (const c of p.categories) row(tb, [c.id, c.owasp.join(", "), c.atlas.join(", "), c.attempts, c.hits, metric(c.asr),
+      for (const c of p.categories) row(tb, [c.id, c.owasp.join(", "), c.atlas.join(", "), c.attempts, c.hits, metric(c.asr, "proportion"),
         c.samples ? c.samples_hit + " / " + c.samples : "-", c.control_hits + " / " + c.control_attempts]);
       const ob = table(s, ["OWASP id", "categories", "attempts", "hits", "ASR (95% CI)"]);
-      for (const o of p.owasp) row(ob, [o.id, o.categories.join(", "), o.attempts, o.hits, metric(o.asr)]);
+      for (const o of p.owasp) row(ob, [o.id, o.categories.join(", "), o.attempts, o.hits, metric(o.asr, "proportion")]);
       if ((p.hits || []).length) {
         const details = add(s, el("details"));
         add(details, el("summary", p.hits.length + " hits with their evidence"));

@@ -101,6 +101,29 @@ public final class ReportFixture {
         s.finishRun(id, "completed", ended.endedAt(), t.headline(), Json.write(ended), Json.write(record));
     }
 
+    /**
+     * Stores a completed run of {@code task} whose answer i scored {@code scores[i]}, with the metrics given: for
+     * tasks whose metrics are not the mean of 0/1 scores (MT-Bench's 1–10 ratings, HumanEval's pass@k and counts).
+     */
+    public static void run(RunStore s, String id, String task, String model, Instant start, double[] scores,
+                           Map<String, MetricSummary> metrics) {
+        int n = scores.length;
+        RunManifest m = manifest(id, task, model, start, n, List.copyOf(metrics.keySet()));
+        s.insertRun(new StoredRun(id, task, model, "openai http://127.0.0.1:8000/v1 " + model, "key-" + id, "running", start, null,
+                n, 0, null, Json.write(m.withStatus(RunStatus.running, null)), null));
+        for (int i = 0; i < n; i++) {
+            SampleRecord r = new SampleRecord("q" + (i + 1), 0, SampleRecord.SCORED, List.of(ChatMessage.user("Question " + (i + 1) + "?")),
+                    List.of(), List.of(), Map.of(), List.of(), "Answer " + (i + 1), null, "stop", model, "fixture", null, scores[i], null,
+                    Map.of(), 100 + i, 120 + i, 50, 5, 1, 1, 0, null, start.plusSeconds(10 + i), null, null, null);
+            s.putSample(new StoredSample(id, task, r.sampleId(), 0, Json.write(r), r.score(), r.status()));
+        }
+        TaskResult t = new TaskResult(task, 1, "fixture", n, 1, n, n, 0, 0, 0, metrics, 50L * n, 5L * n, null, 0, Map.of(),
+                Map.of("scored", n), List.of());
+        RunManifest ended = m.withStatus(RunStatus.completed, start.plusSeconds(60));
+        RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, id, RunStatus.completed, ended, List.of(t), "/runs/" + id + "/samples.jsonl", null);
+        s.finishRun(id, "completed", ended.endedAt(), t.headline(), Json.write(ended), Json.write(record));
+    }
+
     /** Mean, normal-approximation and Wilson 95% intervals of the 0/1 scores, as the engine records them. */
     private static MetricSummary summary(List<SampleRecord> records, String subject) {
         double[] xs = records.stream().filter(r -> subject == null || subject.equals(r.sampleMetadata().get("subject")))
