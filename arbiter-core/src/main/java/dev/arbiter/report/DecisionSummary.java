@@ -39,10 +39,14 @@ public record DecisionSummary(Shortlist shortlist, List<TaskRanking> rankings,
      * @param rank 1 + the number of runs significantly better than this one (paired test when both ran the same
      *             samples, else 95% intervals that do not overlap), so runs the test cannot separate share a rank
      * @param tied another run has the same rank: shown as ≈
-     * @param ci95 the metric's 95% interval (Wilson's for proportions), null below two samples
-     * @param unit what the value is (proportion, count or score), as the task tables' metrics say
+     * @param ci95     the metric's normal 95% interval (value ± 1.96·SE) as the run recorded it, null below two
+     *                 samples: the same meaning as {@code ci95} everywhere in the report
+     * @param wilson95 its Wilson 95% interval, recorded for proportions only (null otherwise); the views show it
+     *                 where there is one, marked "Wilson"
+     * @param unit     what the value is (proportion, count or score), as the task tables' metrics say
      */
-    public record Ranked(int rank, boolean tied, String runId, String model, double value, List<Double> ci95, MetricUnit unit) {}
+    public record Ranked(int rank, boolean tied, String runId, String model, double value, List<Double> ci95,
+                         List<Double> wilson95, MetricUnit unit) {}
 
     /**
      * @param licenseUse allowed, needs_agreement or research_only for a company deploying to production

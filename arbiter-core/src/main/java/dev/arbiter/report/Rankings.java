@@ -66,8 +66,8 @@ final class Rankings {
                 Entry e = entries.get(i);
                 int rank = ranks[i];
                 boolean tied = Arrays.stream(ranks).filter(r -> r == rank).count() > 1;
-                ranked.add(new DecisionSummary.Ranked(rank, tied, e.runId(), e.read().run().model(), e.s().value(), interval(e.s()),
-                        MetricUnit.of(metric, e.s())));
+                ranked.add(new DecisionSummary.Ranked(rank, tied, e.runId(), e.read().run().model(), e.s().value(), e.s().ci95(),
+                        e.s().wilson95(), MetricUnit.of(metric, e.s())));
             }
             ranked.sort(Comparator.comparingInt(DecisionSummary.Ranked::rank));  // stable: by value within a rank
             out.add(new DecisionSummary.TaskRanking(task, metric, ranked));
@@ -75,7 +75,10 @@ final class Rankings {
         return out;
     }
 
-    /** The interval a report shows for a metric: Wilson's for proportions (better at small n and near 0 or 1), else the normal one. */
+    /**
+     * The interval a report shows for a metric and checks published figures against: Wilson's where the run
+     * recorded one (proportions: better at small n and near 0 or 1), else the normal one. Views mark Wilson's.
+     */
     static List<Double> interval(MetricSummary s) {
         return s.wilson95() != null ? s.wilson95() : s.ci95();
     }
@@ -102,7 +105,8 @@ final class Rankings {
         List<String> out = new ArrayList<>();
         for (MeasuredClaim c : sorted) {
             String measured = String.format(Locale.US, "%s measured %s on %s (%s, n = %d, run %s)", c.catalogModel(), num(c.measured()),
-                    ComparisonRenderer.label(c.benchmark()), c.ciLow() == null ? "no interval" : "95% CI " + num(c.ciLow()) + "–" + num(c.ciHigh()),
+                    ComparisonRenderer.label(c.benchmark()), c.ciLow() == null ? "no interval"
+                            : (MeasuredClaim.WILSON.equals(c.interval()) ? "Wilson 95% interval " : "95% CI ") + num(c.ciLow()) + "–" + num(c.ciHigh()),
                     c.n(), c.runId());
             String published = c.published() == null ? "" : "the published " + num(c.published()) + (c.setting() == null ? "" : " (" + c.setting() + ")");
             out.add(switch (c.verdict()) {

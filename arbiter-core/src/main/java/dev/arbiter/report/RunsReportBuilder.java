@@ -167,13 +167,14 @@ public final class RunsReportBuilder {
                 if (s == null || s.value() == null) continue;
                 List<Double> ci = Rankings.interval(s);
                 Double lo = ci == null ? null : ci.get(0) * col.scale(), hi = ci == null ? null : ci.get(1) * col.scale();
+                String kind = ci == null ? null : s.wilson95() != null ? MeasuredClaim.WILSON : MeasuredClaim.NORMAL;
                 double measured = s.value() * col.scale();
                 ScoreClaim vendor = Profiler.preferred(m, col.benchmark()).orElse(null);
                 Double article = m.scores().stream().filter(c -> c.kind() == ClaimKind.ARTICLE && c.benchmark().equals(col.benchmark()))
                         .map(ScoreClaim::value).findFirst().orElse(null);
                 Double published = vendor == null ? null : vendor.value();
                 out.add(new MeasuredClaim(r.run().runId(), r.run().model(), m.id(), t.task(), col.benchmark(), col.metric(),
-                        measured, lo, hi, s.n(), published, vendor == null ? null : setting(vendor), vendor == null ? null : vendor.source(),
+                        measured, lo, hi, kind, s.n(), published, vendor == null ? null : setting(vendor), vendor == null ? null : vendor.source(),
                         article, published == null ? null : measured - published, MeasuredClaim.verdict(published, lo, hi)));
             }
         }

@@ -1,9 +1,11 @@
 package dev.arbiter.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.catalog.CatalogLoader;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.store.RunStore;
 import dev.arbiter.profile.Profiler;
+import dev.arbiter.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +49,22 @@ class RunsReportTest {
         assertThat(r.summary().findings()).singleElement().asString().contains("qwen2.5-7b", "MMLU", "confirmed");
         assertThat(r.summary().licences()).extracting(DecisionSummary.LicenceNote::model).containsExactly("qwen2.5-7b");
         assertThat(r.radar()).isNotNull();
+    }
+
+    @Test
+    void ci95IsTheNormalIntervalEverywhereAndTheWilsonIntervalIsNamedWhereverItIsShown() {
+        RunsReport r = report();
+        JsonNode j = Json.mapper().valueToTree(r);
+        JsonNode ranked = j.at("/summary/rankings/0/ranked/0"), recorded = j.at("/tasks/0/rows/0/metrics/accuracy");
+        assertThat(ranked.path("run_id").asText()).isEqualTo(j.at("/tasks/0/rows/0/run_id").asText());
+        assertThat(ranked.path("ci95")).isEqualTo(recorded.path("ci95"));          // [0.7533, 1.0]: value ± 1.96·SE
+        assertThat(ranked.path("wilson95")).isEqualTo(recorded.path("wilson95"));  // [0.6461, 0.9851]
+        MeasuredClaim c = r.comparison().get(0);
+        assertThat(c.interval()).isEqualTo(MeasuredClaim.WILSON);
+        assertThat(r.summary().findings().get(0)).contains("(Wilson 95% interval 64.6–98.5, n = 12");
+        String md = RunsReportText.markdown(r);
+        assertThat(md).contains(RunsReportText.INTERVALS, "| 91.7% [Wilson 64.6, 98.5] | " + ReportFixture.QWEN + " |",
+                "| 91.7 [Wilson 64.6, 98.5] |", "| 100.0% [Wilson 51.0, 100.0] |");
     }
 
     @Test
@@ -110,9 +128,9 @@ class RunsReportTest {
         assertThat(md).contains("## Published vs measured", "| qwen2.5-7b | mmlu | 74.2 |", "confirmed", "## Task mmlu", "subject/anatomy",
                 "## Probes", "LLM01:2025", "## Bench", "concurrency 8").doesNotContain("<img");
         String csv = RunsReportText.csv(r);
-        assertThat(csv.split("\r\n")[0]).isEqualTo("run_id,kind,task,model,catalog_model,metric,value,stderr,ci_low,ci_high,n,published,published_source,verdict");
+        assertThat(csv.split("\r\n")[0]).isEqualTo("run_id,kind,task,model,catalog_model,metric,value,stderr,ci_low,ci_high,n,published,published_source,verdict,interval");
         assertThat(csv).contains(ReportFixture.QWEN + ",eval,mmlu,Qwen/Qwen2.5-7B-Instruct,qwen2.5-7b,accuracy,0.916667,")
-                .contains(",74.2000,https://arxiv.org/abs/2412.15115,confirmed\r\n");
+                .contains(",74.2000,https://arxiv.org/abs/2412.15115,confirmed,wilson95\r\n");
         assertThat(RunsReportText.csvField("=HYPERLINK(\"x\")")).startsWith("\"'=");
     }
 }
