@@ -4,6 +4,7 @@ import dev.arbiter.catalog.Catalog;
 import dev.arbiter.catalog.License;
 import dev.arbiter.catalog.RegionRestriction;
 import dev.arbiter.compare.ComparisonRenderer;
+import dev.arbiter.compare.MeasuredRuns;
 import dev.arbiter.eval.engine.MetricSummary;
 import dev.arbiter.eval.engine.MetricUnit;
 import dev.arbiter.eval.engine.TaskResult;
@@ -98,7 +99,10 @@ final class Rankings {
         return ia.get(0) > ib.get(1);
     }
 
-    /** One sentence per checked figure: contradictions first, then confirmations, then figures the catalogue lacks. */
+    /**
+     * One sentence per checked figure: contradictions first, then figures from incomplete runs (never confirmed or
+     * contradicted: a partial run is not a random sample), then confirmations, then figures the catalogue lacks.
+     */
     static List<String> findings(List<MeasuredClaim> claims) {
         List<MeasuredClaim> sorted = new ArrayList<>(claims);
         sorted.sort(Comparator.comparingInt(Rankings::order));
@@ -114,6 +118,8 @@ final class Rankings {
                 case MeasuredClaim.ABOVE -> measured + ": above " + published + " — contradicted (in the model's favour).";
                 case MeasuredClaim.CONFIRMED -> measured + ": consistent with " + published + " — confirmed.";
                 case MeasuredClaim.TOO_FEW -> measured + ": too few samples to check " + published + ".";
+                case MeasuredClaim.INCOMPLETE -> measured + ": the run is incomplete (" + new MeasuredRuns.Progress(c.status(), c.answered(), c.planned()).describe()
+                        + ") and not checked against " + (published.isEmpty() ? "any published figure" : published) + "; " + MeasuredRuns.NOT_COMPARABLE + ".";
                 default -> measured + ": the catalogue has no published figure to check.";
             });
         }
@@ -123,8 +129,9 @@ final class Rankings {
     private static int order(MeasuredClaim c) {
         return switch (c.verdict()) {
             case MeasuredClaim.BELOW, MeasuredClaim.ABOVE -> 0;
-            case MeasuredClaim.CONFIRMED -> 1;
-            default -> 2;
+            case MeasuredClaim.INCOMPLETE -> 1;
+            case MeasuredClaim.CONFIRMED -> 2;
+            default -> 3;
         };
     }
 

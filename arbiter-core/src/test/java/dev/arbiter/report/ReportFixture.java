@@ -62,6 +62,15 @@ public final class ReportFixture {
     }
 
     /**
+     * An mmlu run of {@code n} questions killed after answering the first {@code answered} (right where {@code right}
+     * says): status running, no record, as a run killed with -9 leaves the store.
+     */
+    public static void killed(RunStore s, String id, String model, Instant start, int n, int answered, java.util.function.IntPredicate right) {
+        start(s, id, model, start, n);
+        for (int i = 0; i < answered; i++) answer(s, id, model, start, i, right.test(i), right.test(i) ? "The answer is A" : "The answer is B");
+    }
+
+    /**
      * Stores a completed mmlu run of {@code n} questions, right on those {@code right} accepts, with the record the
      * engine would write.
      */

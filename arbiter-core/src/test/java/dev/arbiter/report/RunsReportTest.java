@@ -68,6 +68,27 @@ class RunsReportTest {
     }
 
     @Test
+    void aRunThatDidNotCompleteNeitherConfirmsNorContradictsAPublishedFigure() {
+        Path file = dir.resolve("k.db");
+        try (RunStore s = RunStore.open(file)) {
+            // killed after 4 of 12 questions, 3 right: 75.0 [Wilson 30.1, 95.4], an interval the published 74.2 lies in
+            ReportFixture.killed(s, "partial", "Qwen/Qwen2.5-7B-Instruct", ReportFixture.T0, 12, 4, i -> i != 2);
+            RunsReport r = new RunsReportBuilder(s, new CatalogLoader().load(List.of(RunsReportGoldenTest.CATALOG)), Profiler.bundled(),
+                    RunsReportGoldenTest.CLOCK, 200).build(List.of("partial"), Map.of(), null);
+            MeasuredClaim c = r.comparison().get(0);
+            assertThat(c.measured()).isEqualTo(75.0);
+            assertThat(c.ciLow()).isLessThan(74.2);
+            assertThat(c.verdict()).isEqualTo(MeasuredClaim.INCOMPLETE);
+            assertThat(c.difference()).isNull();
+            assertThat(List.of(c.status(), c.answered(), c.planned())).containsExactly("running", 4, 12);
+            assertThat(r.summary().findings()).singleElement().asString()
+                    .contains("measured 75.0 on MMLU", "n = 4", "the run is incomplete (running, 4 of 12 answers)", "not comparable")
+                    .doesNotContain("confirmed").doesNotContain("contradicted");
+            assertThat(RunsReportText.markdown(r)).contains("| incomplete run |").doesNotContain("— confirmed");
+        }
+    }
+
+    @Test
     void theVerdictSaysWhichSideOfTheIntervalThePublishedFigureLies() {
         assertThat(MeasuredClaim.verdict(80.0, 60.0, 70.0)).isEqualTo(MeasuredClaim.BELOW);
         assertThat(MeasuredClaim.verdict(50.0, 60.0, 70.0)).isEqualTo(MeasuredClaim.ABOVE);
