@@ -10,13 +10,32 @@ package dev.arbiter.compare;
  * @param measured the user's own measured value from a stored run, in the same unit, or null
  * @param measuredSetting how that run asked ({@link MeasuredSetting#label()}), or null
  * @param measuredVersus whether a published figure was measured in the run's setting ({@link MeasuredSetting#versus})
+ * @param measuredStatus the measured run's status (completed, running, failed, interrupted), or null
+ * @param measuredAnswered answers the measured run stored, of {@code measuredPlanned} (samples × epochs); a run that
+ *                 is not completed or has answers missing is incomplete ({@link #measuredIncomplete()})
  */
 public record Cell(Double value, String setting, String source, Double articleValue, String articleMatches,
-                   Double measured, String measuredRun, String measuredSetting, String measuredVersus) {
+                   Double measured, String measuredRun, String measuredSetting, String measuredVersus,
+                   String measuredStatus, Integer measuredAnswered, Integer measuredPlanned) {
     /** A cell without a measured run's setting. */
     public Cell(Double value, String setting, String source, Double articleValue, String articleMatches,
                 Double measured, String measuredRun) {
-        this(value, setting, source, articleValue, articleMatches, measured, measuredRun, null, null);
+        this(value, setting, source, articleValue, articleMatches, measured, measuredRun, null, null, null, null, null);
+    }
+
+    /** The measured figure comes from a run that did not complete: it is shown, marked, and not comparable. */
+    public boolean measuredIncomplete() {
+        return progress() != null && !progress().complete();
+    }
+
+    /** "running, 44 of 350 answers", or null for a complete run. */
+    public String measuredProgress() {
+        return measuredIncomplete() ? progress().describe() : null;
+    }
+
+    private MeasuredRuns.Progress progress() {
+        if (measuredStatus == null || measuredAnswered == null || measuredPlanned == null) return null;
+        return new MeasuredRuns.Progress(measuredStatus, measuredAnswered, measuredPlanned);
     }
 
     public boolean disagrees() {

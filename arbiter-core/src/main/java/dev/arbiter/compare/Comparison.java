@@ -59,14 +59,17 @@ public record Comparison(List<String> benchmarks, List<ComparisonRow> rows, List
     /**
      * A figure measured by the user's own run, to show beside the published one.
      *
-     * @param setting how the run asked (profile, shots, CoT), from its manifest
+     * @param setting  how the run asked (profile, shots, CoT), from its manifest
+     * @param progress how far the run got (status, answers of those planned); null when not known
      */
-    public record Measured(double value, String runId, MeasuredSetting setting) {
+    public record Measured(double value, String runId, MeasuredSetting setting, MeasuredRuns.Progress progress) {
         public Measured {
             if (setting == null) setting = new MeasuredSetting(null, null, null);
         }
 
-        public Measured(double value, String runId) { this(value, runId, null); }
+        public Measured(double value, String runId) { this(value, runId, null, null); }
+
+        public Measured(double value, String runId, MeasuredSetting setting) { this(value, runId, setting, null); }
     }
 
     static Cell cell(Model m, String benchmark, Measured measured) {
@@ -85,7 +88,10 @@ public record Comparison(List<String> benchmarks, List<ComparisonRow> rows, List
                 vendor.map(ScoreClaim::source).orElse(null), article, matches,
                 measured == null ? null : measured.value(), measured == null ? null : measured.runId(),
                 measured == null ? null : measured.setting().label(),
-                measured == null ? null : measured.setting().versus(published, ComparisonRenderer::fmt));
+                measured == null ? null : measured.setting().versus(published, ComparisonRenderer::fmt),
+                measured == null || measured.progress() == null ? null : measured.progress().status(),
+                measured == null || measured.progress() == null ? null : measured.progress().answered(),
+                measured == null || measured.progress() == null ? null : measured.progress().planned());
     }
 
     static String setting(ScoreClaim c) {

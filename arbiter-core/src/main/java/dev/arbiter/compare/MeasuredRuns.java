@@ -4,6 +4,7 @@ import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.engine.MetricSummary;
 import dev.arbiter.eval.engine.RunReader;
 import dev.arbiter.eval.engine.RunRecord;
+import dev.arbiter.eval.engine.RunStatus;
 import dev.arbiter.eval.engine.TaskResult;
 
 import java.util.HashMap;
@@ -19,7 +20,8 @@ import java.util.Map;
  * them; aime → the catalogue's {@code aime_2024} column only when the run's dataset is the 2024 problems (its
  * manifest's dataset name, {@code aime_2024}, says so): a 2025 or mixed run has no published figure to stand beside.
  * The synthetic {@code chart_qa_synth}/{@code doc_qa_synth} are checks of their own, not the published benchmarks,
- * and fill no column.
+ * and fill no column. A run that did not complete still fills its column, marked with its {@link Progress}: its
+ * figure is shown, never passed off as comparable.
  */
 public final class MeasuredRuns {
     private MeasuredRuns() {}
@@ -45,7 +47,7 @@ public final class MeasuredRuns {
                     throw new InvalidInputException("run " + r.runId() + " has no scored " + c.metric() + " to compare");
                 }
                 out.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new HashMap<>())
-                        .put(c.benchmark(), new Comparison.Measured(s.value() * c.scale(), r.runId(), setting(r, t)));
+                        .put(c.benchmark(), new Comparison.Measured(s.value() * c.scale(), r.runId(), setting(r, t), Progress.of(r, t)));
             }
         }
         return out;
@@ -61,6 +63,31 @@ public final class MeasuredRuns {
         if (task.equals("gsm8k-lm-eval-5") || scorer.equals("lm_eval_loglikelihood") || scorer.equals("mmlu_logprob")) cot = false;
         return new MeasuredSetting(s == null ? null : s.harness(), s == null ? null : s.shots(), cot);
     }
+
+    /**
+     * How far a run got: its status and the answers it stored of those planned (samples × epochs). A figure from a
+     * run that is not complete — not completed, or with answers missing — is not comparable with a published one:
+     * without --limit a run answers in dataset order (MMLU subject after subject), so a partial run is a biased
+     * subset, not a smaller sample (an MMLU run killed at 44 of 350 answers measured 75.0; the full run 60.0).
+     */
+    public record Progress(String status, int answered, int planned) {
+        public static Progress of(RunRecord r, TaskResult t) {
+            return new Progress(r.status().name(), Math.max(0, t.planned() - t.missing()), t.planned());
+        }
+
+        public boolean complete() {
+            return RunStatus.completed.name().equals(status) && answered >= planned;
+        }
+
+        /** "running, 44 of 350 answers". */
+        public String describe() {
+            return String.format(Locale.US, "%s, %,d of %,d answers", status, answered, planned);
+        }
+    }
+
+    /** What is said beside a figure from an incomplete run, wherever it is shown. */
+    public static final String NOT_COMPARABLE = "a partial run is not a random sample of the benchmark (without --limit it "
+            + "answers in dataset order), so its figure is not comparable with a published one: run the same eval again to finish it";
 
     /** Which comparison column a task fills: its benchmark, the metric read and the factor to the published unit. */
     public record Column(String benchmark, String metric, double scale) {}

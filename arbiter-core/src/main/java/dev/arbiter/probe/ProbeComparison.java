@@ -2,6 +2,7 @@ package dev.arbiter.probe;
 
 import dev.arbiter.eval.SampleScore;
 import dev.arbiter.eval.Score;
+import dev.arbiter.eval.engine.MetricUnit;
 import dev.arbiter.eval.engine.SampleRecord;
 import dev.arbiter.eval.stats.PairedComparison;
 
@@ -26,7 +27,7 @@ public final class ProbeComparison {
             Map<String, Double> sb = PairedComparison.perSample(scores(b, c, kind));
             if (sa.isEmpty() && sb.isEmpty()) continue;
             boolean shared = sa.keySet().stream().anyMatch(sb::containsKey);
-            out.add(new CategoryComparison(c.id(), shared ? PairedComparison.compare(sa, sb, random) : null));
+            out.add(new CategoryComparison(c.id(), shared ? PairedComparison.compare(sa, sb, MetricUnit.proportion, random) : null));
         }
         return out;
     }

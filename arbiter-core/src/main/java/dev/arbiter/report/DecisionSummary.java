@@ -1,5 +1,6 @@
 package dev.arbiter.report;
 
+import dev.arbiter.eval.engine.MetricUnit;
 import dev.arbiter.recommend.Recommendation;
 
 import java.util.List;
@@ -35,11 +36,17 @@ public record DecisionSummary(Shortlist shortlist, List<TaskRanking> rankings,
     }
 
     /**
-     * @param tiedWithAbove the difference to the run ranked just above is not significant (paired test when both ran
-     *                      the same samples, else overlapping 95% intervals): shown as ≈
-     * @param ci95          the metric's 95% interval (Wilson's for proportions), null below two samples
+     * @param rank 1 + the number of runs significantly better than this one (paired test when both ran the same
+     *             samples, else 95% intervals that do not overlap), so runs the test cannot separate share a rank
+     * @param tied another run has the same rank: shown as ≈
+     * @param ci95     the metric's normal 95% interval (value ± 1.96·SE) as the run recorded it, null below two
+     *                 samples: the same meaning as {@code ci95} everywhere in the report
+     * @param wilson95 its Wilson 95% interval, recorded for proportions only (null otherwise); the views show it
+     *                 where there is one, marked "Wilson"
+     * @param unit     what the value is (proportion, count or score), as the task tables' metrics say
      */
-    public record Ranked(int rank, boolean tiedWithAbove, String runId, String model, double value, List<Double> ci95) {}
+    public record Ranked(int rank, boolean tied, String runId, String model, double value, List<Double> ci95,
+                         List<Double> wilson95, MetricUnit unit) {}
 
     /**
      * @param licenseUse allowed, needs_agreement or research_only for a company deploying to production

@@ -4,11 +4,14 @@ import dev.arbiter.catalog.Catalog;
 import dev.arbiter.catalog.License;
 import dev.arbiter.catalog.RegionRestriction;
 import dev.arbiter.compare.ComparisonRenderer;
+import dev.arbiter.compare.MeasuredRuns;
 import dev.arbiter.eval.engine.MetricSummary;
+import dev.arbiter.eval.engine.MetricUnit;
 import dev.arbiter.eval.engine.TaskResult;
 import dev.arbiter.eval.stats.RunDiff;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,14 +23,25 @@ import java.util.Map;
 final class Rankings {
     private Rankings() {}
 
-    /** Eval runs of each task ranked by the task's headline metric (its first), best first. */
+    /** How the ranks are given, for the reader of a ranking table (report.js says the same). */
+    static final String RULE = "Rank = 1 + the number of runs significantly better (paired test: p < 0.05 and the 95% CI of the "
+            + "difference excludes 0; runs not paired: 95% intervals that do not overlap); ≈ = shares its rank with another run.";
+
+    /**
+     * Eval runs of each task ranked by the task's headline metric (its first), listed by rank, then value. A run's rank is 1 + the
+     * number of runs significantly better than it (Chatbot Arena's rule), not its place in the order: runs the test
+     * cannot separate share a rank, and a run behind two others that are tied with each other still counts both. Ties
+     * are not chained: A ≈ B and B ≈ C with A significantly better than C ranks A and B first and C second.
+     */
     static List<DecisionSummary.TaskRanking> of(List<RunsReportBuilder.Read> evals, List<RunDiff> paired) {
         Map<String, List<RunsReportBuilder.Read>> byTask = new LinkedHashMap<>();
         for (var r : evals) if (r.run().kind().equals(ReportRun.EVAL)) byTask.computeIfAbsent(r.run().task(), k -> new ArrayList<>()).add(r);
         List<DecisionSummary.TaskRanking> out = new ArrayList<>();
         byTask.forEach((task, reads) -> {
             String metric = null;
-            record Entry(RunsReportBuilder.Read read, MetricSummary s) {}
+            record Entry(RunsReportBuilder.Read read, MetricSummary s) {
+                String runId() { return read.run().runId(); }
+            }
             List<Entry> entries = new ArrayList<>();
             for (var r : reads) {
                 TaskResult t = r.record().tasks().stream().filter(x -> x.task().equals(task)).findFirst().orElse(null);
@@ -39,42 +53,64 @@ final class Rankings {
             }
             if (entries.isEmpty()) return;
             entries.sort(Comparator.comparingDouble((Entry e) -> e.s().value()).reversed());
+            int[] ranks = new int[entries.size()];
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                int better = 0;
+                for (Entry o : entries) {
+                    if (o != e && better(o.runId(), o.s(), e.runId(), e.s(), paired)) better++;
+                }
+                ranks[i] = 1 + better;
+            }
             List<DecisionSummary.Ranked> ranked = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
-                boolean tied = i > 0 && tied(entries.get(i - 1).read().run().runId(), entries.get(i - 1).s(), e.read().run().runId(), e.s(), paired);
-                int rank = tied ? ranked.get(i - 1).rank() : i + 1;
-                ranked.add(new DecisionSummary.Ranked(rank, tied, e.read().run().runId(), e.read().run().model(), e.s().value(), interval(e.s())));
+                int rank = ranks[i];
+                boolean tied = Arrays.stream(ranks).filter(r -> r == rank).count() > 1;
+                ranked.add(new DecisionSummary.Ranked(rank, tied, e.runId(), e.read().run().model(), e.s().value(), e.s().ci95(),
+                        e.s().wilson95(), MetricUnit.of(metric, e.s())));
             }
+            ranked.sort(Comparator.comparingInt(DecisionSummary.Ranked::rank));  // stable: by value within a rank
             out.add(new DecisionSummary.TaskRanking(task, metric, ranked));
         });
         return out;
     }
 
-    /** The interval a report shows for a metric: Wilson's for proportions (better at small n and near 0 or 1), else the normal one. */
+    /**
+     * The interval a report shows for a metric and checks published figures against: Wilson's where the run
+     * recorded one (proportions: better at small n and near 0 or 1), else the normal one. Views mark Wilson's.
+     */
     static List<Double> interval(MetricSummary s) {
         return s.wilson95() != null ? s.wilson95() : s.ci95();
     }
 
-    /** The paired test's verdict when the two runs were paired, else whether their 95% intervals overlap. */
-    static boolean tied(String a, MetricSummary sa, String b, MetricSummary sb, List<RunDiff> paired) {
+    /**
+     * Whether run a is significantly better than run b: by the paired test (p < 0.05 and the bootstrap interval of
+     * the difference excluding 0, as {@code diff}) when the two were paired, else by a's 95% interval lying wholly
+     * above b's. Without an interval nothing is significant.
+     */
+    static boolean better(String a, MetricSummary sa, String b, MetricSummary sb, List<RunDiff> paired) {
         for (RunDiff d : paired) {
-            boolean same = d.a().runId().equals(a) && d.b().runId().equals(b) || d.a().runId().equals(b) && d.b().runId().equals(a);
-            if (same) return !d.comparison().significant();
+            if (d.a().runId().equals(a) && d.b().runId().equals(b)) return d.comparison().significant() && d.comparison().difference() > 0;
+            if (d.a().runId().equals(b) && d.b().runId().equals(a)) return d.comparison().significant() && d.comparison().difference() < 0;
         }
         List<Double> ia = interval(sa), ib = interval(sb);
-        if (ia == null || ib == null) return true;
-        return ib.get(1) >= ia.get(0) && ia.get(1) >= ib.get(0);
+        if (ia == null || ib == null) return false;
+        return ia.get(0) > ib.get(1);
     }
 
-    /** One sentence per checked figure: contradictions first, then confirmations, then figures the catalogue lacks. */
+    /**
+     * One sentence per checked figure: contradictions first, then figures from incomplete runs (never confirmed or
+     * contradicted: a partial run is not a random sample), then confirmations, then figures the catalogue lacks.
+     */
     static List<String> findings(List<MeasuredClaim> claims) {
         List<MeasuredClaim> sorted = new ArrayList<>(claims);
         sorted.sort(Comparator.comparingInt(Rankings::order));
         List<String> out = new ArrayList<>();
         for (MeasuredClaim c : sorted) {
             String measured = String.format(Locale.US, "%s measured %s on %s (%s, n = %d, run %s)", c.catalogModel(), num(c.measured()),
-                    ComparisonRenderer.label(c.benchmark()), c.ciLow() == null ? "no interval" : "95% CI " + num(c.ciLow()) + "–" + num(c.ciHigh()),
+                    ComparisonRenderer.label(c.benchmark()), c.ciLow() == null ? "no interval"
+                            : (MeasuredClaim.WILSON.equals(c.interval()) ? "Wilson 95% interval " : "95% CI ") + num(c.ciLow()) + "–" + num(c.ciHigh()),
                     c.n(), c.runId());
             String published = c.published() == null ? "" : "the published " + num(c.published()) + (c.setting() == null ? "" : " (" + c.setting() + ")");
             out.add(switch (c.verdict()) {
@@ -82,6 +118,8 @@ final class Rankings {
                 case MeasuredClaim.ABOVE -> measured + ": above " + published + " — contradicted (in the model's favour).";
                 case MeasuredClaim.CONFIRMED -> measured + ": consistent with " + published + " — confirmed.";
                 case MeasuredClaim.TOO_FEW -> measured + ": too few samples to check " + published + ".";
+                case MeasuredClaim.INCOMPLETE -> measured + ": the run is incomplete (" + new MeasuredRuns.Progress(c.status(), c.answered(), c.planned()).describe()
+                        + ") and not checked against " + (published.isEmpty() ? "any published figure" : published) + "; " + MeasuredRuns.NOT_COMPARABLE + ".";
                 default -> measured + ": the catalogue has no published figure to check.";
             });
         }
@@ -91,8 +129,9 @@ final class Rankings {
     private static int order(MeasuredClaim c) {
         return switch (c.verdict()) {
             case MeasuredClaim.BELOW, MeasuredClaim.ABOVE -> 0;
-            case MeasuredClaim.CONFIRMED -> 1;
-            default -> 2;
+            case MeasuredClaim.INCOMPLETE -> 1;
+            case MeasuredClaim.CONFIRMED -> 2;
+            default -> 3;
         };
     }
 

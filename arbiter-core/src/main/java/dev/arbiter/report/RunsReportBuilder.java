@@ -118,6 +118,7 @@ public final class RunsReportBuilder {
         List<RunDiff> paired = paired(evals, notes);
         Map<String, List<MeasuredFigure>> figures = new LinkedHashMap<>();
         for (MeasuredClaim c : claims) {
+            if (c.verdict().equals(MeasuredClaim.INCOMPLETE)) continue;  // not a measurement of the benchmark
             figures.computeIfAbsent(c.catalogModel(), k -> new ArrayList<>()).add(new MeasuredFigure(c.benchmark(), c.measured(), c.runId()));
         }
         DecisionSummary summary = new DecisionSummary(shortlist == null ? null : shortlist.apply(figures),
@@ -167,14 +168,19 @@ public final class RunsReportBuilder {
                 if (s == null || s.value() == null) continue;
                 List<Double> ci = Rankings.interval(s);
                 Double lo = ci == null ? null : ci.get(0) * col.scale(), hi = ci == null ? null : ci.get(1) * col.scale();
+                String kind = ci == null ? null : s.wilson95() != null ? MeasuredClaim.WILSON : MeasuredClaim.NORMAL;
                 double measured = s.value() * col.scale();
                 ScoreClaim vendor = Profiler.preferred(m, col.benchmark()).orElse(null);
                 Double article = m.scores().stream().filter(c -> c.kind() == ClaimKind.ARTICLE && c.benchmark().equals(col.benchmark()))
                         .map(ScoreClaim::value).findFirst().orElse(null);
                 Double published = vendor == null ? null : vendor.value();
+                MeasuredRuns.Progress progress = MeasuredRuns.Progress.of(r.record(), t);
+                boolean complete = progress.complete();
                 out.add(new MeasuredClaim(r.run().runId(), r.run().model(), m.id(), t.task(), col.benchmark(), col.metric(),
-                        measured, lo, hi, s.n(), published, vendor == null ? null : setting(vendor), vendor == null ? null : vendor.source(),
-                        article, published == null ? null : measured - published, MeasuredClaim.verdict(published, lo, hi)));
+                        measured, lo, hi, kind, s.n(), progress.status(), progress.answered(), progress.planned(), published,
+                        vendor == null ? null : setting(vendor), vendor == null ? null : vendor.source(), article,
+                        published == null || !complete ? null : measured - published,
+                        complete ? MeasuredClaim.verdict(published, lo, hi) : MeasuredClaim.INCOMPLETE));
             }
         }
         return out;
@@ -220,6 +226,7 @@ public final class RunsReportBuilder {
         if (ids.isEmpty()) return null;
         Map<String, Map<String, Comparison.Measured>> measured = new LinkedHashMap<>();
         for (MeasuredClaim c : claims) {
+            if (c.verdict().equals(MeasuredClaim.INCOMPLETE)) continue;
             measured.computeIfAbsent(c.catalogModel(), k -> new LinkedHashMap<>()).put(c.benchmark(), new Comparison.Measured(c.measured(), c.runId()));
         }
         return ComparisonRenderer.radarData(Comparison.of(catalog, ids, profiler, measured));

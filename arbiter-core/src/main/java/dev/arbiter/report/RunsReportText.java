@@ -2,6 +2,7 @@ package dev.arbiter.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.eval.engine.MetricSummary;
+import dev.arbiter.eval.engine.MetricUnit;
 import dev.arbiter.eval.stats.RunDiff;
 import dev.arbiter.probe.CategoryResult;
 import dev.arbiter.probe.OwaspResult;
@@ -23,7 +24,7 @@ public final class RunsReportText {
 
     public static String markdown(RunsReport r) {
         StringBuilder b = new StringBuilder("# Arbiter report\n\nGenerated ").append(r.generatedAt()).append(" from ")
-                .append(r.runs().size()).append(" stored run(s).\n\n## Decision summary\n\n");
+                .append(r.runs().size()).append(" stored run(s). ").append(INTERVALS).append("\n\n## Decision summary\n\n");
         DecisionSummary d = r.summary();
         if (d.shortlist() != null) {
             b.append("**Shortlist: ").append(md(d.shortlist().forWhat())).append("**\n\n");
@@ -38,10 +39,10 @@ public final class RunsReportText {
             b.append("**").append(md(t.task())).append("**, ranked by measured ").append(md(t.metric())).append(":\n\n| rank | model | ")
                     .append(md(t.metric())).append(" | run |\n|---|---|---|---|\n");
             for (DecisionSummary.Ranked x : t.ranked()) {
-                b.append("| ").append(x.tiedWithAbove() ? "≈" : "").append(x.rank()).append(" | ").append(md(x.model())).append(" | ")
-                        .append(metric(new MetricSummary(x.value(), null, x.ci95(), null, 0))).append(" | ").append(md(x.runId())).append(" |\n");
+                b.append("| ").append(x.tied() ? "≈" : "").append(x.rank()).append(" | ").append(md(x.model())).append(" | ")
+                        .append(metric(x.value(), x.ci95(), x.wilson95(), x.unit())).append(" | ").append(md(x.runId())).append(" |\n");
             }
-            b.append('\n');
+            b.append('\n').append(Rankings.RULE).append("\n\n");
         }
         for (String f : d.findings()) b.append("- ").append(md(f)).append('\n');
         if (!d.findings().isEmpty()) b.append('\n');
@@ -54,12 +55,13 @@ public final class RunsReportText {
             b.append('\n');
         }
         if (!r.comparison().isEmpty()) {
-            b.append("## Published vs measured\n\n| model | benchmark | published | setting | measured [95% CI] | difference | verdict | run |\n")
+            b.append("## Published vs measured\n\n| model | benchmark | published | setting | measured [95% interval] | difference | verdict | run |\n")
                     .append("|---|---|---|---|---|---|---|---|\n");
             for (MeasuredClaim c : r.comparison()) {
                 b.append("| ").append(md(c.catalogModel())).append(" | ").append(md(c.benchmark())).append(" | ").append(num(c.published()))
                         .append(" | ").append(md(c.setting() == null ? "-" : c.setting())).append(" | ").append(num(c.measured()))
-                        .append(c.ciLow() == null ? "" : " [" + num(c.ciLow()) + ", " + num(c.ciHigh()) + "]").append(" | ")
+                        .append(c.ciLow() == null ? "" : " [" + (MeasuredClaim.WILSON.equals(c.interval()) ? "Wilson " : "") + num(c.ciLow())
+                                + ", " + num(c.ciHigh()) + "]").append(" | ")
                         .append(c.difference() == null ? "-" : String.format(Locale.US, "**%+.1f**", c.difference())).append(" | ")
                         .append(c.verdict().replace('_', ' ')).append(" | ").append(md(c.runId())).append(" |\n");
             }
@@ -90,7 +92,7 @@ public final class RunsReportText {
             b.append('\n');
         }
         if (!r.paired().isEmpty()) {
-            b.append("## Paired comparisons\n\n| task | A | B | shared | A − B | 95% CI | p | test | verdict |\n|---|---|---|---|---|---|---|---|---|\n");
+            b.append("## Paired comparisons\n\n| task | A | B | shared | A − B | 95% CI (paired bootstrap) | p | test | verdict |\n|---|---|---|---|---|---|---|---|---|\n");
             for (RunDiff p : r.paired()) {
                 var c = p.comparison();
                 b.append("| ").append(md(p.a().task())).append(" | ").append(md(p.a().model())).append(" | ").append(md(p.b().model()))
@@ -101,14 +103,14 @@ public final class RunsReportText {
         }
         for (ProbeReport p : r.probes()) {
             b.append("## Probes: ").append(md(p.model())).append(" (run ").append(md(p.runId())).append(")\n\n")
-                    .append("| category | OWASP | attempts | hits | ASR [95% CI] |\n|---|---|---|---|---|\n");
+                    .append("| category | OWASP | attempts | hits | ASR [95% interval] |\n|---|---|---|---|---|\n");
             for (CategoryResult c : p.categories()) {
                 b.append("| ").append(md(c.id())).append(" | ").append(md(String.join(", ", c.owasp()))).append(" | ").append(c.attempts())
-                        .append(" | ").append(c.hits()).append(" | ").append(metric(c.asr())).append(" |\n");
+                        .append(" | ").append(c.hits()).append(" | ").append(rate(c.asr())).append(" |\n");
             }
-            b.append("\n| OWASP id | attempts | hits | ASR [95% CI] |\n|---|---|---|---|\n");
+            b.append("\n| OWASP id | attempts | hits | ASR [95% interval] |\n|---|---|---|---|\n");
             for (OwaspResult o : p.owasp()) {
-                b.append("| ").append(md(o.id())).append(" | ").append(o.attempts()).append(" | ").append(o.hits()).append(" | ").append(metric(o.asr())).append(" |\n");
+                b.append("| ").append(md(o.id())).append(" | ").append(o.attempts()).append(" | ").append(o.hits()).append(" | ").append(rate(o.asr())).append(" |\n");
             }
             b.append('\n');
         }
@@ -134,19 +136,23 @@ public final class RunsReportText {
         return b.toString();
     }
 
-    /** run_id, kind, task, model, catalog_model, metric, value, stderr, ci_low, ci_high (95%, Wilson's for proportions), n, published, published_source, verdict. */
+    /**
+     * run_id, kind, task, model, catalog_model, metric, value, stderr, ci_low, ci_high (95%: Wilson's where the run
+     * recorded one, else the normal one), n, published, published_source, verdict, interval (which of the two
+     * ci_low/ci_high are: wilson95 or ci95, empty without an interval).
+     */
     public static String csv(RunsReport r) {
-        StringBuilder b = new StringBuilder("run_id,kind,task,model,catalog_model,metric,value,stderr,ci_low,ci_high,n,published,published_source,verdict\r\n");
+        StringBuilder b = new StringBuilder("run_id,kind,task,model,catalog_model,metric,value,stderr,ci_low,ci_high,n,published,published_source,verdict,interval\r\n");
         for (TaskTable t : r.tasks()) {
             for (TaskTable.Row row : t.rows()) {
                 ReportRun run = r.runs().stream().filter(x -> x.runId().equals(row.runId())).findFirst().orElseThrow();
                 MeasuredClaim claim = r.comparison().stream().filter(c -> c.runId().equals(row.runId()) && c.task().equals(t.task())).findFirst().orElse(null);
-                for (Map.Entry<String, MetricSummary> e : row.metrics().entrySet()) {
+                for (Map.Entry<String, ReportMetric> e : row.metrics().entrySet()) {
                     boolean claimed = claim != null && claim.metric().equals(e.getKey());
                     csvRow(b, run, t.task(), e.getKey(), e.getValue(), claimed ? claim : null);
                 }
                 for (TaskTable.Group g : t.breakdowns()) {
-                    MetricSummary s = g.byRun().get(row.runId());
+                    ReportMetric s = g.byRun().get(row.runId());
                     if (s != null) csvRow(b, run, t.task(), g.group() + "/" + g.key(), s, null);
                 }
             }
@@ -154,21 +160,42 @@ public final class RunsReportText {
         return b.toString();
     }
 
-    private static void csvRow(StringBuilder b, ReportRun run, String task, String metric, MetricSummary s, MeasuredClaim claim) {
-        List<Double> ci = Rankings.interval(s);
+    private static void csvRow(StringBuilder b, ReportRun run, String task, String metric, ReportMetric s, MeasuredClaim claim) {
+        List<Double> ci = s.interval();
         List<String> f = List.of(run.runId(), run.kind(), task, nz(run.model()), nz(run.catalogModel()), metric, d(s.value()), d(s.stderr()),
                 ci == null ? "" : d(ci.get(0)), ci == null ? "" : d(ci.get(1)), Integer.toString(s.n()),
-                claim == null ? "" : d(claim.published()), claim == null ? "" : nz(claim.source()), claim == null ? "" : claim.verdict());
+                claim == null ? "" : d(claim.published()), claim == null ? "" : nz(claim.source()), claim == null ? "" : claim.verdict(),
+                ci == null ? "" : s.wilson95() != null ? MeasuredClaim.WILSON : MeasuredClaim.NORMAL);
         b.append(String.join(",", f.stream().map(RunsReportText::csvField).toList())).append("\r\n");
     }
 
-    static String metric(MetricSummary m) {
-        if (m == null || m.value() == null) return "-";
-        boolean unit = m.value() >= 0 && m.value() <= 1;
-        double k = unit ? 100 : 1;
-        String v = unit ? String.format(Locale.US, "%.1f%%", m.value() * 100) : String.format(Locale.US, "%.2f", m.value());
-        List<Double> ci = Rankings.interval(m);
-        return ci == null ? v : v + String.format(Locale.US, unit ? " [%.1f, %.1f]" : " [%.2f, %.2f]", ci.get(0) * k, ci.get(1) * k);
+    /** How the brackets read, said once at the top (report.js says the same). */
+    static final String INTERVALS = "In brackets: 95% intervals, the normal one (value ± 1.96·SE) unless marked Wilson "
+            + "(the Wilson score interval the run records for proportions).";
+
+    static String metric(ReportMetric m) {
+        return m == null ? "-" : metric(m.value(), m.ci95(), m.wilson95(), m.unit());
+    }
+
+    /** A probe's attack success rate: a proportion. */
+    private static String rate(MetricSummary m) {
+        return m == null ? "-" : metric(m.value(), m.ci95(), m.wilson95(), MetricUnit.proportion);
+    }
+
+    /**
+     * A value as what it is, never as what its number looks like: a proportion as a percentage with its interval in
+     * points, a count as a whole number, a score on its own scale. The interval is Wilson's where there is one
+     * (marked so), else the normal one.
+     */
+    static String metric(Double value, List<Double> ci95, List<Double> wilson95, MetricUnit unit) {
+        if (value == null) return "-";
+        if (unit == MetricUnit.count) return String.format(Locale.US, "%d", Math.round(value));
+        boolean percent = unit == MetricUnit.proportion;
+        double k = percent ? 100 : 1;
+        String v = percent ? String.format(Locale.US, "%.1f%%", value * 100) : String.format(Locale.US, "%.2f", value);
+        List<Double> ci = wilson95 != null ? wilson95 : ci95;
+        if (ci == null) return v;
+        return v + String.format(Locale.US, percent ? " [%s%.1f, %.1f]" : " [%s%.2f, %.2f]", wilson95 != null ? "Wilson " : "", ci.get(0) * k, ci.get(1) * k);
     }
 
     private static String num(Double v) { return v == null ? "-" : String.format(Locale.US, "%.1f", v); }

@@ -1,7 +1,5 @@
 package dev.arbiter.report;
 
-import dev.arbiter.eval.engine.MetricSummary;
-
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +15,8 @@ public record TaskTable(String task, List<Row> rows, List<Group> breakdowns) {
 
     /** @param metrics the overall metrics (names without a '/'), in the task's order */
     public record Row(String runId, String model, String status, int planned, int scored, int unscored, int errors,
-                      int missing, Map<String, MetricSummary> metrics) {}
+                      int missing, Map<String, ReportMetric> metrics) {}
 
     /** One breakdown line: {@code group/key} for every run that has it, by run id. */
-    public record Group(String group, String key, Map<String, MetricSummary> byRun) {}
+    public record Group(String group, String key, Map<String, ReportMetric> byRun) {}
 }

@@ -1,6 +1,5 @@
 package dev.arbiter.report;
 
-import dev.arbiter.eval.engine.MetricSummary;
 import dev.arbiter.eval.engine.TaskResult;
 
 import java.util.ArrayList;
@@ -14,15 +13,16 @@ final class TaskTables {
 
     static List<TaskTable> of(List<RunsReportBuilder.Read> reads) {
         Map<String, List<TaskTable.Row>> rows = new LinkedHashMap<>();
-        Map<String, Map<String, Map<String, MetricSummary>>> groups = new LinkedHashMap<>();  // task → "group/key" → run → metric
+        Map<String, Map<String, Map<String, ReportMetric>>> groups = new LinkedHashMap<>();  // task → "group/key" → run → metric
         for (var r : reads) {
             for (TaskResult t : r.record().tasks()) {
-                Map<String, MetricSummary> overall = new LinkedHashMap<>();
+                Map<String, ReportMetric> overall = new LinkedHashMap<>();
                 for (var e : t.metrics().entrySet()) {
                     int slash = e.getKey().indexOf('/');
-                    if (slash < 0) overall.put(e.getKey(), e.getValue());
+                    ReportMetric m = ReportMetric.of(e.getKey(), e.getValue());
+                    if (slash < 0) overall.put(e.getKey(), m);
                     else groups.computeIfAbsent(t.task(), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(r.run().runId(), e.getValue());
+                            .computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(r.run().runId(), m);
                 }
                 rows.computeIfAbsent(t.task(), k -> new ArrayList<>()).add(new TaskTable.Row(r.run().runId(), r.run().model(),
                         r.record().status().name(), t.planned(), t.scored(), t.unscored(), t.errors(), t.missing(), overall));

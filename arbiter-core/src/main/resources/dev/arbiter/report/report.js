@@ -21,14 +21,18 @@ var ArbiterReport = (function () {
     return el("span", text);
   }
   function num(v, digits) { return v === null || v === undefined ? "-" : Number(v).toFixed(digits === undefined ? 1 : digits); }
-  function ci(c, scale, digits) {
-    return Array.isArray(c) && c.length === 2 ? "[" + num(c[0] * scale, digits) + ", " + num(c[1] * scale, digits) + "]" : "";
+  function ci(c, scale, digits, label) {
+    return Array.isArray(c) && c.length === 2 ? "[" + (label || "") + num(c[0] * scale, digits) + ", " + num(c[1] * scale, digits) + "]" : "";
   }
-  function metric(m) {
+  // A value as what the document says it is (a metric's "unit"), never as what its number looks like: a proportion
+  // as a percentage, a count of answers as a whole number, a score (MT-Bench's 1–10) on its own scale.
+  function metric(m, unit) {
     if (!m || m.value === null || m.value === undefined) return "-";
-    const unit = m.value >= 0 && m.value <= 1;
-    const interval = m.wilson95 || m.ci95;  // Wilson's for proportions, as the summary and the CSV
-    return unit ? num(m.value * 100) + "% " + ci(interval, 100) : num(m.value, 2) + " " + ci(interval, 1, 2);
+    const u = unit || m.unit;
+    if (u === "count") return num(m.value, 0);
+    // Wilson's where the run recorded one (marked so), else the normal interval: as the Markdown and the CSV
+    const interval = m.wilson95 || m.ci95, label = m.wilson95 ? "Wilson " : "";
+    return u === "proportion" ? num(m.value * 100) + "% " + ci(interval, 100, 1, label) : num(m.value, 2) + " " + ci(interval, 1, 2, label);
   }
   function table(parent, headers, cls) {
     const t = add(parent, el("table", null, cls));
@@ -73,7 +77,9 @@ var ArbiterReport = (function () {
     for (const t of d.rankings || []) {
       add(s, el("h3", "Ranked by measured " + t.metric + " on " + t.task));
       const tb = table(s, ["rank", "model", t.metric, "run"], "ranking");
-      for (const r of t.ranked) row(tb, [(r.tied_with_above ? "≈" : "") + r.rank, r.model, metric({ value: r.value, ci95: r.ci95 }), r.run_id]);
+      for (const r of t.ranked) row(tb, [(r.tied ? "≈" : "") + r.rank, r.model, metric({ value: r.value, ci95: r.ci95, wilson95: r.wilson95, unit: r.unit }), r.run_id]);
+      add(s, el("p", "Rank = 1 + the number of runs significantly better (paired test: p < 0.05 and the 95% CI of the difference "
+        + "excludes 0; runs not paired: 95% intervals that do not overlap); ≈ = shares its rank with another run.", "muted"));
     }
     if ((d.findings || []).length) {
       add(s, el("h3", "What the measurements say about the published figures"));
@@ -94,7 +100,7 @@ var ArbiterReport = (function () {
     if ((data.comparison || []).length) {
       add(s, el("p", "Published: the vendor's figure, its setting and source. Measured: your run, with its 95% interval. "
         + "The difference is highlighted when the published figure lies outside the measured interval.", "muted"));
-      const tb = table(s, ["model", "benchmark", "published", "measured (95% CI)", "difference", "verdict", "run"], "claims");
+      const tb = table(s, ["model", "benchmark", "published", "measured (95% interval)", "difference", "verdict", "run"], "claims");
       for (const c of data.comparison) {
         const pub = el("span");
         if (c.published != null) {
@@ -102,7 +108,7 @@ var ArbiterReport = (function () {
           if (c.setting) pub.appendChild(el("div", c.setting, "muted"));
         } else pub.textContent = "-";
         if (c.article != null && c.article !== c.published) pub.appendChild(el("div", "article: " + num(c.article), "muted"));
-        const tr = row(tb, [c.catalog_model, c.benchmark, pub, num(c.measured) + (c.ci_low != null ? " [" + num(c.ci_low) + ", " + num(c.ci_high) + "]" : "") + " n=" + c.n,
+        const tr = row(tb, [c.catalog_model, c.benchmark, pub, num(c.measured) + (c.ci_low != null ? " " + ci([c.ci_low, c.ci_high], 1, 1, c.interval === "wilson95" ? "Wilson " : "") : "") + " n=" + c.n,
           c.difference == null ? "-" : (c.difference > 0 ? "+" : "") + num(c.difference), c.verdict.replace(/_/g, " "), c.run_id]);
         tr.className = "verdict-" + c.verdict;
       }
@@ -142,10 +148,10 @@ var ArbiterReport = (function () {
   function paired(root, data) {
     if (!(data.paired || []).length) return;
     const s = section(root, "paired", "Paired comparisons (same samples)");
-    const tb = table(s, ["task", "A", "B", "shared", "A − B", "95% CI", "p", "test", "verdict"]);
+    const tb = table(s, ["task", "A", "B", "shared", "A − B", "95% CI (paired bootstrap)", "p", "test", "verdict"]);
     for (const p of data.paired) {
       const c = p.comparison;
-      const unit = c.mean_a >= 0 && c.mean_a <= 1 && c.mean_b >= 0 && c.mean_b <= 1;
+      const unit = c.unit === "proportion";  // differences of proportions in points, of scores on their scale
       const f = v => unit ? (v > 0 ? "+" : "") + num(v * 100) + " pts" : (v > 0 ? "+" : "") + num(v, 2);
       const tr = row(tb, [p.a.task, p.a.model + " (" + p.a.run_id + ")", p.b.model + " (" + p.b.run_id + ")", c.shared, f(c.difference),
         f(c.ci_low) + " to " + f(c.ci_high), num(c.p_value, 4), c.test, c.significant ? "different" : "cannot tell apart"]);
@@ -159,11 +165,11 @@ var ArbiterReport = (function () {
     const s = section(root, "probes", "Security probes");
     for (const p of data.probes) {
       add(s, el("h3", p.model + " — run " + p.run_id + " (" + p.status + ")"));
-      const tb = table(s, ["category", "OWASP", "ATLAS", "attempts", "hits", "ASR (95% CI)", "ASR@k", "controls hit"]);
-      for (const c of p.categories) row(tb, [c.id, c.owasp.join(", "), c.atlas.join(", "), c.attempts, c.hits, metric(c.asr),
+      const tb = table(s, ["category", "OWASP", "ATLAS", "attempts", "hits", "ASR (95% interval)", "ASR@k", "controls hit"]);
+      for (const c of p.categories) row(tb, [c.id, c.owasp.join(", "), c.atlas.join(", "), c.attempts, c.hits, metric(c.asr, "proportion"),
         c.samples ? c.samples_hit + " / " + (c.samples - (c.samples_left_out || 0)) + (c.samples_left_out ? " (" + c.samples_left_out + " left out)" : "") : "-", c.control_hits + " / " + c.control_attempts]);
-      const ob = table(s, ["OWASP id", "categories", "attempts", "hits", "ASR (95% CI)"]);
-      for (const o of p.owasp) row(ob, [o.id, o.categories.join(", "), o.attempts, o.hits, metric(o.asr)]);
+      const ob = table(s, ["OWASP id", "categories", "attempts", "hits", "ASR (95% interval)"]);
+      for (const o of p.owasp) row(ob, [o.id, o.categories.join(", "), o.attempts, o.hits, metric(o.asr, "proportion")]);
       if ((p.hits || []).length) {
         const details = add(s, el("details"));
         add(details, el("summary", p.hits.length + " hits with their evidence"));
@@ -288,6 +294,8 @@ var ArbiterReport = (function () {
     root.replaceChildren();
     add(root, el("h1", "Arbiter report — " + data.runs.length + " run" + (data.runs.length === 1 ? "" : "s")));
     add(root, el("p", "Generated " + data.generated_at + " from the run store. Runs: " + data.runs.map(r => r.run_id).join(", "), "muted"));
+    add(root, el("p", "In brackets: 95% intervals, the normal one (value ± 1.96·SE) unless marked Wilson "
+      + "(the Wilson score interval the run records for proportions).", "muted"));
     const nav = add(root, el("nav", null, "report-nav"));
     for (const part of [summary, comparison, tasks, paired, probes, bench, samples, manifests]) part(root, data);
     for (const s of root.querySelectorAll("section.report-section")) {

@@ -51,9 +51,31 @@ public final class ReportFixture {
 
     /** Starts an mmlu run of twelve questions, as the engine does: status running, no record yet. */
     public static void start(RunStore s, String id, String model, Instant start) {
-        RunManifest m = manifest(id, "mmlu", model, start, 12, List.of("accuracy"));
+        start(s, id, model, start, 12);
+    }
+
+    /** Starts an mmlu run of {@code n} questions, as the engine does: status running, no record yet. */
+    public static void start(RunStore s, String id, String model, Instant start, int n) {
+        RunManifest m = manifest(id, "mmlu", model, start, n, List.of("accuracy"));
         s.insertRun(new StoredRun(id, "mmlu", model, "openai http://127.0.0.1:8000/v1 " + model, "key-" + id, "running", start, null,
-                12, 0, null, Json.write(m.withStatus(RunStatus.running, null)), null));
+                n, 0, null, Json.write(m.withStatus(RunStatus.running, null)), null));
+    }
+
+    /**
+     * An mmlu run of {@code n} questions killed after answering the first {@code answered} (right where {@code right}
+     * says): status running, no record, as a run killed with -9 leaves the store.
+     */
+    public static void killed(RunStore s, String id, String model, Instant start, int n, int answered, java.util.function.IntPredicate right) {
+        start(s, id, model, start, n);
+        for (int i = 0; i < answered; i++) answer(s, id, model, start, i, right.test(i), right.test(i) ? "The answer is A" : "The answer is B");
+    }
+
+    /**
+     * Stores a completed mmlu run of {@code n} questions, right on those {@code right} accepts, with the record the
+     * engine would write.
+     */
+    public static void eval(RunStore s, String id, String model, Instant start, int n, java.util.function.IntPredicate right) {
+        eval(s, id, model, start, n, right, i -> right.test(i) ? "The answer is A" : "The answer is B");
     }
 
     /** Stores the answer to question {@code i} (0-based) of a run started with {@link #start}. */
@@ -69,15 +91,43 @@ public final class ReportFixture {
 
     private static void eval(RunStore s, String id, String model, Instant start, java.util.function.IntPredicate right,
                              java.util.function.IntFunction<String> response) {
-        RunManifest m = manifest(id, "mmlu", model, start, 12, List.of("accuracy"));
-        start(s, id, model, start);
+        eval(s, id, model, start, 12, right, response);
+    }
+
+    private static void eval(RunStore s, String id, String model, Instant start, int n, java.util.function.IntPredicate right,
+                             java.util.function.IntFunction<String> response) {
+        RunManifest m = manifest(id, "mmlu", model, start, n, List.of("accuracy"));
+        start(s, id, model, start, n);
         List<SampleRecord> records = new ArrayList<>();
-        for (int i = 0; i < 12; i++) records.add(answer(s, id, model, start, i, right.test(i), response.apply(i)));
+        for (int i = 0; i < n; i++) records.add(answer(s, id, model, start, i, right.test(i), response.apply(i)));
         Map<String, MetricSummary> metrics = new LinkedHashMap<>();
         metrics.put("accuracy", summary(records, null));
         for (String subject : SUBJECTS) metrics.put("subject/" + subject, summary(records, subject));
-        TaskResult t = new TaskResult("mmlu", 1, "choice", 12, 1, 12, 12, 0, 0, 0, metrics, 600, 60, null, 0, Map.of(),
-                Map.of("scored", 12), List.of());
+        TaskResult t = new TaskResult("mmlu", 1, "choice", n, 1, n, n, 0, 0, 0, metrics, 50L * n, 5L * n, null, 0, Map.of(),
+                Map.of("scored", n), List.of());
+        RunManifest ended = m.withStatus(RunStatus.completed, start.plusSeconds(60));
+        RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, id, RunStatus.completed, ended, List.of(t), "/runs/" + id + "/samples.jsonl", null);
+        s.finishRun(id, "completed", ended.endedAt(), t.headline(), Json.write(ended), Json.write(record));
+    }
+
+    /**
+     * Stores a completed run of {@code task} whose answer i scored {@code scores[i]}, with the metrics given: for
+     * tasks whose metrics are not the mean of 0/1 scores (MT-Bench's 1–10 ratings, HumanEval's pass@k and counts).
+     */
+    public static void run(RunStore s, String id, String task, String model, Instant start, double[] scores,
+                           Map<String, MetricSummary> metrics) {
+        int n = scores.length;
+        RunManifest m = manifest(id, task, model, start, n, List.copyOf(metrics.keySet()));
+        s.insertRun(new StoredRun(id, task, model, "openai http://127.0.0.1:8000/v1 " + model, "key-" + id, "running", start, null,
+                n, 0, null, Json.write(m.withStatus(RunStatus.running, null)), null));
+        for (int i = 0; i < n; i++) {
+            SampleRecord r = new SampleRecord("q" + (i + 1), 0, SampleRecord.SCORED, List.of(ChatMessage.user("Question " + (i + 1) + "?")),
+                    List.of(), List.of(), Map.of(), List.of(), "Answer " + (i + 1), null, "stop", model, "fixture", null, scores[i], null,
+                    Map.of(), 100 + i, 120 + i, 50, 5, 1, 1, 0, null, start.plusSeconds(10 + i), null, null, null);
+            s.putSample(new StoredSample(id, task, r.sampleId(), 0, Json.write(r), r.score(), r.status()));
+        }
+        TaskResult t = new TaskResult(task, 1, "fixture", n, 1, n, n, 0, 0, 0, metrics, 50L * n, 5L * n, null, 0, Map.of(),
+                Map.of("scored", n), List.of());
         RunManifest ended = m.withStatus(RunStatus.completed, start.plusSeconds(60));
         RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, id, RunStatus.completed, ended, List.of(t), "/runs/" + id + "/samples.jsonl", null);
         s.finishRun(id, "completed", ended.endedAt(), t.headline(), Json.write(ended), Json.write(record));

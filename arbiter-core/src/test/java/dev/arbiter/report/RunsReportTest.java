@@ -1,9 +1,11 @@
 package dev.arbiter.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.catalog.CatalogLoader;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.store.RunStore;
 import dev.arbiter.profile.Profiler;
+import dev.arbiter.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +29,7 @@ class RunsReportTest {
         var ranking = r.summary().rankings().get(0);
         assertThat(ranking.task()).isEqualTo("mmlu");
         assertThat(ranking.ranked()).extracting(DecisionSummary.Ranked::runId).containsExactly(ReportFixture.QWEN, ReportFixture.HOUSE);
-        assertThat(ranking.ranked().get(1).tiedWithAbove()).isFalse();  // 6 discordant pairs, all one way: McNemar p = 0.031
+        assertThat(ranking.ranked().get(1).tied()).isFalse();  // 6 discordant pairs, all one way: McNemar p = 0.031
         assertThat(r.paired()).hasSize(1);
         assertThat(r.paired().get(0).comparison().aOnlyPassed()).isEqualTo(6);
         assertThat(r.paired().get(0).comparison().significant()).isTrue();
@@ -47,6 +49,43 @@ class RunsReportTest {
         assertThat(r.summary().findings()).singleElement().asString().contains("qwen2.5-7b", "MMLU", "confirmed");
         assertThat(r.summary().licences()).extracting(DecisionSummary.LicenceNote::model).containsExactly("qwen2.5-7b");
         assertThat(r.radar()).isNotNull();
+    }
+
+    @Test
+    void ci95IsTheNormalIntervalEverywhereAndTheWilsonIntervalIsNamedWhereverItIsShown() {
+        RunsReport r = report();
+        JsonNode j = Json.mapper().valueToTree(r);
+        JsonNode ranked = j.at("/summary/rankings/0/ranked/0"), recorded = j.at("/tasks/0/rows/0/metrics/accuracy");
+        assertThat(ranked.path("run_id").asText()).isEqualTo(j.at("/tasks/0/rows/0/run_id").asText());
+        assertThat(ranked.path("ci95")).isEqualTo(recorded.path("ci95"));          // [0.7533, 1.0]: value ± 1.96·SE
+        assertThat(ranked.path("wilson95")).isEqualTo(recorded.path("wilson95"));  // [0.6461, 0.9851]
+        MeasuredClaim c = r.comparison().get(0);
+        assertThat(c.interval()).isEqualTo(MeasuredClaim.WILSON);
+        assertThat(r.summary().findings().get(0)).contains("(Wilson 95% interval 64.6–98.5, n = 12");
+        String md = RunsReportText.markdown(r);
+        assertThat(md).contains(RunsReportText.INTERVALS, "| 91.7% [Wilson 64.6, 98.5] | " + ReportFixture.QWEN + " |",
+                "| 91.7 [Wilson 64.6, 98.5] |", "| 100.0% [Wilson 51.0, 100.0] |");
+    }
+
+    @Test
+    void aRunThatDidNotCompleteNeitherConfirmsNorContradictsAPublishedFigure() {
+        Path file = dir.resolve("k.db");
+        try (RunStore s = RunStore.open(file)) {
+            // killed after 4 of 12 questions, 3 right: 75.0 [Wilson 30.1, 95.4], an interval the published 74.2 lies in
+            ReportFixture.killed(s, "partial", "Qwen/Qwen2.5-7B-Instruct", ReportFixture.T0, 12, 4, i -> i != 2);
+            RunsReport r = new RunsReportBuilder(s, new CatalogLoader().load(List.of(RunsReportGoldenTest.CATALOG)), Profiler.bundled(),
+                    RunsReportGoldenTest.CLOCK, 200).build(List.of("partial"), Map.of(), null);
+            MeasuredClaim c = r.comparison().get(0);
+            assertThat(c.measured()).isEqualTo(75.0);
+            assertThat(c.ciLow()).isLessThan(74.2);
+            assertThat(c.verdict()).isEqualTo(MeasuredClaim.INCOMPLETE);
+            assertThat(c.difference()).isNull();
+            assertThat(List.of(c.status(), c.answered(), c.planned())).containsExactly("running", 4, 12);
+            assertThat(r.summary().findings()).singleElement().asString()
+                    .contains("measured 75.0 on MMLU", "n = 4", "the run is incomplete (running, 4 of 12 answers)", "not comparable")
+                    .doesNotContain("confirmed").doesNotContain("contradicted");
+            assertThat(RunsReportText.markdown(r)).contains("| incomplete run |").doesNotContain("— confirmed");
+        }
     }
 
     @Test
@@ -110,9 +149,9 @@ class RunsReportTest {
         assertThat(md).contains("## Published vs measured", "| qwen2.5-7b | mmlu | 74.2 |", "confirmed", "## Task mmlu", "subject/anatomy",
                 "## Probes", "LLM01:2025", "## Bench", "concurrency 8").doesNotContain("<img");
         String csv = RunsReportText.csv(r);
-        assertThat(csv.split("\r\n")[0]).isEqualTo("run_id,kind,task,model,catalog_model,metric,value,stderr,ci_low,ci_high,n,published,published_source,verdict");
+        assertThat(csv.split("\r\n")[0]).isEqualTo("run_id,kind,task,model,catalog_model,metric,value,stderr,ci_low,ci_high,n,published,published_source,verdict,interval");
         assertThat(csv).contains(ReportFixture.QWEN + ",eval,mmlu,Qwen/Qwen2.5-7B-Instruct,qwen2.5-7b,accuracy,0.916667,")
-                .contains(",74.2000,https://arxiv.org/abs/2412.15115,confirmed\r\n");
+                .contains(",74.2000,https://arxiv.org/abs/2412.15115,confirmed,wilson95\r\n");
         assertThat(RunsReportText.csvField("=HYPERLINK(\"x\")")).startsWith("\"'=");
     }
 }

@@ -2,6 +2,7 @@ package dev.arbiter.eval.stats;
 
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.SampleScore;
+import dev.arbiter.eval.engine.MetricUnit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,11 +39,16 @@ public final class PairedComparison {
         return out;
     }
 
-    public static Comparison compare(Map<String, Double> a, Map<String, Double> b, Random random) {
-        return compare(a, b, random, PairedBootstrap.DEFAULT_RESAMPLES);
+    public static Comparison compare(Map<String, Double> a, Map<String, Double> b, MetricUnit unit, Random random) {
+        return compare(a, b, unit, random, PairedBootstrap.DEFAULT_RESAMPLES);
     }
 
-    public static Comparison compare(Map<String, Double> a, Map<String, Double> b, Random random, int resamples) {
+    /**
+     * @param unit what the per-sample scores are, from the runs' metric (never from the numbers): a proportion's
+     *             differences read in points (0.042 → "+4.2 points"), a score's on its own scale
+     */
+    public static Comparison compare(Map<String, Double> a, Map<String, Double> b, MetricUnit unit, Random random, int resamples) {
+        if (unit == null) throw new IllegalArgumentException("unit is required");
         TreeSet<String> shared = new TreeSet<>(a.keySet());
         shared.retainAll(b.keySet());
         int n = shared.size();
@@ -78,9 +84,8 @@ public final class PairedComparison {
         Double mde = sd == 0 ? null : (Distributions.Z_975 + Distributions.Z_80) * sd / Math.sqrt(n);
         boolean excludesZero = boot.ciLow() > 0 || boot.ciHigh() < 0;
         boolean significant = p < ALPHA && excludesZero;
-        boolean unitInterval = inUnitInterval(va) && inUnitInterval(vb);
-        List<String> warnings = warnings(n, a.size() - n, b.size() - n, boot, p, significant, mde, unitInterval);
-        return new Comparison(n, a.size() - n, b.size() - n, PairedBootstrap.mean(va), PairedBootstrap.mean(vb), boot.meanDifference(),
+        List<String> warnings = warnings(n, a.size() - n, b.size() - n, boot, p, significant, mde, unit == MetricUnit.proportion);
+        return new Comparison(n, a.size() - n, b.size() - n, unit, PairedBootstrap.mean(va), PairedBootstrap.mean(vb), boot.meanDifference(),
                 boot.ciLow(), boot.ciHigh(), p, test, binary ? bCount : null, binary ? cCount : null, mde, significant, warnings);
     }
 
@@ -118,17 +123,12 @@ public final class PairedComparison {
         return w;
     }
 
-    /** Scores in [0, 1] read as percentages: 0.042 → "+4.2 points"; other scales as they are. */
-    static String points(double v, boolean unitInterval) {
-        return unitInterval ? String.format(Locale.US, "%+.1f points", 100 * v) : String.format(Locale.US, "%+.2f", v);
+    /** Proportions read as percentages: 0.042 → "+4.2 points"; scores on their own scale as they are. */
+    static String points(double v, boolean proportion) {
+        return proportion ? String.format(Locale.US, "%+.1f points", 100 * v) : String.format(Locale.US, "%+.2f", v);
     }
 
     private static boolean isZeroOrOne(double v) { return v == 0.0 || v == 1.0; }
-
-    private static boolean inUnitInterval(double[] v) {
-        for (double x : v) if (x < 0 || x > 1) return false;
-        return true;
-    }
 
     static double sd(double[] v) {
         if (v.length < 2) return 0;

@@ -3,8 +3,10 @@ package dev.arbiter.eval.stats;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.SampleScore;
 import dev.arbiter.eval.Score;
+import dev.arbiter.eval.engine.MetricUnit;
 import dev.arbiter.eval.engine.RunManifest;
 import dev.arbiter.eval.engine.RunReader;
+import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.engine.RunStatus;
 import dev.arbiter.eval.engine.SampleRecord;
 import dev.arbiter.eval.store.RunStore;
@@ -26,16 +28,33 @@ public final class RunDiffs {
     public static RunDiff compare(RunStore store, String runA, String runB, Random random, int resamples) {
         if (runA.equals(runB)) throw new InvalidInputException("diff needs two different runs, got " + runA + " twice");
         RunReader reader = new RunReader(store);
-        RunManifest ma = reader.record(runA).manifest();
-        RunManifest mb = reader.record(runB).manifest();
+        RunRecord ra = reader.record(runA);
+        RunRecord rb = reader.record(runB);
+        RunManifest ma = ra.manifest();
+        RunManifest mb = rb.manifest();
         if (!ma.task().equals(mb.task())) {
             throw new InvalidInputException("run " + runA + " is task " + ma.task() + " but run " + runB + " is task "
                     + mb.task() + ": only runs of the same task can be compared sample by sample");
         }
         Map<String, Double> a = PairedComparison.perSample(scores(reader.samples(runA)));
         Map<String, Double> b = PairedComparison.perSample(scores(reader.samples(runB)));
-        Comparison c = PairedComparison.compare(a, b, random, resamples);
+        Comparison c = PairedComparison.compare(a, b, unit(ra, rb), random, resamples);
         return new RunDiff(side(ma, a.size()), side(mb, b.size()), c, notes(ma, mb));
+    }
+
+    /**
+     * What the per-sample scores are: the unit of the task's headline metric (its first, the mean of those scores),
+     * from A's record, else B's; a score on its own scale when neither has one (a killed run whose metrics the
+     * reader cannot rebuild).
+     */
+    static MetricUnit unit(RunRecord a, RunRecord b) {
+        for (RunRecord r : List.of(a, b)) {
+            if (r.tasks().isEmpty() || r.tasks().get(0).metrics().isEmpty()) continue;
+            var first = r.tasks().get(0).metrics().entrySet().iterator().next();
+            MetricUnit u = MetricUnit.of(first.getKey(), first.getValue());
+            if (u != null) return u == MetricUnit.count ? MetricUnit.score : u;
+        }
+        return MetricUnit.score;
     }
 
     private static List<SampleScore> scores(List<SampleRecord> records) {

@@ -3,6 +3,7 @@ package dev.arbiter.eval.stats;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.Score;
 import dev.arbiter.eval.SampleScore;
+import dev.arbiter.eval.engine.MetricUnit;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -30,7 +31,7 @@ class PairedComparisonTest {
     @Test
     void passFailRunsUseMcNemarOnTheDiscordantPairs() {
         var m = passFail(10, 2, 28);
-        Comparison c = PairedComparison.compare(m[0], m[1], new Random(1), 2000);
+        Comparison c = PairedComparison.compare(m[0], m[1], MetricUnit.proportion, new Random(1), 2000);
         assertThat(c.shared()).isEqualTo(40);
         assertThat(c.test()).isEqualTo("mcnemar_exact");
         assertThat(c.aOnlyPassed()).isEqualTo(10);
@@ -47,7 +48,7 @@ class PairedComparisonTest {
         // 5 pairs only A passed, none only B: exact McNemar p = 2 × 0.5^5 = 0.0625, while every bootstrap resample
         // of the 20 differences that holds no discordant pair is rare: the interval excludes 0
         var m = passFail(5, 0, 15);
-        Comparison c = PairedComparison.compare(m[0], m[1], new Random(1), 10_000);
+        Comparison c = PairedComparison.compare(m[0], m[1], MetricUnit.proportion, new Random(1), 10_000);
         assertThat(c.pValue()).isCloseTo(0.0625, within(1e-12));
         assertThat(c.ciLow()).isGreaterThan(0);
         assertThat(c.significant()).isFalse();
@@ -58,7 +59,7 @@ class PairedComparisonTest {
     @Test
     void aSmallSampleThatCannotSeparateTheModelsSaysSoPlainly() {
         var m = passFail(4, 2, 34);
-        Comparison c = PairedComparison.compare(m[0], m[1], new Random(1), 2000);
+        Comparison c = PairedComparison.compare(m[0], m[1], MetricUnit.proportion, new Random(1), 2000);
         assertThat(c.significant()).isFalse();
         assertThat(c.pValue()).isCloseTo(0.6875, within(1e-12));
         assertThat(c.warnings().get(0)).startsWith("Cannot tell the models apart on these 40 samples: the difference +5.0 points");
@@ -77,7 +78,7 @@ class PairedComparisonTest {
             b.put("q" + i, 5.0);
             a.put("q" + i, 5.0 + diffs[i]);
         }
-        Comparison c = PairedComparison.compare(a, b, new Random(42), 2000);
+        Comparison c = PairedComparison.compare(a, b, MetricUnit.score, new Random(42), 2000);
         assertThat(c.test()).isEqualTo("paired_bootstrap");
         assertThat(c.difference()).isCloseTo(1.0, within(1e-12));
         assertThat(c.aOnlyPassed()).isNull();
@@ -88,7 +89,7 @@ class PairedComparisonTest {
     void onlySharedSamplesAreComparedAndTheRestAreCounted() {
         Map<String, Double> a = Map.of("x", 1.0, "y", 0.0, "only-a", 1.0);
         Map<String, Double> b = Map.of("x", 1.0, "y", 0.0, "only-b1", 0.0, "only-b2", 1.0);
-        Comparison c = PairedComparison.compare(a, b, new Random(1), 500);
+        Comparison c = PairedComparison.compare(a, b, MetricUnit.proportion, new Random(1), 500);
         assertThat(c.shared()).isEqualTo(2);
         assertThat(c.onlyInA()).isEqualTo(1);
         assertThat(c.onlyInB()).isEqualTo(2);
@@ -98,7 +99,7 @@ class PairedComparisonTest {
 
     @Test
     void noSharedSamplesIsAnInputError() {
-        assertThatThrownBy(() -> PairedComparison.compare(Map.of("a", 1.0), Map.of("b", 1.0), new Random(1)))
+        assertThatThrownBy(() -> PairedComparison.compare(Map.of("a", 1.0), Map.of("b", 1.0), MetricUnit.proportion, new Random(1)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no scored sample in common");
     }
 
@@ -115,7 +116,7 @@ class PairedComparisonTest {
 
     @Test
     void averagedEpochsThatAreNotZeroOrOneAreComparedAsGradedScores() {
-        Comparison c = PairedComparison.compare(Map.of("a", 0.5, "b", 1.0), Map.of("a", 0.0, "b", 1.0), new Random(1), 500);
+        Comparison c = PairedComparison.compare(Map.of("a", 0.5, "b", 1.0), Map.of("a", 0.0, "b", 1.0), MetricUnit.proportion, new Random(1), 500);
         assertThat(c.test()).isEqualTo("paired_bootstrap");
     }
 }

@@ -5,6 +5,7 @@ import dev.arbiter.client.ModelClients;
 import dev.arbiter.eval.Task;
 import dev.arbiter.eval.engine.EngineEnvironment;
 import dev.arbiter.eval.engine.EvalRunner;
+import dev.arbiter.eval.engine.MetricUnit;
 import dev.arbiter.eval.engine.RunOptions;
 import dev.arbiter.eval.engine.RunReader;
 import dev.arbiter.eval.engine.RunRecord;
@@ -97,7 +98,7 @@ class CustomTaskRunTest {
         assertThat(b.tasks().get(0).metrics().get("accuracy").value()).isEqualTo(10.0 / N);
 
         RunReader reader = new RunReader(store);
-        Comparison c = PairedComparison.compare(scores(reader.samples(a.runId())), scores(reader.samples(b.runId())), new Random(7), 2000);
+        Comparison c = PairedComparison.compare(scores(reader.samples(a.runId())), scores(reader.samples(b.runId())), MetricUnit.proportion, new Random(7), 2000);
         // A right, B wrong: odd i not divisible by 5 → 1,3,7,9,11,13,17,19 = 8. B right, A wrong: 10, 20 = 2.
         assertThat(c.aOnlyPassed()).isEqualTo(8);
         assertThat(c.bOnlyPassed()).isEqualTo(2);
