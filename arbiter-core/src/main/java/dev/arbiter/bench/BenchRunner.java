@@ -102,7 +102,7 @@ public final class BenchRunner {
         long fresh = Math.max(0, (long) n - warmups);  // positions from here on are the warm-up's prompts, or wrap round
         long repeated = Math.min(started, Math.max(0, (long) before + started - fresh));
         if (repeated == 0) return List.of();
-        return List.of(String.format(Locale.ROOT, "%d of this level's %d conversations repeat prompts the run had "
+        return List.of(String.format(Locale.US, "%d of this level's %d conversations repeat prompts the run had "
                 + "already sent (the workload has %d; the warm-up took %d, earlier levels %d): a server's prefix cache "
                 + "may have answered them faster", repeated, started, n, Math.min(warmups, n), before));
     }
