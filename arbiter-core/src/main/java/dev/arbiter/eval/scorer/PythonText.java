@@ -4,16 +4,20 @@ import java.util.Locale;
 
 /**
  * Python's {@code str} rules where Java's namesakes differ, for graders that reproduce a Python reference (Inspect,
- * IFEval, simple-evals). Checked code point by code point against CPython 3.11: {@link #isSpace} agrees everywhere;
- * {@link #caseFold} agrees on every code point Java 17's Unicode 13 knows (Unicode 14's 40 new cased letters fold
- * to themselves here).
+ * IFEval, simple-evals). Checked code point by code point against CPython 3.11: {@link #isSpace} and
+ * {@link #SPACE_CLASS} agree everywhere; {@link #caseFold} and {@link #WORD_CLASS} agree on every code point Java 17's
+ * Unicode 13 knows (Unicode 14's 40 new cased letters fold to themselves here).
  */
 public final class PythonText {
+    /** Python's {@code \s} in a str pattern (the code points {@link #isSpace} accepts), as a Java character class. */
+    public static final String SPACE_CLASS = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
     /**
-     * Python's {@code \s} in a str pattern, as a Java character class; compile it with
-     * {@link java.util.regex.Pattern#UNICODE_CHARACTER_CLASS}, whose {@code \s} lacks only U+001C–U+001F.
+     * Python's {@code \w} in a str pattern: letters, numbers (², ½ and Ⅻ too) and "_", but not the combining marks
+     * Java's Unicode {@code \w} takes, so "हिन्दी" is three words to Python.
      */
-    public static final String SPACE_CLASS = "[\\s\\x1c-\\x1f]";
+    public static final String WORD_CLASS = "[\\p{L}\\p{N}_]";
+    /** Python's {@code \b}: a boundary between a {@link #WORD_CLASS} character and anything else (or either end). */
+    public static final String WORD_BOUNDARY = "(?:(?<=" + WORD_CLASS + ")(?!" + WORD_CLASS + ")|(?<!" + WORD_CLASS + ")(?=" + WORD_CLASS + "))";
 
     private PythonText() {}
 
