@@ -205,6 +205,78 @@ class GenerationAndHarnessFlagsTest {
         assertThat(metrics.get("flexible_extract").get("value").asDouble()).isEqualTo(0.5);
     }
 
+    /** The question a reference completion prompt ends with: the text after its last {@code marker} (the probe's: all). */
+    static String lastQuestion(RecordedRequest q, String marker) {
+        String p = q.lastUserMessage() == null ? "" : q.lastUserMessage();
+        return p.substring(Math.max(0, p.lastIndexOf(marker)));
+    }
+
+    @Test
+    void lmEvalGsm8kCotGradesAnswersCutOffAtItsOwnTokenLimitAsLmEvalDoes() throws Exception {
+        // lm-eval scores every generation, whatever its finish_reason: strict 1 of 4 and flexible 2 of 4, not of the 2
+        // that finished (the robe's answer has no "The answer is", so only flexible-extract reads its 3)
+        ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(r -> {
+            String q = lastQuestion(r, "Q:");
+            if (q.contains("Janet")) return Reply.text("She makes 9 * 2 = 18 dollars. The answer is 18.");
+            if (q.contains("robe")) return Reply.text("It takes 2 + 1 = 3 bolts.");
+            return Reply.text("He first spends 80000 + 50000 = 130000 dollars, then the value rises by")
+                    .withFinishReason("length");
+        }).start();
+        servers.add(srv);
+        CliRun r = eval(srv, "--task", "gsm8k", "--data", gsm8k(4).toString(), "--harness", "lm-eval");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode task = r.json().get("tasks").get(0);
+        assertThat(task.get("metrics").get("strict_match").get("value").asDouble()).isEqualTo(0.25);
+        assertThat(task.get("metrics").get("flexible_extract").get("value").asDouble()).isEqualTo(0.5);
+        assertThat(task.get("sample_outcomes").get("scored").asInt()).isEqualTo(4);
+        assertThat(task.get("sample_outcomes").has("truncated")).isFalse();
+    }
+
+    @Test
+    void lmEvalMinervaMathGradesAnswersCutOffAtItsOwnTokenLimitAsLmEvalDoes() throws Exception {
+        ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(r -> {
+            String q = lastQuestion(r, "Problem:");
+            if (q.contains("divisors")) return Reply.text(" 196 = 2^2 7^2.\nFinal Answer: The final answer is $9$. I hope it is correct.");
+            if (q.contains("f(-2)")) return Reply.text(" Summing.\nFinal Answer: The final answer is $\\frac{14}{3}$. I hope it is correct.");
+            if (q.contains("rectangular")) return Reply.text(" So r = 3.\nFinal Answer: The final answer is $\\left( 3, \\frac{\\pi}{2} \\right)$. I hope it is correct.");
+            return Reply.text(" We write the double sum as").withFinishReason("length");
+        }).start();
+        servers.add(srv);
+        CliRun r = eval(srv, "--task", "math500", "--data", math500(4).toString(), "--harness", "lm-eval");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode task = r.json().get("tasks").get(0);
+        assertThat(task.get("metrics").get("accuracy").get("value").asDouble()).isEqualTo(0.75);
+        assertThat(task.get("sample_outcomes").get("scored").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void arbitersOwnGradingStillLeavesATruncatedAnswerOut() throws Exception {
+        ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(r -> r.lastUserMessage().contains("Janet")
+                ? Reply.text("The answer is 18.") : Reply.text("The robe takes 2 +").withFinishReason("length")).start();
+        servers.add(srv);
+        CliRun r = eval(srv, "--task", "gsm8k", "--data", gsm8k(2).toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode task = r.json().get("tasks").get(0);
+        assertThat(task.get("metrics").get("accuracy").get("value").asDouble()).isEqualTo(1.0);
+        assertThat(task.get("sample_outcomes").get("truncated").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void rescoreAsLmEvalGradesTheAnswersArbiterLeftOutAsTruncated() throws Exception {
+        ScriptedLlmServer srv = ScriptedLlmServer.builder().models("m").script(r -> r.lastUserMessage().contains("Janet")
+                ? Reply.text("The answer is 18.") : Reply.text("The robe takes 2 + 1 = 3 bolts. The answer is 3.")
+                .withFinishReason("length")).start();
+        servers.add(srv);
+        JsonNode first = eval(srv, "--task", "gsm8k", "--data", gsm8k(2).toString()).json();
+        assertThat(first.get("tasks").get(0).get("sample_outcomes").get("truncated").asInt()).isEqualTo(1);
+        CliRun r = CliRun.of("rescore", first.get("run_id").asText(), "--harness", "lm-eval", "--store",
+                dir.resolve("s.db").toString(), "--out", dir.resolve("rescored").toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode task = r.json().get("tasks").get(0);
+        assertThat(task.get("sample_outcomes").get("scored").asInt()).isEqualTo(2);
+        assertThat(task.get("metrics").get("strict_match").get("value").asDouble()).isEqualTo(1.0);
+    }
+
     @Test
     void lmEvalGsm8kFiveShotWithoutATrainSplitBesideTheDataIsRefused() throws Exception {
         ScriptedLlmServer srv = server();

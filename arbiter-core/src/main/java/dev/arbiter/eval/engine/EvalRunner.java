@@ -15,6 +15,7 @@ import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Scorer;
 import dev.arbiter.eval.Task;
+import dev.arbiter.eval.harness.HarnessProfile;
 import dev.arbiter.eval.scale.RunScale;
 import dev.arbiter.eval.store.ResponseCache;
 import dev.arbiter.eval.store.RunLease;
@@ -168,7 +169,8 @@ public final class EvalRunner {
             ResponseCache cache = opts.cache() ? new ResponseCache(store, clock) : null;
             AtomicBoolean stopping = new AtomicBoolean();
             SampleWorker worker = new SampleWorker(task, (s, e) -> new EngineGenerate(client, endpointId, gate, retries,
-                    cache, ticker, opts.seed(), e, stopping, shape), ticker, clock, opts.gradeTruncated());
+                    cache, ticker, opts.seed(), e, stopping, shape), ticker, clock,
+                    opts.gradeTruncated() || HarnessProfile.gradesTruncated(task.setting()));
             // One solver per request permit; finishers score and store, so that scoring (e.g. running generated
             // code) and the store's commit overlap with the requests instead of holding back the next one.
             int finishers = Math.max(8, Runtime.getRuntime().availableProcessors());
@@ -214,7 +216,7 @@ public final class EvalRunner {
             files.openLog(List.of());
             files.writeManifest(manifest);
             for (StoredSample s : store.samples(runId)) {
-                SampleRecord r = Rescorer.rescore(RecordCodec.sample(s), scorer);
+                SampleRecord r = Rescorer.rescore(RecordCodec.sample(s), scorer, HarnessProfile.gradesTruncated(setting));
                 StoredSample row = RecordCodec.stored(newId, manifest.task(), r);
                 store.putSample(row);
                 files.append(row.record());

@@ -20,7 +20,12 @@ final class Rescorer {
     private Rescorer() {}
 
     static SampleRecord rescore(SampleRecord r, Scorer scorer) {
-        if (!r.answered() || r.outcome() == SampleOutcome.TRUNCATED) return r; // nothing (whole) to grade
+        return rescore(r, scorer, false);
+    }
+
+    /** @param gradeTruncated grade an answer cut off at the token limit as it is, as a reference harness does */
+    static SampleRecord rescore(SampleRecord r, Scorer scorer, boolean gradeTruncated) {
+        if (!r.answered() || (r.outcome() == SampleOutcome.TRUNCATED && !gradeTruncated)) return r; // nothing (whole) to grade
         Sample sample = new Sample(r.sampleId(), r.input(), r.target(), r.choices(), r.sampleMetadata());
         GenerateResponse output = new GenerateResponse(r.response(), r.reasoning(), r.finishReason(), null, null, null,
                 r.responseModel());

@@ -25,7 +25,8 @@ import java.nio.file.Path;
  * @param stream            stream answers (records TTFT and tokens/s per answer); null means wherever it costs
  *                          nothing: every request that does not read logprobs
  * @param gradeTruncated    grade answers cut off at the token limit as they are (a reference harness's rule) instead
- *                          of leaving them unscored as {@link SampleOutcome#TRUNCATED}
+ *                          of leaving them unscored as {@link SampleOutcome#TRUNCATED}; a task whose setting names a
+ *                          reference profile is graded so without it ({@code HarnessProfile#gradesTruncated})
  * @param shard             evaluate only this shard of the selected samples ({@code --shard K/N}); null for all
  * @param task              what the task was built from, recorded in a shard's manifest for {@code merge}; null if unknown
  */

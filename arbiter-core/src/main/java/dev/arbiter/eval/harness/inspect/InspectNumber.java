@@ -1,5 +1,7 @@
 package dev.arbiter.eval.harness.inspect;
 
+import dev.arbiter.eval.scorer.PythonText;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -37,7 +39,7 @@ public final class InspectNumber {
 
     /** Python's {@code float(s)} for finite values (inf and nan are not numbers here anyway). */
     static Double pythonFloat(String s) {
-        String t = s.strip();
+        String t = PythonText.strip(s);
         if (!PY_FLOAT.matcher(t).matches()) return null;
         StringBuilder ascii = new StringBuilder(t.length());
         for (int i = 0; i < t.length(); i++) {
@@ -53,18 +55,18 @@ public final class InspectNumber {
     }
 
     private static Double unicode(String s) {
-        String t = s.strip();
+        String t = PythonText.strip(s);
         boolean negative = false;
         while (!t.isEmpty() && (t.charAt(0) == '-' || t.charAt(0) == '\u2212' || t.charAt(0) == '+')) {
             if (t.charAt(0) != '+') negative = !negative;
-            t = t.substring(1).strip();
+            t = PythonText.strip(t.substring(1));
         }
         if (t.isEmpty()) return null;
         Double v = pythonFloat(t);
         if (v != null) return negative ? -v : v;
         char last = t.charAt(t.length() - 1);
         if (FRACTIONS.containsKey(last)) {
-            String whole = t.substring(0, t.length() - 1).strip();
+            String whole = PythonText.strip(t.substring(0, t.length() - 1));
             Double w = whole.isEmpty() ? Double.valueOf(0) : pythonFloat(whole);
             if (w == null) w = chinese(whole);
             if (w != null) v = w + FRACTIONS.get(last);

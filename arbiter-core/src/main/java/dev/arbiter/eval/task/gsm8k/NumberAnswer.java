@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
  * Finding and normalising a numeric final answer in model text.
  *
  * <p>Strict forms follow lm-eval's strict-match: {@code The answer is N} and {@code #### N}. When several appear the
- * last one wins (a model that corrects itself ends with its final answer; lm-eval takes the first). The flexible
- * answer is the strict one, else the last {@code \boxed{N}}, else the last number in the text; the last case is a
- * <em>fallback</em> and is flagged so a report can say how often the format was not followed.
+ * last one wins (a model that corrects itself ends with its final answer; lm-eval takes the first). After a cue, an
+ * arithmetic chain ending in {@code = N} gives N ("The answer is 3 + 15 = 18." is 18). The flexible answer is the last
+ * of the strict answer and the last {@code \boxed{N}}, else the last number in the text; the last case is a
+ * <em>fallback</em> and is flagged so a report can say how often the format was not followed. LaTeX thousands
+ * separators ({@code 1{,}000}, {@code 1,\!000}, {@code 1\,000}) are read as separators everywhere.
  */
 public final class NumberAnswer {
     /** How the answer was found. */
@@ -22,57 +24,101 @@ public final class NumberAnswer {
         public boolean strict() { return source == Source.ANSWER_IS || source == Source.HASHES; }
     }
 
-    private static final String NUM = "-?\\$?\\s?-?\\d[\\d,]*(?:\\.\\d+)?|-?\\$?\\.\\d+";
+    /** An answer and where its match starts, so a later form can win over an earlier one. */
+    private record Found(String value, Source source, int start) {
+        Extraction extraction() { return new Extraction(value, source); }
+    }
+
+    private static final String NUM = "(?:-?\\$?\\s?-?\\d[\\d,]*(?:\\.\\d+)?|-?\\$?\\.\\d+)";
     private static final Pattern ANSWER_IS = Pattern.compile("(?i)the (?:final )?answer is[:\\s]*\\**\\s*(" + NUM + ")");
     private static final Pattern HASHES = Pattern.compile("####\\s*(" + NUM + ")");
-    private static final Pattern BOXED = Pattern.compile("\\\\boxed\\{([^{}]*)}");
+    /** An arithmetic operator; "x" only between spaces, as the gsm8k-cot exemplars write "5 x 3 = 15". */
+    private static final String OP = "(?:\\s*(?:[-+*/×÷−]|\\\\times|\\\\cdot|\\\\div)\\s*|\\s+x\\s+)";
+    private static final String EXPR = NUM + "(?:" + OP + NUM + ")*";
+    /**
+     * What may follow a cue's first number: more terms, then "= expression" steps, ending "= N" where the chain ends
+     * (N is taken whole, so "= 18 + 2" is not read as "= 1").
+     */
+    private static final Pattern CHAIN = Pattern.compile("(?:" + OP + NUM + ")*(?:\\s*=\\s*" + EXPR + ")*\\s*=\\s*((?>" + NUM + "))(?!" + OP + "\\d)");
+    private static final Pattern BOXED_START = Pattern.compile("\\\\boxed\\s*\\{");
     private static final Pattern NUMBER = Pattern.compile(NUM);
+    /** A LaTeX thin space, negative thin space or braced comma between a digit and a group of three digits. */
+    private static final Pattern LATEX_SEPARATOR = Pattern.compile("(?<=\\d)(?:\\{,\\}|,\\\\!|,\\\\,|\\\\,|\\{\\\\,\\})(?=\\d{3}(?!\\d))");
 
     private NumberAnswer() {}
 
     /** The strict answer, or an extraction with source NONE. */
     public static Extraction strict(String text) {
-        int[] posAnswerIs = {-1};
-        int[] posHashes = {-1};
-        String answerIs = last(ANSWER_IS, text, posAnswerIs);
-        String hashes = last(HASHES, text, posHashes);
-        if (answerIs == null && hashes == null) return new Extraction(null, Source.NONE);
-        if (hashes == null || (answerIs != null && posAnswerIs[0] > posHashes[0])) return new Extraction(answerIs, Source.ANSWER_IS);
-        return new Extraction(hashes, Source.HASHES);
+        Found f = strictFound(readable(text));
+        return f == null ? new Extraction(null, Source.NONE) : f.extraction();
     }
 
-    /** The last match of {@code p} whose group 1 is a number, normalised; its start goes to {@code pos[0]}. */
-    private static String last(Pattern p, String text, int[] pos) {
-        String found = null;
+    private static Found strictFound(String text) {
+        Found answerIs = last(ANSWER_IS, text, Source.ANSWER_IS);
+        Found hashes = last(HASHES, text, Source.HASHES);
+        return later(answerIs, hashes);
+    }
+
+    private static Found later(Found a, Found b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return b.start() > a.start() ? b : a;
+    }
+
+    /** The last match of the cue {@code p} whose answer is a number, normalised (a chain's result when one follows). */
+    private static Found last(Pattern p, String text, Source source) {
+        Found found = null;
         Matcher m = p.matcher(text);
         while (m.find()) {
-            String v = normalise(m.group(1));
-            if (v != null) {
-                found = v;
-                pos[0] = m.start();
-            }
+            String raw = m.group(1);
+            Matcher chain = CHAIN.matcher(text).region(m.end(), text.length());
+            if (chain.lookingAt()) raw = chain.group(1);
+            String v = normalise(raw);
+            if (v != null) found = new Found(v, source, m.start());
         }
         return found;
     }
 
-    /** The strict answer, else the last boxed number, else the last number. */
+    /** The strict answer or a later boxed number, else the last boxed number, else the last number. */
     public static Extraction flexible(String text) {
-        Extraction s = strict(text);
-        if (s.source() != Source.NONE) return s;
-        String boxed = null;
-        Matcher b = BOXED.matcher(text);
-        while (b.find()) {
-            String v = normalise(b.group(1).replace("\\$", "").replace("\\%", "").replaceAll("\\\\text\\{[^}]*}", ""));
-            if (v != null) boxed = v;
-        }
-        if (boxed != null) return new Extraction(boxed, Source.BOXED);
+        String t = readable(text);
+        Found cue = strictFound(t);
+        Found boxed = lastBoxed(t);
+        // a model that states an answer and then boxes its final one ends with the box
+        Found chosen = boxed != null && (cue == null || boxed.start() > cue.start()) ? boxed : cue;
+        if (chosen != null) return chosen.extraction();
         String last = null;
-        Matcher m = NUMBER.matcher(text);
+        Matcher m = NUMBER.matcher(t);
         while (m.find()) {
             String v = normalise(m.group());
             if (v != null) last = v;
         }
         return last == null ? new Extraction(null, Source.NONE) : new Extraction(last, Source.LAST_NUMBER);
+    }
+
+    /** The last {@code \boxed{…}} (braces balanced, so {@code \text{…}} inside is allowed) that holds a number. */
+    private static Found lastBoxed(String text) {
+        Found found = null;
+        Matcher b = BOXED_START.matcher(text);
+        while (b.find()) {
+            int depth = 1, i = b.end();
+            while (i < text.length() && depth > 0) {
+                char c = text.charAt(i++);
+                if (c == '{') depth++;
+                else if (c == '}') depth--;
+            }
+            if (depth > 0) break;
+            String inner = text.substring(b.end(), i - 1).replace("\\$", "").replace("\\%", "")
+                    .replaceAll("\\\\(?:text|mathrm|textbf)\\{[^{}]*}", "").replace("{", "").replace("}", "");
+            String v = normalise(inner);
+            if (v != null) found = new Found(v, Source.BOXED, b.start());
+        }
+        return found;
+    }
+
+    /** The text with LaTeX thousands separators written as commas ("1{,}000" → "1,000"). */
+    static String readable(String text) {
+        return LATEX_SEPARATOR.matcher(text).replaceAll(",");
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.eval.Score;
 import dev.arbiter.eval.Scorer;
 import dev.arbiter.eval.TaskState;
+import dev.arbiter.eval.scorer.PythonText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,9 +61,9 @@ public final class IfevalScorer implements Scorer {
         int strict = 0, loose = 0;
         List<Map<String, Object>> verdicts = new ArrayList<>();
         for (Bound b : instructions) {
-            boolean s = !response.strip().isEmpty() && b.instruction().follows(response);
+            boolean s = !PythonText.strip(response).isEmpty() && b.instruction().follows(response);
             boolean l = s;
-            for (int i = 1; !l && i < variants.size(); i++) l = !variants.get(i).strip().isEmpty() && b.instruction().follows(variants.get(i));
+            for (int i = 1; !l && i < variants.size(); i++) l = !PythonText.strip(variants.get(i)).isEmpty() && b.instruction().follows(variants.get(i));
             if (s) strict++;
             if (l) loose++;
             Map<String, Object> v = new LinkedHashMap<>();
@@ -85,9 +86,9 @@ public final class IfevalScorer implements Scorer {
     /** The response first, then the seven loose variants in the reference's order. */
     static List<String> looseVariants(String response) {
         String[] lines = response.split("\n", -1);
-        String first = String.join("\n", java.util.Arrays.asList(lines).subList(Math.min(1, lines.length), lines.length)).strip();
-        String last = String.join("\n", java.util.Arrays.asList(lines).subList(0, Math.max(0, lines.length - 1))).strip();
-        String both = lines.length < 2 ? "" : String.join("\n", java.util.Arrays.asList(lines).subList(1, lines.length - 1)).strip();
+        String first = PythonText.strip(String.join("\n", java.util.Arrays.asList(lines).subList(Math.min(1, lines.length), lines.length)));
+        String last = PythonText.strip(String.join("\n", java.util.Arrays.asList(lines).subList(0, Math.max(0, lines.length - 1))));
+        String both = PythonText.strip(lines.length < 2 ? "" : String.join("\n", java.util.Arrays.asList(lines).subList(1, lines.length - 1)));
         return List.of(response, response.replace("*", ""), first, last, both, first.replace("*", ""), last.replace("*", ""), both.replace("*", ""));
     }
 }

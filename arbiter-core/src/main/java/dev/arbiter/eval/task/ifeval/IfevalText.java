@@ -1,5 +1,7 @@
 package dev.arbiter.eval.task.ifeval;
 
+import dev.arbiter.eval.scorer.PythonText;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -21,7 +23,8 @@ public final class IfevalText {
     private static final String WEBSITES = "[.](com|net|org|io|gov|edu|me)";
     private static final String DIGITS = "([0-9])";
     private static final Pattern MULTIPLE_DOTS = Pattern.compile("\\.{2,}");
-    private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
+    /** count_words' {@code \w+} as Python reads it: combining marks split words ("हिन्दी भाषा" is 5). */
+    private static final Pattern WORD = Pattern.compile(PythonText.WORD_CLASS + "+");
     /** Words (hyphens and apostrophes inside them kept, as Treebank keeps "well-known") and single punctuation marks. */
     private static final Pattern TOKEN = Pattern.compile("\\w+(?:[-'’]\\w+)*|[^\\w\\s]", Pattern.UNICODE_CHARACTER_CLASS);
 

@@ -1,8 +1,12 @@
 package dev.arbiter.eval.task.ifeval;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.error.InvalidInputException;
+import dev.arbiter.eval.scorer.PythonText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +34,17 @@ public final class Instructions {
             "combination:repeat_prompt", "startend:end_checker", "change_case:capital_word_frequency",
             "change_case:english_capital", "change_case:english_lowercase", "punctuation:no_comma", "startend:quotation");
     private static final List<String> CONSTRAINED = List.of("My answer is yes.", "My answer is no.", "My answer is maybe.");
-    // Python's json.loads refuses trailing data; Jackson ignores it unless told.
-    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // Python's json.loads takes NaN, Infinity and -Infinity (its allow_nan default); Jackson only when told, and then
+    // also INF, -INF and +Infinity, which Python refuses (isJson checks the literals).
+    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    private static final Set<String> PY_NON_NUMBERS = Set.of("NaN", "Infinity", "-Infinity");
+    /** Python's re flags IGNORECASE on a str pattern: Unicode case ("CAFÉ" is "café"), not Java's ASCII default. */
+    private static final int PY_IGNORECASE = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** Python's "." leaves out "\n" alone and its MULTILINE "^"/"$" sit at "\n" alone; Java's also at "\r", NEL, U+2028/9. */
+    private static final int PY_LINES = Pattern.UNIX_LINES;
+    private static final String SPACE = PythonText.SPACE_CLASS;
+
+    private static final Pattern DIVIDER = Pattern.compile(SPACE + "?\\*\\*\\*" + SPACE + "?");
 
     private Instructions() {}
 
@@ -40,22 +53,22 @@ public final class Instructions {
         Args a = new Args(id, kwargs);
         return switch (id) {
             case "keywords:existence" -> {
-                List<Pattern> keywords = a.strings("keywords").stream().map(k -> Pattern.compile(k, Pattern.CASE_INSENSITIVE)).toList();
+                List<Pattern> keywords = a.strings("keywords").stream().map(k -> Pattern.compile(k, PY_IGNORECASE)).toList();
                 yield r -> keywords.stream().allMatch(k -> k.matcher(r).find());
             }
             case "keywords:frequency" -> {
-                Pattern k = Pattern.compile(a.string("keyword").strip(), Pattern.CASE_INSENSITIVE);
+                Pattern k = Pattern.compile(PythonText.strip(a.string("keyword")), PY_IGNORECASE);
                 int f = a.integer("frequency");
                 boolean less = a.lessThan("relation");
                 yield r -> compare(count(k.matcher(r)), f, less);
             }
             case "keywords:forbidden_words" -> {
                 List<Pattern> words = a.strings("forbidden_words").stream()
-                        .map(w -> Pattern.compile("\\b" + w + "\\b", Pattern.CASE_INSENSITIVE)).toList();
+                        .map(w -> Pattern.compile(PythonText.WORD_BOUNDARY + w + PythonText.WORD_BOUNDARY, PY_IGNORECASE)).toList();
                 yield r -> words.stream().noneMatch(w -> w.matcher(r).find());
             }
             case "keywords:letter_frequency" -> {
-                String letter = a.string("letter").strip().toLowerCase(Locale.ROOT);
+                String letter = PythonText.strip(a.string("letter")).toLowerCase(Locale.ROOT);
                 int f = a.integer("let_frequency");
                 boolean less = a.lessThan("let_relation");
                 yield r -> compare((int) r.toLowerCase(Locale.ROOT).chars().filter(c -> letter.length() == 1 && c == letter.charAt(0)).count(), f, less);
@@ -85,45 +98,49 @@ public final class Instructions {
             }
             case "detectable_content:number_placeholders" -> {
                 int n = a.integer("num_placeholders");
-                yield r -> count(Pattern.compile("\\[.*?]").matcher(r)) >= n;
+                Pattern placeholder = Pattern.compile("\\[.*?]", PY_LINES);
+                yield r -> count(placeholder.matcher(r)) >= n;
             }
             case "detectable_content:postscript" -> {
-                String marker = a.string("postscript_marker").strip();
-                String p = marker.equals("P.P.S") ? "\\s*p\\.\\s?p\\.\\s?s.*$" : marker.equals("P.S.") ? "\\s*p\\.\\s?s\\..*$"
-                        : "\\s*" + marker.toLowerCase(Locale.ROOT) + ".*$";
-                Pattern pattern = Pattern.compile(p, Pattern.MULTILINE);
+                String marker = PythonText.strip(a.string("postscript_marker"));
+                String p = marker.equals("P.P.S") ? SPACE + "*p\\." + SPACE + "?p\\." + SPACE + "?s.*$"
+                        : marker.equals("P.S.") ? SPACE + "*p\\." + SPACE + "?s\\..*$"
+                        : SPACE + "*" + marker.toLowerCase(Locale.ROOT) + ".*$";
+                Pattern pattern = Pattern.compile(p, Pattern.MULTILINE | PY_LINES);
                 yield r -> pattern.matcher(r.toLowerCase(Locale.ROOT)).find();
             }
             case "detectable_format:number_bullet_lists" -> {
                 int n = a.integer("num_bullets");
-                Pattern star = Pattern.compile("^\\s*\\*[^*].*$", Pattern.MULTILINE), dash = Pattern.compile("^\\s*-.*$", Pattern.MULTILINE);
+                Pattern star = Pattern.compile("^" + SPACE + "*\\*[^*].*$", Pattern.MULTILINE | PY_LINES);
+                Pattern dash = Pattern.compile("^" + SPACE + "*-.*$", Pattern.MULTILINE | PY_LINES);
                 yield r -> count(star.matcher(r)) + count(dash.matcher(r)) == n;
             }
-            case "detectable_format:constrained_response" -> r -> CONSTRAINED.stream().anyMatch(r.strip()::contains);
+            case "detectable_format:constrained_response" -> r -> CONSTRAINED.stream().anyMatch(PythonText.strip(r)::contains);
             case "detectable_format:number_highlighted_sections" -> {
                 int n = a.integer("num_highlights");
                 yield r -> highlights(r) >= n;
             }
             case "detectable_format:multiple_sections" -> {
-                String splitter = a.string("section_spliter").strip();
+                String splitter = PythonText.strip(a.string("section_spliter"));
                 int n = a.integer("num_sections");
-                Pattern p = Pattern.compile("\\s?" + splitter + "\\s?\\d+\\s?");
+                // Python's \s and \d: any Unicode space (U+00A0 too) and any decimal digit ("Section ٢")
+                Pattern p = Pattern.compile(SPACE + "?" + splitter + SPACE + "?\\p{Nd}+" + SPACE + "?");
                 yield r -> pythonSplit(p, r).size() - 1 >= n;
             }
             case "detectable_format:json_format" -> Instructions::isJson;
             case "detectable_format:title" -> r -> {
                 Matcher m = Pattern.compile("<<[^\\n]+>>").matcher(r);
-                while (m.find()) if (!m.group().replaceAll("^<+", "").replaceAll(">+$", "").strip().isEmpty()) return true;
+                while (m.find()) if (!PythonText.strip(m.group().replaceAll("^<+", "").replaceAll(">+$", "")).isEmpty()) return true;
                 return false;
             };
             case "combination:two_responses" -> Instructions::twoResponses;
             case "combination:repeat_prompt" -> {
-                String prompt = a.string("prompt_to_repeat").strip().toLowerCase(Locale.ROOT);
-                yield r -> r.strip().toLowerCase(Locale.ROOT).startsWith(prompt);
+                String prompt = PythonText.strip(a.string("prompt_to_repeat")).toLowerCase(Locale.ROOT);
+                yield r -> PythonText.strip(r).toLowerCase(Locale.ROOT).startsWith(prompt);
             }
             case "startend:end_checker" -> {
-                String end = a.string("end_phrase").strip().toLowerCase(Locale.ROOT);
-                yield r -> stripChars(r.strip(), '"').toLowerCase(Locale.ROOT).endsWith(end);
+                String end = PythonText.strip(a.string("end_phrase")).toLowerCase(Locale.ROOT);
+                yield r -> stripChars(PythonText.strip(r), '"').toLowerCase(Locale.ROOT).endsWith(end);
             }
             case "change_case:capital_word_frequency" -> {
                 int n = a.integer("capital_frequency");
@@ -134,7 +151,7 @@ public final class Instructions {
             case "change_case:english_lowercase" -> r -> IfevalText.isLower(r) && Languages.detect(r).map("en"::equals).orElse(true);
             case "punctuation:no_comma" -> r -> r.indexOf(',') < 0;
             case "startend:quotation" -> r -> {
-                String v = r.strip();
+                String v = PythonText.strip(r);
                 return v.length() > 1 && v.charAt(0) == '"' && v.charAt(v.length() - 1) == '"';
             };
             default -> throw new IllegalArgumentException("unknown IFEval instruction id '" + id + "'");
@@ -165,10 +182,10 @@ public final class Instructions {
     }
 
     private static boolean paragraphsByDivider(String r, int n) {
-        List<String> parts = pythonSplit(Pattern.compile("\\s?\\*\\*\\*\\s?"), r);
+        List<String> parts = pythonSplit(DIVIDER, r);
         int count = parts.size();
         for (int i = 0; i < parts.size(); i++) {
-            if (parts.get(i).strip().isEmpty()) {
+            if (PythonText.strip(parts.get(i)).isEmpty()) {
                 if (i == 0 || i == parts.size() - 1) count--;
                 else return false;
             }
@@ -179,16 +196,19 @@ public final class Instructions {
     private static boolean nthParagraphFirstWord(String r, int n, int nth, String first) {
         List<String> parts = pythonSplit(Pattern.compile("\n\n"), r);
         int count = parts.size();
-        for (String p : parts) if (p.strip().isEmpty()) count--;
+        for (String p : parts) if (PythonText.strip(p).isEmpty()) count--;
         if (nth > count) return false;
-        String paragraph = parts.get(nth - 1).strip();
+        String paragraph = PythonText.strip(parts.get(nth - 1));
         if (paragraph.isEmpty()) return false;
-        String word = paragraph.split("\\s+")[0].strip();
+        // Python's str.split(): on any run of its whitespace, U+00A0 included
+        String word = paragraph.split(SPACE + "+")[0];
         word = word.replaceAll("^'+", "").replaceAll("^\"+", "");
         StringBuilder w = new StringBuilder();
-        for (char c : word.toCharArray()) {
+        for (int i = 0; i < word.length(); ) {
+            int c = word.codePointAt(i);
             if (".,?!'\"".indexOf(c) >= 0) break;
-            w.append(Character.toLowerCase(c));
+            w.append(Character.toString(c).toLowerCase(Locale.ROOT)); // letter.lower(): "İ" is two code points
+            i += Character.charCount(c);
         }
         return count == n && w.toString().equals(first);
     }
@@ -196,29 +216,43 @@ public final class Instructions {
     private static int highlights(String r) {
         int n = 0;
         Matcher single = Pattern.compile("\\*[^\\n*]*\\*").matcher(r);
-        while (single.find()) if (!stripChars(single.group(), '*').strip().isEmpty()) n++;
+        while (single.find()) if (!PythonText.strip(stripChars(single.group(), '*')).isEmpty()) n++;
         Matcher dbl = Pattern.compile("\\*\\*[^\\n*]*\\*\\*").matcher(r);
         while (dbl.find()) {
             String g = dbl.group();
-            if (!g.substring(2, g.length() - 2).strip().isEmpty()) n++;
+            if (!PythonText.strip(g.substring(2, g.length() - 2)).isEmpty()) n++;
         }
         return n;
     }
 
+    /** The reference's strip, removeprefix chain (each tried in turn), removesuffix, strip, then {@code json.loads}. */
     private static boolean isJson(String r) {
-        String v = r.strip();
+        String v = PythonText.strip(r);
         for (String prefix : List.of("```json", "```Json", "```JSON", "```")) {
-            if (v.startsWith(prefix)) {
-                v = v.substring(prefix.length());
-                break;
-            }
+            if (v.startsWith(prefix)) v = v.substring(prefix.length());
         }
         if (v.endsWith("```")) v = v.substring(0, v.length() - 3);
-        v = v.strip();
-        try {
-            JSON.readTree(v);
-            return !v.isEmpty();
-        } catch (Exception e) {
+        return pythonJsonLoads(PythonText.strip(v));
+    }
+
+    /** Whether {@code json.loads} takes {@code v}: one JSON value and nothing after it; NaN and ±Infinity allowed. */
+    private static boolean pythonJsonLoads(String v) {
+        try (JsonParser p = JSON.createParser(v)) {
+            JsonToken t = p.nextToken();
+            if (t == null) return false;
+            int depth = 0;
+            while (true) {
+                if (t.isStructStart()) depth++;
+                else if (t.isStructEnd()) depth--;
+                else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    String n = p.getText();
+                    if (!Character.isDigit(n.charAt(n.length() - 1)) && !PY_NON_NUMBERS.contains(n)) return false;
+                }
+                if (depth == 0) break;
+                t = p.nextToken();
+            }
+            return p.nextToken() == null;
+        } catch (java.io.IOException e) {
             return false;
         }
     }
@@ -227,13 +261,13 @@ public final class Instructions {
         String[] parts = r.split("\\*\\*\\*\\*\\*\\*", -1);
         List<String> valid = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
-            if (parts[i].strip().isEmpty()) {
+            if (PythonText.strip(parts[i]).isEmpty()) {
                 if (i != 0 && i != parts.length - 1) return false;
             } else {
                 valid.add(parts[i]);
             }
         }
-        return valid.size() == 2 && !valid.get(0).strip().equals(valid.get(1).strip());
+        return valid.size() == 2 && !PythonText.strip(valid.get(0)).equals(PythonText.strip(valid.get(1)));
     }
 
     /** Python's str.strip(chars) for one character. */

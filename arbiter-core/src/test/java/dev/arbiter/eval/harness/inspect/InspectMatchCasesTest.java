@@ -82,6 +82,22 @@ class InspectMatchCasesTest {
         }
     }
 
+    /**
+     * match_str's {@code value.strip()} and {@code casefold()} as CPython 3.11 computes them: Python strips the no-break
+     * spaces Java's String.strip keeps; it folds "ẞ" to "ss" and leaves dotless "ı" as it is.
+     */
+    @Test
+    void stripAndCaseFoldArePythonsNotJavas() {
+        assertThat(InspectMatch.match("The capital is Paris\u00a0", "Paris", InspectMatch.Location.END, true, true, false).matched()).isTrue();
+        assertThat(InspectMatch.match("The capital is Paris\u202f", "Paris", InspectMatch.Location.END, true, true, false).matched()).isTrue();
+        assertThat(InspectMatch.match("Paris\u2007", "Paris", InspectMatch.Location.EXACT, true, true, false).matched()).isTrue();
+        assertThat(InspectMatch.match("\u00a042\u00a0", "42", InspectMatch.Location.EXACT, true, true, true).matched()).isTrue();
+        assertThat(InspectMatch.match("STRASSE", "Stra\u1e9ee", InspectMatch.Location.EXACT, true, true, false).matched()).isTrue();
+        assertThat(InspectMatch.match("KAP\u0131", "KAPI", InspectMatch.Location.EXACT, true, true, false).matched()).isFalse();
+        Score s = Scorers.create("match", ScorerOptions.of(Map.of())).score(answered("The capital is Paris\u00a0", List.of("Paris")));
+        assertThat(s.value()).isEqualTo(1.0);
+    }
+
     @Test
     void numbersAreNormalisedToFiveSignificantDigitsAsPythonFormatsThem() {
         assertThat(InspectNumber.format5g(3.141592)).isEqualTo("3.1416");

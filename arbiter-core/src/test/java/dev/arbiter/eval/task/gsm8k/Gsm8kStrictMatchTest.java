@@ -35,6 +35,15 @@ class Gsm8kStrictMatchTest {
     }
 
     @Test
+    void arbitersAccuracyReadsTheFinalAnswerWhileStrictMatchStaysLmEvals() {
+        Score chain = score("The answer is 3 + 15 = 18.", "18");
+        assertThat(chain.value()).isEqualTo(1.0);
+        assertThat(chain.metadata()).containsEntry("strict", 0.0).containsEntry("strict_answer", "3");
+        assertThat(score("First the answer is 5 apples for Tom. The final answer is $\\boxed{6}$.", "6").value()).isEqualTo(1.0);
+        assertThat(score("In all: $\\boxed{1{,}000}$", "1000").value()).isEqualTo(1.0);
+    }
+
+    @Test
     void hashesCountWhenNoAnswerSentence() {
         assertThat(score("Work.\n#### 42", "42").metadata()).containsEntry("strict", 1.0);
     }

@@ -36,6 +36,33 @@ class NumberAnswerTest {
         assertThat(e.source()).isEqualTo(source);
     }
 
+    /** Arbiter's own reading where it used to take the wrong number (lm-eval's flexible-extract takes the last number). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // after a cue, an arithmetic chain ending in "= N" gives N
+            "The answer is 3 + 15 = 18.|18|ANSWER_IS",
+            "The answer is 2 * 9 = 18 dollars.|18|ANSWER_IS",
+            "The answer is 5 x 3 = 15.|15|ANSWER_IS",
+            "The answer is 20 - 2 = 9 + 9 = 18|18|ANSWER_IS",
+            "#### 3 + 15 = 18|18|HASHES",
+            "The answer is 3 + 15 = 18 + 2|3|ANSWER_IS",
+            "The answer is 18. Then 3 + 4 = 7.|18|ANSWER_IS",
+            // a final \boxed{} wins over an earlier cue; a later cue over an earlier box
+            "So the answer is 5 apples for Tom, and 1 more for Ann: the final answer is $\\boxed{6}$.|6|BOXED",
+            "\\boxed{5} was wrong. The answer is 6.|6|ANSWER_IS",
+            // LaTeX thousands separators
+            "\\boxed{1,\\!000}|1000|BOXED",
+            "\\boxed{1{,}000}|1000|BOXED",
+            "\\boxed{1\\,000}|1000|BOXED",
+            "The answer is $1{,}250{,}000$.|1250000|ANSWER_IS",
+            "She pays \\$12\\,500 in all.|12500|LAST_NUMBER",
+            "\\boxed{18\\text{ dollars}}|18|BOXED"})
+    void readsTheFinalAnswerWhereAnEarlierNumberOrALatexSeparatorMisledIt(String text, String value, NumberAnswer.Source source) {
+        NumberAnswer.Extraction e = NumberAnswer.flexible(text);
+        assertThat(e.value()).isEqualTo(value);
+        assertThat(e.source()).isEqualTo(source);
+    }
+
     @Test
     void strictExtractionIgnoresBoxedAndBareNumbers() {
         assertThat(NumberAnswer.strict("so \\boxed{5}").source()).isEqualTo(NumberAnswer.Source.NONE);

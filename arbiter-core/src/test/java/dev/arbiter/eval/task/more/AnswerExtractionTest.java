@@ -34,6 +34,9 @@ class AnswerExtractionTest {
             "Answer: A then Answer: B|A",
             "The answer is B|null",
             "Answer: E|null",
+            // (?i) lets the letter be lower case too, and simple-evals keeps it so: "d" is not "D"
+            "Answer: d|d",
+            "answer:$b$|b",
     })
     void gpqaSimpleEvalsPattern(String text, String expected) {
         assertThat(GpqaTask.extract(text.replace("\\n", "\n"))).isEqualTo(expected);

@@ -90,6 +90,33 @@ class IfevalInstructionsTest {
         assertThat(Instructions.of(id, k).follows(response)).isEqualTo(follows);
     }
 
+    /**
+     * English answers written in capitals, each "en" to Python's langdetect in 30 of 30 runs (keys 1132 and 1021 are the
+     * first two's prompts); Arbiter's detector read them as "de" or "so" until it was given the case-folded text.
+     */
+    static Stream<String> englishInCapitals() {
+        return Stream.of(
+                "WE WILL ROCK YOU TONIGHT, AND THE WHOLE STADIUM WILL SING ALONG WITH US UNTIL THE LIGHTS GO DOWN.",
+                "PARAGRAPH 1\nTHE STATEMENT IS DANGEROUS BECAUSE IT TELLS PEOPLE TO IGNORE THE ADVICE OF THEIR DOCTORS.\n\n"
+                        + "PARAGRAPH 2\nIT SHOULD BE REMOVED FROM THE WEBSITE AT ONCE.",
+                "THE GERMAN CAR INDUSTRY IS FACING A DIFFICULT DECADE.",
+                "THE KING WALKED INTO THE GARDEN AND SAW THE FLOWERS IN BLOOM.",
+                "MY ANSWER IS YES. THE WEATHER WILL BE WARM AND SUNNY TOMORROW.",
+                "TITLE: WHY SLEEP MATTERS\nSLEEP HELPS THE BRAIN STORE MEMORIES AND CLEAN OUT WASTE.");
+    }
+
+    @ParameterizedTest
+    @MethodSource("englishInCapitals")
+    void anEnglishAnswerInCapitalsFollowsEnglishCapital(String response) {
+        assertThat(Instructions.of("change_case:english_capital", JSON.createObjectNode()).follows(response)).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("englishInCapitals")
+    void anEnglishAnswerInCapitalsIsInEnglish(String response) {
+        assertThat(Instructions.of("language:response_language", JSON.createObjectNode().put("language", "en")).follows(response)).isTrue();
+    }
+
     @Test
     void everyInstructionIdHasACase() {
         cases().count(); // fills COVERED

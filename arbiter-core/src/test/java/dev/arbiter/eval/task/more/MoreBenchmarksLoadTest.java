@@ -3,7 +3,9 @@ package dev.arbiter.eval.task.more;
 import dev.arbiter.client.ChatMessage;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.Sample;
+import dev.arbiter.eval.Score;
 import dev.arbiter.eval.Task;
+import dev.arbiter.eval.TaskState;
 import dev.arbiter.eval.engine.TaskParams;
 import dev.arbiter.eval.engine.TaskRegistry;
 import dev.arbiter.eval.task.MoreBenchmarks;
@@ -88,6 +90,24 @@ public class MoreBenchmarksLoadTest {
                 + "should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD. Think step by step "
                 + "before answering.\n\nWhat is q0, really?\n\nA) ");
         assertThat(s.metadata()).containsKeys("permutation", "domain");
+    }
+
+    @Test
+    void gpqaScoresALowerCaseLetterWrongAsSimpleEvalsDoes() throws IOException {
+        // gpqa_eval.py: extracted_answer = match.group(1); score = 1.0 if extracted_answer == correct_answer else 0.0
+        Path data = Files.writeString(dir.resolve("gpqa_main.csv"), GPQA_HEADER + "x,What is q?,right,w1,w2,w3,rec0,Physics,Optics\n");
+        Task t = registry.create("gpqa", params(data, null, 0L, Map.of()));
+        Sample s = t.dataset().samples().get(0);
+        String letter = s.firstTarget();
+        assertThat(grade(t, s, "Reasoning.\nAnswer: " + letter).value()).isEqualTo(1.0);
+        Score lower = grade(t, s, "Reasoning.\nAnswer: " + letter.toLowerCase(java.util.Locale.ROOT));
+        assertThat(lower.value()).isEqualTo(0.0);
+        assertThat(lower.answer()).isEqualTo(letter.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    static Score grade(Task t, Sample s, String reply) {
+        return t.scorer().score(TaskState.start(s, 0).withOutput(
+                new dev.arbiter.client.GenerateResponse(reply, null, "stop", null, null, null, "t")));
     }
 
     @Test
