@@ -37,6 +37,11 @@ public final class KvCache {
         return Math.min(context, window);
     }
 
+    /** Cache bytes layer {@code i} holds for one sequence of {@code context} tokens (llama.cpp keeps them on the layer's device). */
+    public static long layerBytes(Architecture a, int layer, long context, KvType type, Runtime runtime, boolean swaFull) {
+        return type.bytes(tokensHeld(a, layer, context, runtime, swaFull) * elementsPerTokenPerLayer(a));
+    }
+
     /** Total cache bytes for one sequence of {@code context} tokens over all layers. */
     public static long bytes(Architecture a, long context, KvType type, Runtime runtime, boolean swaFull) {
         long perToken = elementsPerTokenPerLayer(a);

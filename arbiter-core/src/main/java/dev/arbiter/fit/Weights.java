@@ -33,6 +33,12 @@ final class Weights {
         return GgufMix.named(r.quant().wire()).map(mix -> GgufWeights.of(size(r.architecture(), mix), r.images()));
     }
 
+    /** The GGUF file's sizes, tensor by tensor and layer by layer, when the request runs a GGUF file, else empty. */
+    static Optional<GgufSize> ggufSize(FitRequest r) {
+        if (!r.runtime().layerSplit()) return Optional.empty();
+        return GgufMix.named(r.quant().wire()).map(mix -> size(r.architecture(), mix));
+    }
+
     /** Bytes of the weights held in memory; {@link #gguf}'s loaded bytes without building its breakdown (a fit search calls this often). */
     static long bytes(FitRequest r, ParamCount p) {
         if (r.runtime().layerSplit()) {

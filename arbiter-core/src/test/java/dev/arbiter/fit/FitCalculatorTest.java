@@ -76,23 +76,49 @@ class FitCalculatorTest {
 
     @Test
     void partialOffloadPutsAsManyLayersOnTheGpuAsFitAndSlowsDecodeToTheCpuSide() {
-        // Qwen2.5-7B F16 on an 8 GiB, 500 GB/s custom GPU at 8192 tokens (llama.cpp):
-        // per layer: (7,615,616,512 − 1,089,994,752) × 2 B / 28 = 466,115,840 + KV 8192 × 2048 = 16,777,216 → 482,893,056 B.
-        // budget 8,589,934,592 − 738,197,504 = 7,851,737,088 → 16 layers (16.26), 12 on the CPU.
-        // decode: read per token (7,615,616,512 − 544,997,376 input table) × 2 B = 14,141,238,272 B, of which the head is
-        //   1,089,994,752; per layer (14,141,238,272 − 1,089,994,752)/28 + 16,777,216 KV = 482,893,056 B.
-        //   GPU 16 × that / (0.88 × 500e9) = 17.5597 ms; CPU (12 × that + head) / (0.6 × 76.8e9) = 149.4078 ms;
-        //   PCIe 2 × 3584 × 4 B / 32e9 = 0.0009 ms; llama.cpp fixed 1.924 ms → 168.892 ms → 5.921 tokens/s.
+        // Qwen2.5-7B F16 on an 8 GiB, 500 GB/s custom GPU at 8192 tokens (llama.cpp), each layer from the GGUF file:
+        // output layer: head 152064 × 3584 × 2 B = 1,089,994,752 + output_norm 3584 × 4 B → 1,090,009,088 B.
+        // a block: q and o 2 × 25,690,112 + k and v 2 × 3,670,016 + gate, up, down 3 × 135,790,592 (F16)
+        //   + norms 2 × 3584 × 4 + q/k/v biases 4608 × 4 (F32) = 466,139,136 B; its KV 8192 × 2048 = 16,777,216 → 482,916,352.
+        // budget 8,589,934,592 − 738,197,504 = 7,851,737,088; − output layer = 6,761,728,000 → 14 blocks (14.002):
+        // -ngl 15 = output layer + blocks 14–27 = 7,850,838,016 B; 14 blocks on the CPU.
+        // decode: GPU 7,850,838,016 / (0.88 × 500e9) = 17.8428 ms; CPU 14 × 482,916,352 + one embedding row 7168 B
+        //   = 6,760,836,096 / (0.6 × 76.8e9) = 146.7196 ms; PCIe 2 × 3584 × 4 B / 32e9 = 0.0009 ms; llama.cpp fixed 1.924 ms
+        //   → 166.487 ms → 6.007 tokens/s.
         FitRequest q = FitRequest.of("m", KnownArchitectures.qwen25_7b(), 131072, Quant.F16, 8192, KvType.F16,
                 Hardware.custom(8, 500, null), 1, Runtime.LLAMA_CPP, null, false);
         FitResult r = calc.estimate(q);
         assertThat(r.fits()).isFalse();
         assertThat(r.decodeTokensPerS()).isNull();
-        assertThat(r.offload().gpuLayers()).isEqualTo(16);
-        assertThat(r.offload().cpuLayers()).isEqualTo(12);
-        assertThat(r.offload().decodeTokensPerS()).isCloseTo(5.921, within(0.001));
+        assertThat(r.offload().gpuLayers()).isEqualTo(15);
+        assertThat(r.offload().gpuBlocks()).isEqualTo(14);
+        assertThat(r.offload().cpuLayers()).isEqualTo(14);
+        assertThat(r.offload().gpuBytes()).isEqualTo(7_850_838_016L);
+        assertThat(r.offload().decodeTokensPerS()).isCloseTo(6.007, within(0.001));
         assertThat(r.decode().parallelism()).isEqualTo("offload");
-        assertThat(r.decode().cpuMs()).isCloseTo(149.4078, within(0.001));
+        assertThat(r.decode().cpuMs()).isCloseTo(146.7196, within(0.001));
+    }
+
+    @Test
+    void partialOffloadSizesEachLayerFromTheGgufFileAndKeepsOnlyWhatFits() {
+        // Qwen2.5-72B Q4_K_M on one RTX 4090 (24 GiB = 25,769,803,776 B), 8192 tokens. The 40 use_more_bits blocks
+        // are 617,062,400 B, the others 525,115,392 B (GgufSizeTest); the 4.8944-bpw average put -ngl 43 here, 24.87 GiB.
+        // overhead 400 MiB + 4 × 512 × (152064 + 8192) = 747,634,688 B; KV 8192 × 2048 × 2 B = 33,554,432 B a block.
+        // output layer: head Q6_K 32 × 210 × 152064 = 1,021,870,080 + norm 32,768 = 1,021,902,848 B.
+        // -ngl 40 = output layer + blocks 41–79 (20 use_more_bits, 19 not): 1,021,902,848 + 20 × 617,062,400
+        //   + 19 × 525,115,392 + 39 × 33,554,432 = 24,648,966,144 B; + overhead = 25,396,600,832 ≤ 25,769,803,776.
+        // -ngl 41 would add block 40 (not use_more_bits): + 558,669,824 = 25,955,270,656 B = 24.17 GiB > 24 GiB.
+        FitResult r = calc.estimate(req(KnownArchitectures.qwen25_72b(), 131072, Quant.Q4_K_M, 8192, "rtx-4090", 1, null));
+        assertThat(r.fits()).isFalse();
+        assertThat(r.offload().gpuLayers()).isEqualTo(40);
+        assertThat(r.offload().gpuBlocks()).isEqualTo(39);
+        assertThat(r.offload().cpuLayers()).isEqualTo(41);
+        assertThat(r.offload().gpuBytes()).isEqualTo(24_648_966_144L);
+        assertThat(r.offload().gpuBytes() + r.overheadBytes()).isLessThanOrEqualTo(24 * GIB);
+        assertThat(r.offload().gpuBytes() + 525_115_392L + 33_554_432L + r.overheadBytes()).isGreaterThan(24 * GIB);
+        // what stays in RAM: token_embd (Q4_K, 32 × 144 × 152064 = 700,710,912) + blocks 0–40 and their KV
+        assertThat(r.offload().cpuBytes() + r.offload().gpuBytes())
+                .isEqualTo(r.weightsBytes() + r.kvCacheBytes());
     }
 
     @Test
