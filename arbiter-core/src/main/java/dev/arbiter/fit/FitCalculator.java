@@ -123,17 +123,7 @@ public final class FitCalculator {
         Architecture a = r.architecture();
         int n = r.gpus();
         long kv = KvCache.bytes(a, r.context(), r.kvType(), r.runtime(), r.swaFull());
-        long kvPerGpu;
-        if (r.runtime().layerSplit() || n == 1) {
-            kvPerGpu = ceilDiv(kv, n);
-        } else {
-            // Pipeline stages hold their own layers' cache; within a stage's tensor group the heads divide.
-            ParallelPlan plan = ParallelPlan.of(r);
-            long perStage = ceilDiv(kv, plan.pipeline());
-            kvPerGpu = a.mla() != null
-                    ? perStage  // the latent is not split by head: every tensor-parallel rank caches all of it
-                    : ceilDiv(perStage, Math.min(plan.tensor(), a.kvHeads()));  // fewer KV heads than GPUs: replicated
-        }
+        long kvPerGpu = KvCache.perDevice(r, kv);
         long usable = r.hardware() == null ? 0 : Overhead.usablePerDevice(r.hardware(), r.runtime());
         return new Memory(weights, kv, Overhead.perDevice(a, r.hardware(), r.runtime()), ceilDiv(weights, n), kvPerGpu, usable, n);
     }

@@ -42,6 +42,25 @@ public final class KvCache {
         return type.bytes(tokensHeld(a, layer, context, runtime, swaFull) * elementsPerTokenPerLayer(a));
     }
 
+    /**
+     * Of {@code kv} bytes of one sequence's cache, those the fullest device holds under the request's split: llama.cpp's
+     * layer split divides the layers among the GPUs; a tensor-parallel server's pipeline stages each hold their own
+     * layers' cache, and within a stage the KV heads divide among its tensor-parallel GPUs (replicated when there are
+     * fewer heads than GPUs; the MLA latent, which has no heads, is replicated on every GPU of the stage).
+     */
+    public static long perDevice(FitRequest r, long kv) {
+        int n = r.gpus();
+        if (r.runtime().layerSplit() || n == 1) return ceilDiv(kv, n);
+        ParallelPlan plan = ParallelPlan.of(r);
+        long perStage = ceilDiv(kv, plan.pipeline());
+        Architecture a = r.architecture();
+        return a.mla() != null ? perStage : ceilDiv(perStage, Math.min(plan.tensor(), a.kvHeads()));
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
     /** Total cache bytes for one sequence of {@code context} tokens over all layers. */
     public static long bytes(Architecture a, long context, KvType type, Runtime runtime, boolean swaFull) {
         long perToken = elementsPerTokenPerLayer(a);
