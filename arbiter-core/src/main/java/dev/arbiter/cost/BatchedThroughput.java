@@ -73,7 +73,9 @@ public final class BatchedThroughput {
         this.kvReadBytesPerSeq = kvRead(request, atAverage.context());
         this.weightsReadBytes = single.bytesPerDevice() - kvReadBytesPerSeq;
         if (a.moe() != null && p.routedExperts() > 0) {
-            this.routedBytes = p.routedExperts() * request.quant().bodyBits() / 8 / parallel;
+            // a GGUF file's expert tensors as summed for its memory; checkpoints at the body precision
+            this.routedBytes = atAverage.gguf() != null ? atAverage.gguf().routedExpertBytes()
+                    : p.routedExperts() * request.quant().bodyBits() / 8 / parallel;
             this.activeRoutedShare = (double) a.moe().activeExperts() / a.moe().experts();
         } else {
             this.routedBytes = 0;

@@ -40,7 +40,7 @@ final class DecodeModel {
         EngineCosts cost = EngineCosts.of(r.runtime(), hw.kind());
         ParallelPlan plan = ParallelPlan.of(r);
         int n = r.gpus();
-        long weights = r.quant().readBytesPerToken(p);
+        long weights = Weights.readBytesPerToken(r, p);
         double eta = hw.efficiency();
         double fixedMs = cost.stepMs() + a.layers() * cost.layerUs() / 1000;
         int moeLayers = moeLayers(a);
@@ -95,7 +95,7 @@ final class DecodeModel {
         EngineCosts cost = EngineCosts.of(r.runtime(), hw.kind());
         int layers = a.layers();
         int gpuBlocks = Math.min(layers, Math.max(0, gpuLayers - 1));
-        double share = a.moe() == null ? 1 : (double) a.moe().activeExperts() / a.moe().experts();
+        double share = Weights.activeExpertShare(a);
         double gpuRead = gpuLayers >= 1 ? s.outputLayerBytes() : 0;                    // bytes per token
         double cpuRead = (double) s.tokenEmbdBytes() / a.vocabSize()                      // one row of the lookup table
                 + (gpuLayers >= 1 ? 0 : s.outputLayerBytes());

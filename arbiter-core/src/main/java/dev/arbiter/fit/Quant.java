@@ -17,7 +17,8 @@ import java.util.Locale;
  * Q4_0 and Q3_K_M are not in that table and are derived from the sizes in tools/quantize/quantize.cpp's type list
  * ("4.34G" and "3.74G @ Llama-3-8B", GiB): size × 2^30 × 8 / 8,030,261,248. For the memory a GGUF file takes,
  * fit sums the file tensor by tensor instead ({@link dev.arbiter.fit.gguf.GgufSize}, within 2 % of 59 published
- * files); these average bits remain for the bytes read per decoded token and for checkpoint formats.
+ * files), and reads a decoded token's bytes from the same sum ({@code GgufSize#readBytesPerToken}); these average
+ * bits remain for ordering the mixes and for checkpoint formats.
  *
  * <p>Checkpoint formats keep the token embedding and output head at 16 bit (AWQ/GPTQ and FP8 recipes leave
  * {@code lm_head} and embeddings unquantised; DeepSeek-V3's FP8 release keeps them in BF16), so only the other

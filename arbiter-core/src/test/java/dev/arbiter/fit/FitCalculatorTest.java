@@ -34,17 +34,53 @@ class FitCalculatorTest {
 
     @Test
     void qwen25_7bDecodeIsBytesOverEfficiencyTimesBandwidthPlusLlamaCppFixedCost() {
-        // read per token: weights without the input embedding table (a lookup reads one row):
-        // (7,615,616,512 − 544,997,376) × 4.8944 / 8 = 4,325,804,788 B; + KV 1,879,048,192 B = 6,204,852,980 B.
-        // memory: 6,204,852,980 / (0.88 × 1008e9) = 6.9950 ms; llama.cpp fixed: 1.28 ms + 28 layers × 23 µs = 1.924 ms.
-        // 1000 / 8.9190 = 112.12 tokens/s.
+        // read per token: the GGUF file (4,677,120,000 B, tensor by tensor) less the input embedding table, Q4_K
+        // 306,561,024 B, of which a lookup reads one row (2016 B) = 4,370,560,992 B; + KV 1,879,048,192 B = 6,249,609,184 B.
+        // memory: 6,249,609,184 / (0.88 × 1008e9) = 7.0455 ms; llama.cpp fixed: 1.28 ms + 28 layers × 23 µs = 1.924 ms.
+        // 1000 / 8.9695 = 111.49 tokens/s (the 4.8944-bpw average of Llama-3.1-8B gave 4,325,804,788 B and 112.12).
         // prefill: 165.2e12 × 0.5 / (2 × 7,615,616,512) = 5,423 tokens/s.
         FitResult r = calc.estimate(req(KnownArchitectures.qwen25_7b(), 131072, Quant.Q4_K_M, 32768, "rtx-4090", 1, null));
-        assertThat(r.decodeTokensPerS()).isCloseTo(112.12, within(0.01));
-        assertThat(r.decode().memoryMs()).isCloseTo(6.9950, within(0.0001));
+        assertThat(r.decode().bytesPerDevice()).isEqualTo(6_249_609_184L);
+        assertThat(r.decodeTokensPerS()).isCloseTo(111.49, within(0.01));
+        assertThat(r.decode().memoryMs()).isCloseTo(7.0455, within(0.0001));
         assertThat(r.decode().fixedMs()).isCloseTo(1.924, within(1e-9));
         assertThat(r.decode().parallelism()).isEqualTo("single");
         assertThat(r.prefillTokensPerS()).isCloseTo(5423.07, within(0.01));
+    }
+
+    @Test
+    void aTiedEmbeddingIsReadWholeAsTheHeadSoDecodeReadsTheWholeGgufFile() {
+        // Gemma 3 1B Q4_K_M: the tied embedding (262144 × 1152; Q8_0 as the head, 1152 not being a multiple of 256) is read whole every token, so the
+        // whole file is read (plus the one row the input lookup takes): 799.2 MB. The 4.8944-bpw average read 0.57 GiB,
+        // 23 % less.
+        Architecture a = new dev.arbiter.catalog.CatalogLoader().bundled().get("gemma-3-1b").architecture();
+        FitResult r = calc.estimate(req(a, 32768, Quant.Q4_K_M, 4096, "rtx-4090", 1, null));
+        long row = 1152 / 32 * 34;   // one Q8_0 row of 1152
+        assertThat(r.gguf().readBytesPerToken()).isEqualTo(r.weightsBytes() + row);
+        assertThat(r.gguf().readBytesPerToken() / 1e6).isCloseTo(799.2, within(0.1));
+        assertThat(r.decode().bytesPerDevice()).isEqualTo(r.weightsBytes() + row + r.kvCacheBytes());
+    }
+
+    @Test
+    void anUntiedModelReadsItsGgufFileLessTheInputEmbeddingTable() {
+        // Qwen2.5-72B Q4_K_M: 47,408,... B of tensors less token_embd 700,710,912 B, plus one 4608-B row: 46.71 GB
+        // (the 4.8944-bpw average gave 43.72 GB).
+        FitResult r = calc.estimate(req(KnownArchitectures.qwen25_72b(), 131072, Quant.Q4_K_M, 8192, "h100-80gb", 1, Runtime.LLAMA_CPP));
+        assertThat(r.gguf().readBytesPerToken()).isEqualTo(r.weightsBytes() - 700_710_912L + 4608L);
+        assertThat(r.gguf().readBytesPerToken() / 1e9).isCloseTo(46.71, within(0.005));
+        assertThat(r.decode().bytesPerDevice()).isEqualTo(r.gguf().readBytesPerToken() + r.kvCacheBytes());
+    }
+
+    @Test
+    void aMixtureOfExpertsReadsOnlyItsChosenExpertsShareOfTheGgufExpertTensors() {
+        // Llama 4 Scout: 16 routed experts, 1 chosen per token: the ffn_*_exps tensors are read at 1/16.
+        Architecture a = KnownArchitectures.llama4Scout(0);
+        dev.arbiter.fit.gguf.GgufSize s = dev.arbiter.fit.gguf.GgufSize.of(a, dev.arbiter.fit.gguf.GgufMix.Q4_K_M, false);
+        double expected = s.textBytes() - s.tokenEmbdBytes() + (double) s.tokenEmbdBytes() / a.vocabSize()
+                - s.routedExpertBytes() * 15.0 / 16;
+        FitResult r = calc.estimate(req(a, 10_485_760, Quant.Q4_K_M, 8192, "h200", 1, Runtime.LLAMA_CPP));
+        assertThat(r.gguf().readBytesPerToken()).isEqualTo((long) Math.ceil(expected));
+        assertThat(s.routedExpertBytes()).isGreaterThan(s.textBytes() / 2);
     }
 
     @Test

@@ -111,6 +111,22 @@ public record GgufSize(GgufMix mix, long textBytes, Map<GgmlType, Long> bytesByT
         return outputNormBytes + headBytes();
     }
 
+    /** Bytes of the routed experts' tensors over all blocks (0 for a dense model). */
+    public long routedExpertBytes() {
+        return blockExpertBytes.stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Bytes one decoded token reads from the weights: every block (of the routed experts only the chosen share, for a
+     * mixture of experts), the output layer (a tied embedding is read whole as the head) and one row of the token
+     * embedding, which the input lookup reads instead of the table.
+     */
+    public double readBytesPerToken(double activeExpertShare, int vocab) {
+        double read = outputLayerBytes() + (double) tokenEmbdBytes / vocab;
+        for (int i = 0; i < blockBytes.size(); i++) read += blockReadBytes(i, activeExpertShare);
+        return read;
+    }
+
     /** Bytes of block {@code i} one decoded token reads: all of it but the routed experts it does not choose. */
     public double blockReadBytes(int i, double activeExpertShare) {
         return blockBytes.get(i) - blockExpertBytes.get(i) * (1 - activeExpertShare);
