@@ -231,7 +231,7 @@ public final class FitCalculator {
 
     private static String usableBasis(FitRequest r) {
         Hardware hw = r.hardware();
-        String mem = String.format(Locale.US, "usable: %s has %.1f GiB per device", hw.id(), hw.memoryGb());
+        String mem = String.format(Locale.US, "usable: %s has %.2f GiB per device", hw.id(), hw.memoryGb());
         if (hw.note() != null) mem += " (" + hw.note() + ")";
         if (!r.runtime().layerSplit()) mem += "; " + r.runtime().wire() + " takes 0.9 of it (gpu_memory_utilization default)";
         return mem + "; source " + hw.source();

@@ -84,7 +84,8 @@ class BatchedThroughputTest {
     void theLargestBatchUnderPipelineParallelismIsFitsFreeMemoryOverOneStagesKv() {
         // DeepSeek-V3 FP8 on 16 H100s (TP 8 × PP 2), 32,768 tokens: the MLA latent is 61 layers × 32768 × 576 × 2 B
         // = 2,302,672,896 B (2196 MiB) a sequence; each stage holds its 30 or 31 layers' latent, replicated on its 8 GPUs:
-        // 1098 MiB a GPU (fit's memory says the same). The batch was sized on 2196 MiB: 15 sequences instead of 29.
+        // 1098 MiB a GPU (fit's memory says the same). The batch was sized on 2196 MiB: 15 sequences instead of 29 (28 since
+        // the H100's usable memory is the 79.10 GiB CUDA reports, not 80).
         Model m = new CatalogLoader().bundled().get("deepseek-v3");
         Workload w = new Workload(32768 - 256, 256);
         FitRequest r = FitRequest.of(m.id(), m.architecture(), m.contextLength(), Quant.FP8, 32768, KvType.F16, HW.get("h100-80gb"), 16, null, null, false);
@@ -93,6 +94,6 @@ class BatchedThroughputTest {
         dev.arbiter.fit.FitResult fit = new dev.arbiter.fit.FitCalculator().estimateAtQuant(r);
         long free = fit.usableBytesPerGpu() - fit.perGpuBytes() + 1098L * (1 << 20);
         assertThat(b.maxBatch()).isEqualTo((int) (free / (1098L << 20)));
-        assertThat(b.maxBatch()).isEqualTo(29);
+        assertThat(b.maxBatch()).isEqualTo(28);
     }
 }

@@ -119,6 +119,7 @@ class CostCalculatorTest {
         CostRequest one = new CostRequest(HardwareCatalog.bundled().get("h100-80gb"), 1, Workload.DEFAULT, 32, null, null, null);
         assertThat(CostCalculator.defaultQuant(QWEN_7B, one)).contains(Quant.BF16);
         Model qwen72 = new CatalogLoader().bundled().get("qwen2.5-72b");
-        assertThat(CostCalculator.defaultQuant(qwen72, one)).contains(Quant.FP8);  // 72.7 GB of FP8 weights fit in 0.9 × 80 GiB; BF16 does not
+        // 72.7 GB of FP8 (or INT8) weights and the overhead leave no room in 0.9 × 79.10 GiB = 71.19 GiB (they did in 0.9 × 80)
+        assertThat(CostCalculator.defaultQuant(qwen72, one)).contains(Quant.INT4);
     }
 }

@@ -137,22 +137,25 @@ class FitCalculatorTest {
 
     @Test
     void partialOffloadSizesEachLayerFromTheGgufFileAndKeepsOnlyWhatFits() {
-        // Qwen2.5-72B Q4_K_M on one RTX 4090 (24 GiB = 25,769,803,776 B), 8192 tokens. The 40 use_more_bits blocks
-        // are 617,062,400 B, the others 525,115,392 B (GgufSizeTest); the 4.8944-bpw average put -ngl 43 here, 24.87 GiB.
-        // overhead 400 MiB + 4 × 512 × (152064 + 8192) = 747,634,688 B; KV 8192 × 2048 × 2 B = 33,554,432 B a block.
+        // Qwen2.5-72B Q4_K_M on one RTX 4090 (23.65 GiB as CUDA reports it = 25,393,994,137 B), 8192 tokens. The 40
+        // use_more_bits blocks are 617,062,400 B, the others 525,115,392 B (GgufSizeTest); the 4.8944-bpw average put
+        // -ngl 43 here (24.87 GiB with KV and overhead, more than even 24 GiB).
+        // overhead 400 MiB + 4 × 512 × (152064 + 8192) = 747,634,688 B → 24,646,359,449 B for layers;
+        // KV 8192 × 2048 × 2 B = 33,554,432 B a block.
         // output layer: head Q6_K 32 × 210 × 152064 = 1,021,870,080 + norm 32,768 = 1,021,902,848 B.
-        // -ngl 40 = output layer + blocks 41–79 (20 use_more_bits, 19 not): 1,021,902,848 + 20 × 617,062,400
-        //   + 19 × 525,115,392 + 39 × 33,554,432 = 24,648,966,144 B; + overhead = 25,396,600,832 ≤ 25,769,803,776.
-        // -ngl 41 would add block 40 (not use_more_bits): + 558,669,824 = 25,955,270,656 B = 24.17 GiB > 24 GiB.
+        // -ngl 39 = output layer + blocks 42–79 (20 use_more_bits, 18 not): 1,021,902,848 + 20 × 617,062,400
+        //   + 18 × 525,115,392 + 38 × 33,554,432 = 24,090,296,320 B ≤ 24,646,359,449.
+        // -ngl 40 would add block 41 (not use_more_bits): + 558,669,824 = 24,648,966,144 B > 24,646,359,449 (by 2.6 MB;
+        // it would fit the 24 GiB the profile used to claim).
         FitResult r = calc.estimate(req(KnownArchitectures.qwen25_72b(), 131072, Quant.Q4_K_M, 8192, "rtx-4090", 1, null));
         assertThat(r.fits()).isFalse();
-        assertThat(r.offload().gpuLayers()).isEqualTo(40);
-        assertThat(r.offload().gpuBlocks()).isEqualTo(39);
-        assertThat(r.offload().cpuLayers()).isEqualTo(41);
-        assertThat(r.offload().gpuBytes()).isEqualTo(24_648_966_144L);
-        assertThat(r.offload().gpuBytes() + r.overheadBytes()).isLessThanOrEqualTo(24 * GIB);
-        assertThat(r.offload().gpuBytes() + 525_115_392L + 33_554_432L + r.overheadBytes()).isGreaterThan(24 * GIB);
-        // what stays in RAM: token_embd (Q4_K, 32 × 144 × 152064 = 700,710,912) + blocks 0–40 and their KV
+        assertThat(r.offload().gpuLayers()).isEqualTo(39);
+        assertThat(r.offload().gpuBlocks()).isEqualTo(38);
+        assertThat(r.offload().cpuLayers()).isEqualTo(42);
+        assertThat(r.offload().gpuBytes()).isEqualTo(24_090_296_320L);
+        assertThat(r.offload().gpuBytes() + r.overheadBytes()).isLessThanOrEqualTo(r.usableBytesPerGpu());
+        assertThat(r.offload().gpuBytes() + 525_115_392L + 33_554_432L + r.overheadBytes()).isGreaterThan(r.usableBytesPerGpu());
+        // what stays in RAM: token_embd (Q4_K, 32 × 144 × 152064 = 700,710,912) + blocks 0–41 and their KV
         assertThat(r.offload().cpuBytes() + r.offload().gpuBytes())
                 .isEqualTo(r.weightsBytes() + r.kvCacheBytes());
     }
@@ -204,14 +207,16 @@ class FitCalculatorTest {
     void llama4ScoutAtInt4FitsOneH100AtModestContext() {
         // With the vision encoder (109e9 − 107,769,861,120 = 1,230,138,880 params at 16 bit): weights 62,751,818,400 B.
         // KV at 32768: 12 × 32768 × 4096 + 36 × 8192 × 4096 = 2,818,572,288 B; overhead 400 MiB + 1 GiB.
-        // total 67,063,562,912 B = 62.5 GiB ≤ 72 GiB (0.9 × 80). Meta: "fits on a single H100 GPU (with Int4 quantization)".
-        // max context: (77,309,411,328 − 62,751,818,400 − 1,493,172,224 − 1,207,959,552) / (12 × 4096) = 241,220 tokens.
+        // total 67,063,562,912 B = 62.5 GiB ≤ 71.19 GiB (0.9 × the 79.10 GiB CUDA reports). Meta: "fits on a single H100
+        // GPU (with Int4 quantization)".
+        // max context: (76,439,680,450 − 62,751,818,400 − 1,493,172,224 − 1,207,959,552) / (12 × 4096) = 223,525 tokens
+        // (241,220 with the 80 GiB marketing size).
         FitResult r = calc.estimate(req(KnownArchitectures.llama4Scout(1_230_138_880L), 10_485_760, Quant.INT4, 32768, "h100-80gb", 1, null));
         assertThat(r.weightsBytes()).isEqualTo(62_751_818_400L);
         assertThat(r.kvCacheBytes()).isEqualTo(2_818_572_288L);
         assertThat(r.totalBytes()).isEqualTo(67_063_562_912L);
         assertThat(r.fits()).isTrue();
-        assertThat(r.maxContext()).isEqualTo(241_220);
+        assertThat(r.maxContext()).isEqualTo(223_525);
     }
 
     @Test
@@ -348,5 +353,16 @@ class FitCalculatorTest {
                 .anyMatch(b -> b.startsWith("usable:") && b.contains("working-set"))
                 .anyMatch(b -> b.startsWith("runtime: llama.cpp (default"))
                 .anyMatch(b -> b.startsWith("decode (single, batch 1):") && b.contains("engine") && b.contains("tokens/s"));
+    }
+
+    @Test
+    void anH100OffersVllmTheMemoryCudaReportsNotItsMarketingSize() {
+        // vLLM logs total_gpu_memory = 79.10 GiB on an H100 80GB HBM3 (vllm-project/vllm PR #10927): at
+        // gpu_memory_utilization 0.90 it may use 71.19 GiB, not 0.9 × 80 = 72. Qwen2.5-72B FP8 at 1280 tokens needs
+        // 71.81 GiB a GPU: it was reported to fit (71.81 of 72.00) and does not.
+        FitResult r = calc.estimate(req(KnownArchitectures.qwen25_72b(), 131072, Quant.FP8, 1280, "h100-80gb", 1, null));
+        assertThat(r.usableBytesPerGpu()).isEqualTo((long) (0.9 * (long) (79.10 * GIB)));
+        assertThat(r.perGpuBytes() / (double) GIB).isCloseTo(71.81, within(0.01));
+        assertThat(r.fits()).isFalse();
     }
 }
