@@ -196,37 +196,37 @@ class FitCalculatorTest {
 
     @Test
     void a32GbCardDoesNotRunLlama4ScoutAtInt4() {
-        // (107,769,861,120 − 2,068,971,520) × 4.25 / 8 + 2,068,971,520 × 2 = 60,291,540,640 B = 56.2 GiB > 28.8 GiB usable.
+        // (107,769,861,120 − 2,068,971,520) × 4.15625 / 8 + 2,068,971,520 × 2 = 59,052,858,340 B = 55.0 GiB > 28.2 GiB usable.
         FitResult r = calc.estimate(req(KnownArchitectures.llama4Scout(0), 10_485_760, Quant.INT4, 8192, "rtx-5090", 1, null));
-        assertThat(r.weightsBytes()).isEqualTo(60_291_540_640L);
+        assertThat(r.weightsBytes()).isEqualTo(59_052_858_340L);
         assertThat(r.fits()).isFalse();
         assertThat(r.maxContext()).isZero();
     }
 
     @Test
     void llama4ScoutAtInt4FitsOneH100AtModestContext() {
-        // With the vision encoder (109e9 − 107,769,861,120 = 1,230,138,880 params at 16 bit): weights 62,751,818,400 B.
+        // With the vision encoder (109e9 − 107,769,861,120 = 1,230,138,880 params at 16 bit): weights 61,513,136,100 B
+        // (4.15625 bpw; 62,751,818,400 at the former 4.25, 1.15 GiB more).
         // KV at 32768: 12 × 32768 × 4096 + 36 × 8192 × 4096 = 2,818,572,288 B; overhead 400 MiB + 1 GiB.
-        // total 67,063,562,912 B = 62.5 GiB ≤ 71.19 GiB (0.9 × the 79.10 GiB CUDA reports). Meta: "fits on a single H100
+        // total 65,824,880,612 B = 61.3 GiB ≤ 71.19 GiB (0.9 × the 79.10 GiB CUDA reports). Meta: "fits on a single H100
         // GPU (with Int4 quantization)".
-        // max context: (76,439,680,450 − 62,751,818,400 − 1,493,172,224 − 1,207,959,552) / (12 × 4096) = 223,525 tokens
-        // (241,220 with the 80 GiB marketing size).
+        // max context: (76,439,680,450 − 61,513,136,100 − 1,493,172,224 − 1,207,959,552) / (12 × 4096) = 248,726 tokens.
         FitResult r = calc.estimate(req(KnownArchitectures.llama4Scout(1_230_138_880L), 10_485_760, Quant.INT4, 32768, "h100-80gb", 1, null));
-        assertThat(r.weightsBytes()).isEqualTo(62_751_818_400L);
+        assertThat(r.weightsBytes()).isEqualTo(61_513_136_100L);
         assertThat(r.kvCacheBytes()).isEqualTo(2_818_572_288L);
-        assertThat(r.totalBytes()).isEqualTo(67_063_562_912L);
+        assertThat(r.totalBytes()).isEqualTo(65_824_880_612L);
         assertThat(r.fits()).isTrue();
-        assertThat(r.maxContext()).isEqualTo(223_525);
+        assertThat(r.maxContext()).isEqualTo(248_726);
     }
 
     @Test
     void scoutDecodesFromItsActiveParametersNotItsTotal() {
         // read per token at INT4: active 17,172,894,720 − input table 1,034,485,760 − head 1,034,485,760
-        //   = 15,103,923,200 body params × 4.25/8 = 8,023,959,200 B; + head 1,034,485,760 × 2 B = 10,092,930,720 B;
-        //   + KV 2,818,572,288 B → / (0.88 × 3350e9) = 4.3798 ms (a dense 109B would read ~5× more).
-        // vLLM: 48 layers × 48 µs = 2.304 ms; 48 MoE layers × 1 routed expert × 21 µs = 1.008 ms → 7.692 ms → 130.01 tokens/s.
+        //   = 15,103,923,200 body params × 4.15625/8 = 7,846,960,100 B; + head 1,034,485,760 × 2 B = 9,915,931,620 B;
+        //   + KV 2,818,572,288 B → / (0.88 × 3350e9) = 4.3197 ms (a dense 109B would read ~5× more).
+        // vLLM: 48 layers × 48 µs = 2.304 ms; 48 MoE layers × 1 routed expert × 21 µs = 1.008 ms → 7.632 ms → 131.03 tokens/s.
         FitResult r = calc.estimate(req(KnownArchitectures.llama4Scout(1_230_138_880L), 10_485_760, Quant.INT4, 32768, "h100-80gb", 1, null));
-        assertThat(r.decodeTokensPerS()).isCloseTo(130.01, within(0.01));
+        assertThat(r.decodeTokensPerS()).isCloseTo(131.03, within(0.01));
         assertThat(r.decode().moeMs()).isCloseTo(1.008, within(1e-9));
     }
 
