@@ -215,8 +215,24 @@ public final class FitCalculator {
                         a.layers() - a.globalLayers(), a.layers(), a.localAttention().kind(), a.localAttention().window(),
                         a.localAttention().window() + (r.runtime().layerSplit() ? FitConstants.LLAMA_CPP_UBATCH : 0),
                         r.runtime().layerSplit() ? " (llama.cpp SWA cache = window + n_ubatch 512)" : " (paged: blocks outside the window are freed)");
-        return String.format(Locale.US, "KV cache: per layer per token %s at %s (%.4g bits); %s; one sequence of %d tokens",
-                perToken, r.kvType().wire(), r.kvType().bits(), local, r.context());
+        return String.format(Locale.US, "KV cache: per layer per token %s at %s (%.4g bits); %s; one sequence of %d tokens%s",
+                perToken, r.kvType().wire(), r.kvType().bits(), local, r.context(), chunkedOnVllm(r));
+    }
+
+    /**
+     * vLLM frees a chunked layer's blocks outside its chunk only with its hybrid KV cache manager, which a switch
+     * turns on for chunked local attention: VLLM_ALLOW_CHUNKED_LOCAL_ATTN_WITH_HYBRID_KV_CACHE, default "1" since
+     * vllm-project/vllm#29627 (#46553, to restore "0", was closed unmerged in July 2026). Off — the default from
+     * #21761 (July 2025) until then — every layer holds the whole context. We model the default and state the other.
+     */
+    private static String chunkedOnVllm(FitRequest r) {
+        Architecture a = r.architecture();
+        if (r.runtime() != Runtime.VLLM || a.localAttention() == null || !a.localAttention().kind().equals("chunked") || r.swaFull()) return "";
+        long full = KvCache.bytes(a, r.context(), r.kvType(), r.runtime(), true);
+        return String.format(Locale.US, "; vLLM frees the chunked layers' old blocks only with its hybrid KV cache manager "
+                        + "(VLLM_ALLOW_CHUNKED_LOCAL_ATTN_WITH_HYBRID_KV_CACHE=1, the default since vllm-project/vllm#29627); "
+                        + "with it set to 0 — the default from #21761 until then — all %d layers hold the whole context: %s, not %s",
+                a.layers(), gib(full), gib(KvCache.bytes(a, r.context(), r.kvType(), r.runtime(), false)));
     }
 
     private static String overheadBasis(FitRequest r) {

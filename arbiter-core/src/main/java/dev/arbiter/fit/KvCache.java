@@ -16,7 +16,9 @@ import dev.arbiter.catalog.LocalAttention;
  * A chunked layer (Llama 4) attends within its current chunk only, so it never holds more than one chunk; we
  * count a full chunk (the worst position). llama.cpp sizes its SWA cache as window + n_ubatch cells (Gemma 3
  * with window 1024 logs "creating SWA KV cache, size = 1536 cells" at the default -ub 512) unless run with
- * {@code --swa-full}; vLLM pages the cache and frees blocks that left the window, so it holds the window alone.
+ * {@code --swa-full}; vLLM pages the cache and frees blocks that left the window, so it holds the window alone (for
+ * chunked layers through its hybrid KV cache manager, on by default since vllm-project/vllm#29627:
+ * VLLM_ALLOW_CHUNKED_LOCAL_ATTN_WITH_HYBRID_KV_CACHE=1; with 0 every layer holds the context, which the fit's basis states).
  * MLA assumes a runtime that caches the latent (vLLM, SGLang; llama.cpp since its MLA cache support), not
  * decompressed per-head K/V.
  */

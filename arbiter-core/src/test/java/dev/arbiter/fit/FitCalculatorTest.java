@@ -365,4 +365,20 @@ class FitCalculatorTest {
         assertThat(r.perGpuBytes() / (double) GIB).isCloseTo(71.81, within(0.01));
         assertThat(r.fits()).isFalse();
     }
+
+    @Test
+    void llama4OnVllmModelsTheHybridKvCacheManagersDefaultAndStatesTheOtherSetting() {
+        // vLLM's VLLM_ALLOW_CHUNKED_LOCAL_ATTN_WITH_HYBRID_KV_CACHE defaults to "1" (vllm-project/vllm#29627; #46553, to
+        // restore "0", closed unmerged): the 36 chunked layers of Scout hold one 8192-token chunk. KV at 32768:
+        // 12 × 32768 × 4096 + 36 × 8192 × 4096 = 2,818,572,288 B (2.63 GiB). With "0" (the default from #21761) all 48
+        // layers hold the whole context: 48 × 32768 × 4096 = 6,442,450,944 B (6.00 GiB), and the basis says so.
+        FitResult r = calc.estimate(req(KnownArchitectures.llama4Scout(1_230_138_880L), 10_485_760, Quant.INT4, 32768, "h100-80gb", 1, null));
+        assertThat(r.runtime()).isEqualTo(Runtime.VLLM);
+        assertThat(r.kvCacheBytes()).isEqualTo(2_818_572_288L);
+        assertThat(r.basis()).anyMatch(b -> b.startsWith("KV cache:") && b.contains("VLLM_ALLOW_CHUNKED_LOCAL_ATTN_WITH_HYBRID_KV_CACHE=1")
+                && b.contains("set to 0") && b.contains("all 48 layers hold the whole context: 6.00 GiB, not 2.63 GiB"));
+        // not said for llama.cpp, whose SWA cache is its own
+        FitResult cpp = calc.estimate(req(KnownArchitectures.llama4Scout(0), 10_485_760, Quant.Q4_K_M, 32768, "h200", 1, null));
+        assertThat(cpp.basis()).noneMatch(b -> b.contains("VLLM_ALLOW_CHUNKED"));
+    }
 }
