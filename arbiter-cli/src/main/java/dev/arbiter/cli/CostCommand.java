@@ -51,7 +51,7 @@ final class CostCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "MODEL", description = "Model ids (see ./arbiter models).")
     List<String> ids;
 
-    @Option(names = "--quant", paramLabel = "Q", description = "Weight quantisation (default: the most precise that fits: BF16, FP8, INT8, INT4 on GPUs; GGUF elsewhere).")
+    @Option(names = "--quant", paramLabel = "Q", description = "Weight quantisation (default: the most precise whose largest batch holds --concurrency: BF16, FP8, INT8, INT4 on GPUs; GGUF elsewhere; else the one with the largest batch).")
     String quant;
 
     @Option(names = "--runtime", paramLabel = "NAME", description = "vllm, sglang, tgi, llama.cpp or ollama (default: vLLM on GPUs, SGLang for MLA models, llama.cpp for GGUF).")
@@ -89,7 +89,8 @@ final class CostCommand implements Callable<Integer> {
             ThroughputSource measured = runs == null ? ThroughputSource.NONE : new BenchThroughput(new EvidenceStore(runs));
             CostCalculator calc = new CostCalculator(measured);
             for (Model m : models) {
-                Quant q = quant != null ? Quant.parse(quant) : CostCalculator.defaultQuant(m, req).orElse(null);
+                CostCalculator.QuantChoice choice = quant != null ? null : CostCalculator.chooseQuant(m, req).orElse(null);
+                Quant q = quant != null ? Quant.parse(quant) : choice == null ? null : choice.quant();
                 if (q == null) {
                     costs.add(new ModelCost(m.id(), null, null, false, "does not fit on " + hardware.gpus() + " × " + hw.id()
                             + " at any quantisation with " + req.workload().finalContext() + " tokens per sequence (./arbiter fit for the memory)",
@@ -97,7 +98,8 @@ final class CostCommand implements Callable<Integer> {
                     continue;
                 }
                 Runtime rt = runtime != null ? Runtime.parse(runtime) : CostCalculator.defaultRuntime(m, q, hw);
-                costs.add(calc.cost(m, q, rt, req, rate));
+                ModelCost cost = calc.cost(m, q, rt, req, rate);
+                costs.add(choice == null ? cost : cost.withQuantChoice(choice.why()));
             }
         }
         if (fmt.isJson()) {

@@ -34,6 +34,7 @@ final class CostText {
                     String.format(Locale.US, "%,.1f", c.outputTokensPerS()), c.throughputSource(),
                     c.perMillionInput() == null ? (c.measured() != null ? "in 1M out" : "-") : money(c.perMillionInput()),
                     money(c.perMillionOutput()), money(c.perMillionOutputAllIn()), money(c.deploymentPerHour()), money(c.perMonth()));
+            if (c.quantChoice() != null) out.printf(Locale.US, "     quant %s%n", c.quantChoice());
             if (c.measured() != null) {
                 out.printf(Locale.US, "     measured: bench run %s (%s) at concurrency %d on %s%n", c.measured().runId(), c.measured().measuredAt(),
                         c.measured().concurrency(), c.measured().workload());

@@ -135,8 +135,8 @@ final class FitCommand implements Callable<Integer> {
             }
             if (r.offload() != null) {
                 var o = r.offload();
-                out.printf(Locale.US, "  offload     -ngl %d: %d layers on GPU, %d on CPU (%s in system RAM) → ~%s tokens/s%n",
-                        o.gpuLayers(), o.gpuLayers(), o.cpuLayers(), gib(o.cpuBytes()), Text.num(o.decodeTokensPerS(), 1));
+                out.printf(Locale.US, "  offload     -ngl %d: output layer + %d blocks on GPU (%s), %d blocks on CPU (%s in system RAM) → ~%s tokens/s%n",
+                        o.gpuLayers(), o.gpuBlocks(), gib(o.gpuBytes()), o.cpuLayers(), gib(o.cpuBytes()), Text.num(o.decodeTokensPerS(), 1));
             }
         }
         out.println("basis:");

@@ -30,11 +30,11 @@ final class HardwareCommand implements Callable<Integer> {
         }
         out.printf(Locale.US, "%-22s %-6s %10s %10s %10s  %s%n", "ID", "KIND", "MEM GiB", "GB/s", "BF16 TF", "NAME");
         for (Hardware h : all) {
-            out.printf(Locale.US, "%-22s %-6s %10.1f %10.1f %10s  %s%n", h.id(), h.kind().wire(), h.memoryGb(),
+            out.printf(Locale.US, "%-22s %-6s %10.2f %10.1f %10s  %s%n", h.id(), h.kind().wire(), h.memoryGb(),
                     h.bandwidthGbs(), Text.num(h.bf16Tflops(), 1), h.name());
         }
         out.println();
-        out.println("Memory is what one device offers a model (Apple: Metal's ~75% working-set limit). Sources: --format json.");
+        out.println("Memory is what one device offers a model: the total CUDA reports for GPUs, not the marketing size (Apple: Metal's ~75% working-set limit). Sources: --format json.");
         return ExitCode.OK;
     }
 }

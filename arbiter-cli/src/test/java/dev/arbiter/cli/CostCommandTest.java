@@ -22,6 +22,19 @@ class CostCommandTest extends PricedCliTest {
     }
 
     @Test
+    void withoutQuantTheOutputSaysWhichQuantisationWasPricedAndWhy() throws Exception {
+        // Qwen2.5-32B on one H100 at 32 in flight: BF16 fits but holds 28, so FP8 is priced and the text says why.
+        CliRun r = CliRun.of("cost", "qwen2.5-32b", "--hardware", "h100-80gb", "--store", store());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("quant FP8: the most precise quantisation whose largest batch").contains("holds the 32 requests priced")
+                .contains("BF16 fits but holds 28");
+        CliRun j = CliRun.of("cost", "qwen2.5-32b", "--hardware", "h100-80gb", "--store", store(), "--format", "json");
+        assertThat(j.json().path("models").get(0).path("quant_choice").asText()).startsWith("FP8: ");
+        CliRun given = CliRun.of("cost", "qwen2.5-32b", "--hardware", "h100-80gb", "--quant", "BF16", "--store", store(), "--format", "json");
+        assertThat(given.json().path("models").get(0).has("quant_choice")).isFalse();
+    }
+
+    @Test
     void jsonCarriesSchemaVersionThePriceAgeAndTheArithmetic() {
         CliRun r = CliRun.of("cost", "qwen2.5-7b", "--hardware", "h100-80gb", "--gpus", "2", "--price-per-hour", "2",
                 "--tokens-per-month", "1B", "--target-tokens-per-second", "20000", "--store", store(), "--format", "json");

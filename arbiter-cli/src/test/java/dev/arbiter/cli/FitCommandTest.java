@@ -110,8 +110,10 @@ class FitCommandTest {
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
         JsonNode j = Json.mapper().readTree(out.toString());
         assertThat(j.get("fits").asBoolean()).isFalse();
-        assertThat(j.get("offload").get("gpu_layers").asInt()).isEqualTo(16);
-        assertThat(j.get("offload").get("cpu_layers").asInt()).isEqualTo(12);
+        // -ngl 15: the output layer and the last 14 of 28 blocks (FitCalculatorTest works it out)
+        assertThat(j.get("offload").get("gpu_layers").asInt()).isEqualTo(15);
+        assertThat(j.get("offload").get("gpu_blocks").asInt()).isEqualTo(14);
+        assertThat(j.get("offload").get("cpu_layers").asInt()).isEqualTo(14);
         assertThat(j.has("decode_tokens_per_s")).isFalse();
     }
 

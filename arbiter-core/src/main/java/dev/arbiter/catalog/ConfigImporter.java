@@ -53,7 +53,7 @@ public final class ConfigImporter {
                             + " (no vendor figure; check against the model card)");
             return new Model(id.toLowerCase(Locale.ROOT), name == null ? id : name, "imported", null, null, null, null,
                     context, modalities, List.of(), List.of(), null, licenseId, null, a, params, List.of(),
-                    "imported from " + configFile.getFileName() + (type.isEmpty() ? "" : " (model_type " + type + ")"));
+                    "imported from " + configFile.getFileName() + (type.isEmpty() ? "" : " (model_type " + type + ")"), null);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(configFile + ": " + e.getMessage(), e);
         }

@@ -12,11 +12,14 @@ import java.util.List;
  * @param modalities     input modalities: text, image, video, audio
  * @param languages      ISO 639-1 codes the vendor names as supported
  * @param tags           use-case hints: chat, code, math, vision, reasoning, guard, edge
+ * @param contextExtension RoPE scaling the engine must be told to reach {@code contextLength} (Qwen2.5's YaRN), or
+ *                       null when the checkpoint's config already covers it
  */
 public record Model(String id, String name, String family, String vendor, String hfRepo, String variantOf,
                     LocalDate releaseDate, long contextLength, List<String> modalities, List<String> languages,
                     List<String> tags, Serving serving, String licenseId, License license,
-                    Architecture architecture, OfficialParams officialParams, List<ScoreClaim> scores, String notes) {
+                    Architecture architecture, OfficialParams officialParams, List<ScoreClaim> scores, String notes,
+                    ContextExtension contextExtension) {
     public Model {
         Checks.required("id", id);
         Checks.required("name", name);
@@ -35,7 +38,7 @@ public record Model(String id, String name, String family, String vendor, String
 
     public Model withLicense(License resolved) {
         return new Model(id, name, family, vendor, hfRepo, variantOf, releaseDate, contextLength, modalities, languages,
-                tags, serving, licenseId, resolved, architecture, officialParams, scores, notes);
+                tags, serving, licenseId, resolved, architecture, officialParams, scores, notes, contextExtension);
     }
 
     public boolean hasModality(String m) { return modalities.contains(m); }

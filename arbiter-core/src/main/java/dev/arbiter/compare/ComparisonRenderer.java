@@ -216,11 +216,13 @@ public final class ComparisonRenderer {
         StringBuilder b = new StringBuilder();
         CostCell any = c.costs().values().stream().findFirst().orElse(null);
         if (any != null) {
-            b.append(String.format(Locale.US, "Cost/1M out: all-in cost of 1M output tokens on %d × %s at the most precise quantisation that fits "
-                    + "(./arbiter cost MODEL --hardware %s shows the basis and the price's date).%n", any.gpus(), any.hardware(), any.hardware()));
+            b.append(String.format(Locale.US, "Cost/1M out: all-in cost of 1M output tokens on %d × %s at the most precise quantisation whose largest batch "
+                    + "holds the requests priced, else the one with the largest batch (./arbiter cost MODEL --hardware %s shows the basis and the price's date).%n",
+                    any.gpus(), any.hardware(), any.hardware()));
         }
         for (var e : c.costs().entrySet()) {
             if (e.getValue().note() != null) b.append(String.format(Locale.US, "  %s: %s%n", e.getKey(), e.getValue().note()));
+            else if (e.getValue().quantChoice() != null) b.append(String.format(Locale.US, "  %s: %s%n", e.getKey(), e.getValue().quantChoice()));
         }
         return b.toString();
     }

@@ -9,6 +9,7 @@ import dev.arbiter.fit.FitRequest;
 import dev.arbiter.fit.FitResult;
 import dev.arbiter.fit.Hardware;
 import dev.arbiter.fit.KvCache;
+import dev.arbiter.fit.ParallelPlan;
 import dev.arbiter.util.LazyList;
 
 import java.util.ArrayList;
@@ -72,7 +73,9 @@ public final class BatchedThroughput {
         this.kvReadBytesPerSeq = kvRead(request, atAverage.context());
         this.weightsReadBytes = single.bytesPerDevice() - kvReadBytesPerSeq;
         if (a.moe() != null && p.routedExperts() > 0) {
-            this.routedBytes = p.routedExperts() * request.quant().bodyBits() / 8 / parallel;
+            // a GGUF file's expert tensors as summed for its memory; checkpoints at the body precision
+            this.routedBytes = atAverage.gguf() != null ? atAverage.gguf().routedExpertBytes()
+                    : p.routedExperts() * request.quant().bodyBits() / 8 / parallel;
             this.activeRoutedShare = (double) a.moe().activeExperts() / a.moe().experts();
         } else {
             this.routedBytes = 0;
@@ -185,11 +188,11 @@ public final class BatchedThroughput {
         Hardware hw = request.hardware();
         List<String> b = new ArrayList<>();
         b.add(String.format(Locale.US, "batched decode: step(B) = max(memory, compute) + engine %.2f ms + all-reduces + MoE layers %.2f ms; memory = "
-                        + "(%s of weights read once per step%s + B × %s of one sequence's KV at %,d tokens) / (%.2f × %.0f GB/s); compute = B × %.1f GFLOPs per token / "
+                        + "(%s of weights read once per step%s + B × %s of one sequence's KV at %,d tokens%s) / (%.2f × %.0f GB/s); compute = B × %.1f GFLOPs per token / "
                         + "(%d × %s TFLOPS × MFU %.2f)%s; tokens/s = B × 1000 / step",
                 single.fixedMs(), single.moeMs(), gib((long) weightsReadBytes),
                 routedBytes > 0 ? String.format(Locale.US, ", plus the routed experts a batch of B touches: %s × (1 − (1 − %.4f)^B)", gib((long) routedBytes), activeRoutedShare) : "",
-                mib(kvReadBytesPerSeq), workload.averageContext(), single.efficiency(), single.bandwidthGbs(), flopsPerToken / 1e9, parallel,
+                mib(kvReadBytesPerSeq), workload.averageContext(), pipelineRead(), single.efficiency(), single.bandwidthGbs(), flopsPerToken / 1e9, parallel,
                 hw.bf16Tflops() == null ? "?" : String.format(Locale.US, "%.1f", hw.bf16Tflops()), SERVING_MFU,
                 hw.bf16Tflops() == null ? " — no TFLOPS figure for " + hw.id() + ": the compute knee is not modelled and speeds past it are overstated" : ""));
         b.add(String.format(Locale.US, "largest batch: %,d sequences of %,d tokens (%s of KV each per device) in the %s free after weights and overhead%s",
@@ -206,23 +209,32 @@ public final class BatchedThroughput {
         return b;
     }
 
+    /** How a pipeline's KV read adds up, for the basis; empty without pipeline stages. */
+    private String pipelineRead() {
+        int stages = ParallelPlan.of(request).pipeline();
+        if (request.runtime().layerSplit() || stages == 1) return "";
+        return String.format(Locale.US, ", read %s a stage on each of %d stages in turn", mib(kvReadBytesPerSeq / stages), stages);
+    }
+
     static FitRequest withContext(FitRequest r, long context) {
         return new FitRequest(r.modelId(), r.architecture(), r.contextLength(), r.quant(), context, r.kvType(), r.hardware(), r.gpus(),
                 r.runtime(), r.cpuBandwidthGbs(), r.swaFull(), r.images());
     }
 
-    /** KV bytes one sequence adds to a step's reads on the busiest device (llama.cpp visits every layer in turn). */
+    /**
+     * KV bytes one sequence adds to a step's reads, summed as fit's decode sums them: llama.cpp visits every layer in
+     * turn; a server's pipeline stages run one after another, each reading its stage's share on one tensor group, so
+     * the busiest device of each stage reads {@link #kvHeld} and the stages add up.
+     */
     static double kvRead(FitRequest r, long context) {
         long kv = KvCache.bytes(r.architecture(), context, r.kvType(), r.runtime(), r.swaFull());
         if (r.runtime().layerSplit() || r.gpus() == 1) return kv;
-        return r.architecture().mla() != null ? kv : Math.ceil((double) kv / Math.min(r.gpus(), r.architecture().kvHeads()));
+        return (double) KvCache.perDevice(r, kv) * ParallelPlan.of(r).pipeline();
     }
 
-    /** KV bytes one sequence holds on the fullest device. */
+    /** KV bytes one sequence holds on the fullest device: its stage's layers, its share of their heads (as fit's memory counts them). */
     static double kvHeld(FitRequest r, long context) {
-        long kv = KvCache.bytes(r.architecture(), context, r.kvType(), r.runtime(), r.swaFull());
-        if (r.runtime().layerSplit()) return Math.ceil((double) kv / r.gpus());
-        return kvRead(r, context);
+        return KvCache.perDevice(r, KvCache.bytes(r.architecture(), context, r.kvType(), r.runtime(), r.swaFull()));
     }
 
     private static String gib(long bytes) {

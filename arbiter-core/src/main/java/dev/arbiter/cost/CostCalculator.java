@@ -31,7 +31,7 @@ import java.util.Optional;
  * its output tokens/s already pays for its prompts, so the whole hour is charged to output tokens.
  */
 public final class CostCalculator {
-    /** Checkpoint precisions a server loads, highest first; the default is the first that fits. */
+    /** Checkpoint precisions a server loads, highest first; the default is the first whose largest batch holds the concurrency ({@link #chooseQuant}). */
     static final List<Quant> SERVER_QUANTS = List.of(Quant.BF16, Quant.FP8, Quant.INT8, Quant.INT4);
     /** GGUF mixes for llama.cpp, highest first. */
     static final List<Quant> GGUF_QUANTS = List.of(Quant.Q8_0, Quant.Q6_K, Quant.Q5_K_M, Quant.Q4_K_M, Quant.Q3_K_M, Quant.Q2_K);
@@ -48,17 +48,52 @@ public final class CostCalculator {
         return m.architecture().mla() != null ? Runtime.SGLANG : Runtime.VLLM;
     }
 
-    /** The highest-precision quantisation that fits resident at the workload's final length (servers on GPUs, GGUF elsewhere). */
-    public static Optional<Quant> defaultQuant(Model m, CostRequest req) {
+    /**
+     * The quantisation priced when none is given, its largest batch and why it was taken.
+     *
+     * @param quant    the quantisation
+     * @param maxBatch its largest batch at the workload's final length (sequences the KV cache holds, engine-capped)
+     * @param why      a sentence for the output: the rule, and the more precise quantisations passed over
+     */
+    public record QuantChoice(Quant quant, int maxBatch, String why) {}
+
+    /**
+     * The most precise quantisation whose largest batch reaches the concurrency priced (servers on GPUs, GGUF
+     * elsewhere): the cost is of {@code concurrency} requests in flight, and a quantisation that fits with room for one
+     * would be priced at one (Qwen2.5-72B FP8 on one H100 at 1.1K tokens: largest batch 1, 33 tok/s, 33.61 USD per 1M
+     * output tokens, where INT4 serves the 32 at 2.62). When none reaches it, the one whose largest batch is largest
+     * (the more precise of equals). Empty when none fits.
+     */
+    public static Optional<QuantChoice> chooseQuant(Model m, CostRequest req) {
         List<Quant> order = req.hardware().kind() == HardwareKind.GPU ? SERVER_QUANTS : GGUF_QUANTS;
+        int wanted = req.concurrency();
+        List<String> passed = new ArrayList<>();
+        QuantChoice roomiest = null;
         for (Quant q : order) {
+            BatchedThroughput b;
             try {
-                if (BatchedThroughput.of(request(m, q, defaultRuntime(m, q, req.hardware()), req), req.workload()).model() != null) return Optional.of(q);
+                b = BatchedThroughput.of(request(m, q, defaultRuntime(m, q, req.hardware()), req), req.workload()).model();
             } catch (InvalidInputException e) {
-                // a combination the runtime cannot serve: try the next
+                continue;  // a combination the runtime cannot serve: try the next
             }
+            if (b == null) continue;
+            if (b.maxBatch() >= wanted) {
+                String why = String.format(Locale.US, "%s: the most precise quantisation whose largest batch (%d) holds the %d requests priced%s",
+                        q.wire(), b.maxBatch(), wanted, passed.isEmpty() ? "" : " (" + String.join("; ", passed) + ")");
+                return Optional.of(new QuantChoice(q, b.maxBatch(), why));
+            }
+            passed.add(String.format(Locale.US, "%s fits but holds %d", q.wire(), b.maxBatch()));
+            if (roomiest == null || b.maxBatch() > roomiest.maxBatch()) roomiest = new QuantChoice(q, b.maxBatch(), null);
         }
-        return Optional.empty();
+        if (roomiest == null) return Optional.empty();
+        return Optional.of(new QuantChoice(roomiest.quant(), roomiest.maxBatch(), String.format(Locale.US,
+                "%s: no quantisation holds the %d requests priced (%s); %s holds the most, so %d are priced in flight and the rest queue",
+                roomiest.quant().wire(), wanted, String.join("; ", passed), roomiest.quant().wire(), roomiest.maxBatch())));
+    }
+
+    /** {@link #chooseQuant}'s quantisation. */
+    public static Optional<Quant> defaultQuant(Model m, CostRequest req) {
+        return chooseQuant(m, req).map(QuantChoice::quant);
     }
 
     public ModelCost cost(Model m, Quant q, Runtime rt, CostRequest req, HourlyRate rate) {

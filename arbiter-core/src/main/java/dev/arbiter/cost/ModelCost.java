@@ -23,13 +23,30 @@ import java.util.List;
  * @param volume                     cost of the --tokens-per-month volume, or null
  * @param target                     deployments for the --target-tokens-per-second, or null
  * @param basis                      every figure with where it comes from
+ * @param quantChoice                why this quantisation, when it was chosen rather than given (see
+ *                                   {@link CostCalculator#chooseQuant}); null when given
  */
 public record ModelCost(String model, String quant, String runtime, boolean fits, String reason, ThroughputEstimate throughput,
                         String throughputSource, MeasuredThroughput measured, Double outputTokensPerS, Double perMillionInput,
                         Double perMillionOutput, Double perMillionOutputAllIn, Double deploymentPerHour, Double perMonth,
-                        Volume volume, Target target, List<String> basis) {
+                        Volume volume, Target target, List<String> basis, String quantChoice) {
     public ModelCost {
         basis = basis instanceof dev.arbiter.util.LazyList<String> ? basis : List.copyOf(basis);  // formatted when read
+    }
+
+    /** The cost with no quantisation choice to explain (the quantisation was given). */
+    public ModelCost(String model, String quant, String runtime, boolean fits, String reason, ThroughputEstimate throughput,
+                     String throughputSource, MeasuredThroughput measured, Double outputTokensPerS, Double perMillionInput,
+                     Double perMillionOutput, Double perMillionOutputAllIn, Double deploymentPerHour, Double perMonth,
+                     Volume volume, Target target, List<String> basis) {
+        this(model, quant, runtime, fits, reason, throughput, throughputSource, measured, outputTokensPerS, perMillionInput,
+                perMillionOutput, perMillionOutputAllIn, deploymentPerHour, perMonth, volume, target, basis, null);
+    }
+
+    /** The same cost, saying why its quantisation was chosen. */
+    public ModelCost withQuantChoice(String why) {
+        return new ModelCost(model, quant, runtime, fits, reason, throughput, throughputSource, measured, outputTokensPerS, perMillionInput,
+                perMillionOutput, perMillionOutputAllIn, deploymentPerHour, perMonth, volume, target, basis, why);
     }
 
     /**

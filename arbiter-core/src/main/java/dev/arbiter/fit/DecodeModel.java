@@ -2,6 +2,7 @@ package dev.arbiter.fit;
 
 import dev.arbiter.catalog.Architecture;
 import dev.arbiter.catalog.ParamCount;
+import dev.arbiter.fit.gguf.GgufSize;
 
 import java.util.Locale;
 
@@ -24,8 +25,8 @@ import java.util.Locale;
  *       tensor group's speed, its all-reduces, its layers — plus (s − 1) hops between stages</li>
  *   <li>layer split over n (llama.cpp, a pipeline with one micro-batch): a token visits the GPUs in turn, so the
  *       bytes are read at one GPU's speed and each extra GPU adds a hop</li>
- *   <li>partial offload (llama.cpp -ngl k): k layers at the GPU's speed, the rest, the embedding and head at the
- *       CPU's achieved RAM bandwidth, and two PCIe crossings of the hidden state</li>
+ *   <li>partial offload (llama.cpp -ngl k): the output layer and the last k − 1 blocks at the GPU's speed, the other
+ *       blocks and one embedding row at the CPU's achieved RAM bandwidth, and two PCIe crossings of the hidden state</li>
  * </ul>
  * Stateless.
  */
@@ -39,7 +40,7 @@ final class DecodeModel {
         EngineCosts cost = EngineCosts.of(r.runtime(), hw.kind());
         ParallelPlan plan = ParallelPlan.of(r);
         int n = r.gpus();
-        long weights = r.quant().readBytesPerToken(p);
+        long weights = Weights.readBytesPerToken(r, p);
         double eta = hw.efficiency();
         double fixedMs = cost.stepMs() + a.layers() * cost.layerUs() / 1000;
         int moeLayers = moeLayers(a);
@@ -82,21 +83,32 @@ final class DecodeModel {
         return (long) Math.ceil(p.activeRoutedExperts() * r.quant().bodyBits() / 8);
     }
 
-    /** Decode with llama.cpp's {@code -ngl gpuLayers}: those layers on the GPU(s), the rest in system RAM. */
+    /**
+     * Decode with llama.cpp's {@code -ngl gpuLayers}: the output layer and the last {@code gpuLayers − 1} blocks on the
+     * GPU(s), the token embedding and the other blocks in system RAM ({@link Offload}). Each side reads its layers as
+     * the GGUF file sizes them, tensor by tensor, and its blocks' KV cache; the CPU side reads one row of the embedding.
+     */
     static DecodeEstimate offload(FitRequest r, ParamCount p, FitCalculator.Memory m, int gpuLayers) {
         Hardware hw = r.hardware();
         Architecture a = r.architecture();
+        GgufSize s = Weights.ggufSize(r).orElseThrow(() -> new IllegalStateException("partial offload needs a GGUF file: " + r.quant().wire()));
         EngineCosts cost = EngineCosts.of(r.runtime(), hw.kind());
         int layers = a.layers();
-        long head = headReadBytes(r, p);
-        double perLayer = (double) (r.quant().readBytesPerToken(p) - head) / layers + (double) m.kv() / layers;
-        long gpuBytes = (long) (gpuLayers * perLayer);
-        double cpuBytes = (layers - gpuLayers) * perLayer + head;
+        int gpuBlocks = Math.min(layers, Math.max(0, gpuLayers - 1));
+        double share = Weights.activeExpertShare(a);
+        double gpuRead = gpuLayers >= 1 ? s.outputLayerBytes() : 0;                    // bytes per token
+        double cpuRead = (double) s.tokenEmbdBytes() / a.vocabSize()                      // one row of the lookup table
+                + (gpuLayers >= 1 ? 0 : s.outputLayerBytes());
+        for (int i = 0; i < layers; i++) {
+            double layer = s.blockReadBytes(i, share) + KvCache.layerBytes(a, i, r.context(), r.kvType(), r.runtime(), r.swaFull());
+            if (i >= layers - gpuBlocks) gpuRead += layer; else cpuRead += layer;
+        }
+        long gpuBytes = (long) Math.ceil(gpuRead);
         double eta = hw.efficiency();
         double memoryMs = gpuBytes / (eta * hw.bandwidthBytesPerSecond()) * 1000;
-        double cpuMs = cpuBytes / (FitConstants.CPU_DECODE_EFFICIENCY * r.cpuBandwidthGbs() * 1e9) * 1000;
+        double cpuMs = cpuRead / (FitConstants.CPU_DECODE_EFFICIENCY * r.cpuBandwidthGbs() * 1e9) * 1000;
         // the hidden state crosses PCIe to the CPU layers and back: f32, one token
-        double pcieMs = gpuLayers > 0 && gpuLayers < layers ? 2.0 * 4 * a.hiddenSize() / (hw.hostGbs() * 1e9) * 1000 : 0;
+        double pcieMs = gpuLayers > 0 && gpuBlocks < layers ? 2.0 * 4 * a.hiddenSize() / (hw.hostGbs() * 1e9) * 1000 : 0;
         double hopMs = (r.gpus() - 1) * FitConstants.LAYER_SPLIT_HOP_MS;
         double fixedMs = cost.stepMs() + layers * cost.layerUs() / 1000;
         return estimate("offload", gpuBytes, eta, hw, memoryMs, fixedMs, 0, 0, pcieMs + hopMs, 0, cpuMs,
@@ -107,11 +119,6 @@ final class DecodeModel {
     static double allReduceUs(Hardware hw, int n, int hidden) {
         double bytes = 2.0 * hidden;
         return hw.allReduceUs() + 2.0 * (n - 1) / n * bytes / (hw.linkGbs() * 1e9) * 1e6;
-    }
-
-    /** Bytes of the output projection read per token (the head, or the tied embedding used as head). */
-    static long headReadBytes(FitRequest r, ParamCount p) {
-        return (long) Math.ceil(p.inputEmbedding() * r.quant().embeddingBits() / 8);
     }
 
     static int moeLayers(Architecture a) {
@@ -140,8 +147,8 @@ final class DecodeModel {
                     (double) a.moe().activeExperts() / plan.tensor()));
         }
         if (d.cpuMs() > 0) {
-            s.append(String.format(Locale.US, "; CPU side (layers left in RAM, embedding and head) at %.1f × %.1f GB/s = %.2f ms",
-                    FitConstants.CPU_DECODE_EFFICIENCY, r.cpuBandwidthGbs(), d.cpuMs()));
+            s.append(String.format(Locale.US, "; CPU side (blocks left in RAM, one embedding row%s) at %.1f × %.1f GB/s = %.2f ms",
+                    d.bytesPerDevice() == 0 ? ", the head" : "", FitConstants.CPU_DECODE_EFFICIENCY, r.cpuBandwidthGbs(), d.cpuMs()));
         }
         s.append(String.format(Locale.US, "; engine %.2f ms (%.2f ms per token + %d layers × %.0f µs; %s)",
                 d.fixedMs(), cost.stepMs(), a.layers(), cost.layerUs(), cost.what()));

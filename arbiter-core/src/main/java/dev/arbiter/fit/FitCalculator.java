@@ -3,6 +3,7 @@ package dev.arbiter.fit;
 import dev.arbiter.catalog.Architecture;
 import dev.arbiter.catalog.ParamCount;
 import dev.arbiter.catalog.ParamCounter;
+import dev.arbiter.fit.gguf.GgufSize;
 
 import dev.arbiter.util.LazyList;
 
@@ -103,8 +104,7 @@ public final class FitCalculator {
                         hw.bf16Tflops(), FitConstants.PREFILL_MFU, p.active()));
             }
         } else if (hw.kind() == HardwareKind.GPU && r.runtime().layerSplit()) {
-            basis.add(String.format(Locale.US, "offload: llama.cpp -ngl %d keeps %d layers and their KV on the GPU; the other %d layers, the embedding and head run from system RAM (%.1f GB/s peak, --cpu-bandwidth-gbs; default dual-channel DDR5-4800)",
-                    offload.gpuLayers(), offload.gpuLayers(), offload.cpuLayers(), r.cpuBandwidthGbs()));
+            basis.add(offloadBasis(r, offload));
             basis.add(DecodeModel.basis(r, decode));
         } else if (hw.kind() != HardwareKind.GPU) {
             basis.add("offload: not applicable — " + hw.kind().wire() + " memory is one pool; there is no separate system RAM to spill layers into");
@@ -123,17 +123,7 @@ public final class FitCalculator {
         Architecture a = r.architecture();
         int n = r.gpus();
         long kv = KvCache.bytes(a, r.context(), r.kvType(), r.runtime(), r.swaFull());
-        long kvPerGpu;
-        if (r.runtime().layerSplit() || n == 1) {
-            kvPerGpu = ceilDiv(kv, n);
-        } else {
-            // Pipeline stages hold their own layers' cache; within a stage's tensor group the heads divide.
-            ParallelPlan plan = ParallelPlan.of(r);
-            long perStage = ceilDiv(kv, plan.pipeline());
-            kvPerGpu = a.mla() != null
-                    ? perStage  // the latent is not split by head: every tensor-parallel rank caches all of it
-                    : ceilDiv(perStage, Math.min(plan.tensor(), a.kvHeads()));  // fewer KV heads than GPUs: replicated
-        }
+        long kvPerGpu = KvCache.perDevice(r, kv);
         long usable = r.hardware() == null ? 0 : Overhead.usablePerDevice(r.hardware(), r.runtime());
         return new Memory(weights, kv, Overhead.perDevice(a, r.hardware(), r.runtime()), ceilDiv(weights, n), kvPerGpu, usable, n);
     }
@@ -167,17 +157,51 @@ public final class FitCalculator {
         return hw.bf16Tflops() * 1e12 * FitConstants.PREFILL_MFU * parallel / (2.0 * p.active());
     }
 
-    /** How many layers llama.cpp's {@code -ngl} can keep on the GPU(s); the speed comes from {@link DecodeModel#offload}. */
+    /**
+     * The largest {@code -ngl} whose layers fit on the GPU(s), and what stays in system RAM. Each layer is sized from
+     * the GGUF file tensor by tensor ({@link GgufSize}: a block's size depends on its index, as
+     * {@code use_more_bits} raises attn_v and ffn_down in some of them) plus the KV cache it holds; llama.cpp offloads
+     * the output layer first and then the blocks from the last one backwards ({@link Offload}). The GPUs' memory is
+     * pooled: llama.cpp splits the offloaded layers among them by free memory. The speed comes from
+     * {@link DecodeModel#offload}.
+     */
     Offload offload(FitRequest r, ParamCount p, Memory m) {
         Architecture a = r.architecture();
-        int layers = a.layers();
-        long layerWeights = (long) Math.ceil((p.decoderTotal() - p.embedding()) * r.quant().bodyBits() / 8);
-        double perLayer = (double) layerWeights / layers + (double) m.kv() / layers;
-        long budget = r.gpus() * Math.max(0, m.usablePerGpu() - m.overheadPerGpu());
-        int gpuLayers = (int) Math.min(layers, Math.floor(budget / perLayer));
-        int cpuLayers = layers - gpuLayers;
-        long cpuBytes = m.weights() + m.kv() - (long) (gpuLayers * perLayer);
-        return new Offload(gpuLayers, cpuLayers, cpuBytes, r.cpuBandwidthGbs(), DecodeModel.offload(r, p, m, gpuLayers).tokensPerS());
+        GgufSize s = Weights.ggufSize(r).orElseThrow(() -> new IllegalStateException("partial offload needs a GGUF file: " + r.quant().wire()));
+        int blocks = a.layers();
+        // bytes; the vision projector (mmproj) is offloaded to the GPU whole when images are sent
+        long budget = r.gpus() * Math.max(0, m.usablePerGpu() - m.overheadPerGpu()) - (r.images() ? s.projectorBytes() : 0);
+        int ngl = 0;
+        long gpuBytes = 0;
+        if (s.outputLayerBytes() <= budget) {
+            ngl = 1;
+            gpuBytes = s.outputLayerBytes();
+            for (int i = blocks - 1; i >= 0; i--) {
+                long next = gpuBytes + s.blockBytes().get(i) + KvCache.layerBytes(a, i, r.context(), r.kvType(), r.runtime(), r.swaFull());
+                if (next > budget) break;
+                gpuBytes = next;
+                ngl++;
+            }
+        }
+        int gpuBlocks = Math.max(0, ngl - 1);
+        int cpuBlocks = blocks - gpuBlocks;
+        long cpuBytes = s.tokenEmbdBytes() + (ngl == 0 ? s.outputNormBytes() + s.outputBytes() : 0);
+        for (int i = 0; i < cpuBlocks; i++) {
+            cpuBytes += s.blockBytes().get(i) + KvCache.layerBytes(a, i, r.context(), r.kvType(), r.runtime(), r.swaFull());
+        }
+        return new Offload(ngl, gpuBlocks, cpuBlocks, gpuBytes, cpuBytes, r.cpuBandwidthGbs(), DecodeModel.offload(r, p, m, ngl).tokensPerS());
+    }
+
+    private static String offloadBasis(FitRequest r, Offload o) {
+        int blocks = r.architecture().layers();
+        String gpu = o.gpuLayers() == 0 ? "nothing fits on the GPU, not even the output layer (final norm and head)"
+                : String.format(Locale.US, "-ngl %d puts the output layer (final norm and head) and the last %d of %d blocks with their KV on the GPU, %s",
+                        o.gpuLayers(), o.gpuBlocks(), blocks, gib(o.gpuBytes()));
+        return String.format(Locale.US, "offload: llama.cpp %s (each layer summed tensor by tensor from the GGUF file; llama.cpp offloads the output layer first, "
+                        + "then blocks from the last backwards: src/llama-model.cpp, ggml-org/llama.cpp#18148); the token embedding (always on the CPU)%s%s run from system RAM, %s "
+                        + "(%.1f GB/s peak, --cpu-bandwidth-gbs; default dual-channel DDR5-4800)",
+                gpu, o.cpuLayers() > 0 ? String.format(Locale.US, " and the first %d blocks", o.cpuLayers()) : "",
+                o.gpuLayers() == 0 ? " and the output layer" : "", gib(o.cpuBytes()), r.cpuBandwidthGbs());
     }
 
     private static String kvBasis(FitRequest r) {
@@ -191,8 +215,24 @@ public final class FitCalculator {
                         a.layers() - a.globalLayers(), a.layers(), a.localAttention().kind(), a.localAttention().window(),
                         a.localAttention().window() + (r.runtime().layerSplit() ? FitConstants.LLAMA_CPP_UBATCH : 0),
                         r.runtime().layerSplit() ? " (llama.cpp SWA cache = window + n_ubatch 512)" : " (paged: blocks outside the window are freed)");
-        return String.format(Locale.US, "KV cache: per layer per token %s at %s (%.4g bits); %s; one sequence of %d tokens",
-                perToken, r.kvType().wire(), r.kvType().bits(), local, r.context());
+        return String.format(Locale.US, "KV cache: per layer per token %s at %s (%.4g bits); %s; one sequence of %d tokens%s",
+                perToken, r.kvType().wire(), r.kvType().bits(), local, r.context(), chunkedOnVllm(r));
+    }
+
+    /**
+     * vLLM frees a chunked layer's blocks outside its chunk only with its hybrid KV cache manager, which a switch
+     * turns on for chunked local attention: VLLM_ALLOW_CHUNKED_LOCAL_ATTN_WITH_HYBRID_KV_CACHE, default "1" since
+     * vllm-project/vllm#29627 (#46553, to restore "0", was closed unmerged in July 2026). Off — the default from
+     * #21761 (July 2025) until then — every layer holds the whole context. We model the default and state the other.
+     */
+    private static String chunkedOnVllm(FitRequest r) {
+        Architecture a = r.architecture();
+        if (r.runtime() != Runtime.VLLM || a.localAttention() == null || !a.localAttention().kind().equals("chunked") || r.swaFull()) return "";
+        long full = KvCache.bytes(a, r.context(), r.kvType(), r.runtime(), true);
+        return String.format(Locale.US, "; vLLM frees the chunked layers' old blocks only with its hybrid KV cache manager "
+                        + "(VLLM_ALLOW_CHUNKED_LOCAL_ATTN_WITH_HYBRID_KV_CACHE=1, the default since vllm-project/vllm#29627); "
+                        + "with it set to 0 — the default from #21761 until then — all %d layers hold the whole context: %s, not %s",
+                a.layers(), gib(full), gib(KvCache.bytes(a, r.context(), r.kvType(), r.runtime(), false)));
     }
 
     private static String overheadBasis(FitRequest r) {
@@ -207,7 +247,7 @@ public final class FitCalculator {
 
     private static String usableBasis(FitRequest r) {
         Hardware hw = r.hardware();
-        String mem = String.format(Locale.US, "usable: %s has %.1f GiB per device", hw.id(), hw.memoryGb());
+        String mem = String.format(Locale.US, "usable: %s has %.2f GiB per device", hw.id(), hw.memoryGb());
         if (hw.note() != null) mem += " (" + hw.note() + ")";
         if (!r.runtime().layerSplit()) mem += "; " + r.runtime().wire() + " takes 0.9 of it (gpu_memory_utilization default)";
         return mem + "; source " + hw.source();

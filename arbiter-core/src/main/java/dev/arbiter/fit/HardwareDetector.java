@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code --hardware auto}: finds the local accelerator and its memory with the tools the platform has — nvidia-smi,
  * rocm-smi, Apple's sysctl, else /proc/meminfo for a CPU box — and maps it to a bundled profile when the name matches
- * (so the bandwidth is known), otherwise to a memory-only device (speed unknown). Commands and files are injected, so
+ * without another variant's qualifier (Laptop, PCIe, NVL, …) and the memory agrees (so the bandwidth is known),
+ * otherwise to a memory-only device with the memory detected (speed unknown). Commands and files are injected, so
  * tests give the outputs of machines they do not have.
  */
 public final class HardwareDetector {
@@ -138,24 +141,66 @@ public final class HardwareDetector {
         if (profile.isPresent()) {
             return new Detected(profile.get(), count, found + " → profile " + profile.get().id());
         }
+        String near = namedLike(name).map(h -> "; not the " + h.id() + " profile (" + h.name() + ", "
+                + String.format(Locale.US, "%.2f GiB", h.memoryGb()) + "): " + String.join(" and ", mismatches(h, name, gib))).orElse("; no bundled profile matches");
         return new Detected(Hardware.memoryOnly(gib, HardwareKind.GPU, name), count,
-                found + "; no bundled profile matches, so memory only and the speed is unknown");
+                found + near + ", so the memory as detected and the speed unknown (--memory-gib with --bandwidth-gbs gives one)");
     }
 
-    /** A GPU profile whose id tokens all appear in the name ("rtx-4090"), a size token matching the memory ("a100-80gb"). */
+    /**
+     * Words that make another product of the same chip, with other memory, bandwidth or power: a 4090 Laptop GPU is
+     * 16 GB at 576 GB/s, not the desktop card's 24 GB at 1,008; an H100 PCIe is 2,000 GB/s, not the SXM part's 3,350
+     * (NVIDIA's H100 datasheet); a 3090 Ti is 1,008 GB/s, not 936. A detected name carrying one (as a word) matches
+     * only a profile that carries it too.
+     */
+    static final List<String> VARIANTS = List.of("laptop", "mobile", "max-q", "pcie", "nvl", "sxm", "ti", "super");
+
+    /**
+     * How far the memory nvidia-smi (or rocm-smi) reports may be from the profile's, which is the smaller total CUDA
+     * reports: 1–1.5 % apart for the same card (RTX 4090: 24,564 MiB = 23.99 GiB vs 23.65; H100: 81,559 MiB = 79.65 GiB
+     * vs 79.10), a third or more for another product.
+     */
+    static final double MEMORY_TOLERANCE = 0.04;
+
+    /**
+     * The GPU profile this device is: its id's tokens all appear in the name ("rtx-4090"; a size token such as "80gb"
+     * is read as memory), the name carries no variant word the profile lacks ({@link #VARIANTS}), and the detected
+     * memory is within {@link #MEMORY_TOLERANCE} of the profile's.
+     */
     Optional<Hardware> match(String name, double gib) {
+        return gpuProfiles().filter(h -> namesMatch(h, name) && mismatches(h, name, gib).isEmpty()).findFirst();
+    }
+
+    /** A profile whose id tokens appear in the name, whatever its variant and memory (to say why it was not taken). */
+    private Optional<Hardware> namedLike(String name) {
+        return gpuProfiles().filter(h -> namesMatch(h, name)).findFirst();
+    }
+
+    private Stream<Hardware> gpuProfiles() {
+        return catalog.all().stream().filter(h -> h.kind() == HardwareKind.GPU);
+    }
+
+    private static boolean namesMatch(Hardware h, String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return catalog.all().stream().filter(h -> h.kind() == HardwareKind.GPU).filter(h -> {
-            for (String t : h.id().split("-")) {
-                if (t.matches("\\d+gb")) {
-                    double size = Double.parseDouble(t.replace("gb", ""));
-                    if (Math.abs(size * 1e9 / (1L << 30) - gib) > 0.12 * gib && Math.abs(size - gib) > 0.12 * gib) return false;
-                } else if (!n.contains(t)) {
-                    return false;
-                }
-            }
-            return true;
-        }).findFirst();
+        for (String t : h.id().split("-")) {
+            if (!t.matches("\\d+gb") && !n.contains(t)) return false;
+        }
+        return true;
+    }
+
+    /** Why a profile whose id matches the name is not this device: a variant word, the memory; empty when it is. */
+    private static List<String> mismatches(Hardware h, String name, double gib) {
+        String n = name.toLowerCase(Locale.ROOT).replace("max q", "max-q");
+        String p = (h.name() + " " + h.id()).toLowerCase(Locale.ROOT);
+        List<String> why = new ArrayList<>();
+        for (String v : VARIANTS) {
+            Pattern word = Pattern.compile("(?<![a-z])" + Pattern.quote(v) + "(?![a-z])");
+            if (word.matcher(n).find() && !word.matcher(p).find()) why.add("a " + v + " part");
+        }
+        if (Math.abs(gib - h.memoryGb()) > MEMORY_TOLERANCE * h.memoryGb()) {
+            why.add(String.format(Locale.US, "%.1f GiB, not %.2f", gib, h.memoryGb()));
+        }
+        return why;
     }
 
     private static int indexOf(List<String> header, String prefix) {

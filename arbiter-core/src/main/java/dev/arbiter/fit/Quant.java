@@ -17,7 +17,8 @@ import java.util.Locale;
  * Q4_0 and Q3_K_M are not in that table and are derived from the sizes in tools/quantize/quantize.cpp's type list
  * ("4.34G" and "3.74G @ Llama-3-8B", GiB): size × 2^30 × 8 / 8,030,261,248. For the memory a GGUF file takes,
  * fit sums the file tensor by tensor instead ({@link dev.arbiter.fit.gguf.GgufSize}, within 2 % of 59 published
- * files); these average bits remain for the bytes read per decoded token and for checkpoint formats.
+ * files), and reads a decoded token's bytes from the same sum ({@code GgufSize#readBytesPerToken}); these average
+ * bits remain for ordering the mixes and for checkpoint formats.
  *
  * <p>Checkpoint formats keep the token embedding and output head at 16 bit (AWQ/GPTQ and FP8 recipes leave
  * {@code lm_head} and embeddings unquantised; DeepSeek-V3's FP8 release keeps them in BF16), so only the other
@@ -29,7 +30,7 @@ public enum Quant {
     BF16("BF16", QuantFormat.BOTH, 16.0, 16.0, "16-bit weights"),
     FP8("FP8", QuantFormat.CHECKPOINT, 8.0, 16.0, "8-bit float weights (block/tensor scales < 0.01 bpw); embeddings and lm_head 16-bit"),
     INT8("INT8", QuantFormat.CHECKPOINT, 8.0, 16.0, "W8 per-channel int8 (scales negligible); embeddings and lm_head 16-bit"),
-    INT4("INT4", QuantFormat.CHECKPOINT, 4.25, 16.0, "AWQ/GPTQ group 128: 4 bits + fp16 scale and zero per 128 weights = 4.25 bpw; embeddings and lm_head 16-bit"),
+    INT4("INT4", QuantFormat.CHECKPOINT, 4.15625, 16.0, "AWQ/GPTQ group 128: 4-bit weights packed eight to an int32, and per group of 128 an fp16 scale and a 4-bit zero (qzeros packs eight to an int32: AutoAWQ WQLinear_GEMM, AutoGPTQ QuantLinear) = 4 + (16 + 4)/128 = 4.15625 bpw (GPTQ's g_idx adds 4 B per input row, < 0.03 bpw); embeddings and lm_head 16-bit"),
     Q8_0("Q8_0", QuantFormat.GGUF, 8.5008, null, "GGUF Q8_0 8.5008 bpw effective (llama.cpp quantize README, Llama-3.1-8B)"),
     Q6_K("Q6_K", QuantFormat.GGUF, 6.5633, null, "GGUF Q6_K 6.5633 bpw effective (llama.cpp quantize README, Llama-3.1-8B)"),
     Q5_K_M("Q5_K_M", QuantFormat.GGUF, 5.7036, null, "GGUF Q5_K_M 5.7036 bpw effective (llama.cpp quantize README, Llama-3.1-8B)"),

@@ -30,7 +30,14 @@ final class Weights {
     /** The GGUF sizes when the request runs a GGUF file, else empty. */
     static Optional<GgufWeights> gguf(FitRequest r) {
         if (!r.runtime().layerSplit()) return Optional.empty();
-        return GgufMix.named(r.quant().wire()).map(mix -> GgufWeights.of(size(r.architecture(), mix), r.images()));
+        Architecture a = r.architecture();
+        return GgufMix.named(r.quant().wire()).map(mix -> GgufWeights.of(size(a, mix), r.images(), activeExpertShare(a), a.vocabSize()));
+    }
+
+    /** The GGUF file's sizes, tensor by tensor and layer by layer, when the request runs a GGUF file, else empty. */
+    static Optional<GgufSize> ggufSize(FitRequest r) {
+        if (!r.runtime().layerSplit()) return Optional.empty();
+        return GgufMix.named(r.quant().wire()).map(mix -> size(r.architecture(), mix));
     }
 
     /** Bytes of the weights held in memory; {@link #gguf}'s loaded bytes without building its breakdown (a fit search calls this often). */
@@ -40,6 +47,22 @@ final class Weights {
             if (mix.isPresent()) return size(r.architecture(), mix.get()).loadedBytes(r.images());
         }
         return r.quant().weightBytes(p);
+    }
+
+    /**
+     * Weight bytes one decoded token reads: for a GGUF file, its tensors as summed for the memory, less the input
+     * embedding table (a lookup reads one row) and the routed experts a token does not choose
+     * ({@link GgufSize#readBytesPerToken}); for checkpoint formats {@link Quant#readBytesPerToken}.
+     */
+    static long readBytesPerToken(FitRequest r, ParamCount p) {
+        Optional<GgufSize> g = ggufSize(r);
+        if (g.isEmpty()) return r.quant().readBytesPerToken(p);
+        return (long) Math.ceil(g.get().readBytesPerToken(activeExpertShare(r.architecture()), r.architecture().vocabSize()));
+    }
+
+    /** The share of a MoE layer's routed experts one token uses (k of E), 1 for a dense model. */
+    static double activeExpertShare(Architecture a) {
+        return a.moe() == null ? 1 : (double) a.moe().activeExperts() / a.moe().experts();
     }
 
     private static GgufSize size(Architecture a, GgufMix mix) {

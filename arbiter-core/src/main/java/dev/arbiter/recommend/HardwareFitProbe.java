@@ -86,8 +86,8 @@ public final class HardwareFitProbe implements FitProbe {
         FitResult s = smallest.get();
         String reason = String.format(Locale.US, "needs %.1f GiB per device even at Q2_K with %,d tokens of context; %s offers %.1f GiB%s",
                 s.perGpuBytes() / GIB, context, label(), s.usableBytesPerGpu() / GIB,
-                s.offload() == null ? "" : String.format(Locale.US, " (partial offload, %d of %d layers on the GPU: ~%.1f tok/s)",
-                        s.offload().gpuLayers(), s.offload().gpuLayers() + s.offload().cpuLayers(), s.offload().decodeTokensPerS()));
+                s.offload() == null ? "" : String.format(Locale.US, " (partial offload, -ngl %d: the output layer and %d of %d blocks on the GPU: ~%.1f tok/s)",
+                        s.offload().gpuLayers(), s.offload().gpuBlocks(), s.offload().gpuBlocks() + s.offload().cpuLayers(), s.offload().decodeTokensPerS()));
         String claim = MemoryClaims.bundled().forModel(m.id())
                 .flatMap(c -> at(m, context, Quant.parse(c.quant())).map(r -> "; " + c.verdict(r.totalBytes(), context)))
                 .orElse("");

@@ -1,5 +1,6 @@
 package dev.arbiter.recommend;
 
+import dev.arbiter.catalog.ContextExtension;
 import dev.arbiter.catalog.Model;
 import dev.arbiter.fit.ParallelPlan;
 import dev.arbiter.fit.Runtime;
@@ -10,8 +11,13 @@ import java.util.Locale;
  * The command that serves a recommendation as the fit assumed it: vLLM with its tensor-parallel size and context for
  * 16-bit and checkpoint formats (pipeline stages too where the fit split the GPUs into them: across nodes, or where the
  * attention heads do not divide among all of them), llama.cpp's {@code llama-server} with every layer on the GPU ({@code -ngl}) and the
- * context ({@code -c}) for GGUF, and Ollama's {@code num_ctx} for the same context. A starting point, to be checked
- * against the runtime's own documentation.
+ * context ({@code -c}) for GGUF, and Ollama's {@code num_ctx} for the same context. Beyond the positions a
+ * checkpoint ships (Qwen2.5: 32,768) the model's {@link ContextExtension} is switched on: vLLM's
+ * {@code --hf-overrides '{"rope_parameters": …}'} (docs.vllm.ai/en/stable/features/context_extension: the former
+ * {@code --rope-scaling} flag is gone; vLLM builds on transformers < 5 take the same block as {@code "rope_scaling"}),
+ * SGLang's {@code --json-model-override-args '{"rope_scaling": …}'} and llama.cpp's {@code --rope-scaling yarn
+ * --rope-scale F --yarn-orig-ctx N} (the flags Qwen's cards give). A starting point, to be checked against the
+ * runtime's own documentation.
  */
 public final class ServeCommand {
     private ServeCommand() {}
@@ -30,19 +36,48 @@ public final class ServeCommand {
                 default -> repo;
             };
             ParallelPlan plan = ParallelPlan.of(Runtime.VLLM, f.gpus(), m.architecture());
-            return String.format(Locale.US, "vllm serve %s%s --tensor-parallel-size %d%s --max-model-len %d",
+            return String.format(Locale.US, "vllm serve %s%s --tensor-parallel-size %d%s%s --max-model-len %d",
                     checkpoint, q.equals("FP8") ? " --quantization fp8" : "", plan.tensor(),
-                    plan.pipeline() > 1 ? " --pipeline-parallel-size " + plan.pipeline() : "", context);
+                    plan.pipeline() > 1 ? " --pipeline-parallel-size " + plan.pipeline() : "", vllmExtension(m, context), context);
         }
         if ("sglang".equals(f.runtime())) {
             ParallelPlan plan = ParallelPlan.of(Runtime.SGLANG, f.gpus(), m.architecture());
-            return String.format(Locale.US, "python -m sglang.launch_server --model-path %s --tp %d%s --context-length %d%s",
+            return String.format(Locale.US, "python -m sglang.launch_server --model-path %s --tp %d%s --context-length %d%s%s",
                     repo, plan.tensor(), plan.pipeline() > 1 ? " --pp-size " + plan.pipeline() : "", context,
-                    q.equals("FP8") ? " --quantization fp8" : "");
+                    q.equals("FP8") ? " --quantization fp8" : "", sglangExtension(m, context));
         }
         String file = m.id() + "-" + q + ".gguf";
-        return String.format(Locale.US, "llama-server -m %s -ngl %d -c %d%s   |   Ollama: set num_ctx %d (PARAMETER num_ctx %d in the Modelfile)",
-                file, gpu ? 999 : 0, context, f.gpus() > 1 ? " --split-mode layer" : "", context, context);
+        ContextExtension x = extension(m, context);
+        return String.format(Locale.US, "llama-server -m %s -ngl %d -c %d%s%s   |   Ollama: set num_ctx %d (PARAMETER num_ctx %d in the Modelfile)%s",
+                file, gpu ? 999 : 0, context, f.gpus() > 1 ? " --split-mode layer" : "",
+                x == null ? "" : String.format(Locale.US, " --rope-scaling yarn --rope-scale %s --yarn-orig-ctx %d", num(x.factor()), x.nativeContext()),
+                context, context,
+                x == null ? "" : String.format(Locale.US, "; Ollama has no YaRN setting, so past %,d tokens use llama-server", x.nativeContext()));
+    }
+
+    /** The model's context extension when {@code context} needs it, else null. */
+    private static ContextExtension extension(Model m, long context) {
+        ContextExtension x = m.contextExtension();
+        return x != null && x.neededFor(context) ? x : null;
+    }
+
+    private static String vllmExtension(Model m, long context) {
+        ContextExtension x = extension(m, context);
+        if (x == null) return "";
+        return String.format(Locale.US, " --hf-overrides '{\"rope_parameters\": {\"rope_type\": \"yarn\", \"factor\": %s, \"original_max_position_embeddings\": %d, \"rope_theta\": %s}}'",
+                num(x.factor()), x.nativeContext(), num(x.ropeTheta()));
+    }
+
+    private static String sglangExtension(Model m, long context) {
+        ContextExtension x = extension(m, context);
+        if (x == null) return "";
+        return String.format(Locale.US, " --json-model-override-args '{\"rope_scaling\": {\"rope_type\": \"yarn\", \"factor\": %s, \"original_max_position_embeddings\": %d}}'",
+                num(x.factor()), x.nativeContext());
+    }
+
+    /** 4.0 → "4.0", 1000000.0 → "1000000": JSON numbers as the model cards write them. */
+    private static String num(double v) {
+        return v == Math.rint(v) && v >= 1000 ? String.format(Locale.US, "%d", (long) v) : String.format(Locale.US, "%s", v);
     }
 
     private static boolean isGguf(String q) { return q.startsWith("Q") || q.startsWith("IQ") || q.equals("F16"); }

@@ -17,7 +17,7 @@ class ArticleAuditTest {
         scores.add(extra);
         Model changed = new Model(m.id(), m.name(), m.family(), m.vendor(), m.hfRepo(), m.variantOf(), m.releaseDate(),
                 m.contextLength(), m.modalities(), m.languages(), m.tags(), m.serving(), m.licenseId(), m.license(),
-                m.architecture(), m.officialParams(), scores, m.notes());
+                m.architecture(), m.officialParams(), scores, m.notes(), m.contextExtension());
         return new Catalog(List.of(changed), CATALOG.licenses());
     }
 

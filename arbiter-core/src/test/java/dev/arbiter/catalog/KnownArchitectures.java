@@ -13,6 +13,12 @@ public final class KnownArchitectures {
                 "https://huggingface.co/Qwen/Qwen2.5-7B-Instruct/blob/main/config.json");
     }
 
+    /** Qwen2.5-72B-Instruct: 80 layers (llama.cpp's LLM_TYPE_70B), 64 q heads, 8 kv heads, FFN 29568 (not a multiple of 256), untied. */
+    public static Architecture qwen25_72b() {
+        return new Architecture(80, 8192, 64, 8, 128, 152064, false, 29568, true, null, null, null, 0, null,
+                "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/config.json");
+    }
+
     /** DeepSeek-V3: MLA, 256 routed experts (8 active) + 1 shared, expert FFN 2048, first 3 layers dense. */
     public static Architecture deepseekV3() {
         return new Architecture(61, 7168, 128, 128, 0, 129280, false, 18432, false,

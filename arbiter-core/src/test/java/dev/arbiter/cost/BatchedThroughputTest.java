@@ -67,4 +67,33 @@ class BatchedThroughputTest {
         assertThat(res.get()).isEmpty();
         assertThat(res.reason()).contains("does not fit");
     }
+
+    @Test
+    void underPipelineParallelismEachGpuHoldsOnlyItsStagesShareOfASequencesKv() {
+        // Qwen2.5-7B BF16 on 8 H100s = TP 4 × PP 2 (28 heads do not divide by 8). One sequence at 8192 tokens:
+        // 28 layers × 8192 × 2 × 4 KV heads × 128 × 2 B = 469,762,048 B (448 MiB); each stage holds 14 layers, and
+        // within it the 4 KV heads divide among 4 GPUs: 56 MiB per GPU, as fit's memory counts it (was 112 MiB).
+        Model m = new CatalogLoader().bundled().get("qwen2.5-7b");
+        FitRequest r = FitRequest.of(m.id(), m.architecture(), m.contextLength(), Quant.BF16, 8192, KvType.F16, HW.get("h100-80gb"), 8, null, null, false);
+        assertThat(BatchedThroughput.kvHeld(r, 8192)).isEqualTo(56.0 * (1 << 20));
+        // the two stages read their halves in turn: a step reads the whole 448 MiB at one tensor group's speed
+        assertThat(BatchedThroughput.kvRead(r, 8192)).isEqualTo(112.0 * (1 << 20));
+    }
+
+    @Test
+    void theLargestBatchUnderPipelineParallelismIsFitsFreeMemoryOverOneStagesKv() {
+        // DeepSeek-V3 FP8 on 16 H100s (TP 8 × PP 2), 32,768 tokens: the MLA latent is 61 layers × 32768 × 576 × 2 B
+        // = 2,302,672,896 B (2196 MiB) a sequence; each stage holds its 30 or 31 layers' latent, replicated on its 8 GPUs:
+        // 1098 MiB a GPU (fit's memory says the same). The batch was sized on 2196 MiB: 15 sequences instead of 29 (28 since
+        // the H100's usable memory is the 79.10 GiB CUDA reports, not 80).
+        Model m = new CatalogLoader().bundled().get("deepseek-v3");
+        Workload w = new Workload(32768 - 256, 256);
+        FitRequest r = FitRequest.of(m.id(), m.architecture(), m.contextLength(), Quant.FP8, 32768, KvType.F16, HW.get("h100-80gb"), 16, null, null, false);
+        assertThat(BatchedThroughput.kvHeld(r, 32768)).isEqualTo(1098.0 * (1 << 20));
+        BatchedThroughput b = BatchedThroughput.of(r, w).model();
+        dev.arbiter.fit.FitResult fit = new dev.arbiter.fit.FitCalculator().estimateAtQuant(r);
+        long free = fit.usableBytesPerGpu() - fit.perGpuBytes() + 1098L * (1 << 20);
+        assertThat(b.maxBatch()).isEqualTo((int) (free / (1098L << 20)));
+        assertThat(b.maxBatch()).isEqualTo(28);
+    }
 }

@@ -115,10 +115,48 @@ class CostCalculatorTest {
     }
 
     @Test
-    void theDefaultQuantisationIsTheMostPreciseThatFits() {
+    void theDefaultQuantisationIsTheMostPreciseThatFitsWhenItHoldsTheConcurrency() {
         CostRequest one = new CostRequest(HardwareCatalog.bundled().get("h100-80gb"), 1, Workload.DEFAULT, 32, null, null, null);
         assertThat(CostCalculator.defaultQuant(QWEN_7B, one)).contains(Quant.BF16);
         Model qwen72 = new CatalogLoader().bundled().get("qwen2.5-72b");
-        assertThat(CostCalculator.defaultQuant(qwen72, one)).contains(Quant.FP8);  // 72.7 GB of FP8 weights fit in 0.9 × 80 GiB; BF16 does not
+        // 72.7 GB of FP8 (or INT8) weights and the overhead leave no room in 0.9 × 79.10 GiB = 71.19 GiB (they did in 0.9 × 80)
+        assertThat(CostCalculator.defaultQuant(qwen72, one)).contains(Quant.INT4);
+    }
+
+    @Test
+    void aQuantisationThatFitsWithRoomForOneRequestIsNotTheOnePricedAtThirtyTwo() {
+        // Qwen2.5-72B on an 80 GiB H100-class device (the figures the h100-80gb profile had before it took CUDA's 79.10):
+        // FP8 fits with a largest batch of 1 — priced so, 33 tok/s and 33.61 USD per 1M output tokens for 32 requests
+        // "in flight". INT8 is no smaller. INT4 holds the 32 and is the one priced.
+        Model qwen72 = new CatalogLoader().bundled().get("qwen2.5-72b");
+        CostRequest req = new CostRequest(dev.arbiter.fit.Hardware.custom(80, 3350, 989.5), 1, Workload.DEFAULT, 32, null, null, null);
+        assertThat(BatchedThroughput.of(CostCalculator.request(qwen72, Quant.FP8, Runtime.VLLM, req), req.workload()).model().maxBatch())
+                .isLessThan(32);
+        CostCalculator.QuantChoice c = CostCalculator.chooseQuant(qwen72, req).orElseThrow();
+        assertThat(c.quant()).isEqualTo(Quant.INT4);
+        assertThat(c.maxBatch()).isGreaterThanOrEqualTo(32);
+        assertThat(c.why()).contains("holds the 32 requests priced").contains("FP8 fits but holds").contains("INT8 fits but holds");
+    }
+
+    @Test
+    void aMorePreciseQuantisationIsPassedOverOnlyWhenItsBatchIsTooSmall() {
+        // Qwen2.5-32B on one H100 at 1,024 + 256 tokens: BF16 fits with a largest batch of 28 < 32, FP8 holds 121.
+        Model qwen32 = new CatalogLoader().bundled().get("qwen2.5-32b");
+        CostRequest at32 = new CostRequest(HardwareCatalog.bundled().get("h100-80gb"), 1, Workload.DEFAULT, 32, null, null, null);
+        CostRequest at16 = new CostRequest(HardwareCatalog.bundled().get("h100-80gb"), 1, Workload.DEFAULT, 16, null, null, null);
+        assertThat(CostCalculator.chooseQuant(qwen32, at32).orElseThrow().quant()).isEqualTo(Quant.FP8);
+        assertThat(CostCalculator.chooseQuant(qwen32, at32).orElseThrow().why()).contains("BF16 fits but holds 28");
+        assertThat(CostCalculator.chooseQuant(qwen32, at16).orElseThrow().quant()).isEqualTo(Quant.BF16);
+    }
+
+    @Test
+    void whenNoQuantisationHoldsTheConcurrencyTheOneWithTheLargestBatchIsPricedAndSaysSo() {
+        // Mistral Large 2 (123B) on one H100: only INT4 fits, with room for 21 of the 32.
+        Model large = new CatalogLoader().bundled().get("mistral-large-2407");
+        CostRequest req = new CostRequest(HardwareCatalog.bundled().get("h100-80gb"), 1, Workload.DEFAULT, 32, null, null, null);
+        CostCalculator.QuantChoice c = CostCalculator.chooseQuant(large, req).orElseThrow();
+        assertThat(c.quant()).isEqualTo(Quant.INT4);
+        assertThat(c.maxBatch()).isLessThan(32);
+        assertThat(c.why()).contains("no quantisation holds the 32 requests priced").contains("INT4 holds the most");
     }
 }

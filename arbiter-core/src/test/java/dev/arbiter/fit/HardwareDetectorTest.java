@@ -71,4 +71,36 @@ class HardwareDetectorTest {
         assertThat(with(Map.of(), null).detect()).isEmpty();
         assertThat(List.of(d.gpus())).containsExactly(1);
     }
+
+    @Test
+    void aLaptopGpuIsNotTheDesktopCardOfTheSameNumber() {
+        // An RTX 4090 Laptop GPU has 16 GB at 576 GB/s; the rtx-4090 profile is the 24 GB, 1,008 GB/s desktop card.
+        var d = with(Map.of(NVIDIA, "NVIDIA GeForce RTX 4090 Laptop GPU, 16376"), null).detect().orElseThrow();
+        assertThat(d.hardware().id()).isEqualTo("custom");
+        assertThat(d.hardware().memoryGb()).isCloseTo(16376 / 1024.0, within(1e-9));
+        assertThat(d.hardware().speedKnown()).isFalse();
+        assertThat(d.summary()).contains("not the rtx-4090 profile").contains("a laptop part").contains("16.0 GiB, not 23.65")
+                .contains("speed unknown");
+    }
+
+    @Test
+    void anH100PcieIsNotTheSxmProfile() {
+        // H100 PCIe: 2,000 GB/s (NVIDIA's H100 datasheet), not the SXM part's 3,350; same 80 GB.
+        var d = with(Map.of(NVIDIA, "NVIDIA H100 PCIe, 81559"), null).detect().orElseThrow();
+        assertThat(d.hardware().speedKnown()).isFalse();
+        assertThat(d.summary()).contains("not the h100-80gb profile").contains("a pcie part");
+        // the SXM part, as nvidia-smi names it, still is
+        var sxm = with(Map.of(NVIDIA, "NVIDIA H100 80GB HBM3, 81559"), null).detect().orElseThrow();
+        assertThat(sxm.hardware().id()).isEqualTo("h100-80gb");
+    }
+
+    @Test
+    void theDetectedMemoryMustAgreeWithTheProfilesForEveryProfileNotOnlySizedIds() {
+        // A name that matches but memory a third off is another product (or a partitioned device): memory as detected.
+        var d = with(Map.of(NVIDIA, "NVIDIA GeForce RTX 3090, 12288"), null).detect().orElseThrow();
+        assertThat(d.hardware().speedKnown()).isFalse();
+        assertThat(d.hardware().memoryGb()).isCloseTo(12.0, within(1e-9));
+        assertThat(with(Map.of(NVIDIA, "NVIDIA GeForce RTX 3090 Ti, 24564"), null).detect().orElseThrow().hardware().speedKnown()).isFalse();
+        assertThat(with(Map.of(NVIDIA, "NVIDIA GeForce RTX 3090, 24576"), null).detect().orElseThrow().hardware().id()).isEqualTo("rtx-3090");
+    }
 }

@@ -50,8 +50,11 @@ class QuantTest {
 
     @Test
     void int4KeepsEmbeddingsAndHeadAt16Bit() {
-        // (7,615,616,512 − 2 × 544,997,376) × 4.25 / 8 + 1,089,994,752 × 2 = 3,466,736,560 + 2,179,989,504.
-        assertThat(Quant.INT4.weightBytes(QWEN)).isEqualTo(3_466_736_560L + 2_179_989_504L);
+        // (7,615,616,512 − 2 × 544,997,376) × 4.15625 / 8 + 1,089,994,752 × 2 = 3,390,264,430 + 2,179,989,504
+        // (4.15625 bpw: AutoAWQ's WQLinear_GEMM stores int4 weights, and per group of 128 an fp16 scale and a 4-bit
+        // zero packed eight to an int32; it was 4.25, as if the zero were 16-bit: 3,466,736,560).
+        assertThat(Quant.INT4.weightBytes(QWEN)).isEqualTo(3_390_264_430L + 2_179_989_504L);
+        assertThat(Quant.INT4.bodyBits()).isEqualTo(4 + (16 + 4) / 128.0);
     }
 
     @Test

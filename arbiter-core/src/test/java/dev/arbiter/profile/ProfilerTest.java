@@ -16,7 +16,7 @@ class ProfilerTest {
     static Model model(List<String> modalities, List<ScoreClaim> scores, long total, long active) {
         Architecture a = new Architecture(2, 64, 4, 4, 16, 100, true, 128, false, null, null, null, 0, null, "test");
         return new Model("m", "M", "f", "v", null, null, null, 4096, modalities, null, null, null, "apache-2.0", null, a,
-                new OfficialParams(total, active, "test"), scores, null);
+                new OfficialParams(total, active, "test"), scores, null, null);
     }
 
     static ScoreClaim claim(String b, double v, String variant, ClaimKind k) {

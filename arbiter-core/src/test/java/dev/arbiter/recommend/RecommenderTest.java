@@ -28,7 +28,7 @@ class RecommenderTest {
         List<ScoreClaim> claims = scores.entrySet().stream().map(e -> new ScoreClaim(e.getKey(), e.getValue(), "instruct",
                 0, "accuracy", ClaimKind.VENDOR, "https://example.org", null)).toList();
         return new Model(id, id, "f", "v", null, null, null, 131072, modalities, langs, tags, null, l.id(), l, a,
-                new OfficialParams(params, params, "test"), claims, null);
+                new OfficialParams(params, params, "test"), claims, null, null);
     }
 
     /** 1 byte per parameter at "Q8_0"; fits when that is below 20 GB; 1000 GB/s ÷ bytes = tok/s. */

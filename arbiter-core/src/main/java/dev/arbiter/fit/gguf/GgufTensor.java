@@ -29,4 +29,9 @@ public record GgufTensor(String kind, TensorRole role, int layer, long rowLength
     public long elements() {
         return rowLength * rows;
     }
+
+    /** A stack of routed experts ({@code ffn_gate_exps}, {@code ffn_up_exps}, {@code ffn_down_exps}), of which a token reads its chosen few. */
+    public boolean routedExperts() {
+        return kind.endsWith("_exps.weight");
+    }
 }

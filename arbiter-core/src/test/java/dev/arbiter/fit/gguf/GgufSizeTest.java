@@ -44,6 +44,34 @@ class GgufSizeTest {
     }
 
     @Test
+    void eachBlockIsSizedTensorByTensorSoUseMoreBitsBlocksAreLarger() {
+        // Qwen2.5-72B Q4_K_M, a block: norms 2 × 8192 × 4 = 65,536; q and o 2 × 32 × 144 × 8192 = 75,497,472;
+        // k 32 × 144 × 1024 = 4,718,592; q/k/v biases 10,240 × 4 = 40,960; gate and up 2 × 32 × 144 × 29568
+        // = 272,498,688. use_more_bits blocks: attn_v Q6_K 32 × 210 × 1024 = 6,881,280 and ffn_down Q6_K, whose
+        // 29568-long rows fall back to Q8_0: 924 × 34 × 8192 = 257,359,872 → 617,062,400. The others: attn_v Q5_K
+        // (80-layer rule) 5,767,168 and ffn_down Q4_K → Q5_0 924 × 22 × 8192 = 166,526,976 → 525,115,392.
+        GgufSize s = GgufSize.of(KnownArchitectures.qwen25_72b(), GgufMix.Q4_K_M, false);
+        assertThat(s.blockBytes()).hasSize(80);
+        for (int i = 0; i < 80; i++) {
+            assertThat(s.blockBytes().get(i)).as("blk." + i).isEqualTo(TensorTypes.useMoreBits(i, 80) ? 617_062_400L : 525_115_392L);
+        }
+        assertThat(IntStream.range(0, 80).filter(i -> TensorTypes.useMoreBits(i, 80)).count()).isEqualTo(40);
+        // token_embd Q4_K 32 × 144 × 152064; output Q6_K 32 × 210 × 152064; output_norm 8192 × 4
+        assertThat(s.tokenEmbdBytes()).isEqualTo(700_710_912L);
+        assertThat(s.outputLayerBytes()).isEqualTo(1_021_870_080L + 32_768L);
+        assertThat(s.tokenEmbdBytes() + s.outputLayerBytes() + s.blockBytes().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(s.textBytes());
+    }
+
+    @Test
+    void aTiedEmbeddingIsTheHeadTheOutputLayerHolds() {
+        GgufSize s = GgufSize.of(arch("gemma-3-1b"), GgufMix.Q4_K_M, false);
+        assertThat(s.outputBytes()).isZero();
+        assertThat(s.headBytes()).isEqualTo(s.tokenEmbdBytes());
+        assertThat(s.outputLayerBytes()).isEqualTo(s.tokenEmbdBytes() + s.outputNormBytes());
+    }
+
+    @Test
     void useMoreBitsPicksTheFirstAndLastEighthAndEveryThirdLayerBetween() {
         // 28 layers: 0–2, 24–27, and 5, 8, …, 23 → 14 layers.
         assertThat(IntStream.range(0, 28).filter(i -> TensorTypes.useMoreBits(i, 28)).boxed().toList())
