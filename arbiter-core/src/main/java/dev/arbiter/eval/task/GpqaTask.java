@@ -7,17 +7,16 @@ import dev.arbiter.eval.Dataset;
 import dev.arbiter.eval.Metric;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.Task;
+import dev.arbiter.eval.harness.lmeval.PythonRandom;
 import dev.arbiter.eval.metrics.Accuracy;
 import dev.arbiter.eval.solver.GenerateSolver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,14 +26,16 @@ import java.util.regex.Pattern;
  * {@code gpqa_main.csv}, {@code gpqa_diamond.csv}; the authors ask that the questions not be published, so Arbiter
  * ships none and tests use invented rows). Zero-shot chain of thought with simple-evals' prompt
  * (QUERY_TEMPLATE_MULTICHOICE) and its extraction ({@code (?i)Answer[ \t]*:[ \t]*\$?([A-D])\$?}, first match). The four
- * answers are shuffled per question from the run's seed (default 0); each sample records its permutation, so a
- * verdict can be checked by hand. Python's own shuffle cannot be reproduced bit for bit, so the letter a given
- * answer gets differs from simple-evals' — the questions and the scoring do not. Use {@code --epochs 10} for
- * simple-evals' ten repeats.
+ * answers are ordered as simple-evals orders them: question i (in the file's order) takes the i-th
+ * {@code random.Random(seed).sample(range(4), 4)} (gpqa_eval.py, seed 0 there and by default here; CPython's
+ * Mersenne Twister and sample() reproduced by {@link PythonRandom}), so each prompt is simple-evals' byte for byte;
+ * each sample records its permutation. {@code --epochs 10} stands for simple-evals' ten repeats, with one difference:
+ * simple-evals draws a new order for each repeat, the epochs here ask the first repeat's order again.
  */
 public final class GpqaTask {
     public static final String NAME = "gpqa";
-    public static final int VERSION = 1;
+    /** 2: the answers in simple-evals' order (Python's Random(seed)), not a Java shuffle. */
+    public static final int VERSION = 2;
     static final String TEMPLATE = "Answer the following multiple choice question. The last line of your response should be "
             + "of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD. Think step by step "
             + "before answering.\n\n%s\n\nA) %s\nB) %s\nC) %s\nD) %s";
@@ -58,7 +59,12 @@ public final class GpqaTask {
             throw new InvalidInputException("gpqa needs --data with your copy of gpqa_main.csv or gpqa_diamond.csv (from the "
                     + "password-protected zip at github.com/idavidrein/gpqa; Arbiter does not ship or download it)");
         }
+        if (seed < 0 || seed > 0xffffffffL) {
+            throw new InvalidInputException("gpqa --seed must be in [0, 4294967295] (it seeds simple-evals' answer order), got " + seed);
+        }
         GenerationConfig c = config == null ? CONFIG : config;
+        // one stream over the whole file, in order, as simple-evals draws it: --limit and resume select from these
+        PythonRandom order = new PythonRandom(seed);
         List<Sample> samples = new ArrayList<>();
         TreeSet<String> domains = new TreeSet<>();
         int index = 0;
@@ -66,9 +72,7 @@ public final class GpqaTask {
             String correct = r.text("Correct Answer").strip();
             List<String> answers = new ArrayList<>(List.of(correct, r.text("Incorrect Answer 1").strip(),
                     r.text("Incorrect Answer 2").strip(), r.text("Incorrect Answer 3").strip()));
-            List<Integer> permutation = new ArrayList<>(List.of(0, 1, 2, 3));
-            // One stream per question, from the seed and the question's position, so --limit and resume agree.
-            Collections.shuffle(permutation, new java.util.Random(new SplittableRandom(seed * 1_000_003L + index).nextLong()));
+            List<Integer> permutation = java.util.Arrays.stream(order.sample(4, 4)).boxed().toList();
             List<String> shown = permutation.stream().map(answers::get).toList();
             String letter = String.valueOf("ABCD".charAt(permutation.indexOf(0)));
             String prompt = String.format(java.util.Locale.US, TEMPLATE, r.text("Question").strip(), shown.get(0), shown.get(1), shown.get(2), shown.get(3));

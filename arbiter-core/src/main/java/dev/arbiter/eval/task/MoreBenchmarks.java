@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * The benchmarks the ranking weighs beyond the article's four, under their command-line names:
  * {@code mmlu_pro} (--shots 0..5, default 5; --option dev=PATH for the validation split; --subjects for categories),
- * {@code gpqa} (--seed shuffles the options), {@code aime} (--epochs for samples per problem; --option year=Y),
+ * {@code gpqa} (--seed orders the options, as simple-evals' Random(seed)), {@code aime} (--epochs for samples per problem; --option year=Y),
  * {@code mmlu_redux} (--option labels=corrected|ok; --subjects) and {@code ifeval}. Each reads the user's own copy
  * ({@code --data}); none is downloaded or shipped.
  */

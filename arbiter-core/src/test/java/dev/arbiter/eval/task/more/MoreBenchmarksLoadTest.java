@@ -93,6 +93,22 @@ public class MoreBenchmarksLoadTest {
     }
 
     @Test
+    void gpqaOrdersTheAnswersAsSimpleEvalsDoes() throws IOException {
+        StringBuilder csv = new StringBuilder(GPQA_HEADER);
+        for (int i = 0; i < 6; i++) csv.append("x,q").append(i).append(",right").append(i).append(",w1,w2,w3,rec").append(i).append(",Physics,Optics\n");
+        Path data = Files.writeString(dir.resolve("gpqa_diamond.csv"), csv);
+        // python3: rng = random.Random(0); [rng.sample(range(4), 4) for _ in range(6)]
+        // [[3, 1, 0, 2], [3, 1, 2, 0], [2, 3, 0, 1], [2, 0, 3, 1], [1, 3, 0, 2], [2, 1, 0, 3]]
+        Task t = registry.create("gpqa", params(data, null, null, Map.of()));
+        assertThat(t.dataset().samples()).extracting(Sample::firstTarget).containsExactly("C", "D", "C", "B", "C", "C");
+        assertThat(t.dataset().samples().get(0).choices()).containsExactly("w3", "w1", "right0", "w2");
+        assertThat(t.dataset().samples().get(0).metadata().get("permutation")).isEqualTo(List.of(3, 1, 0, 2));
+        // --seed 7: [[2, 0, 1, 3], [0, 2, 3, 1], [0, 2, 3, 1]]
+        Task seven = registry.create("gpqa", params(data, null, 7L, Map.of()));
+        assertThat(seven.dataset().samples().subList(0, 3)).extracting(Sample::firstTarget).containsExactly("B", "A", "A");
+    }
+
+    @Test
     void gpqaScoresALowerCaseLetterWrongAsSimpleEvalsDoes() throws IOException {
         // gpqa_eval.py: extracted_answer = match.group(1); score = 1.0 if extracted_answer == correct_answer else 0.0
         Path data = Files.writeString(dir.resolve("gpqa_main.csv"), GPQA_HEADER + "x,What is q?,right,w1,w2,w3,rec0,Physics,Optics\n");
