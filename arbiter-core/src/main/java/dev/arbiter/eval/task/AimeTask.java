@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class AimeTask {
     public static final String NAME = "aime";
-    public static final int VERSION = 1;
+    /** 2: a whole number written with a fraction of zeros (33.0) is read as that number. */
+    public static final int VERSION = 2;
     static final String INSTRUCTION = "\nPlease reason step by step, and put your final answer within \\boxed{}.";
     static final GenerationConfig CONFIG = new GenerationConfig(0.6, 0.95, 32768, null, null, null, null);
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
@@ -108,11 +109,14 @@ public final class AimeTask {
         throw r.error("missing field '" + fields[0] + "'");
     }
 
-    /** The whole number {@code text} holds once TeX dressing is removed ($, spaces, {}, \text, a degree sign), else null. */
+    /**
+     * The whole number {@code text} holds once TeX dressing is removed ($, spaces, {}, \text, a degree sign, a
+     * fraction of zeros: 33.0 is 33, as every grader that compares numbers reads it), else null.
+     */
     static Integer integer(String text) {
         if (text == null) return null;
         String t = text.replaceAll("\\\\(text|mathrm|textbf)\\{([^}]*)}", "$2").replaceAll("[${}\\s]", "")
-                .replace("^\\circ", "").replace("^{\\circ}", "").replace(",", "");
+                .replace("^\\circ", "").replace("^{\\circ}", "").replace(",", "").replaceFirst("(\\d)\\.0+$", "$1");
         Matcher m = INTEGER.matcher(t);
         if (!m.matches()) return null;
         try {
