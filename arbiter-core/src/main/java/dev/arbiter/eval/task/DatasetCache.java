@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -160,6 +161,24 @@ public final class DatasetCache {
     }
 
     /** Lower-case hex sha256 of a file's bytes. */
+    /**
+     * One digest for several files under {@code base} (a dataset laid out as a directory): SHA-256 over each file's
+     * path relative to {@code base} (with '/'), a NUL, its own SHA-256 and a newline, in the order given. Two
+     * directories with the same files and contents get the same digest wherever they lie.
+     */
+    public static String sha256(Path base, List<Path> files) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                String relative = base.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+                md.update((relative + "\0" + sha256(f) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest()).toLowerCase(Locale.ROOT);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -97,6 +97,16 @@ public final class MmluTask {
 
     private MmluTask() {}
 
+    /** The digest's value; its failure (an unreadable file) as the loader would have thrown it. */
+    private static String joined(java.util.concurrent.CompletableFuture<String> digest) {
+        try {
+            return digest.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+
     public static Task create(Options o) {
         return create(o, HENDRYCKS);
     }
@@ -114,10 +124,17 @@ public final class MmluTask {
             sha256 = unpacked.sha256();
         } else {
             data = o.data() != null ? o.data() : cacheOf(o).fetch(source(template, o.english()));
-            sha256 = Files.isRegularFile(data) ? DatasetCache.sha256(data) : null;
+            sha256 = null;
         }
+        // A directory's digest is over its test files (names and contents), read on another core while this one
+        // parses them: diff and merge compare it, and without one they could not tell two MMLU directories apart.
+        Path dir = data;
+        java.util.concurrent.CompletableFuture<String> digest = sha256 != null ? java.util.concurrent.CompletableFuture.completedFuture(sha256)
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> Files.isDirectory(dir)
+                        ? DatasetCache.sha256(dir, MmluLoader.splitFiles(dir, "test")) : DatasetCache.sha256(dir));
         Path devPath = o.shots() == 0 ? null : o.dev() != null ? o.dev() : data;
         List<MmluQuestion> test = filter(MmluLoader.load(data, "test"), o.subjects(), data);
+        sha256 = joined(digest);
         Map<String, List<MmluQuestion>> dev = devPath == null ? Map.of() : bySubject(MmluLoader.load(devPath, "dev"));
         List<Sample> samples = new ArrayList<>();
         Set<String> subjects = new TreeSet<>();

@@ -7,6 +7,7 @@ import dev.arbiter.eval.Score;
 import dev.arbiter.eval.Task;
 import dev.arbiter.eval.task.mmlu.MmluScorer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -29,6 +30,34 @@ class MmluTaskTest {
 
     private static MmluTask.Options options(Path data, int shots, List<String> subjects, String language) {
         return new MmluTask.Options(data, null, language, shots, MmluScorer.Mode.GENERATE, subjects, 0, null, null);
+    }
+
+    @TempDir Path tmp;
+
+    /** A copy of the Hendrycks-layout test data under {@code to}. */
+    private static Path copyOfHendrycksData(Path to) throws java.io.IOException {
+        Path from = resource("hendrycks/data");
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) java.nio.file.Files.createDirectories(target);
+                else java.nio.file.Files.copy(f, target);
+            }
+        }
+        return to;
+    }
+
+    @Test
+    void aHendrycksDirectoryHasADigestOfItsTestFilesWhereverItLies() throws Exception {
+        Path a = copyOfHendrycksData(tmp.resolve("a"));
+        Path b = copyOfHendrycksData(tmp.resolve("elsewhere/b"));
+        String digestA = MmluTask.create(options(a, 0, List.of(), "en")).dataset().sha256();
+        assertThat(digestA).isNotNull().hasSize(64);
+        assertThat(MmluTask.create(options(b, 0, List.of(), "en")).dataset().sha256()).isEqualTo(digestA);
+        // one edited answer in one test file: another dataset
+        Path f = b.resolve("test/abstract_algebra_test.csv");
+        java.nio.file.Files.writeString(f, java.nio.file.Files.readString(f).replaceFirst(",([A-D])\\r?\\n", ",$1 \n"));
+        assertThat(MmluTask.create(options(b, 0, List.of(), "en")).dataset().sha256()).isNotEqualTo(digestA);
     }
 
     @Test

@@ -47,7 +47,8 @@ public final class MmluLoader {
         throw new InvalidInputException(path + ": expected a directory of Hendrycks CSVs, a .csv (MMMLU) or a .jsonl file");
     }
 
-    private static List<MmluQuestion> loadHendrycksDir(Path dir, String split) {
+    /** The {@code <subject>_<split>.csv} files a Hendrycks-layout directory holds for {@code split}, in name order. */
+    public static List<Path> splitFiles(Path dir, String split) {
         Path splitDir = Files.isDirectory(dir.resolve(split)) ? dir.resolve(split) : dir;
         String suffix = "_" + split + ".csv";
         List<Path> files;
@@ -57,6 +58,12 @@ public final class MmluLoader {
             throw new UnavailableException("cannot list " + splitDir + ": " + e.getMessage(), e);
         }
         if (files.isEmpty()) throw new UnavailableException("no *" + suffix + " files in " + splitDir);
+        return files;
+    }
+
+    private static List<MmluQuestion> loadHendrycksDir(Path dir, String split) {
+        String suffix = "_" + split + ".csv";
+        List<Path> files = splitFiles(dir, split);
         List<MmluQuestion> out = new ArrayList<>();
         for (Path f : files) {
             String subject = f.getFileName().toString();
