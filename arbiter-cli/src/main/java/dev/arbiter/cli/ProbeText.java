@@ -20,9 +20,12 @@ final class ProbeText {
     private ProbeText() {}
 
     static void print(PrintWriter out, ProbeReport r) {
-        out.printf(Locale.US, "probe run %s  %s  %s on %s  (%d samples × %d attempt%s%s)%n", r.runId(), r.status(),
+        // the unsafe set's requests go to the guard only: named apart, so the probe's sample count is the attacks'
+        int unsafeSet = r.guard() == null || r.guard().unsafeSet() == null ? 0 : r.guard().unsafeSet().n();
+        out.printf(Locale.US, "probe run %s  %s  %s on %s  (%d probe samples × %d attempt%s%s%s)%n", r.runId(), r.status(),
                 r.model(), r.endpoint(), r.samples(), r.attemptsPerProbe(), r.attemptsPerProbe() == 1 ? "" : "s",
-                r.missing() == 0 ? "" : ", " + r.missing() + " missing");
+                r.missing() == 0 ? "" : ", " + r.missing() + " missing",
+                unsafeSet == 0 ? "" : "; the guard also read " + unsafeSet + " request" + (unsafeSet == 1 ? "" : "s") + " of --unsafe-set");
         out.printf(Locale.US, "  %-19s %-22s %8s %5s %8s  %-7s %-17s %s%n", "category", "owasp", "attempts", "hits",
                 "unscored", "asr", "95% Wilson", "control hits");
         for (CategoryResult c : r.categories()) {
