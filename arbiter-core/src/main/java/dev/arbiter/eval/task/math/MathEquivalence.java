@@ -183,7 +183,8 @@ public final class MathEquivalence {
             BigDecimal x = pa.get();
             BigDecimal y = pb.get();
             BigDecimal scale = x.abs().max(y.abs()).max(BigDecimal.ONE);
-            return x.subtract(y).abs().compareTo(scale.multiply(PRECISE_TOLERANCE)) <= 0;
+            // rounded to the working precision: an exact difference of two far-apart magnitudes would hold every digit between
+            return x.subtract(y, LatexExpression.PRECISION).abs().compareTo(scale.multiply(PRECISE_TOLERANCE)) <= 0;
         }
         // one side has a function (or a power too large to take precisely): only doubles are left, and a decimal
         // written out is an approximation that must not pass for it (sympy: 0.5 is not \sin(\pi/6) either)

@@ -21,6 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /** Verdicts that were wrong in MathEquivalence v1 (issue 10) and in v2 (the reviewer's M1–M5), each pinned. */
 class MathVerdictDefectsTest {
     @Test
+    void aPowerOfAHugePowerIsNotTakenPreciselySoAShortAnswerCannotHoldTheGrader() {
+        // (10^{9999})^{9999} = 10^99,980,001: its exact difference with 5 would have that many digits
+        assertThat(LatexExpression.parse("\\pi\\cdot(10^{9999})^{9999}").orElseThrow().precise()).isEmpty();
+        assertThat(MathEquivalence.equivalent("\\pi\\cdot(10^{9999})^{9999}", "5")).isFalse();
+        assertThat(MathEquivalence.equivalent("\\pi\\cdot(10^{999})^{999}", "5")).isFalse();
+        // ordinary powers are still taken precisely
+        assertThat(LatexExpression.parse("\\pi*2^{100}").orElseThrow().precise()).isPresent();
+    }
+
+    @Test
     void matrixRowSeparatorsAreNotMergedAway() {
         assertThat(MathEquivalence.equivalent("\\begin{pmatrix} 1 \\\\ 23 \\end{pmatrix}", "\\begin{pmatrix} 12 \\\\ 3 \\end{pmatrix}")).isFalse();
         assertThat(MathEquivalence.equivalent("\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}", "\\begin{pmatrix}1\\\\2\\end{pmatrix}")).isTrue();
