@@ -81,8 +81,8 @@ final class Http1Connection implements AutoCloseable {
     /**
      * Whether the server closed this idle connection (or sent bytes no request asked for, which make it unusable
      * too), found without waiting: a non-blocking read of the TCP channel, whose end-of-stream is the server's FIN.
-     * Over TLS the bytes must pass through the TLS layer (a session ticket may be waiting there), so the read is a
-     * 1 ms timed one instead. Only for a connection nobody is using; a failed check counts as closed.
+     * Over TLS nothing can be read without consuming it, so an idle TLS connection counts as closed. Only for a
+     * connection nobody is using; a failed check counts as closed.
      */
     boolean closedByPeer() {
         if (pos < limit) return true;
@@ -97,14 +97,10 @@ final class Http1Connection implements AutoCloseable {
                     ch.configureBlocking(true);
                 }
             } else {
-                socket.setSoTimeout(1);
-                try {
-                    n = in.read(buf, 0, buf.length);
-                } catch (java.net.SocketTimeoutException quiet) {
-                    n = 0;
-                } finally {
-                    socket.setSoTimeout(0);
-                }
+                // TLS: no read can look without consuming. A timed read could stop inside a TLS record (a session
+                // ticket arriving in pieces) and leave the stream unusable for the next request, so a TLS connection
+                // idle this long is not reused: one handshake after a pause, never a request sent down a dead socket.
+                return true;
             }
         } catch (IOException e) {
             return true;

@@ -148,7 +148,8 @@ public final class StreamingHttp implements AutoCloseable {
         boolean resend = !"POST".equals(method) || droppedPost == DroppedPost.RESEND;
         for (int attempt = 0; ; attempt++) {
             long now = System.nanoTime();  // one clock reading serves the idle check and the deadline
-            Http1Connection c = pooled(origin(uri), now);
+            // a resend goes down a new connection: another pooled one idle under the check's threshold may be as dead
+            Http1Connection c = attempt == 0 ? pooled(origin(uri), now) : null;
             boolean reused = c != null;
             long sent;
             try {
