@@ -1,6 +1,8 @@
 package dev.arbiter.eval.task.gsm8k;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -96,24 +98,50 @@ public final class NumberAnswer {
         return last == null ? new Extraction(null, Source.NONE) : new Extraction(last, Source.LAST_NUMBER);
     }
 
-    /** The last {@code \boxed{…}} (braces balanced, so {@code \text{…}} inside is allowed) that holds a number. */
+    /**
+     * The last {@code \boxed{…}} (braces balanced, so {@code \text{…}} inside is allowed) that holds a number; boxes
+     * after one left unclosed are not read (the rest of the text is inside it). Linear in the text: each box's closing
+     * brace comes from one pass over it, and the boxes are tried from the last, a box too long to hold a number
+     * unread — model text is untrusted, and 20,000 nested boxes, each re-scanned and copied, took seconds.
+     */
     private static Found lastBoxed(String text) {
-        Found found = null;
+        List<int[]> boxes = new ArrayList<>();  // {start, inner start, inner end}
+        int[] close = closingBraces(text);
         Matcher b = BOXED_START.matcher(text);
         while (b.find()) {
-            int depth = 1, i = b.end();
-            while (i < text.length() && depth > 0) {
-                char c = text.charAt(i++);
-                if (c == '{') depth++;
-                else if (c == '}') depth--;
-            }
-            if (depth > 0) break;
-            String inner = text.substring(b.end(), i - 1).replace("\\$", "").replace("\\%", "")
+            int end = close[b.end() - 1];
+            if (end < 0) break;
+            boxes.add(new int[] {b.start(), b.end(), end});
+        }
+        for (int k = boxes.size() - 1; k >= 0; k--) {
+            int[] box = boxes.get(k);
+            if (box[2] - box[1] > MAX_BOXED_CHARS) continue;
+            String inner = text.substring(box[1], box[2]).replace("\\$", "").replace("\\%", "")
                     .replaceAll("\\\\(?:text|mathrm|textbf)\\{[^{}]*}", "").replace("{", "").replace("}", "");
             String v = normalise(inner);
-            if (v != null) found = new Found(v, Source.BOXED, b.start());
+            if (v != null) return new Found(v, Source.BOXED, box[0]);
         }
-        return found;
+        return null;
+    }
+
+    /** Longest box content read for a number: a number with its words and TeX dressing is far shorter. */
+    private static final int MAX_BOXED_CHARS = 1_000;
+
+    /** For each '{' the index of its matching '}', -1 when it is never closed; other indices unused. */
+    private static int[] closingBraces(String text) {
+        int[] close = new int[text.length()];
+        int[] open = new int[text.length()];
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                close[i] = -1;
+                open[depth++] = i;
+            } else if (c == '}' && depth > 0) {
+                close[open[--depth]] = i;
+            }
+        }
+        return close;
     }
 
     /** The text with LaTeX thousands separators written as commas ("1{,}000" → "1,000"). */

@@ -64,6 +64,17 @@ class NumberAnswerTest {
     }
 
     @Test
+    void nestedBoxesGiveTheLastBoxThatHoldsANumber() {
+        assertThat(NumberAnswer.flexible("\\boxed{\\boxed{7} apples}").value()).isEqualTo("7");
+        assertThat(NumberAnswer.flexible("\\boxed{3} then \\boxed{\\text{none}}").value()).isEqualTo("3");
+        // a box left open hides the boxes after it (the rest of the text is inside it)
+        assertThat(NumberAnswer.flexible("\\boxed{4} \\boxed{5 \\boxed{6}").value()).isEqualTo("4");
+        // untrusted text: 20,000 nested boxes are read once, the innermost number found
+        String deep = "\\boxed{".repeat(20_000) + "7" + "}".repeat(20_000);
+        assertThat(NumberAnswer.flexible(deep).value()).isEqualTo("7");
+    }
+
+    @Test
     void strictExtractionIgnoresBoxedAndBareNumbers() {
         assertThat(NumberAnswer.strict("so \\boxed{5}").source()).isEqualTo(NumberAnswer.Source.NONE);
         assertThat(NumberAnswer.strict("it is 5").value()).isNull();
