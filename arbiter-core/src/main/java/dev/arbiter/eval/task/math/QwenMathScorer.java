@@ -4,8 +4,6 @@ import dev.arbiter.eval.Score;
 import dev.arbiter.eval.Scorer;
 import dev.arbiter.eval.TaskState;
 
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,11 +20,7 @@ public final class QwenMathScorer implements Scorer {
     public Score score(TaskState state) {
         String reference = state.sample().firstTarget();
         QwenAnswer.Found found = QwenAnswer.extract(state.completion());
-        Map<String, Object> meta = new HashMap<>();
-        meta.put("subject", state.sample().metadata().get("subject"));
-        meta.put("level", state.sample().metadata().get("level"));
-        meta.put("boxed", found.source() == QwenAnswer.Source.BOXED);
-        meta.put("answer_source", found.source().name().toLowerCase(Locale.ROOT));
+        Map<String, Object> meta = MathScorer.metadata(state, found.source() == QwenAnswer.Source.BOXED, found.source().name());
         if (found.value().isEmpty()) return new Score(0.0, found.value(), "Qwen's extract_answer found no answer", meta);
         boolean ok = MathEquivalence.qwenEquivalent(found.value(), reference);
         return new Score(ok ? 1.0 : 0.0, found.value(), (ok ? "equivalent to " : "not equivalent to ") + reference, meta);
