@@ -49,18 +49,39 @@ public record GgufSize(GgufMix mix, long textBytes, Map<GgmlType, Long> bytesByT
     public static GgufSize of(Architecture a, GgufMix mix, boolean imatrix) {
         TensorTypes types = TensorTypes.of(mix, imatrix, a);
         List<GgufTensor> tensors = GgufLayout.of(a);
-        // Summed in a primitive array by type ordinal: a boxed merge per tensor was most of recommend's sizing CPU.
-        GgmlType[] all = GgmlType.values();
-        long[] byOrdinal = new long[all.length];
-        boolean[] used = new boolean[all.length];
-        long[] blocks = new long[a.layers()];
-        long[] experts = new long[a.layers()];
-        long total = 0;
-        long tokenEmbd = 0;
-        long output = 0;
-        long outputNorm = 0;
-        int fallbacks = 0;
-        for (GgufTensor t : tensors) {
+        Sums sums = new Sums(a.layers());
+        // The body is its own small method: it reaches the JIT's call threshold within the first model's tensors and
+        // runs compiled from then on, where this loop (one call per model and mix, ~200 in a recommend) would run
+        // interpreted until its own threshold; it was the largest piece of recommend's start-up (docs/performance.md).
+        for (GgufTensor t : tensors) sums.add(types, t);
+        Map<GgmlType, Long> byType = new EnumMap<>(GgmlType.class);
+        for (GgmlType g : GgmlType.values()) if (sums.used[g.ordinal()]) byType.put(g, sums.byOrdinal[g.ordinal()]);
+        Map<GgmlType, Long> sorted = new LinkedHashMap<>();
+        byType.entrySet().stream().sorted(Map.Entry.<GgmlType, Long>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return new GgufSize(mix, sums.total, sorted, tensors.size(), sums.fallbacks, 2 * a.extraParams(), sums.tokenEmbd,
+                sums.output, sums.outputNorm, Arrays.stream(sums.blocks).boxed().toList(),
+                Arrays.stream(sums.experts).boxed().toList());
+    }
+
+    /** Running sums of one model's tensors, by type ordinal (primitive: a boxed merge per tensor cost more) and place. */
+    private static final class Sums {
+        final long[] byOrdinal = new long[GgmlType.values().length];
+        final boolean[] used = new boolean[byOrdinal.length];
+        final long[] blocks;
+        final long[] experts;
+        long total;
+        long tokenEmbd;
+        long output;
+        long outputNorm;
+        int fallbacks;
+
+        Sums(int layers) {
+            blocks = new long[layers];
+            experts = new long[layers];
+        }
+
+        void add(TensorTypes types, GgufTensor t) {
             GgmlType type = types.of(t);
             long bytes = type.bytes(t.rowLength(), t.rows());
             byOrdinal[type.ordinal()] += bytes;
@@ -78,13 +99,6 @@ public record GgufSize(GgufMix mix, long textBytes, Map<GgmlType, Long> bytesByT
                 outputNorm += bytes;
             }
         }
-        Map<GgmlType, Long> byType = new EnumMap<>(GgmlType.class);
-        for (GgmlType g : all) if (used[g.ordinal()]) byType.put(g, byOrdinal[g.ordinal()]);
-        Map<GgmlType, Long> sorted = new LinkedHashMap<>();
-        byType.entrySet().stream().sorted(Map.Entry.<GgmlType, Long>comparingByValue().reversed())
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return new GgufSize(mix, total, sorted, tensors.size(), fallbacks, 2 * a.extraParams(), tokenEmbd, output, outputNorm,
-                Arrays.stream(blocks).boxed().toList(), Arrays.stream(experts).boxed().toList());
     }
 
     /** Bytes held in memory: the text model, plus the projector when images are sent. */
