@@ -185,7 +185,7 @@ final class RunSession {
                 fail(e);
                 return;
             }
-            if (handOver.tryAcquire()) {
+            if (!finishHere() && handOver.tryAcquire()) {
                 boolean handed = false;
                 try {
                     finishers.execute(() -> finishOne(solved, true));
@@ -214,11 +214,13 @@ final class RunSession {
      */
     private void finishOne(SampleWorker.Solved solved, boolean handed) {
         boolean queued = false;
+        long start = System.nanoTime();
         try {
             SampleRecord r = worker.finish(solved);
+            timeFinish(System.nanoTime() - start);
             if (stopping.get() && SampleRecord.ERROR.equals(r.status())) return; // most likely the stop itself; re-run on resume
             StoredSample row = RecordCodec.stored(runId, task, r); // serialised once: the store row is the log line
-            store.putSampleLater(row, failure -> committed(row, r, failure));
+            store.putSampleLater(row, failure -> committed(row, r, failure), flushLog);
             queued = true;
         } catch (StoppedException e) {
             // dropped: a judge asked for no new request
@@ -232,6 +234,43 @@ final class RunSession {
         }
     }
 
+    /**
+     * Whether a solver finishes its answer itself rather than handing it to a finisher: when there are more than twice
+     * as many solvers as cores, so that the cores are kept busy by the solvers alone and a hand-over adds no
+     * parallelism, only its cost (a futex wake, the finisher's wake-up and park: two context switches an answer), and
+     * when finishing has been measured cheap ({@link #CHEAP_FINISH_NANOS}), as exact match or a regex is: a scorer
+     * that waits (a judge's request, a sandboxed program) keeps being handed over, so the solver's request slot is not
+     * held by it. At c=64 on 2 cores, 16,384 answers: docs/performance.md, ninth pass. At low concurrency the hand-over
+     * stays: scoring on the one solver at c=1 left the finisher's core idle and the request slot waiting (+10% wall).
+     */
+    private boolean finishHere() {
+        return finishOnSolver(solverThreads, CORES, finishNanos);
+    }
+
+    /** {@link #finishHere()}'s rule; {@code meanFinishNanos} -1 when nothing was finished yet (then: hand over). */
+    static boolean finishOnSolver(int solvers, int cores, long meanFinishNanos) {
+        return solvers > 2 * cores && meanFinishNanos >= 0 && meanFinishNanos < CHEAP_FINISH_NANOS;
+    }
+
+    /**
+     * Mean finishing time (scoring, the record and its JSON) below which a solver at high concurrency finishes its
+     * answer itself: about what a hand-over to another thread costs in CPU; an in-process scorer (exact, match,
+     * regex, the MATH grader) takes 10–60 µs, anything that waits on a request or a process takes milliseconds.
+     */
+    static final long CHEAP_FINISH_NANOS = 100_000;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /**
+     * Exponential mean of {@link #finishOne}'s time in nanoseconds (weight 1/8 for the newest), -1 before the first
+     * answer is finished. Updated without a lock by whichever thread finished: a lost update only delays the mean, and
+     * it decides where work runs, never a result.
+     */
+    private volatile long finishNanos = -1;
+
+    private void timeFinish(long nanos) {
+        long mean = finishNanos;
+        finishNanos = mean < 0 ? nanos : mean + (nanos - mean) / 8;
+    }
+
     /** On the store's committer thread, once {@code row} is committed (failure null) or its transaction failed. */
     private void committed(StoredSample row, SampleRecord r, RuntimeException failure) {
         try {
@@ -239,7 +278,7 @@ final class RunSession {
                 fail(failure);
                 return;
             }
-            files.append(row.record());
+            files.appendLater(row.record());  // written with the batch's other lines, by flushLog
             synchronized (this) {
                 produced.add(r);
                 count(r);
@@ -252,6 +291,21 @@ final class RunSession {
             throw e;
         } finally {
             uncommitted.release();
+        }
+    }
+
+    /**
+     * After each committed batch's callbacks ({@link RunStore#putSampleLater(StoredSample, java.util.function.Consumer,
+     * Runnable)}): its answers' log lines in one write. One object for the session, so that the store runs it once
+     * per batch.
+     */
+    private final Runnable flushLog = this::flushLogNow;
+
+    private void flushLogNow() {
+        try {
+            files.flushLog();
+        } catch (RuntimeException e) {
+            fail(e);
         }
     }
 

@@ -23,6 +23,10 @@ import java.util.function.Consumer;
  * An exception from one is dropped (recording its item is the caller's business); an Error is thrown once the
  * batch's callbacks have all run, and the committer thread, which then drops it, goes on with the next batch.
  *
+ * <p>An item may also bring an {@code afterBatch} action, run once per batch after all of the batch's callbacks, however
+ * many of its items brought the same action (compared by identity): the eval writes the batch's log lines there in
+ * one call, where one write per answer was the committer's largest piece after the transaction itself.
+ *
  * @param <T> what is written
  */
 final class CommitQueue<T> {
@@ -71,6 +75,16 @@ final class CommitQueue<T> {
      * @throws IllegalStateException after {@link #close()}
      */
     void submit(T item, Consumer<RuntimeException> done) {
+        submit(item, done, null);
+    }
+
+    /**
+     * As {@link #submit(Object, Consumer)}; {@code afterBatch}, when not null, runs once after the callbacks of the
+     * batch this item is written in, on the same thread, once for all the batch's items that gave the same action.
+     * It runs when the batch's write failed too. Like a callback, an exception from it is dropped and an Error thrown
+     * once the batch's other actions ran.
+     */
+    void submit(T item, Consumer<RuntimeException> done, Runnable afterBatch) {
         lock.lock();
         try {
             if (closed) throw new IllegalStateException("the store is closed");
@@ -81,7 +95,7 @@ final class CommitQueue<T> {
                 t.start();
                 committer = t;
             }
-            queued.add(new Entry<>(item, done));
+            queued.add(new Entry<>(item, done, afterBatch));
             // wake the committer when it sleeps on an empty queue, or lingers and the batch is now full; not at
             // every item (a futex wake each was a tenth of the request thread's time at --concurrency 1)
             if (lingering ? queued.size() == fillTo : queued.size() == 1 && !busy) changed.signalAll();
@@ -239,17 +253,40 @@ final class CommitQueue<T> {
             failure = new IllegalStateException("the batch's write failed: " + e, e);
         }
         Error error = null;
+        List<Runnable> after = new ArrayList<>(1);
         for (Entry<T> e : batch) {
             try {
                 e.done.accept(failure);
             } catch (RuntimeException ignored) {
                 // the caller's own failure to record its item: the other callbacks still run
             } catch (Error err) {
-                if (error == null) error = err; else error.addSuppressed(err);
+                error = merged(error, err);
+            }
+            if (e.afterBatch != null && !containsSame(after, e.afterBatch)) after.add(e.afterBatch);
+        }
+        for (Runnable r : after) {
+            try {
+                r.run();
+            } catch (RuntimeException ignored) {
+                // as a callback's: the caller's own business, and the other actions still run
+            } catch (Error err) {
+                error = merged(error, err);
             }
         }
         if (error != null) throw error;
     }
 
-    private record Entry<T>(T item, Consumer<RuntimeException> done) {}
+    private static Error merged(Error first, Error next) {
+        if (first == null) return next;
+        first.addSuppressed(next);
+        return first;
+    }
+
+    /** Identity, not equals: one action per caller, and a batch rarely holds more than one (a list beats a set here). */
+    private static boolean containsSame(List<Runnable> actions, Runnable r) {
+        for (Runnable a : actions) if (a == r) return true;
+        return false;
+    }
+
+    private record Entry<T>(T item, Consumer<RuntimeException> done, Runnable afterBatch) {}
 }

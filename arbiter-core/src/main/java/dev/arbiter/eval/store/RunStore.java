@@ -288,6 +288,15 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
+     * As {@link #putSampleLater(StoredSample, java.util.function.Consumer)}; {@code afterBatch} then runs once after
+     * the callbacks of the transaction that held this answer, once for all its answers that gave the same action
+     * (compared by identity), on the same thread: for work done once per commit rather than once per answer.
+     */
+    public void putSampleLater(StoredSample s, java.util.function.Consumer<RuntimeException> committed, Runnable afterBatch) {
+        samplesLater.submit(s, committed, afterBatch);
+    }
+
+    /**
      * Commits the answers given to {@link #putSampleLater} and not yet being written, on the calling thread, unless a
      * commit is under way: for a caller that would otherwise wait for them to be committed.
      */

@@ -499,6 +499,55 @@ class EvalRunnerTest {
     }
 
     /**
+     * Where an answer is finished: handed to a finisher unless there are more than twice as many solvers as cores
+     * and finishing has been measured cheap; a scorer that waits (milliseconds: a judge, a sandbox) is always handed
+     * over, and so is the first answer, before anything was measured.
+     */
+    @Test
+    void aSolverFinishesItsAnswerItselfOnlyAtHighConcurrencyAndWhenFinishingIsCheap() {
+        assertThat(RunSession.finishOnSolver(64, 2, 20_000)).isTrue();
+        assertThat(RunSession.finishOnSolver(5, 2, 20_000)).isTrue();
+        assertThat(RunSession.finishOnSolver(4, 2, 20_000)).as("not more than twice the cores").isFalse();
+        assertThat(RunSession.finishOnSolver(1, 2, 0)).isFalse();
+        assertThat(RunSession.finishOnSolver(64, 2, -1)).as("nothing measured yet").isFalse();
+        assertThat(RunSession.finishOnSolver(64, 2, RunSession.CHEAP_FINISH_NANOS)).isFalse();
+        assertThat(RunSession.finishOnSolver(64, 2, 5_000_000)).as("a judge's request").isFalse();
+    }
+
+    /**
+     * At high concurrency a cheap scorer runs on the request threads (no hand-over per answer), and the run's
+     * answers, log and results are the same as ever: every sample scored once, logged once, in the store.
+     */
+    @Test
+    void atHighConcurrencyACheapScorerRunsOnTheRequestThreadsAndEveryAnswerIsKeptOnce() throws Exception {
+        int concurrency = 2 * Runtime.getRuntime().availableProcessors() + 2;
+        int n = 400;
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger scored = new java.util.concurrent.atomic.AtomicInteger();
+        dev.arbiter.eval.Scorer cheap = new dev.arbiter.eval.Scorer() {
+            @Override
+            public String name() { return "cheap"; }
+
+            @Override
+            public dev.arbiter.eval.Score score(dev.arbiter.eval.TaskState state) {
+                threads.add(Thread.currentThread().getName().replaceAll("\\d+$", ""));
+                scored.incrementAndGet();
+                return new dev.arbiter.eval.Score(1.0, "ok", "cheap", null);
+            }
+        };
+        RunRecord r = runner(null).run(TestTasks.task(n, cheap), TestTasks.endpoint(), new FakeClient(TestTasks::mostlyRight),
+                options().concurrency(concurrency).build());
+        assertThat(r.status()).isEqualTo(RunStatus.completed);
+        assertThat(scored.get()).isEqualTo(n);
+        assertThat(threads).contains("arbiter-eval-");
+        assertThat(store.samples(r.runId())).hasSize(n);
+        java.util.List<String> log = java.nio.file.Files.readAllLines(java.nio.file.Path.of(r.manifest().outDir())
+                .resolve(RunFiles.LOG));
+        assertThat(log).hasSize(n);
+        assertThat(log.stream().map(l -> l.replaceAll(".*\"sample_id\" ?: ?\"([^\"]+)\".*", "$1")).distinct()).hasSize(n);
+    }
+
+    /**
      * The same bound when the store stalls: answers are committed behind the solvers, and a solver takes a new item
      * only while fewer than concurrency + finishers are taken and not committed. Another connection holds SQLite's
      * write lock from the run's start; the requests stop there, nothing is stored, and once the lock is let go every

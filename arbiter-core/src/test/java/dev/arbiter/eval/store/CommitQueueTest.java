@@ -195,6 +195,58 @@ class CommitQueueTest {
         assertThat(written).containsExactly("a", "b");
     }
 
+    /**
+     * The eval's log is written once per committed batch: an action given with the items runs once per batch, after
+     * all of that batch's callbacks, however many of its items gave it; also when the write failed.
+     */
+    @Test
+    void anAfterBatchActionRunsOncePerBatchAfterItsCallbacksEvenWhenTheWriteFailed() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch letFirstFinish = new CountDownLatch(1);
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        CommitQueue<String> q = new CommitQueue<>(items -> {
+            batches.add(List.copyOf(items));
+            if (batches.size() == 1) {
+                firstWriting.countDown();
+                await(letFirstFinish);
+            }
+            if (items.contains("bad")) throw new IllegalStateException("disk full");
+        }, "test-commit");
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        Runnable flush = () -> events.add("flush");
+        Runnable other = () -> events.add("other");
+        q.submit("a", f -> events.add("a"), flush);
+        assertThat(firstWriting.await(30, TimeUnit.SECONDS)).isTrue();
+        q.submit("b", f -> events.add("b"), flush);
+        q.submit("c", f -> events.add("c"), null);
+        q.submit("d", f -> events.add("d"), other);
+        q.submit("e", f -> events.add("e"), flush);
+        letFirstFinish.countDown();
+        assertTimeoutPreemptively(HANG, q::await);
+        assertThat(batches).containsExactly(List.of("a"), List.of("b", "c", "d", "e"));
+        // one flush per batch, each after its batch's callbacks; the actions in the order first given
+        assertThat(events).containsExactly("a", "flush", "b", "c", "d", "e", "flush", "other");
+
+        events.clear();
+        q.submit("bad", f -> events.add("bad:" + (f == null ? "ok" : f.getMessage())), flush);
+        assertTimeoutPreemptively(HANG, q::await);
+        assertThat(events).containsExactly("bad:disk full", "flush");
+        q.close();
+    }
+
+    @Test
+    void anAfterBatchActionThatThrowsStopsNeitherTheOtherActionsNorTheCommitter() {
+        CommitQueue<String> q = new CommitQueue<>(items -> { }, "test-commit");
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        q.submit("a", f -> events.add("a"), () -> { throw new IllegalStateException("log disk full"); });
+        q.submit("b", f -> events.add("b"), () -> events.add("flush b"));
+        assertTimeoutPreemptively(HANG, q::await);
+        q.submit("c", f -> events.add("c"), () -> events.add("flush c"));
+        assertTimeoutPreemptively(HANG, q::await);
+        assertThat(events).contains("a", "b", "flush b", "c", "flush c");
+        q.close();
+    }
+
     private static void await(CountDownLatch l) {
         try {
             l.await(30, TimeUnit.SECONDS);
