@@ -138,7 +138,7 @@ final class RecordCodec {
             writeString("message", r.error().message(), g);
             g.writeEndObject();
         }
-        if (r.completedAt() != null) g.writeStringField("completed_at", r.completedAt().toString()); // ISO_INSTANT, as the time module writes it
+        if (r.completedAt() != null) g.writeStringField("completed_at", dev.arbiter.util.IsoInstant.format(r.completedAt())); // ISO_INSTANT, as the time module writes it
         g.writeStringField("outcome", r.outcome().jsonName());
         if (r.ttftMs() != null) g.writeNumberField("ttft_ms", r.ttftMs().longValue());
         if (r.tokensPerSecond() != null) g.writeNumberField("tokens_per_second", r.tokensPerSecond().doubleValue());
