@@ -133,9 +133,13 @@ document.getElementById("compare-form").addEventListener("submit", async ev => {
   for (const r of c.rows) {
     body.appendChild(row([r.name, ...c.benchmarks.map(b => {
       const cell = r.scores[b] || {};
-      let t = cell.value == null ? "-" : cell.value;
-      if (cell.article_value != null) t += " (article " + cell.article_value + ")";
-      if (cell.measured != null) t += " [measured " + cell.measured.toFixed(1) + "]";
+      // each figure with its own source: the vendor's page, the article, the run that measured it
+      let t = cell.value == null ? "-" : cell.value + " (" + cell.source + ")";
+      if (cell.article_value != null) {
+        t += "; article " + cell.article_value + " (" + cell.article_source + ")";
+        if (cell.vendor_lookup) t += ", no vendor figure (looked up: " + cell.vendor_lookup + ")";
+      }
+      if (cell.measured != null) t += "; measured " + cell.measured.toFixed(1) + " (run " + cell.measured_run + ")";
       return t;
     })]));
   }

@@ -102,6 +102,21 @@ class BrowserTest {
     }
 
     @Test
+    void theCompareTabGivesEveryFigureItsOwnSource() {
+        app = new WebApp(dir.resolve("arbiter.db")).create().start("127.0.0.1", 0);
+        browser.get("http://127.0.0.1:" + app.port() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.findElement(By.cssSelector("nav button[data-tab=compare]")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#compare-form select option"), 20));
+        new Select(browser.findElement(By.cssSelector("#compare-form select"))).selectByValue("gemma-3-27b");
+        browser.findElement(By.cssSelector("#compare-form button[type=submit]")).click();
+        WebElement gemma = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#comparison tbody tr")));
+        // Google's MMLU with Google's card; the article's 78.7 and its MT-Bench 8.3 (Google publishes none) with the article
+        assertThat(gemma.getText()).contains("78.6 (https://ai.google.dev/gemma/docs/core/model_card_3); article 78.7 (article:comparatif-llm-open-source-2026)",
+                "-; article 8.3 (article:comparatif-llm-open-source-2026), no vendor figure (looked up: https://arxiv.org/abs/2503.19786");
+    }
+
+    @Test
     void theCompareRunsPageDrawsTheRadarTheTableAndTheAnswersSideBySide() throws IOException {
         Path store = dir.resolve("arbiter.db");
         ReportFixture.write(store);
