@@ -23,6 +23,12 @@ function row(cells) {
   return tr;
 }
 
+function headerRow(names) {
+  const tr = el("tr");
+  for (const n of names) tr.appendChild(el("th", n));
+  return tr;
+}
+
 function billions(n) { return n == null ? "-" : (n / 1e9).toFixed(1); }
 
 function formParams(form) {
@@ -273,6 +279,10 @@ async function poll(id) {
     bar.value = run.samples;
     count.textContent = run.planned > 0 ? run.samples + " / " + run.planned + " answers" : "";
     const rows = [];
+    // a bench run's levels and an eval's metrics are different columns: the header says which the rows are
+    document.querySelector("#live-metrics thead").replaceChildren(headerRow(run.task === "bench"
+      ? ["level", "output throughput", "latency", "requests"]
+      : ["metric", "value", "stderr", "normal 95% CI", "Wilson 95% CI", "n"]));
     outcomes.textContent = rec ? "" : running ? "no level has ended yet: each bench level shows here when it ends." : "";
     const p50 = d => d && d.p50 != null ? Number(d.p50).toFixed(1) + " ms" : "-";
     for (const l of (rec && rec.levels) || []) {
@@ -284,9 +294,10 @@ async function poll(id) {
     for (const t of (rec && rec.tasks) || []) {
       for (const [name, m] of Object.entries(t.metrics || {})) {
         if (name.includes("/")) continue;
-        const ci = m.wilson95 || m.ci95;
+        // both intervals under their own names, as `runs RUN` and the run's page show them
+        const interval = ci => ci ? "[" + ci[0].toFixed(4) + ", " + ci[1].toFixed(4) + "]" : "-";
         rows.push(row([name, m.value == null ? "-" : Number(m.value).toFixed(4),
-          ci ? "[" + ci[0].toFixed(4) + ", " + ci[1].toFixed(4) + "]" : "-", m.n]));
+          m.stderr == null ? "-" : Number(m.stderr).toFixed(4), interval(m.ci95), interval(m.wilson95), m.n]));
       }
       outcomes.textContent = t.scored + " scored, " + t.unscored + " unscored (" + t.errors + " errors), " + t.missing + " still to come";
     }

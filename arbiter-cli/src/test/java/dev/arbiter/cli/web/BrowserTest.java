@@ -189,6 +189,11 @@ class BrowserTest {
             ReportFixture.answer(writer, "live-run", "m", start, 3, true, "A");
             wait.until(ExpectedConditions.textToBe(By.id("live-count"), "4 / 12 answers"));  // the next poll sees the new answer
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-metrics tbody"), "accuracy 0.7500"));
+            // 3 of 4: each interval under its own name, the normal one as computed (past 1), Wilson's beside it
+            assertThat(browser.findElement(By.cssSelector("#live-metrics thead")).getText())
+                    .isEqualTo("metric value stderr normal 95% CI Wilson 95% CI n");
+            assertThat(browser.findElement(By.cssSelector("#live-metrics tbody")).getText())
+                    .contains("accuracy 0.7500 0.2500 [0.2600, 1.2400] [0.3006, 0.9544] 4");
             assertThat(browser.findElement(By.id("live-outcomes")).getText()).isEqualTo("4 scored, 0 unscored (0 errors), 8 still to come");
             screenshot("live");
         }
