@@ -23,6 +23,12 @@ function row(cells) {
   return tr;
 }
 
+function headerRow(names) {
+  const tr = el("tr");
+  for (const n of names) tr.appendChild(el("th", n));
+  return tr;
+}
+
 function billions(n) { return n == null ? "-" : (n / 1e9).toFixed(1); }
 
 function formParams(form) {
@@ -133,9 +139,13 @@ document.getElementById("compare-form").addEventListener("submit", async ev => {
   for (const r of c.rows) {
     body.appendChild(row([r.name, ...c.benchmarks.map(b => {
       const cell = r.scores[b] || {};
-      let t = cell.value == null ? "-" : cell.value;
-      if (cell.article_value != null) t += " (article " + cell.article_value + ")";
-      if (cell.measured != null) t += " [measured " + cell.measured.toFixed(1) + "]";
+      // each figure with its own source: the vendor's page, the article, the run that measured it
+      let t = cell.value == null ? "-" : cell.value + " (" + cell.source + ")";
+      if (cell.article_value != null) {
+        t += "; article " + cell.article_value + " (" + cell.article_source + ")";
+        if (cell.vendor_lookup) t += ", no vendor figure (looked up: " + cell.vendor_lookup + ")";
+      }
+      if (cell.measured != null) t += "; measured " + cell.measured.toFixed(1) + " (run " + cell.measured_run + ")";
       return t;
     })]));
   }
@@ -269,6 +279,10 @@ async function poll(id) {
     bar.value = run.samples;
     count.textContent = run.planned > 0 ? run.samples + " / " + run.planned + " answers" : "";
     const rows = [];
+    // a bench run's levels and an eval's metrics are different columns: the header says which the rows are
+    document.querySelector("#live-metrics thead").replaceChildren(headerRow(run.task === "bench"
+      ? ["level", "output throughput", "latency", "requests"]
+      : ["metric", "value", "stderr", "normal 95% CI", "Wilson 95% CI", "n"]));
     outcomes.textContent = rec ? "" : running ? "no level has ended yet: each bench level shows here when it ends." : "";
     const p50 = d => d && d.p50 != null ? Number(d.p50).toFixed(1) + " ms" : "-";
     for (const l of (rec && rec.levels) || []) {
@@ -280,9 +294,10 @@ async function poll(id) {
     for (const t of (rec && rec.tasks) || []) {
       for (const [name, m] of Object.entries(t.metrics || {})) {
         if (name.includes("/")) continue;
-        const ci = m.wilson95 || m.ci95;
+        // both intervals under their own names, as `runs RUN` and the run's page show them
+        const interval = ci => ci ? "[" + ci[0].toFixed(4) + ", " + ci[1].toFixed(4) + "]" : "-";
         rows.push(row([name, m.value == null ? "-" : Number(m.value).toFixed(4),
-          ci ? "[" + ci[0].toFixed(4) + ", " + ci[1].toFixed(4) + "]" : "-", m.n]));
+          m.stderr == null ? "-" : Number(m.stderr).toFixed(4), interval(m.ci95), interval(m.wilson95), m.n]));
       }
       outcomes.textContent = t.scored + " scored, " + t.unscored + " unscored (" + t.errors + " errors), " + t.missing + " still to come";
     }

@@ -3,6 +3,7 @@ package dev.arbiter.cli;
 import dev.arbiter.eval.engine.MetricSummary;
 import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.engine.TaskResult;
+import dev.arbiter.report.RunReport;
 
 import dev.arbiter.sandbox.Outcome;
 
@@ -30,7 +31,7 @@ final class RunText {
                     t.task(), t.version(), t.scorer(), t.samples(), t.epochs(), t.epochs() == 1 ? "" : "s", t.scored(),
                     t.unscored(), t.failuresInWords(), t.missing());
             int nameWidth = t.metrics().keySet().stream().mapToInt(String::length).max().orElse(0);
-            String row = "  %-" + Math.max(10, nameWidth) + "s %s  ± %s (stderr)  95%% CI %s%s  n=%d%n";
+            String row = "  %-" + Math.max(10, nameWidth) + "s %s  ± %s (stderr)  %s %s%s  n=%d%n";
             for (Map.Entry<String, MetricSummary> e : t.metrics().entrySet()) {
                 MetricSummary s = e.getValue();
                 if (OUTCOME_COUNTS.contains(e.getKey()) && s.value() != null) {
@@ -40,8 +41,8 @@ final class RunText {
                     continue;
                 }
                 out.printf(Locale.US, row, e.getKey(), Text.num(s.value(), 4),
-                        Text.num(s.stderr(), 4), interval(s.ci95()),
-                        s.wilson95() == null ? "" : "  Wilson " + interval(s.wilson95()), s.n());
+                        Text.num(s.stderr(), 4), RunReport.NORMAL, interval(s.ci95()),
+                        s.wilson95() == null ? "" : "  " + RunReport.WILSON + " " + interval(s.wilson95()), s.n());
             }
             if (!t.outcomes().isEmpty()) {
                 out.println("  outcomes: " + t.outcomes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())

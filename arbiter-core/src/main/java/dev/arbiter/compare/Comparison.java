@@ -74,24 +74,27 @@ public record Comparison(List<String> benchmarks, List<ComparisonRow> rows, List
 
     static Cell cell(Model m, String benchmark, Measured measured) {
         Optional<ScoreClaim> vendor = Profiler.preferred(m, benchmark);
-        Double article = m.scores().stream()
+        ScoreClaim article = m.scores().stream()
                 .filter(s -> s.kind() == ClaimKind.ARTICLE && s.benchmark().equals(benchmark))
-                .map(ScoreClaim::value).findFirst().orElse(null);
+                .findFirst().orElse(null);
         String matches = article == null ? null : m.scores().stream()
                 .filter(s -> s.kind() != ClaimKind.ARTICLE && s.benchmark().equals(benchmark)
-                        && Math.abs(s.value() - article) < 0.05)
+                        && Math.abs(s.value() - article.value()) < 0.05)
                 .map(s -> s.variant() + (s.shots() == null ? "" : " " + s.shots() + "-shot")).findFirst().orElse(null);
         List<ScoreClaim> published = new ArrayList<>();
         vendor.ifPresent(published::add);
         m.scores().stream().filter(s -> s.benchmark().equals(benchmark) && !published.contains(s)).forEach(published::add);
+        MeasuredRuns.Progress progress = measured == null ? null : measured.progress();
         return new Cell(vendor.map(ScoreClaim::value).orElse(null), vendor.map(Comparison::setting).orElse(null),
-                vendor.map(ScoreClaim::source).orElse(null), article, matches,
+                vendor.map(ScoreClaim::source).orElse(null),
+                article == null ? null : article.value(), article == null ? null : setting(article),
+                article == null ? null : article.source(), matches, article == null ? null : article.vendorLookup(),
                 measured == null ? null : measured.value(), measured == null ? null : measured.runId(),
                 measured == null ? null : measured.setting().label(),
                 measured == null ? null : measured.setting().versus(published, ComparisonRenderer::fmt),
-                measured == null || measured.progress() == null ? null : measured.progress().status(),
-                measured == null || measured.progress() == null ? null : measured.progress().answered(),
-                measured == null || measured.progress() == null ? null : measured.progress().planned());
+                progress == null ? null : progress.status(),
+                progress == null ? null : progress.answered(),
+                progress == null ? null : progress.planned());
     }
 
     static String setting(ScoreClaim c) {

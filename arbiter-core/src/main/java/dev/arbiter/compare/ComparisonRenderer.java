@@ -49,14 +49,7 @@ public final class ComparisonRenderer {
         for (String n : incompleteNotes(c)) b.append("! ").append(n).append('\n');
         b.append("PARAMS: the vendor's published count (./arbiter models and fit count them from the architecture; show gives both).\n");
         b.append("Sources:\n");
-        for (ComparisonRow r : c.rows()) {
-            for (String bm : c.benchmarks()) {
-                Cell cell = r.scores().get(bm);
-                if (cell.source() != null) {
-                    b.append(String.format(Locale.US, "  %s %s: %s (%s)%n", r.model(), label(bm), cell.source(), cell.setting()));
-                }
-            }
-        }
+        for (String line : sourceLines(c)) b.append("  ").append(line).append('\n');
         b.append("\nAxes (0-100; - = no published figure):\n");
         StringBuilder axesHeader = new StringBuilder(String.format(Locale.US, "%-" + modelWidth + "s", "MODEL"));
         for (Dimension d : c.axes()) axesHeader.append(String.format(Locale.US, " %-13s", d.id()));
@@ -79,14 +72,16 @@ public final class ComparisonRenderer {
         for (ComparisonRow r : c.rows()) {
             b.append("| ").append(md(r.name())).append(" | ").append(params(r)).append(" | ").append(tokens(r.contextLength())).append(" |");
             for (String bm : c.benchmarks()) {
+                // the link covers the published figure only: the article's claim and the run's are not its source's
                 Cell cell = r.scores().get(bm);
-                String v = cellText(cell);
-                b.append(' ').append(mdLink(cell.source(), v)).append(" |");
+                b.append(' ').append(mdLink(cell.source(), publishedText(cell))).append(md(notesText(cell))).append(" |");
             }
             if (c.costs() != null) b.append(' ').append(md(costText(c, r))).append(" |");
             b.append(' ').append(md(r.license())).append(r.commercialUse() ? "" : " (non-commercial)").append(" |\n");
         }
         b.append("\nVendor figure first; the 2026 article's claim in brackets where it differs; `-` = not published.\n");
+        b.append("\nSources:\n\n");
+        for (String line : sourceLines(c)) b.append("- ").append(md(line)).append('\n');
         for (String n : incompleteNotes(c)) b.append("\n**Incomplete run:** ").append(md(n)).append('\n');
         if (c.costs() != null) b.append(md(costNote(c).strip())).append('\n');
         return b.toString();
@@ -95,8 +90,8 @@ public final class ComparisonRenderer {
     public static String csv(Comparison c) {
         List<String> header = new ArrayList<>(List.of("model", "total_params", "active_params", "context_length", "license", "commercial_use"));
         for (String bm : c.benchmarks()) {
-            header.addAll(List.of(bm, bm + "_setting", bm + "_source", bm + "_article", bm + "_measured",
-                    bm + "_measured_setting", bm + "_measured_versus", bm + "_measured_status", bm + "_measured_answered",
+            header.addAll(List.of(bm, bm + "_setting", bm + "_source", bm + "_article", bm + "_article_setting",
+                    bm + "_article_source", bm + "_vendor_lookup", bm + "_measured", bm + "_measured_run", bm + "_measured_setting", bm + "_measured_versus", bm + "_measured_status", bm + "_measured_answered",
                     bm + "_measured_planned"));
         }
         for (Dimension d : c.axes()) header.add("axis_" + d.id());
@@ -111,7 +106,11 @@ public final class ComparisonRenderer {
                 f.add(nz(cell.setting()));
                 f.add(nz(cell.source()));
                 f.add(num(cell.articleValue()));
+                f.add(nz(cell.articleSetting()));
+                f.add(nz(cell.articleSource()));
+                f.add(nz(cell.vendorLookup()));
                 f.add(num(cell.measured()));
+                f.add(nz(cell.measuredRun()));
                 f.add(nz(cell.measuredSetting()));
                 f.add(nz(cell.measuredVersus()));
                 f.add(nz(cell.measuredStatus()));
@@ -191,6 +190,34 @@ public final class ComparisonRenderer {
         return b.toString();
     }
 
+    /**
+     * Where each figure of the table comes from, one line per figure (published, the article's claim, the user's run),
+     * so none is shown without its own source: "gemma-3-27b MT-Bench, article 8.3: article:… (setting); the vendor
+     * publishes none (looked up: …)".
+     */
+    static List<String> sourceLines(Comparison c) {
+        List<String> out = new ArrayList<>();
+        for (ComparisonRow r : c.rows()) {
+            for (String bm : c.benchmarks()) {
+                Cell cell = r.scores().get(bm);
+                String figure = r.model() + " " + label(bm) + ", ";
+                if (cell.value() != null) out.add(sourced(figure + "published " + fmt(cell.value()), cell.source(), cell.setting()));
+                if (cell.articleValue() != null) {
+                    String line = sourced(figure + "article " + fmt(cell.articleValue()), cell.articleSource(), cell.articleSetting());
+                    out.add(cell.vendorLookup() == null ? line : line + "; the vendor publishes none (looked up: " + cell.vendorLookup() + ")");
+                }
+                if (cell.measured() != null) {
+                    out.add(sourced(figure + "measured " + fmt(cell.measured()), "run " + cell.measuredRun(), cell.measuredSetting()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String sourced(String figure, String source, String setting) {
+        return figure + ": " + source + (setting == null ? "" : " (" + setting + ")");
+    }
+
     /** One sentence per measured figure from a run that did not complete, saying why it is not comparable. */
     static List<String> incompleteNotes(Comparison c) {
         List<String> out = new ArrayList<>();
@@ -247,14 +274,20 @@ public final class ComparisonRenderer {
         return data;
     }
 
-    private static String htmlCell(Cell cell) {
+    static String htmlCell(Cell cell) {
         StringBuilder b = new StringBuilder();
         if (cell.value() == null) b.append("<span class=\"missing\">-</span>");
         else b.append(Html.link(cell.source(), fmt(cell.value())));
         if (cell.setting() != null) b.append("<br><span class=\"set\">").append(Html.escape(cell.setting())).append("</span>");
         String note = cell.articleNote(ComparisonRenderer::fmt);
         if (note != null) {
-            b.append("<br><span class=\"art\">article: ").append(Html.escape(note)).append("</span>");
+            // a catalogue source such as "article:comparatif-…" is no URL to link: it is printed beside the figure
+            boolean url = cell.articleSource().startsWith("https://") || cell.articleSource().startsWith("http://");
+            b.append("<br><span class=\"art\">article: ").append(Html.link(cell.articleSource(), note)).append("</span>");
+            if (!url) b.append(" <span class=\"set\">(").append(Html.escape(cell.articleSource())).append(")</span>");
+            if (cell.vendorLookup() != null) {
+                b.append("<br><span class=\"set\">vendor publishes none (looked up: ").append(Html.escape(cell.vendorLookup())).append(")</span>");
+            }
         }
         if (cell.measured() != null) {
             b.append("<br><span class=\"meas\">measured: ").append(Html.escape(fmt(cell.measured())))
@@ -270,7 +303,17 @@ public final class ComparisonRenderer {
     }
 
     static String cellText(Cell cell) {
-        String v = cell.value() == null ? "-" : fmt(cell.value());
+        return publishedText(cell) + notesText(cell);
+    }
+
+    /** The published figure alone: what the cell's {@code source} is the source of. */
+    private static String publishedText(Cell cell) {
+        return cell.value() == null ? "-" : fmt(cell.value());
+    }
+
+    /** What follows the published figure: the article's claim in brackets, the user's measured figure after a star. */
+    private static String notesText(Cell cell) {
+        String v = "";
         String note = cell.articleNote(ComparisonRenderer::fmt);
         if (note != null) v += " [" + note + "]";
         if (cell.measured() != null) {
@@ -305,8 +348,13 @@ public final class ComparisonRenderer {
     static String fmt(double v) { return String.format(Locale.US, "%.1f", v); }
     private static String num(Double v) { return v == null ? "" : String.format(Locale.US, "%.2f", v); }
     private static String nz(String s) { return s == null ? "" : s; }
-    /** Catalogue text in a table cell: no column break, no inline HTML (Markdown renderers pass it through). */
-    private static String md(String s) { return s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;"); }
+    /**
+     * Catalogue text in a table cell: no column break, no inline HTML (Markdown renderers pass it through), and no
+     * bracket that could open a link, so a figure outside a link cannot be read as part of one.
+     */
+    static String md(String s) {
+        return s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("[", "\\[").replace("]", "\\]");
+    }
 
     /** A link only for http(s) URLs, with the characters that could end the link target percent-encoded. */
     private static String mdLink(String url, String text) {

@@ -20,6 +20,12 @@ import java.util.Map;
 public final class RunReport {
     private RunReport() {}
 
+    /** The two intervals' column names, the same in every view of one run (CLI, this page, the web UI's Live view). */
+    public static final String NORMAL = "normal 95% CI", WILSON = "Wilson 95% CI";
+    /** What the two columns hold. */
+    public static final String INTERVALS = "normal 95% CI: value ± 1.96·stderr, as computed (for a proportion near 0 or 1 "
+            + "it can pass beyond them); Wilson 95% CI: the Wilson score interval, for proportions only (- otherwise).";
+
     public static String html(RunRecord run, List<SampleRecord> samples, int maxChars) {
         String out = run.manifest().outDir();
         return html(run, samples, maxChars, new RunImages(out == null ? null : java.nio.file.Path.of(out).resolve("images")));
@@ -56,14 +62,16 @@ public final class RunReport {
                     .append(t.sampleOutcomes().isEmpty() ? "" : "; answers " + Html.escape(t.sampleOutcomes().toString()))
                     .append("</p>\n");
             for (String hint : t.hints()) b.append("<p class=\"none\">").append(Html.escape(hint)).append("</p>\n");
-            b.append("<table><thead><tr><th>metric</th><th>value</th><th>stderr</th><th>95% CI</th><th>n</th></tr></thead><tbody>\n");
+            // both intervals, each named, as `runs RUN` prints them: the normal one alone hides how poor it is near 0 or 1
+            b.append("<table><thead><tr><th>metric</th><th>value</th><th>stderr</th><th>").append(NORMAL).append("</th><th>")
+                    .append(WILSON).append("</th><th>n</th></tr></thead><tbody>\n");
             for (Map.Entry<String, MetricSummary> e : t.metrics().entrySet()) {
                 MetricSummary s = e.getValue();
                 b.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td>").append(num(s.value()))
                         .append("</td><td>").append(num(s.stderr())).append("</td><td>").append(interval(s.ci95()))
-                        .append("</td><td>").append(s.n()).append("</td></tr>\n");
+                        .append("</td><td>").append(interval(s.wilson95())).append("</td><td>").append(s.n()).append("</td></tr>\n");
             }
-            b.append("</tbody></table>\n");
+            b.append("</tbody></table>\n<p class=\"none\">").append(INTERVALS).append("</p>\n");
         }
         b.append("<h2>Answers</h2>\n<table><thead><tr><th>sample</th><th>input</th><th>response</th><th>answer</th>")
                 .append("<th>score</th><th>why</th></tr></thead><tbody>\n");

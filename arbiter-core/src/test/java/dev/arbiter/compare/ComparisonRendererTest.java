@@ -16,8 +16,8 @@ class ComparisonRendererTest {
     static final String SCRIPT_URL = "javascript:alert(1)";
 
     static Comparison hostile() {
-        Cell cell = new Cell(71.0, EVIL, SCRIPT_URL, 80.0, EVIL, 69.0, EVIL);
-        Cell linked = new Cell(72.0, "5-shot", "https://example.com/a\"onmouseover=alert(1)", null, null, null, null);
+        Cell cell = new Cell(71.0, EVIL, SCRIPT_URL, 80.0, SCRIPT_URL, EVIL, 69.0, EVIL);
+        Cell linked = new Cell(72.0, "5-shot", "https://example.com/a\"onmouseover=alert(1)", null, null, null, null, null);
         Dimension d = new Dimension("knowledge", EVIL, Map.of("evil" + EVIL, 1.0));
         ModelProfile profile = new ModelProfile(EVIL, Map.of("knowledge", new AxisScore("knowledge", 0.5, List.of(), EVIL)));
         ComparisonRow row = new ComparisonRow(EVIL, EVIL, 7_000_000_000L, 7_000_000_000L, 32768, EVIL, false,

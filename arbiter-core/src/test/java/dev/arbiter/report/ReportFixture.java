@@ -139,8 +139,7 @@ public final class ReportFixture {
                 .mapToDouble(SampleRecord::score).toArray();
         double mean = Stats.mean(xs), se = Stats.stderr(xs);
         double[] w = Stats.wilson95(mean, xs.length);
-        return new MetricSummary(mean, se, List.of(Math.max(0, mean - Stats.Z95 * se), Math.min(1, mean + Stats.Z95 * se)),
-                List.of(w[0], w[1]), xs.length);
+        return new MetricSummary(mean, se, List.of(mean - Stats.Z95 * se, mean + Stats.Z95 * se), List.of(w[0], w[1]), xs.length);
     }
 
     static RunManifest manifest(String id, String task, String model, Instant start, int samples, List<String> metrics) {

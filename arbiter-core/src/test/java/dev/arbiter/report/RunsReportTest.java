@@ -57,7 +57,7 @@ class RunsReportTest {
         JsonNode j = Json.mapper().valueToTree(r);
         JsonNode ranked = j.at("/summary/rankings/0/ranked/0"), recorded = j.at("/tasks/0/rows/0/metrics/accuracy");
         assertThat(ranked.path("run_id").asText()).isEqualTo(j.at("/tasks/0/rows/0/run_id").asText());
-        assertThat(ranked.path("ci95")).isEqualTo(recorded.path("ci95"));          // [0.7533, 1.0]: value ± 1.96·SE
+        assertThat(ranked.path("ci95")).isEqualTo(recorded.path("ci95"));          // [0.7533, 1.0800]: value ± 1.96·SE, unclipped
         assertThat(ranked.path("wilson95")).isEqualTo(recorded.path("wilson95"));  // [0.6461, 0.9851]
         MeasuredClaim c = r.comparison().get(0);
         assertThat(c.interval()).isEqualTo(MeasuredClaim.WILSON);

@@ -102,6 +102,21 @@ class BrowserTest {
     }
 
     @Test
+    void theCompareTabGivesEveryFigureItsOwnSource() {
+        app = new WebApp(dir.resolve("arbiter.db")).create().start("127.0.0.1", 0);
+        browser.get("http://127.0.0.1:" + app.port() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.findElement(By.cssSelector("nav button[data-tab=compare]")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#compare-form select option"), 20));
+        new Select(browser.findElement(By.cssSelector("#compare-form select"))).selectByValue("gemma-3-27b");
+        browser.findElement(By.cssSelector("#compare-form button[type=submit]")).click();
+        WebElement gemma = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#comparison tbody tr")));
+        // Google's MMLU with Google's card; the article's 78.7 and its MT-Bench 8.3 (Google publishes none) with the article
+        assertThat(gemma.getText()).contains("78.6 (https://ai.google.dev/gemma/docs/core/model_card_3); article 78.7 (article:comparatif-llm-open-source-2026)",
+                "-; article 8.3 (article:comparatif-llm-open-source-2026), no vendor figure (looked up: https://arxiv.org/abs/2503.19786");
+    }
+
+    @Test
     void theCompareRunsPageDrawsTheRadarTheTableAndTheAnswersSideBySide() throws IOException {
         Path store = dir.resolve("arbiter.db");
         ReportFixture.write(store);
@@ -174,6 +189,11 @@ class BrowserTest {
             ReportFixture.answer(writer, "live-run", "m", start, 3, true, "A");
             wait.until(ExpectedConditions.textToBe(By.id("live-count"), "4 / 12 answers"));  // the next poll sees the new answer
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-metrics tbody"), "accuracy 0.7500"));
+            // 3 of 4: each interval under its own name, the normal one as computed (past 1), Wilson's beside it
+            assertThat(browser.findElement(By.cssSelector("#live-metrics thead")).getText())
+                    .isEqualTo("metric value stderr normal 95% CI Wilson 95% CI n");
+            assertThat(browser.findElement(By.cssSelector("#live-metrics tbody")).getText())
+                    .contains("accuracy 0.7500 0.2500 [0.2600, 1.2400] [0.3006, 0.9544] 4");
             assertThat(browser.findElement(By.id("live-outcomes")).getText()).isEqualTo("4 scored, 0 unscored (0 errors), 8 still to come");
             screenshot("live");
         }

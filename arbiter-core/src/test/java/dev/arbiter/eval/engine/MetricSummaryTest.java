@@ -7,10 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MetricSummaryTest {
     @Test
-    void aProportionsNormalIntervalIsClippedToZeroOneAndGetsAWilsonInterval() {
-        MetricSummary s = MetricSummary.of(new MetricValue("accuracy", 0.5, 0.5, -0.48, 1.48, 2), true);
-        assertThat(s.ci95()).containsExactly(0.0, 1.0);
-        assertThat(s.wilson95()).hasSize(2);
+    void aProportionsNormalIntervalIsValuePlusOrMinus196SeUnclippedAndWilsonsIsBesideIt() {
+        // 3 right of 11: the sample SE √(p(1−p)/(n−1)) = 0.1408; the README's ci95 is "always value ± 1.96·SE"
+        double p = 3 / 11.0, se = Math.sqrt(p * (1 - p) / 10);
+        MetricSummary s = MetricSummary.of(new MetricValue("accuracy", p, se, p - 1.96 * se, p + 1.96 * se, 11), true);
+        assertThat(s.ci95()).containsExactly(p - 1.96 * se, p + 1.96 * se);
+        assertThat(s.ci95().get(0)).isCloseTo(-0.0033, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(s.wilson95().get(0)).isCloseTo(0.0975, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(s.wilson95().get(1)).isCloseTo(0.5656, org.assertj.core.data.Offset.offset(1e-4));
     }
 
     @Test
