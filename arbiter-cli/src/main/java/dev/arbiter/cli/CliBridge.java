@@ -15,7 +15,24 @@ public final class CliBridge {
     /** What the command printed and its exit code ({@link ExitCode}). */
     public record Result(int exitCode, String out, String err) {}
 
+    private static final java.util.Map<String, CommandLine.Model.CommandSpec> SPECS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private CliBridge() {}
+
+    /** The names of the commands, as typed. */
+    public static java.util.Set<String> commands() {
+        return Arbiter.COMMANDS.keySet();
+    }
+
+    /**
+     * The options and parameters of {@code command} (a name as typed), for checking arguments before they are run.
+     * Built once per command; only read.
+     */
+    public static CommandLine.Model.CommandSpec spec(String command) {
+        Class<?> c = Arbiter.COMMANDS.get(command);
+        if (c == null || c == CommandLine.HelpCommand.class) throw new IllegalArgumentException("no command " + command);
+        return SPECS.computeIfAbsent(command, k -> new CommandLine(c).getCommandSpec());
+    }
 
     public static Result run(List<String> args) {
         StringWriter out = new StringWriter(), err = new StringWriter();

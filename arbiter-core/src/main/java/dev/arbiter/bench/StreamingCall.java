@@ -26,7 +26,10 @@ import java.util.List;
  * One timed streaming chat request over {@link StreamingHttp} (blocking keep-alive HTTP/1.1 with the shared error
  * mapping and key handling), read with the shared SSE / NDJSON parsers. The only additions for timing are the send
  * stamp taken just before the request is written and the arrival stamp of each socket read. Never throws for a
- * failed request: every failure becomes a {@link RequestRecord} with its {@link FailureKind} and reason.
+ * failed request: every failure becomes a {@link RequestRecord} with its {@link FailureKind} and reason. A reason
+ * quotes the server (its error body, an error event, a broken event), which may echo the Authorization header: the
+ * server's words are put in the transport's {@link dev.arbiter.client.ErrorMapper} messages, and every reason is
+ * redacted by that mapper before a record holds it, so no log, store or output of the benchmark holds the key.
  */
 public final class StreamingCall {
     /** Bytes read after the end marker so the connection goes back to the keep-alive pool instead of being cut. */
@@ -76,7 +79,7 @@ public final class StreamingCall {
         try {
             x = http.post(uri, WireJson.MAPPER.writeValueAsBytes(bodies.chat(messages, t.outputTokens())));
         } catch (ModelException e) {
-            return RequestRecord.failed(conversation, turn, scheduledAbs - levelStart, dispatch - levelStart,
+            return failed(conversation, turn, scheduledAbs - levelStart, dispatch - levelStart,
                     ticker.nanos() - dispatch, http.aborted() ? FailureKind.CANCELLED : kindOf(e), e.getMessage());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a benchmark request", e);
@@ -86,12 +89,12 @@ public final class StreamingCall {
         String reason = null;
         try (Http1Body in = x.body()) {
             try {
-                if (api == ApiFlavor.ollama) readNdjson(in, s);
-                else readSse(in, s);
+                if (api == ApiFlavor.ollama) readNdjson(in, s, x.what());
+                else readSse(in, s, x.what());
                 if (s.ended) drain(in);
             } catch (StreamFailure f) {
                 kind = f.kind;
-                reason = x.what() + ": " + f.getMessage();
+                reason = f.getMessage();
             } catch (HttpTimeoutException e) {
                 kind = FailureKind.TIMEOUT;
                 reason = x.what() + ": timed out: " + e.getMessage();
@@ -115,7 +118,7 @@ public final class StreamingCall {
         }
         if (kind != null) {
             long elapsed = (s.lastEvent >= 0 ? s.lastEvent : ticker.nanos()) - x.sentNanos();
-            return RequestRecord.failed(conversation, turn, scheduledAbs - levelStart, sentRel, elapsed, kind, reason);
+            return failed(conversation, turn, scheduledAbs - levelStart, sentRel, elapsed, kind, reason);
         }
         int out = s.usageOut > 0 ? s.usageOut : s.textEvents;
         String source = s.usageOut > 0 ? "usage" : "chunks";
@@ -126,7 +129,13 @@ public final class StreamingCall {
                 keepText ? s.text.toString() : null);
     }
 
-    private <B extends InputStream & ArrivalStamped> void readSse(B in, Stream s) throws IOException {
+    /** The one way a failure becomes a record: its reason redacted, whatever built it. */
+    private RequestRecord failed(int conversation, int turn, long scheduled, long sent, long elapsedNanos,
+                                 FailureKind kind, String reason) {
+        return RequestRecord.failed(conversation, turn, scheduled, sent, elapsedNanos, kind, http.errors().redact(reason));
+    }
+
+    private <B extends InputStream & ArrivalStamped> void readSse(B in, Stream s, String what) throws IOException {
         SseParser sse = new SseParser(in);
         SseEvent ev;
         while ((ev = sse.next()) != null) {
@@ -137,9 +146,9 @@ public final class StreamingCall {
                 return;
             }
             if (data.isEmpty()) continue;
-            JsonNode n = parse(data);
+            JsonNode n = parse(data, what);
             s.lastEvent = at;
-            if (n.hasNonNull("error")) throw new StreamFailure(FailureKind.STREAM_ERROR, "error in stream: " + n.get("error"));
+            if (n.hasNonNull("error")) throw streamError(n, what);
             JsonNode usage = n.path("usage");
             if (usage.path("completion_tokens").canConvertToInt()) s.usageOut = usage.path("completion_tokens").asInt();
             if (usage.path("prompt_tokens").canConvertToInt()) s.usagePrompt = usage.path("prompt_tokens").asInt();
@@ -153,15 +162,15 @@ public final class StreamingCall {
         s.ended = s.finished;
     }
 
-    private <B extends InputStream & ArrivalStamped> void readNdjson(B in, Stream s) throws IOException {
+    private <B extends InputStream & ArrivalStamped> void readNdjson(B in, Stream s, String what) throws IOException {
         LineReader lines = new LineReader(in);
         String line;
         while ((line = lines.readLine()) != null) {
             long at = in.arrivalNanos();
             if (line.isBlank()) continue;
-            JsonNode n = parse(line);
+            JsonNode n = parse(line, what);
             s.lastEvent = at;
-            if (n.hasNonNull("error")) throw new StreamFailure(FailureKind.STREAM_ERROR, "error in stream: " + n.get("error"));
+            if (n.hasNonNull("error")) throw streamError(n, what);
             JsonNode m = n.has("message") ? n.path("message") : n;
             s.text(at, text(m, "content", "response"), text(m, "thinking", "thinking"));
             if (n.path("done").asBoolean(false)) {
@@ -173,13 +182,23 @@ public final class StreamingCall {
         }
     }
 
-    private static JsonNode parse(String data) {
+    /** An error object sent inside the 200 stream, worded as the model clients word it (the server's message). */
+    private StreamFailure streamError(JsonNode event, String what) {
+        return new StreamFailure(FailureKind.STREAM_ERROR, http.errors().fromStreamError(event, what).getMessage());
+    }
+
+    /** The event's JSON object; else a failure quoting the event, cut by the mapper after the key is redacted. */
+    private JsonNode parse(String data, String what) {
         try {
             JsonNode n = WireJson.MAPPER.readTree(data);
-            if (n == null || !n.isObject()) throw new StreamFailure(FailureKind.MALFORMED, "stream event is not a JSON object: " + excerpt(data));
+            if (n == null || !n.isObject()) {
+                throw new StreamFailure(FailureKind.MALFORMED,
+                        http.errors().malformed(what, "stream event is not a JSON object: " + data, null).getMessage());
+            }
             return n;
         } catch (JsonProcessingException e) {
-            throw new StreamFailure(FailureKind.MALFORMED, "bad stream event: " + e.getOriginalMessage() + " in " + excerpt(data));
+            throw new StreamFailure(FailureKind.MALFORMED,
+                    http.errors().malformed(what, "bad stream event: " + e.getOriginalMessage() + " in " + data, e).getMessage());
         }
     }
 
@@ -203,10 +222,6 @@ public final class StreamingCall {
             case PROTOCOL -> FailureKind.MALFORMED;
             default -> FailureKind.HTTP_ERROR;
         };
-    }
-
-    private static String excerpt(String s) {
-        return s.length() <= 120 ? s : s.substring(0, 120) + "…";
     }
 
     /** What has been read of one stream; ticker readings are absolute. */

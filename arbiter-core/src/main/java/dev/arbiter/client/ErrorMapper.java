@@ -20,10 +20,20 @@ import java.util.regex.Pattern;
 /**
  * The one place where HTTP statuses, I/O failures and bad payloads become {@link ModelException}s. Messages carry
  * the server's own error text (truncated to {@value #MAX_SERVER_TEXT} chars) so the user sees why, and never the
- * API key: any occurrence of the secret is replaced before a message is built.
+ * API key: the secret is replaced in the server's text before that text is cut (a key across the cut would no longer
+ * match), and again in the whole message. {@link #redact} is the one scrubber of text from a server that failed; the
+ * serving benchmark, which reads streams itself, passes its failure reasons through it too.
  */
 public final class ErrorMapper {
     static final int MAX_SERVER_TEXT = 300;
+    /**
+     * Shortest start of the key scrubbed where it ends the text (a key cut short, by the server that echoed it or by a
+     * cap on the body read). Shorter starts are ordinary text ("sk-", "Bearer s"), so scrubbing them would garble
+     * messages; 8 is also the shortest key accepted ({@link RedactingModelClient#MIN_KEY_CHARS}).
+     */
+    static final int MIN_CUT_KEY_CHARS = RedactingModelClient.MIN_KEY_CHARS;
+    /** What a key cut short may be followed by at the end of a text: an ellipsis, quotes or brackets closing it, space. */
+    private static final String CUT_TAIL = ".…\"'`)]}>";
     private static final Pattern UNKNOWN_MODEL = Pattern.compile(
             "(?i)model_not_found|\\bmodel\\b.{0,200}\\b(not found|does not exist|not exist|unknown|not available)");
 
@@ -87,8 +97,9 @@ public final class ErrorMapper {
 
     /** An HTTP error response. {@code retryAfter} is the raw Retry-After header, or null. */
     public ModelException fromStatus(int status, String body, String retryAfter, String what) {
-        String text = serverText(body);
-        Kind kind = kindOf(status, body == null ? text : text + " " + body);  // codes such as context_length_exceeded sit beside the message
+        String whole = humanText(body);
+        String text = truncate(redact(whole));
+        Kind kind = kindOf(status, body == null ? whole : whole + " " + body);  // codes such as context_length_exceeded sit beside the message
         Long after = kind.retriable ? retryAfterMillis(retryAfter) : null;
         String msg = what + ": HTTP " + status + (text.isEmpty() ? "" : ": " + text)
                 + (after == null ? "" : " (retry after " + after + " ms)");
@@ -118,7 +129,7 @@ public final class ErrorMapper {
 
     /** A body that is not the JSON the protocol promises. */
     public ModelException malformed(String what, String detail, Throwable cause) {
-        return new ModelException(Kind.PROTOCOL, 200, redact(what + ": malformed response: " + truncate(detail)), null, cause);
+        return new ModelException(Kind.PROTOCOL, 200, redact(what + ": malformed response: " + truncate(redact(detail))), null, cause);
     }
 
     /** A stream that ended before the server said it was finished (no [DONE], no finish reason, no done:true). */
@@ -132,7 +143,7 @@ public final class ErrorMapper {
         JsonNode e = error.has("error") ? error.get("error") : error;
         int code = e.path("code").asInt(e.path("status").asInt(0));
         if (code >= 400 && code <= 599) return fromStatus(code, error.toString(), null, what);
-        return new ModelException(Kind.SERVER_ERROR, 200, redact(what + ": error in stream: " + serverText(error.toString())), null, null);
+        return new ModelException(Kind.SERVER_ERROR, 200, redact(what + ": error in stream: " + truncate(redact(humanText(error.toString())))), null, null);
     }
 
     /** Retry-After in milliseconds: delta-seconds (decimals tolerated) or an HTTP date; null when absent or unreadable. */
@@ -155,9 +166,15 @@ public final class ErrorMapper {
 
     /**
      * The human part of an error body: OpenAI's {@code error.message}, Ollama's and TGI's {@code error}, FastAPI's
-     * {@code detail}, a bare {@code message}; else the raw body. Whitespace collapsed, truncated.
+     * {@code detail}, a bare {@code message}; else the raw body. Whitespace collapsed, truncated. Not redacted: a
+     * message for people is built by the mapper, which redacts before it truncates.
      */
     public static String serverText(String body) {
+        return truncate(humanText(body));
+    }
+
+    /** {@link #serverText} before it is truncated. */
+    private static String humanText(String body) {
         if (body == null || body.isBlank()) return "";
         String text = body;
         try {
@@ -172,7 +189,7 @@ public final class ErrorMapper {
         } catch (IOException | RuntimeException notJson) {
             // keep the raw body
         }
-        return truncate(text.replaceAll("\\s+", " ").trim());
+        return text.replaceAll("\\s+", " ").trim();
     }
 
     private static String truncate(String s) {
@@ -180,8 +197,22 @@ public final class ErrorMapper {
         return s.length() <= MAX_SERVER_TEXT ? s : s.substring(0, MAX_SERVER_TEXT) + "…";
     }
 
-    String redact(String s) {
-        return secret == null || s == null ? s : s.replace(secret, "[redacted]");
+    /**
+     * {@code s} with every occurrence of the key replaced, and a start of the key of {@value #MIN_CUT_KEY_CHARS} or
+     * more characters that ends the text (before an ellipsis or closing quotes): a server that cuts its echo of the
+     * Authorization header, or a body read up to a cap, leaves the key's first characters there, and those are as
+     * secret as the rest. A key cut inside the text, with more text after it, is not recognised. Unchanged when this
+     * mapper has no key.
+     */
+    public String redact(String s) {
+        if (secret == null || s == null) return s;
+        String r = s.replace(secret, RedactingModelClient.REDACTED);
+        int end = r.length();
+        while (end > 0 && (CUT_TAIL.indexOf(r.charAt(end - 1)) >= 0 || Character.isWhitespace(r.charAt(end - 1)))) end--;
+        for (int n = Math.min(secret.length() - 1, end); n >= MIN_CUT_KEY_CHARS; n--) {
+            if (r.startsWith(secret.substring(0, n), end - n)) return r.substring(0, end - n) + RedactingModelClient.REDACTED + r.substring(end);
+        }
+        return r;
     }
 
     @Override

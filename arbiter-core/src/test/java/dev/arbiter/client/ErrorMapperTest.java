@@ -118,4 +118,36 @@ class ErrorMapperTest {
         assertThat(m.fromIo(new IOException("bad header sk-live-123"), "w").getMessage()).doesNotContain("sk-live-123");
         assertThat(m.toString()).doesNotContain("sk-live-123");
     }
+
+    /** The reviewer's body: 279 x then the echoed header, so the 300-character cut falls inside the key. */
+    @Test
+    void scrubsAKeyThatTheTruncationOfALongServerTextWouldCut() throws Exception {
+        String key = "sk-test-SECRET12345";
+        ErrorMapper m = mapper.redacting(key);
+        String message = "x".repeat(279) + "Bearer " + key;
+        String body = "{\"error\":{\"message\":\"" + message + "\"}}";
+        for (String text : java.util.List.of(
+                m.fromStatus(400, body, null, "w").getMessage(),
+                m.fromStreamError(dev.arbiter.client.http.WireJson.MAPPER.readTree(body), "w").getMessage(),
+                m.malformed("w", message, null).getMessage())) {
+            assertThat(text).contains("xBearer [redacted]").doesNotContain("sk-test-S");
+        }
+    }
+
+    @Test
+    void scrubsTheStartOfAKeyThatTheServerCutShortAtTheEndOfItsText() {
+        ErrorMapper m = mapper.redacting("sk-test-SECRET12345");
+        assertThat(m.fromStatus(401, "{\"error\":{\"message\":\"rejected Bearer sk-test-SEC\"}}", null, "w").getMessage())
+                .endsWith("rejected Bearer [redacted]");
+        assertThat(m.redact("rejected 'sk-test-SECRET1...'")).isEqualTo("rejected '[redacted]...'");
+        assertThat(m.redact("raw body cut at the cap: Bearer sk-test-SECRET1234")).endsWith("Bearer [redacted]");
+    }
+
+    /** Fewer than 8 characters of a key are ordinary text ("sk-test" here): scrubbing them would garble messages. */
+    @Test
+    void leavesAShortStartOfTheKeyAlone() {
+        ErrorMapper m = mapper.redacting("sk-test-SECRET12345");
+        assertThat(m.redact("keys look like sk-test")).isEqualTo("keys look like sk-test");
+        assertThat(mapper.redact("Bearer sk-test-SECRET1")).isEqualTo("Bearer sk-test-SECRET1");
+    }
 }

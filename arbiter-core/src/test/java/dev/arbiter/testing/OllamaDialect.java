@@ -41,6 +41,7 @@ final class OllamaDialect {
             }
             c.chunk(M.writeValueAsString(line(p, chat, tokens.get(i).token(), null, List.of(tokens.get(i)))) + "\n");
             if (reply.isMalformed() && i == 0) c.chunk("{\"model\": \"x\", \"message\": {\n");
+            if (reply.streamEvent() != null && i == 0) c.chunk(reply.streamEvent() + "\n");
         }
         if (reply.dropAfter() >= tokens.size()) {
             c.reset();

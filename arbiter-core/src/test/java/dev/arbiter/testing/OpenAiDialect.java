@@ -67,6 +67,7 @@ final class OpenAiDialect {
             if (p.topK() != null) choice.set("logprobs", logprobs(List.of(tokens.get(i)), p.topK(), chat));
             event(c, ch, nl);
             if (reply.isMalformed() && i == 0) c.chunk("data: {\"choices\": [ {\"delta\"" + nl + nl);
+            if (reply.streamEvent() != null && i == 0) c.chunk("data: " + reply.streamEvent() + nl + nl);
         }
         if (reply.dropAfter() >= tokens.size()) {
             c.reset();

@@ -21,6 +21,7 @@ public final class Reply {
     private int dropAfter = -1;
     private boolean withoutEnd;
     private boolean malformed;
+    private String streamEvent;
     private String finishReason = "stop";
     private Integer promptTokens;
     private Integer completionTokens;
@@ -41,6 +42,7 @@ public final class Reply {
         r.dropAfter = dropAfter;
         r.withoutEnd = withoutEnd;
         r.malformed = malformed;
+        r.streamEvent = streamEvent;
         r.finishReason = finishReason;
         r.promptTokens = promptTokens;
         r.completionTokens = completionTokens;
@@ -143,6 +145,16 @@ public final class Reply {
         return r;
     }
 
+    /**
+     * Streaming, sends {@code data} as one more event after the first content chunk (SSE: a {@code data:} line;
+     * NDJSON: a line), verbatim: an error object inside a 200 stream, or any text.
+     */
+    public Reply withStreamEvent(String data) {
+        Reply r = copy();
+        r.streamEvent = data;
+        return r;
+    }
+
     public Reply withFinishReason(String reason) {
         Reply r = copy();
         r.finishReason = reason;
@@ -197,6 +209,7 @@ public final class Reply {
     int dropAfter() { return dropAfter; }
     boolean isWithoutEnd() { return withoutEnd; }
     boolean isMalformed() { return malformed; }
+    String streamEvent() { return streamEvent; }
     String finishReason() { return finishReason; }
     Integer promptTokens() { return promptTokens; }
     Integer completionTokens() { return completionTokens; }

@@ -31,6 +31,11 @@ import java.util.regex.Pattern;
  * kind: 400 for bad input, 404 for an unknown run or a missing run store, 500 otherwise, never a stack trace.
  */
 public final class WebApp {
+    /**
+     * The commands the API runs. Every route's command is one of these ({@link #options} holds to it), so a test can
+     * check every option a query string can reach.
+     */
+    static final Set<String> COMMANDS = Set.of("models", "show", "hardware", "fit", "recommend", "compare", "runs", "report");
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final String CHART_JS = "/META-INF/resources/webjars/chart.js/4.4.1/dist/chart.umd.js";
     private final String store;
@@ -117,7 +122,7 @@ public final class WebApp {
         app.get("/api/report", ctx -> cli(ctx, reportArgs(ctx), Set.of("run")));
         app.get("/report", ctx -> {
             List<String> args = reportArgs(ctx);
-            args.addAll(QueryArgs.of(ctx.queryParamMap(), Set.of("run")));
+            args.addAll(options(ctx, args.get(0), Set.of("run")));
             args.addAll(List.of("--format", "html"));
             CliBridge.Result r = CliBridge.run(args);
             if (r.exitCode() == ExitCode.OK) ctx.contentType("text/html; charset=utf-8").result(r.out());
@@ -181,7 +186,7 @@ public final class WebApp {
     /** Runs the command with {@code --format json} and the request's options; its exit code picks the HTTP status. */
     static void cli(Context ctx, List<String> command, Set<String> positional) {
         List<String> args = new ArrayList<>(command);
-        args.addAll(QueryArgs.of(ctx.queryParamMap(), positional));
+        args.addAll(options(ctx, command.get(0), positional));
         args.add("--format");
         args.add("json");
         CliBridge.Result r = CliBridge.run(args);
@@ -190,6 +195,12 @@ public final class WebApp {
             return;
         }
         failed(ctx, r);
+    }
+
+    /** The request's query parameters as options of {@code command}, one of {@link #COMMANDS}. */
+    private static List<String> options(Context ctx, String command, Set<String> positional) {
+        if (!COMMANDS.contains(command)) throw new IllegalStateException("the API does not run " + command + ": add it to WebApp.COMMANDS");
+        return QueryArgs.of(ctx.queryParamMap(), positional, CliBridge.spec(command));
     }
 
     /** A command that did not succeed, as a JSON error: 400 bad input, 404 unavailable, 500 otherwise; never a stack trace. */

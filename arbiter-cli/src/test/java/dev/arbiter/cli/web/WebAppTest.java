@@ -110,6 +110,17 @@ class WebAppTest {
             assertThat(r.statusCode()).as(q).isEqualTo(400);
             assertThat(json(r.body()).path("error").path("message").asText()).contains("not available through the API");
         }
+        // the reviewer's request: a price list's hardware id came back in the error, and a missing file said so
+        java.nio.file.Path prices = java.nio.file.Files.writeString(dir.resolve("p2.yaml"),
+                "prices:\n  - hardware: AKIA-SECRET-VALUE-1\n");
+        for (String route : List.of("/api/compare?models=qwen2.5-7b&hardware=h100-80gb&", "/api/recommend?hardware=h100-80gb&")) {
+            for (String file : List.of(prices.toString(), dir.resolve("absent.yaml").toString(), "p2.yaml")) {
+                HttpResponse<String> r = get(route + "prices=" + java.net.URLEncoder.encode(file, StandardCharsets.UTF_8));
+                assertThat(r.statusCode()).as(route + file).isEqualTo(400);
+                assertThat(r.body()).as(route + file).contains("not available through the API")
+                        .doesNotContain("AKIA").doesNotContain(".yaml");
+            }
+        }
         HttpResponse<String> atFile = get("/api/recommend?hardware=%40%2Fetc%2Fpasswd");
         assertThat(atFile.statusCode()).isEqualTo(400);
         assertThat(atFile.body()).doesNotContain("root:");
