@@ -5,6 +5,7 @@ import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.error.UnavailableException;
 import dev.arbiter.eval.Dataset;
 import dev.arbiter.eval.Sample;
+import dev.arbiter.eval.SkippedRows;
 import dev.arbiter.eval.scorer.ChoiceTarget;
 
 import java.io.IOException;
@@ -78,7 +79,10 @@ public final class CustomDatasetLoader {
             throw new InvalidInputException(name + ": no samples" + (problems.isEmpty() ? "" : " (all " + problems.size() + " rows are invalid)"));
         }
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        return new LoadedDataset(new Dataset(stem, file.toAbsolutePath().normalize().toString(), digest.join(), samples), problems);
+        SkippedRows skipped = problems.isEmpty() ? null
+                : new SkippedRows(problems.size(), problems.stream().limit(SkippedRows.MAX_LINES).map(p -> p.file() + ":" + p.line()).toList());
+        return new LoadedDataset(new Dataset(stem, file.toAbsolutePath().normalize().toString(), digest.join(), samples, skipped),
+                problems);
     }
 
     private static Sample toSample(RawRow row, LoadOptions options) {

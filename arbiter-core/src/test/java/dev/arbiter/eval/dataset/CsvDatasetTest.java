@@ -138,4 +138,14 @@ class CsvDatasetTest {
         assertThatThrownBy(() -> load(p)).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("latin1.csv line 301: not UTF-8 text (byte 0xE9)");
     }
+
+    @Test
+    void theDatasetRecordsHowManyRowsWereSkippedAndWhere() throws Exception {
+        Path p = write("s.csv", "input,target\na,1\nb\nc,3\nd,4\n");
+        var d = CustomDatasetLoader.load(p, LoadOptions.DEFAULT.withSkipInvalid(true)).dataset();
+        assertThat(d.samples()).hasSize(3);
+        assertThat(d.skipped()).isEqualTo(new dev.arbiter.eval.SkippedRows(1, List.of("s.csv:3")));
+        Path clean = write("c.csv", "input,target\na,1\n");
+        assertThat(CustomDatasetLoader.load(clean, LoadOptions.DEFAULT.withSkipInvalid(true)).dataset().skipped()).isNull();
+    }
 }
