@@ -5,7 +5,7 @@ import dev.arbiter.client.GenerateResponse;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.TaskState;
 import dev.arbiter.eval.scorer.ExactScorer;
-import dev.arbiter.eval.scorer.TextNormalizer;
+import dev.arbiter.eval.harness.inspect.InspectWords;
 import dev.arbiter.eval.task.mmlu.MmluScorer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Grading one answer: MMLU's letter extraction and the exact-match scorer with SQuAD normalisation. In ns. */
+/** Grading one answer: MMLU's letter extraction and the exact-match scorer (Inspect's word sets). In ns. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class ScoringBench {
     private final MmluScorer mmlu = new MmluScorer(MmluScorer.Mode.GENERATE);
-    private final ExactScorer exact = new ExactScorer(TextNormalizer.SQUAD);
+    private final ExactScorer exact = new ExactScorer(InspectWords.INSPECT);
     private final TaskState mmluAnswer = answered(new Sample("q1", List.of(ChatMessage.user("Which is right?")), List.of("C"),
             List.of("alpha", "beta", "gamma", "delta"), Map.of("subject", "anatomy")),
             "Let me think. Option A is wrong because of the dose; B ignores the field. The answer is (C) gamma.");
@@ -47,7 +47,7 @@ public class ScoringBench {
     }
 
     @Benchmark
-    public Object exactSquad() {
+    public Object exactInspect() {
         return exact.score(exactAnswer);
     }
 }

@@ -86,7 +86,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--field", paramLabel = "FIELD=COLUMN", description = "custom task: read FIELD (input, target, id, choices, system, metadata) from COLUMN. Repeatable.")
     Map<String, String> fields = new LinkedHashMap<>();
-    @Option(names = "--skip-invalid", description = "custom task: report and skip malformed rows instead of stopping.")
+    @Option(names = "--skip-invalid", description = "custom task: report and skip malformed rows instead of stopping; the run records how many and their lines (dataset_skipped).")
     boolean skipInvalid;
     @Option(names = "--system", paramLabel = "TEXT", description = "System message for every sample (chat requests): first in the conversation, or after the sample's own system messages when it has some (as Inspect's system_message). Some chat templates accept only one system turn: put both texts in the data's system field instead.")
     String system;

@@ -54,9 +54,13 @@ final class MergeCommand implements Callable<Integer> {
             throw new InvalidInputException("merge needs the shard run ids (see ./arbiter runs), or --from STORE");
         }
         try (RunStore runs = fromStores.isEmpty() ? store.openExisting() : store.open()) {
+            // The ids as given, a repeated one included, which RunMerge refuses (exit 2); --from with no id adds the
+            // stores' shard runs, each once even when two stores hold it.
             List<String> ids = new ArrayList<>(runIds);
-            for (String from : fromStores) ids.addAll(copyFrom(from, runs));
-            runIds = ids.stream().distinct().toList();
+            for (String from : fromStores) {
+                for (String copied : copyFrom(from, runs)) if (!ids.contains(copied)) ids.add(copied);
+            }
+            runIds = ids;
             if (runIds.isEmpty()) throw new InvalidInputException("merge: no completed shard run in " + fromStores);
             RunMerge merge = new RunMerge(runs, EngineEnvironment.system(), w -> err.println("arbiter: merge: " + w));
             record = merge.merge(runIds, shard -> metrics(shard, err), outDir, store.runsRoot());

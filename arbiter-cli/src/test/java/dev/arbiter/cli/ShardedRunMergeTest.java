@@ -131,6 +131,23 @@ class ShardedRunMergeTest {
     }
 
     @Test
+    void aRunIdGivenTwiceIsRefusedWithExitTwoAsTheHelpSays() throws Exception {
+        // merge RUN RUN was de-duplicated before RunMerge could refuse it, and went on as a merge of one run
+        Path data = data(dir);
+        String store = dir.resolve("arbiter.db").toString();
+        try (ScriptedLlmServer server = server()) {
+            List<String> one = evalArgs(server, data, store);
+            one.addAll(List.of("--shard", "1/2"));
+            CliRun r1 = CliRun.of(one.toArray(String[]::new));
+            assertThat(r1.exit()).as(r1.err()).isZero();
+            String id = r1.json().get("run_id").asText();
+            CliRun m = CliRun.of("merge", id, id, "--store", store);
+            assertThat(m.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(m.err()).contains("given twice").contains(id);
+        }
+    }
+
+    @Test
     void shardsTakeTheirIndexFromTheIndexedJobsEnvironment() throws Exception {
         Path data = data(dir);
         String store = dir.resolve("arbiter.db").toString();

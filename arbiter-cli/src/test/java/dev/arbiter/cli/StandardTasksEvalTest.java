@@ -278,6 +278,19 @@ class StandardTasksEvalTest {
     }
 
     @Test
+    void theRunRecordSaysWhichRowsSkipInvalidLeftOut() throws Exception {
+        // The record showed dataset_size 3 and skip_invalid "true", but not that a row was skipped, nor which.
+        Path csv = dir.resolve("four.csv");
+        Files.writeString(csv, "input,target\na,a\nb\nc,c\nd,d\n");
+        ScriptedLlmServer srv = server(Script.replyWith(q -> q));
+        CliRun r = eval(srv, "--task", "custom", "--data", csv.toString(), "--skip-invalid");
+        JsonNode manifest = r.json().get("manifest");
+        assertThat(manifest.get("dataset_size").asInt()).isEqualTo(3);
+        assertThat(manifest.get("dataset_skipped").get("rows").asInt()).isEqualTo(1);
+        assertThat(manifest.get("dataset_skipped").get("lines")).extracting(JsonNode::asText).containsExactly("four.csv:3");
+    }
+
+    @Test
     void mmluLogprobScoringAgainstALlamaCppServerWithoutLogprobsStopsUpFrontWithExitTwo() throws Exception {
         Path data = dir.resolve("mmlu");
         Files.createDirectories(data.resolve("test"));

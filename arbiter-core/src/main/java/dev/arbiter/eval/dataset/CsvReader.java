@@ -18,15 +18,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * RFC 4180 CSV (or TSV) with a header row: quoted fields may hold commas, quotes ("") and newlines; CRLF or LF
- * endings; blank lines are skipped. Line breaks inside a cell are normalised to LF.
+ * CSV or TSV with a header row; CRLF or LF endings; blank lines are skipped.
+ * <ul>
+ *   <li>CSV is RFC 4180: quoted fields may hold commas, quotes ("") and line breaks (normalised to LF).</li>
+ *   <li>TSV is IANA's text/tab-separated-values: no quoting, so a quote is an ordinary character and a cell is exactly
+ *       the text between two tabs; a cell cannot hold a tab or a line break (use CSV or JSONL for those).</li>
+ * </ul>
  */
 final class CsvReader {
     private CsvReader() {}
 
-    static Rows read(String text, String file, char delimiter, LoadOptions options) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(true).get();
+    /** @param kind {@link DataFormat#CSV} or {@link DataFormat#TSV} */
+    static Rows read(String text, String file, DataFormat kind, LoadOptions options) {
+        boolean tsv = kind == DataFormat.TSV;
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(tsv ? '\t' : ',').setQuote(tsv ? null : '"')
+                .setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true).get();
         Rows out = new Rows();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<String> header = parser.getHeaderNames();
@@ -52,7 +58,7 @@ final class CsvReader {
             }
         } catch (UncheckedIOException | IOException e) {
             String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-            throw new InvalidInputException(file + ": malformed CSV: " + why, e);
+            throw new InvalidInputException(file + ": malformed " + kind + ": " + why, e);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(file + " line 1: bad header: " + e.getMessage(), e);
         }

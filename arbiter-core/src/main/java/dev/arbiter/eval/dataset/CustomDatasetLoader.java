@@ -5,10 +5,14 @@ import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.error.UnavailableException;
 import dev.arbiter.eval.Dataset;
 import dev.arbiter.eval.Sample;
+import dev.arbiter.eval.SkippedRows;
+import dev.arbiter.eval.scorer.ChoiceTarget;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +31,8 @@ import java.util.Map;
  * Loads the user's own data ({@code --task custom --data FILE}) from JSONL or CSV/TSV (UTF-8, optional BOM).
  * Each row gives {@code input} (text or a list of {role, content} messages), {@code target} (text or a list),
  * and optionally {@code id} (default: the row's position, 1-based), {@code choices}, {@code system} and
- * {@code metadata}; other columns are ignored. The first bad row fails the load with its file, line and field,
+ * {@code metadata}; other columns are ignored. A row with choices must name exactly one of them by its first target
+ * ({@link ChoiceTarget}). A number in JSONL is its text as written ({@code 3.10}, {@code 1e6}), as in CSV. The first bad row fails the load with its file, line and field,
  * unless skipInvalid is set, in which case bad rows are skipped and returned. Duplicate ids always fail.
  * The dataset records the file's SHA-256, computed over the exact bytes that were parsed.
  */
@@ -45,8 +50,7 @@ public final class CustomDatasetLoader {
         DataFormat format = options.format() != null ? options.format() : DataFormat.of(file);
         Rows rows = switch (format) {
             case JSONL -> JsonlReader.read(text, name);
-            case CSV -> CsvReader.read(text, name, ',', options);
-            case TSV -> CsvReader.read(text, name, '\t', options);
+            case CSV, TSV -> CsvReader.read(text, name, format, options);
         };
         List<DataProblem> problems = new ArrayList<>(rows.problems());
         List<Sample> samples = new ArrayList<>();
@@ -75,7 +79,10 @@ public final class CustomDatasetLoader {
             throw new InvalidInputException(name + ": no samples" + (problems.isEmpty() ? "" : " (all " + problems.size() + " rows are invalid)"));
         }
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        return new LoadedDataset(new Dataset(stem, file.toAbsolutePath().normalize().toString(), digest.join(), samples), problems);
+        SkippedRows skipped = problems.isEmpty() ? null
+                : new SkippedRows(problems.size(), problems.stream().limit(SkippedRows.MAX_LINES).map(p -> p.file() + ":" + p.line()).toList());
+        return new LoadedDataset(new Dataset(stem, file.toAbsolutePath().normalize().toString(), digest.join(), samples, skipped),
+                problems);
     }
 
     private static Sample toSample(RawRow row, LoadOptions options) {
@@ -86,8 +93,13 @@ public final class CustomDatasetLoader {
         if (target.isEmpty() && options.requireTarget()) throw new RowException(f.target(), "missing");
         String system = Fields.system(v.get(f.system()), f.system());
         if (system != null) input.add(0, ChatMessage.system(system));
-        return new Sample(Fields.id(v.get(f.id()), f.id(), row.ordinal()), input, target,
-                Fields.choices(v.get(f.choices()), f.choices(), row.fromText()),
+        List<String> choices = Fields.choices(v.get(f.choices()), f.choices(), row.fromText());
+        if (!choices.isEmpty() && !target.isEmpty()) {
+            // refused here, with its line, rather than left unscored (or scored against a guess) in the run
+            ChoiceTarget.Named named = ChoiceTarget.resolve(target.get(0), choices, choices.size());
+            if (!named.named()) throw new RowException(f.target(), named.problem());
+        }
+        return new Sample(Fields.id(v.get(f.id()), f.id(), row.ordinal()), input, target, choices,
                 Fields.metadata(v.get(f.metadata()), f.metadata(), row.fromText()));
     }
 
@@ -110,15 +122,22 @@ public final class CustomDatasetLoader {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /** Refuses the first byte that is not UTF-8, naming its line (counted in '\n' bytes before it). */
     private static String strictDecode(byte[] bytes, String name) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(name + ": not UTF-8 text (save it as UTF-8)", e);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);  // UTF-8 never decodes to more chars than it has bytes
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) r = decoder.flush(out);
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) if (bytes[i] == '\n') line++;
+            throw new InvalidInputException(new DataProblem(name, line, null, String.format(java.util.Locale.ROOT,
+                    "not UTF-8 text (byte 0x%02X); save it as UTF-8", bytes[at] & 0xFF)).toString());
         }
-        return text;
+        return out.flip().toString();
     }
 
     static String sha256(byte[] bytes) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * CSV cells are text: a cell that is a JSON list (input, target, choices) or object (metadata) is read as JSON.
  */
 final class Fields {
-    /** Built on first use (CSV cells holding JSON, metadata objects): a JSON Lines file without either never needs it. */
+    /** Built on first use (metadata objects): a file without metadata never needs it. */
     private static final class Mapper {
         static final ObjectMapper MAPPER = JsonMapper.builder().build();
     }
@@ -59,7 +59,10 @@ final class Fields {
         return out;
     }
 
-    /** Text, a number, or a list of those; empty list when absent. */
+    /**
+     * Text, a number (as written in the file), or a list of those; empty when absent, blank or an empty list, so that
+     * a blank target is refused as a missing one; a blank item in a list is refused.
+     */
     static List<String> target(JsonNode v, String field, boolean fromText) {
         if (v == null || v.isNull()) return List.of();
         if (fromText && v.isTextual() && v.asText().strip().startsWith("[")) {
@@ -67,7 +70,7 @@ final class Fields {
             if (parsed != null && parsed.isArray()) return texts(parsed, field);
         }
         if (v.isArray()) return texts(v, field);
-        if (v.isValueNode()) return v.asText().isEmpty() ? List.of() : List.of(v.asText());
+        if (v.isValueNode()) return v.asText().isBlank() ? List.of() : List.of(v.asText());
         throw new RowException(field, "expected text or a list of texts, got " + kind(v));
     }
 
@@ -126,16 +129,20 @@ final class Fields {
         List<String> out = new ArrayList<>();
         for (JsonNode e : list) {
             if (!e.isValueNode() || e.isNull()) throw new RowException(field, "list items must be text or numbers, got " + kind(e));
+            if (e.asText().isBlank()) throw new RowException(field, "item " + (out.size() + 1) + " is blank");
             out.add(e.asText());
         }
         return out;
     }
 
+    /** The JSON value a CSV cell holds (read as a JSONL line is, so its numbers keep their written text), or null. */
     private static JsonNode tryJson(String text) {
         try {
-            return Mapper.MAPPER.readTree(text);
+            return JsonlReader.tree(text);
         } catch (JsonProcessingException e) {
             return null;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("reading a string cannot fail: " + e, e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,13 +21,24 @@ import java.util.Map;
  * <p>Each line is read with Jackson's streaming parser into the same tree nodes its object mapper's {@code readTree}
  * builds (same node types for every number, last duplicate key wins, anything after the value refused), without
  * the mapper: building one was a fifth of loading a 16,000-line file, and reading each line through it half of the
- * rest (docs/performance.md). {@code JsonlReaderTest} holds the two to the same trees.
+ * rest (docs/performance.md). {@code JsonlReaderTest} holds the two to the same trees. One difference: a number with a
+ * fraction or exponent keeps the text it was written with ({@link WrittenDoubleNode}).
  */
 final class JsonlReader {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = factory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonlReader() {}
+
+    /**
+     * Jackson's factory without its 20,000,000-character limit on one string: the whole file is already in memory,
+     * so the limit guards nothing here, and its error gave a length that was not the string's.
+     */
+    static JsonFactory factory() {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                .build();
+    }
 
     /**
      * Files of at least this many characters are read in two halves, the second on another core (when there is one):
@@ -153,7 +165,7 @@ final class JsonlReader {
             }
             case VALUE_NUMBER_FLOAT -> {
                 return p.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
-                        ? NODES.numberNode(p.getDecimalValue()) : NODES.numberNode(p.getDoubleValue());
+                        ? NODES.numberNode(p.getDecimalValue()) : new WrittenDoubleNode(p.getDoubleValue(), p.getText());
             }
             case VALUE_TRUE -> {
                 return NODES.booleanNode(true);

@@ -331,7 +331,7 @@ public final class EvalRunner {
                 task.dataset().name(), task.dataset().path(), task.dataset().sha256(), task.dataset().samples().size(),
                 samples, generation, opts.seed(), opts.limit(), opts.epochs(), concurrency, rpm,
                 endpoint.pricePerMillionIn(), endpoint.pricePerMillionOut(), opts.cache(), opts.arbiterVersion(), started,
-                null, dir.toAbsolutePath().toString(), key, null, task.setting(), scale(task, opts));
+                null, dir.toAbsolutePath().toString(), key, null, task.setting(), scale(task, opts), task.dataset().skipped());
     }
 
     /** Per-replica counts of a replicated endpoint, into the manifest the run ends with. */

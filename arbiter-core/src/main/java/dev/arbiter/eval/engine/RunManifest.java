@@ -3,6 +3,7 @@ package dev.arbiter.eval.engine;
 import dev.arbiter.client.Capabilities;
 import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.eval.EvalSetting;
+import dev.arbiter.eval.SkippedRows;
 import dev.arbiter.eval.scale.RunScale;
 
 import java.time.Instant;
@@ -23,6 +24,8 @@ import java.util.List;
  *                     runs stored before it was recorded
  * @param scale        shard, merge and replica facts ({@code --shard}, {@code merge}, several {@code --endpoint}s); null
  *                     for a run on one endpoint, unsharded
+ * @param datasetSkipped rows of the data file left out as invalid ({@code --skip-invalid}): not in {@code datasetSize};
+ *                     null when none were
  */
 public record RunManifest(String runId, RunStatus status, String task, int taskVersion, String scorer,
                           List<String> metrics, String model, String endpointName, String endpoint, Capabilities server,
@@ -30,7 +33,7 @@ public record RunManifest(String runId, RunStatus status, String task, int taskV
                           GenerationConfig generation, Long seed, Integer limit, int epochs, int concurrency,
                           Double requestsPerMinute, Double pricePerMillionIn, Double pricePerMillionOut, boolean cache,
                           String arbiterVersion, Instant startedAt, Instant endedAt, String outDir, String settingsKey,
-                          String rescoredFrom, EvalSetting setting, RunScale scale) {
+                          String rescoredFrom, EvalSetting setting, RunScale scale, SkippedRows datasetSkipped) {
     public RunManifest {
         if (runId == null || runId.isBlank()) throw new IllegalArgumentException("run_id is required");
         if (status == null) throw new IllegalArgumentException("status is required");
@@ -38,6 +41,20 @@ public record RunManifest(String runId, RunStatus status, String task, int taskV
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         if (startedAt == null) throw new IllegalArgumentException("started_at is required");
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    }
+
+    /** A manifest of a dataset without skipped rows. */
+    public RunManifest(String runId, RunStatus status, String task, int taskVersion, String scorer,
+                       List<String> metrics, String model, String endpointName, String endpoint, Capabilities server,
+                       String datasetName, String datasetPath, String datasetSha256, int datasetSize, int samples,
+                       GenerationConfig generation, Long seed, Integer limit, int epochs, int concurrency,
+                       Double requestsPerMinute, Double pricePerMillionIn, Double pricePerMillionOut, boolean cache,
+                       String arbiterVersion, Instant startedAt, Instant endedAt, String outDir, String settingsKey,
+                       String rescoredFrom, EvalSetting setting, RunScale scale) {
+        this(runId, status, task, taskVersion, scorer, metrics, model, endpointName, endpoint, server, datasetName,
+                datasetPath, datasetSha256, datasetSize, samples, generation, seed, limit, epochs, concurrency,
+                requestsPerMinute, pricePerMillionIn, pricePerMillionOut, cache, arbiterVersion, startedAt, endedAt, outDir,
+                settingsKey, rescoredFrom, setting, scale, null);
     }
 
     /** A manifest of a run on one endpoint, unsharded. */
@@ -75,14 +92,14 @@ public record RunManifest(String runId, RunStatus status, String task, int taskV
         return new RunManifest(runId, s, task, taskVersion, scorer, metrics, model, endpointName, endpoint, server,
                 datasetName, datasetPath, datasetSha256, datasetSize, samples, generation, seed, limit, epochs,
                 concurrency, requestsPerMinute, pricePerMillionIn, pricePerMillionOut, cache, arbiterVersion, startedAt,
-                ended, outDir, settingsKey, rescoredFrom, setting, scale);
+                ended, outDir, settingsKey, rescoredFrom, setting, scale, datasetSkipped);
     }
 
     public RunManifest withScale(RunScale s) {
         return new RunManifest(runId, status, task, taskVersion, scorer, metrics, model, endpointName, endpoint, server,
                 datasetName, datasetPath, datasetSha256, datasetSize, samples, generation, seed, limit, epochs,
                 concurrency, requestsPerMinute, pricePerMillionIn, pricePerMillionOut, cache, arbiterVersion, startedAt,
-                endedAt, outDir, settingsKey, rescoredFrom, setting, s);
+                endedAt, outDir, settingsKey, rescoredFrom, setting, s, datasetSkipped);
     }
 
     /** The manifest of a re-scoring of this run: same answers, another scorer, a new id and directory. */
@@ -97,6 +114,6 @@ public record RunManifest(String runId, RunStatus status, String task, int taskV
         return new RunManifest(newRunId, RunStatus.running, task, taskVersion, newScorer, newMetrics, model,
                 endpointName, endpoint, server, datasetName, datasetPath, datasetSha256, datasetSize, samples, generation,
                 seed, limit, epochs, concurrency, requestsPerMinute, pricePerMillionIn, pricePerMillionOut, cache,
-                arbiterVersion, started, null, newOutDir, newSettingsKey, runId, newSetting, scale);
+                arbiterVersion, started, null, newOutDir, newSettingsKey, runId, newSetting, scale, datasetSkipped);
     }
 }

@@ -265,6 +265,7 @@ public final class RunMerge {
                 endpointNames.isEmpty() ? null : String.join(" + ", endpointNames), endpoint, f.server(), f.datasetName(),
                 f.datasetPath(), f.datasetSha256(), f.datasetSize(), samples, f.generation(), f.seed(), f.limit(),
                 f.epochs(), Math.max(1, concurrency), f.requestsPerMinute(), f.pricePerMillionIn(), f.pricePerMillionOut(),
-                f.cache(), f.arbiterVersion(), started, null, dir.toAbsolutePath().toString(), key, null, f.setting(), scale);
+                f.cache(), f.arbiterVersion(), started, null, dir.toAbsolutePath().toString(), key, null, f.setting(), scale,
+                f.datasetSkipped());
     }
 }

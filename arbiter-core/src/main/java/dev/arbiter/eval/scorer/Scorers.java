@@ -4,6 +4,7 @@ import dev.arbiter.client.GenerationConfig;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.Scorer;
 import dev.arbiter.eval.engine.ScorerFactory;
+import dev.arbiter.eval.harness.inspect.InspectWords;
 
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +27,14 @@ public final class Scorers {
         ScorerOptions opts = o == null ? ScorerOptions.NONE : o;
         return switch (name) {
             case "exact" -> {
+                // Inspect's exact, whose steps are switchable as the other text scorers' are; its words are compared as
+                // sets, so whitespace never counts
                 opts.requireOnly(name, TextNormalizer.OPTIONS);
-                yield new ExactScorer(TextNormalizer.from(opts, TextNormalizer.SQUAD));
+                if (!opts.bool("ignore_whitespace", true)) {
+                    throw new InvalidInputException("scorer exact: ignore_whitespace cannot be false (exact compares words, as Inspect's does)");
+                }
+                yield new ExactScorer(new InspectWords(opts.bool("ignore_case", true), opts.bool("ignore_punctuation", true),
+                        opts.bool("ignore_articles", true)));
             }
             case "includes" -> {
                 opts.requireOnly(name, TextNormalizer.OPTIONS);

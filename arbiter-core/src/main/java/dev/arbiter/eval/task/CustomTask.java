@@ -41,8 +41,11 @@ import java.util.function.Consumer;
  */
 public final class CustomTask implements TaskFactory {
     public static final String NAME = "custom";
-    /** Bump when the prompt format, defaults or scoring change. */
-    public static final int VERSION = 1;
+    /**
+     * Bump when the prompt format, defaults or scoring change. 2: exact is Inspect's exact (numbers by value, words as a
+     * set); a choice target that is an option's text names that option, and JSONL numbers keep their written text.
+     */
+    public static final int VERSION = 2;
 
     private final ModelClient judge;
     private final GenerationConfig config;

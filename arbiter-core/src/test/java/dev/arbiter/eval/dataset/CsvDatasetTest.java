@@ -120,4 +120,32 @@ class CsvDatasetTest {
         Path p = write("t.tsv", "input\ttarget\nhello, world\tx\n");
         assertThat(load(p).get(0).input()).containsExactly(ChatMessage.user("hello, world"));
     }
+
+    @Test
+    void aTsvCellIsTextAsWrittenQuotesIncluded() throws Exception {
+        // TSV has no quoting: a cell that began with a quote failed the whole file as "malformed CSV".
+        Path p = write("q.tsv", "input\ttarget\n\"Hello,\" she said\tx\nsay \"\"hi\"\"\t\"y\"\n");
+        List<Sample> s = load(p);
+        assertThat(s.get(0).input()).containsExactly(ChatMessage.user("\"Hello,\" she said"));
+        assertThat(s.get(1).input()).containsExactly(ChatMessage.user("say \"\"hi\"\""));
+        assertThat(s.get(1).firstTarget()).isEqualTo("\"y\"");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8NameTheirLine() throws Exception {
+        Path p = dir.resolve("latin1.csv");
+        Files.write(p, ("input,target\n" + "cafe,x\n".repeat(299) + "caf\u00e9,x\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> load(p)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("latin1.csv line 301: not UTF-8 text (byte 0xE9)");
+    }
+
+    @Test
+    void theDatasetRecordsHowManyRowsWereSkippedAndWhere() throws Exception {
+        Path p = write("s.csv", "input,target\na,1\nb\nc,3\nd,4\n");
+        var d = CustomDatasetLoader.load(p, LoadOptions.DEFAULT.withSkipInvalid(true)).dataset();
+        assertThat(d.samples()).hasSize(3);
+        assertThat(d.skipped()).isEqualTo(new dev.arbiter.eval.SkippedRows(1, List.of("s.csv:3")));
+        Path clean = write("c.csv", "input,target\na,1\n");
+        assertThat(CustomDatasetLoader.load(clean, LoadOptions.DEFAULT.withSkipInvalid(true)).dataset().skipped()).isNull();
+    }
 }

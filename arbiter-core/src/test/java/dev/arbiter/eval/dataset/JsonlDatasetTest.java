@@ -198,4 +198,76 @@ class JsonlDatasetTest {
         Files.write(bad, withStray);
         assertThatThrownBy(() -> load(bad)).isInstanceOf(InvalidInputException.class).hasMessageContaining("not UTF-8");
     }
+
+    @Test
+    void aNumericTargetIsTheNumberAsWrittenInTheFile() throws Exception {
+        // Read as doubles, these were "3.1", "1000000.0", "1.0E21" and "1.0E-5": an exact answer "3.10" scored 0.
+        Path p = write("n.jsonl", """
+                {"input": "a", "target": 3.10}
+                {"input": "b", "target": 1e6}
+                {"input": "c", "target": [1e21, 0.00001]}
+                {"input": "d", "target": 2E3, "choices": [0.50, 2E3]}
+                """);
+        List<Sample> s = load(p);
+        assertThat(s).extracting(Sample::target).containsExactly(List.of("3.10"), List.of("1e6"), List.of("1e21", "0.00001"), List.of("2E3"));
+        assertThat(s.get(3).choices()).containsExactly("0.50", "2E3");
+        Path csv = write("n.csv", "input,target\na,3.10\nb,1e6\n");
+        assertThat(load(csv)).extracting(Sample::firstTarget).containsExactly("3.10", "1e6");
+    }
+
+    @Test
+    void aBlankTargetIsMissingAsAnEmptyOneIs() throws Exception {
+        // "" was refused but "  " and [""] loaded, and were then scored 0 every time.
+        for (String target : List.of("\"\"", "\"  \"", "[]")) {
+            Path p = write("b.jsonl", "{\"input\": \"a\", \"target\": \"a\"}\n{\"input\": \"a\", \"target\": " + target + "}\n");
+            assertThatThrownBy(() -> load(p)).as(target).hasMessageStartingWith("b.jsonl line 2, field 'target': missing");
+        }
+        Path list = write("l.jsonl", "{\"input\": \"a\", \"target\": [\"x\", \" \"]}\n");
+        assertThatThrownBy(() -> load(list)).hasMessageStartingWith("l.jsonl line 1, field 'target': item 2 is blank");
+        Path choice = write("c.jsonl", "{\"input\": \"a\", \"target\": \"x\", \"choices\": [\"x\", \"\"]}\n");
+        assertThatThrownBy(() -> load(choice)).hasMessageStartingWith("c.jsonl line 1, field 'choices': item 2 is blank");
+    }
+
+    @Test
+    void aStringLongerThanJacksonsDefaultLimitLoads() throws Exception {
+        // Jackson refuses strings over 20,000,000 characters by default, with a length that was not the string's.
+        String big = "x".repeat(20_000_001);
+        Path p = write("big.jsonl", "{\"input\": \"" + big + "\", \"target\": \"y\"}\n");
+        assertThat(load(p).get(0).input().get(0).content()).hasSize(20_000_001);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8NameTheirLine() throws Exception {
+        Path p = dir.resolve("latin1.jsonl");
+        String good = "{\"input\": \"cafe\", \"target\": \"x\"}\n".repeat(300);
+        Files.write(p, (good + "{\"input\": \"caf\u00e9\", \"target\": \"x\"}\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> load(p)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("latin1.jsonl line 301: not UTF-8 text (byte 0xE9)");
+    }
+
+    @Test
+    void aChoiceTargetThatNamesTwoOptionsIsRefusedAtLoad() throws Exception {
+        // Read as a 0-based index, "3" was D; it is also the text of C: the row was scored against D.
+        Path p = write("c.jsonl", """
+                {"input": "q", "target": "C", "choices": ["1", "2", "3", "4"]}
+                {"input": "q", "target": "3", "choices": ["1", "2", "3", "4"]}
+                """);
+        assertThatThrownBy(() -> load(p)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("c.jsonl line 2, field 'target': '3' names two options: C by its text, D as a 0-based index");
+        Path letters = write("l.jsonl", "{\"input\": \"q\", \"target\": \"A\", \"choices\": [\"B\", \"A\", \"C\"]}\n");
+        assertThatThrownBy(() -> load(letters))
+                .hasMessageStartingWith("l.jsonl line 1, field 'target': 'A' names two options: B by its text, A as a letter");
+        Path none = write("n.jsonl", "{\"input\": \"q\", \"target\": \"E\", \"choices\": [\"x\", \"y\"]}\n");
+        assertThatThrownBy(() -> load(none)).hasMessageStartingWith("n.jsonl line 1, field 'target': 'E' is not one of the 2 choices");
+    }
+
+    @Test
+    void aChoiceTargetWithOneReadingLoads() throws Exception {
+        Path p = write("c.jsonl", """
+                {"input": "q", "target": "10", "choices": ["5", "10", "15", "20"]}
+                {"input": "q", "target": 1, "choices": ["x", "y"]}
+                {"input": "q", "target": "2", "choices": ["0", "1", "2", "3"]}
+                """);
+        assertThat(load(p)).hasSize(3);
+    }
 }

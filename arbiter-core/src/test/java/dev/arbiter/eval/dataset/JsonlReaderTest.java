@@ -36,6 +36,14 @@ class JsonlReaderTest {
     }
 
     @Test
+    void numbersKeepTheirWrittenText() throws Exception {
+        JsonNode n = JsonlReader.tree("{\"a\": 3.10, \"b\": 1e6, \"c\": 1E21, \"d\": 0.00001, \"e\": -0.0, \"f\": 12}");
+        assertThat(n.properties()).extracting(e -> e.getValue().asText())
+                .containsExactly("3.10", "1e6", "1E21", "0.00001", "-0.0", "12");
+        assertThat(n.get("b").doubleValue()).isEqualTo(1e6);
+    }
+
+    @Test
     void whatTheMapperRefusesIsRefused() throws Exception {
         for (String line : List.of("{\"a\": }", "{\"a\": 1} {\"b\": 2}", "{\"a\": 1} x", "{\"a\": 1", "{a: 1}", "{\"a\": 1}}")) {
             assertThatThrownBy(() -> MAPPER.readTree(line)).as(line).isInstanceOf(JsonProcessingException.class);
@@ -77,7 +85,8 @@ class JsonlReaderTest {
 
     /** The node classes of a tree, depth first: IntNode and LongNode are equal to nothing but themselves. */
     private static String classes(JsonNode n) {
-        StringBuilder sb = new StringBuilder(n.getClass().getSimpleName());
+        // a number with a fraction keeps its written text in a DoubleNode of its own (numbersKeepTheirWrittenText)
+        StringBuilder sb = new StringBuilder(n instanceof WrittenDoubleNode ? "DoubleNode" : n.getClass().getSimpleName());
         n.elements().forEachRemaining(c -> sb.append('(').append(classes(c)).append(')'));
         return sb.toString();
     }

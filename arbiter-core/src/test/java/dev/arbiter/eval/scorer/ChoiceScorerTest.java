@@ -49,4 +49,29 @@ class ChoiceScorerTest {
         assertThat(s.value()).isNull();
         assertThat(s.explanation()).contains("not one of the 2 choices");
     }
+
+    @Test
+    void aTargetThatIsTheTextOfOneOptionNamesIt() {
+        // "10" was read as index 10 of four options: unscored ("target '10' is not one of the 4 choices").
+        Score s = choice.score(States.choice("Answer: B", "10", "5", "10", "15", "20"));
+        assertThat(s.value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aTargetThatNamesTwoOptionsIsUnscoredNotGuessed() {
+        // "3" is the text of C and the 0-based index of D: it was read as D, so the answer C scored 0.
+        Score digits = choice.score(States.choice("Answer: C", "3", "1", "2", "3", "4"));
+        assertThat(digits.value()).isNull();
+        assertThat(digits.explanation()).startsWith("target '3' names two options: C by its text, D as a 0-based index");
+        Score letters = choice.score(States.choice("Answer: B", "A", "B", "A", "C", "D"));
+        assertThat(letters.value()).isNull();
+        assertThat(letters.explanation()).startsWith("target 'A' names two options: B by its text, A as a letter");
+    }
+
+    @Test
+    void readingsThatAgreeAreNotAmbiguous() {
+        // "2" among 0, 1, 2, 3 is C by its text and as an index; "C" among p, q, C is C as its letter and its text
+        assertThat(choice.score(States.choice("Answer: C", "2", "0", "1", "2", "3")).value()).isEqualTo(1.0);
+        assertThat(choice.score(States.choice("Answer: C", "C", "p", "q", "C")).value()).isEqualTo(1.0);
+    }
 }
