@@ -163,6 +163,15 @@ document.getElementById("compare-form").addEventListener("submit", async ev => {
 
 let runList = [];
 
+// Answers of those planned: an answer that is an error is not one (the runs list's `answered`); a bench run has only
+// its stored count.
+function answered(run) {
+  return run.answered == null ? run.samples : run.answered;
+}
+
+// "stale": stored as running, but no process is writing it (killed): never offered as live.
+const STALE_NOTE = " (no process is writing it: resume it with ./arbiter eval … --resume ";
+
 async function fetchRuns() {
   runList = (await api("/api/runs")).runs || [];
   return runList;
@@ -173,7 +182,7 @@ async function loadRuns() {
   tbody.replaceChildren();
   try {
     for (const run of await fetchRuns()) {
-      const tr = row(["", "", run.task, run.model, run.status, run.samples + " / " + run.planned,
+      const tr = row(["", "", run.task, run.model, run.status, answered(run) + " / " + run.planned,
         run.score == null ? "-" : Number(run.score).toFixed(3), run.started_at, ""]);
       const box = Object.assign(el("input"), { type: "checkbox", value: run.run_id, className: "run-check" });
       tr.children[0].appendChild(box);
@@ -273,11 +282,12 @@ async function poll(id) {
       : await api("/api/runs/" + encodeURIComponent(id));
     title.textContent = run.run_id + " — " + run.task + ", " + run.model;
     const since = Math.max(0, Math.round((Date.now() - Date.parse(run.started_at)) / 1000));
-    status.textContent = run.status + (running ? " for " + since + " s" : "") + (run.ended_at ? ", ended " + run.ended_at : "");
+    status.textContent = run.status + (running ? " for " + since + " s" : "") + (run.ended_at ? ", ended " + run.ended_at : "")
+      + (run.status === "stale" ? STALE_NOTE + run.run_id + ")" : "");
     bar.hidden = !(run.planned > 0);
     bar.max = Math.max(1, run.planned);
-    bar.value = run.samples;
-    count.textContent = run.planned > 0 ? run.samples + " / " + run.planned + " answers" : "";
+    bar.value = answered(run);
+    count.textContent = run.planned > 0 ? answered(run) + " / " + run.planned + " answers" : "";
     const rows = [];
     // a bench run's levels and an eval's metrics are different columns: the header says which the rows are
     document.querySelector("#live-metrics thead").replaceChildren(headerRow(run.task === "bench"

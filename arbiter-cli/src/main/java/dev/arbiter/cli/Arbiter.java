@@ -22,7 +22,7 @@ import java.util.Map;
                 "  ./arbiter COMMAND --help        (every command has worked examples)",
                 "",
                 "Exit codes: 0 ok, 2 bad usage or input, 3 file or endpoint unavailable, 4 eval completed with",
-                "sample errors, 130 interrupted, 1 internal error. With --format json a failure prints",
+                "sample errors, 130 interrupted (Ctrl-C; 143 for SIGTERM), 1 internal error. With --format json a failure prints",
                 "{\"schema_version\": 1, \"kind\": \"error\", \"error\": {\"kind\", \"message\", \"exit_code\"}} on stdout",
                 "(a run eval or bench started prints its record instead, with its status and run_id)."})
 public final class Arbiter implements java.util.concurrent.Callable<Integer> {

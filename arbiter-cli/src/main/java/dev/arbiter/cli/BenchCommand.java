@@ -186,7 +186,7 @@ final class BenchCommand implements Callable<Integer> {
         if (catalogModel != null) {
             catalog.load().get(catalogModel);  // an unknown id is bad input now, not a dangling record later
         } else {
-            proposed = ModelMatch.propose(e.model(), catalog.load().models().stream().map(m -> m.id()).toList()).orElse(null);
+            proposed = ModelMatch.catalogModel(e.model(), catalog.load()).orElse(null);
         }
         if (quant != null) quant = Quant.parse(quant).wire();
         if (hardware != null) HardwareCatalog.bundled().get(hardware);

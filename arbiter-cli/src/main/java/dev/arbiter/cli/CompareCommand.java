@@ -66,16 +66,16 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        dev.arbiter.catalog.Catalog cat = catalog.load();
         Map<String, Map<String, Comparison.Measured>> mine = Map.of();
         if (!measured.isEmpty()) {
             for (String model : measured.keySet()) {
                 if (!ids.contains(model)) throw new dev.arbiter.error.InvalidInputException("--measured " + model + "=…: " + model + " is not among the models compared");
             }
             try (var runs = store.openExisting()) {
-                mine = MeasuredRuns.read(new dev.arbiter.eval.engine.RunReader(runs), measured);
+                mine = MeasuredRuns.read(new dev.arbiter.eval.engine.RunReader(runs), measured, cat);
             }
         }
-        dev.arbiter.catalog.Catalog cat = catalog.load();
         Comparison c = Comparison.of(cat, ids, Profiler.bundled(), mine);
         dev.arbiter.fit.Hardware hw = hardware.resolve();
         if (hw != null) c = c.withCosts(costs(cat, hw));

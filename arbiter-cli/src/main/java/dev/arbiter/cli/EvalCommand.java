@@ -46,7 +46,7 @@ import java.util.function.Supplier;
                 "A run with the same task, model, endpoint, settings and dataset that did not complete is resumed",
                 "automatically (--no-resume to start afresh). Exit codes: 0 completed, 2 bad input or unknown model,",
                 "3 endpoint unreachable or refusing the key, 4 completed with sample errors (--resume asks them again),",
-                "130 interrupted."})
+                "130 interrupted with Ctrl-C, 143 stopped with SIGTERM (both stored as interrupted, answers kept)."})
 final class EvalCommand implements Callable<Integer> {
     /** Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells report it. */
     static final int INTERRUPTED = ExitCode.INTERRUPTED;

@@ -16,6 +16,13 @@ public final class ExitCode {
     public static final int COMPLETED_WITH_SAMPLE_ERRORS = 4;
     /** Stopped with Ctrl-C (128 + SIGINT, as shells report it); the answers so far are kept. */
     public static final int INTERRUPTED = 130;
+    /**
+     * Stopped with SIGTERM (docker stop, kubectl delete, a scheduler's preemption): stored as interrupted like Ctrl-C,
+     * the answers so far kept. Not returned by a command: the JVM exits 128 + 15 itself once the shutdown hook has
+     * stored the run (forcing 130 would mean halting it from the hook), and 143 is what orchestrators read as
+     * "terminated".
+     */
+    public static final int TERMINATED = 143;
 
     private ExitCode() {}
 
@@ -25,7 +32,7 @@ public final class ExitCode {
             case BAD_INPUT -> "bad_input";
             case UNAVAILABLE -> "unavailable";
             case COMPLETED_WITH_SAMPLE_ERRORS -> "sample_errors";
-            case INTERRUPTED -> "interrupted";
+            case INTERRUPTED, TERMINATED -> "interrupted";
             default -> "internal";
         };
     }

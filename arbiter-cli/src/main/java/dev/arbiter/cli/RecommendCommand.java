@@ -28,7 +28,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,12 +116,14 @@ final class RecommendCommand implements Callable<Integer> {
         RecommendRequest req = new RecommendRequest(UseCases.bundled().get(useCase), licence, reg, lang, minContext, top, budgetPerMonth, optimiseCost);
         HardwareFitProbe probe = new HardwareFitProbe(hw, hardware.gpus());
         RecommendResult result;
+        List<String> notes = new ArrayList<>();  // measured runs left out, and why
         // A stored bench run of a model at a quant on this hardware (the evidence record) replaces the speed estimate.
         try (var runs = store.exists() ? store.open() : null) {
             MeasuredSpeed speeds = runs == null ? MeasuredSpeed.NONE : measuredSpeeds(new EvidenceStore(runs), hw.id(), hardware.gpus());
             CostProbe costs = costs(hw, runs, budgetPerMonth != null || optimiseCost || tokensPerMonth != null);
-            result = Recommender.bundled().recommend(c, req, probe, probe.label(), measuredFigures(c), speeds, costs);
+            result = Recommender.bundled().recommend(c, req, probe, probe.label(), measuredFigures(c, notes), speeds, costs);
         }
+        for (String n : notes) spec.commandLine().getErr().println("arbiter: " + n);
         if (fmt.isJson()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("hardware", JsonOut.fields("id", hw.id(), "gpus", hardware.gpus()));
@@ -134,10 +135,15 @@ final class RecommendCommand implements Callable<Integer> {
             body.put("also_fits", result.alsoFits());
             body.put("excluded", result.excluded());
             body.put("method", result.method());
+            body.put("notes", notes);
             JsonOut.print(spec.commandLine().getOut(), "recommendation", body);
             return ExitCode.OK;
         }
         RecommendText.print(spec.commandLine().getOut(), result, probe.label(), req, explain);
+        if (explain && !notes.isEmpty()) {
+            spec.commandLine().getOut().println("Measured runs not used:");
+            for (String n : notes) spec.commandLine().getOut().println("  - " + n);
+        }
         if (!explain) spec.commandLine().getErr().println(String.join("\n", result.method()));
         return ExitCode.OK;
     }
@@ -171,18 +177,18 @@ final class RecommendCommand implements Callable<Integer> {
                 .map(e -> java.util.OptionalDouble.of(e.singleStreamDecodeTokensPerS())).orElse(java.util.OptionalDouble.empty());
     }
 
-    /** Your stored runs, as measured figures per model (read the way compare --measured reads them). */
-    private Map<String, List<MeasuredFigure>> measuredFigures(Catalog c) {
+    /**
+     * Your stored runs, as measured figures per model (read the way compare --measured reads them); a figure from an
+     * incomplete run is left out of the ranking, with a note in {@code notes} saying why.
+     */
+    private Map<String, List<MeasuredFigure>> measuredFigures(Catalog c, List<String> notes) {
         if (measured.isEmpty()) return Map.of();
         for (String model : measured.keySet()) c.get(model);  // unknown id → did you mean
         Map<String, Map<String, Comparison.Measured>> runs;
         try (var s = store.openExisting()) {
-            runs = MeasuredRuns.read(new dev.arbiter.eval.engine.RunReader(s), measured);
+            runs = MeasuredRuns.read(new dev.arbiter.eval.engine.RunReader(s), measured, c);
         }
-        Map<String, List<MeasuredFigure>> out = new HashMap<>();
-        runs.forEach((model, byBenchmark) -> byBenchmark.forEach((b, m) ->
-                out.computeIfAbsent(model, k -> new ArrayList<>()).add(new MeasuredFigure(b, m.value(), m.runId()))));
-        return out;
+        return MeasuredRuns.comparable(runs, notes);
     }
 
     static String licenceLabel(LicenseUse u) { return u.wire(); }

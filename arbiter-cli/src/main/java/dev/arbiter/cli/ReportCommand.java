@@ -120,8 +120,7 @@ final class ReportCommand implements Callable<Integer> {
                 throw new InvalidInputException("bench run " + runId + " has an unreadable record: " + e.getOriginalMessage());
             }
         }
-        RunReader reader = new RunReader(runs);
-        return RunReport.html(reader.record(runId), reader.samples(runId), maxChars);
+        return RunReport.html(new RunReader(runs), runId, maxChars);
     }
 
     /** recommend's shortlist with the report's runs as measured figures, when --hardware and --use-case are given. */

@@ -1,5 +1,7 @@
 package dev.arbiter.cli;
 
+import dev.arbiter.compare.MeasuredRuns;
+import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.engine.RunReader;
 import dev.arbiter.eval.store.RunStore;
 import dev.arbiter.eval.store.StoredRun;
@@ -30,12 +32,32 @@ final class RunsCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "Show this run's record instead of the list.")
     String runId;
 
-    /** One line of the list. {@code samples} counts answers stored (sample × epoch), {@code planned} those intended. */
-    record Row(String runId, String task, String model, String endpoint, String status, int samples, int planned,
-               Double score, Instant startedAt, Instant endedAt) {
-        static Row of(StoredRun r) {
-            return new Row(r.runId(), r.task(), r.model(), r.endpoint(), r.status(), r.done(), r.planned(), r.score(),
-                    r.startedAt(), r.endedAt());
+    /**
+     * One line of the list. {@code samples} counts answers stored (sample × epoch), errors included; {@code answered}
+     * those that are answers ({@link MeasuredRuns.Progress}: an error is not one), null for a bench run or an
+     * unreadable record; {@code planned} those intended. {@code status} as a reader should take it: {@code stale}
+     * for a run stored as running that no process writes ({@link RunReader#status(StoredRun)}).
+     */
+    record Row(String runId, String task, String model, String endpoint, String status, int samples, Integer answered,
+               int planned, Double score, Instant startedAt, Instant endedAt) {
+        static Row of(StoredRun r, RunReader reader) {
+            String status = reader.status(r);
+            return new Row(r.runId(), r.task(), r.model(), r.endpoint(), status, r.done(), answered(r, status, reader),
+                    r.planned(), r.score(), r.startedAt(), r.endedAt());
+        }
+
+        private static Integer answered(StoredRun r, String status, RunReader reader) {
+            if (dev.arbiter.evidence.EvidenceStore.TASK.equals(r.task())) return null;  // a bench run's levels, not answers
+            try {
+                return reader.record(r).tasks().stream().mapToInt(t -> MeasuredRuns.Progress.of(status, t).answered()).sum();
+            } catch (InvalidInputException unreadable) {
+                return null;  // `runs RUN_ID` says what is wrong with it; the list still lists the others
+            }
+        }
+
+        /** "26/40" answers of those planned; a bench run's stored count, as it has no answers. */
+        String progress() {
+            return (answered == null ? samples : answered) + "/" + planned;
         }
     }
 
@@ -52,12 +74,15 @@ final class RunsCommand implements Callable<Integer> {
                 if (stored != null && dev.arbiter.evidence.EvidenceStore.TASK.equals(stored.task())) {
                     return BenchRuns.show(stored, fmt.isJson(), out);
                 }
-                var record = new RunReader(runs).record(runId);
+                RunReader reader = new RunReader(runs);
+                var record = reader.record(runId);
                 if (fmt.isJson()) JsonOut.print(out, "run", record);
                 else RunText.print(out, record);
+                if (RunReader.STALE.equals(reader.status(record))) spec.commandLine().getErr().println("arbiter: " + RunReader.staleAdvice(runId));
                 return ExitCode.OK;
             }
-            return list(out, runs.runs().stream().map(Row::of).toList());
+            RunReader reader = new RunReader(runs);
+            return list(out, runs.runs().stream().map(r -> Row.of(r, reader)).toList());
         }
     }
 
@@ -72,13 +97,14 @@ final class RunsCommand implements Callable<Integer> {
         int taskWidth = Math.max(12, rows.stream().mapToInt(r -> r.task().length()).max().orElse(0));
         int modelWidth = Math.max(24, rows.stream().mapToInt(r -> String.valueOf(r.model()).length()).max().orElse(0));
         String line = "%-24s %-" + taskWidth + "s %-" + modelWidth + "s %-11s %-11s %-7s %s%n";
-        out.printf(Locale.US, line, "RUN_ID", "TASK", "MODEL", "STATUS", "SAMPLES", "SCORE", "STARTED");
+        out.printf(Locale.US, line, "RUN_ID", "TASK", "MODEL", "STATUS", "ANSWERED", "SCORE", "STARTED");
         for (Row r : rows) {
-            out.printf(Locale.US, line, r.runId(), r.task(), r.model(), r.status(), r.samples() + "/" + r.planned(),
+            out.printf(Locale.US, line, r.runId(), r.task(), r.model(), r.status(), r.progress(),
                     Text.num(r.score(), 3), r.startedAt() == null ? "-" : r.startedAt().truncatedTo(ChronoUnit.SECONDS));
         }
-        spec.commandLine().getErr().println(rows.size() + " runs in " + store.location()
-                + ". './arbiter runs RUN_ID' for one run's record.");
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(rows.size() + " runs in " + store.location() + ". './arbiter runs RUN_ID' for one run's record.");
+        for (Row r : rows) if (RunReader.STALE.equals(r.status())) err.println("arbiter: " + RunReader.staleAdvice(r.runId()));
         return ExitCode.OK;
     }
 }

@@ -31,11 +31,16 @@ class KillNineResumeTest {
         return r.isGeneration() && r.lastUserMessage() != null && r.lastUserMessage().matches("q\\d+");
     }
 
+    /** Questions q0…q{n-1} whose targets are a0…a{n-1}, as a custom-task CSV in {@code dir}. */
+    static Path questions(Path dir, int n) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("input,target\n");
+        for (int i = 0; i < n; i++) csv.append("q").append(i).append(",a").append(i).append('\n');
+        return Files.writeString(dir.resolve("qa.csv"), csv.toString());
+    }
+
     @Test
     void aRunKilledWithSigkillResumesAskingOnlyForTheMissingSamples() throws Exception {
-        StringBuilder csv = new StringBuilder("input,target\n");
-        for (int i = 0; i < N; i++) csv.append("q").append(i).append(",a").append(i).append('\n');
-        Path data = Files.writeString(dir.resolve("qa.csv"), csv.toString());
+        Path data = questions(dir, N);
         // right on even questions: accuracy 0.5; each answer takes 40 ms so the kill lands mid-run
         try (ScriptedLlmServer server = ScriptedLlmServer.builder().models("m").script(r -> {
             String q = r.lastUserMessage();

@@ -1,15 +1,21 @@
 package dev.arbiter.compare;
 
+import dev.arbiter.catalog.Catalog;
 import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.engine.MetricSummary;
 import dev.arbiter.eval.engine.RunReader;
 import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.engine.RunStatus;
 import dev.arbiter.eval.engine.TaskResult;
+import dev.arbiter.evidence.ModelMatch;
+import dev.arbiter.score.MeasuredFigure;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The user's own stored runs as comparison-table figures, in the published figures' units: accuracy and pass@1 as
@@ -26,11 +32,17 @@ import java.util.Map;
 public final class MeasuredRuns {
     private MeasuredRuns() {}
 
-    /** @param runsByModel catalogue model id → run id */
-    public static Map<String, Map<String, Comparison.Measured>> read(RunReader reader, Map<String, String> runsByModel) {
+    /**
+     * @param runsByModel catalogue model id → run id
+     * @param catalog     to read each run's served model name as the catalogue model it names (as {@code report}
+     *                    does): a run of another model is refused, not put beside this one's published figures
+     */
+    public static Map<String, Map<String, Comparison.Measured>> read(RunReader reader, Map<String, String> runsByModel, Catalog catalog) {
         Map<String, Map<String, Comparison.Measured>> out = new HashMap<>();
         for (var e : runsByModel.entrySet()) {
             RunRecord r = reader.record(e.getValue());
+            requireSameModel(e.getKey(), r, catalog);
+            String status = reader.status(r);
             for (TaskResult t : r.tasks()) {
                 Column c = column(t.task(), r.manifest().datasetName());
                 if (c == null && t.task().equalsIgnoreCase("aime")) {
@@ -47,9 +59,40 @@ public final class MeasuredRuns {
                     throw new InvalidInputException("run " + r.runId() + " has no scored " + c.metric() + " to compare");
                 }
                 out.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new HashMap<>())
-                        .put(c.benchmark(), new Comparison.Measured(s.value() * c.scale(), r.runId(), setting(r, t), Progress.of(r, t)));
+                        .put(c.benchmark(), new Comparison.Measured(s.value() * c.scale(), r.runId(), setting(r, t), Progress.of(status, t)));
             }
         }
+        return out;
+    }
+
+    /**
+     * Refuses {@code --measured MODEL=RUN} when the run's served name names another catalogue model (a gemma-3-27b
+     * run given as qwen2.5-7b's); a served name that names none (a house model, a local alias) is taken as given.
+     */
+    static void requireSameModel(String given, RunRecord r, Catalog catalog) {
+        String id = catalog.get(given).id();
+        String named = ModelMatch.catalogModel(r.manifest().model(), catalog).orElse(null);
+        if (named != null && !named.equals(id)) {
+            throw new InvalidInputException("--measured " + given + "=" + r.runId() + ": run " + r.runId() + " measured "
+                    + r.manifest().model() + ", which is " + named + " in the catalogue, not " + id + ": give --measured "
+                    + named + "=" + r.runId() + ", or a run of " + id);
+        }
+    }
+
+    /**
+     * The measured figures a ranking may use (catalogue id → figures): those of complete runs. A figure from an
+     * incomplete run is left out, and {@code notes} says which and why, for people.
+     */
+    public static Map<String, List<MeasuredFigure>> comparable(Map<String, Map<String, Comparison.Measured>> measured, List<String> notes) {
+        Map<String, List<MeasuredFigure>> out = new TreeMap<>();
+        new TreeMap<>(measured).forEach((model, byBenchmark) -> new TreeMap<>(byBenchmark).forEach((benchmark, m) -> {
+            if (m.progress() != null && !m.progress().complete()) {
+                notes.add(String.format(Locale.US, "%s: run %s's %s figure %.1f is not used: the run is incomplete (%s); %s.",
+                        model, m.runId(), benchmark, m.value(), m.progress().describe(), NOT_COMPARABLE));
+                return;
+            }
+            out.computeIfAbsent(model, k -> new ArrayList<>()).add(new MeasuredFigure(benchmark, m.value(), m.runId()));
+        }));
         return out;
     }
 
@@ -65,14 +108,23 @@ public final class MeasuredRuns {
     }
 
     /**
-     * How far a run got: its status and the answers it stored of those planned (samples × epochs). A figure from a
-     * run that is not complete — not completed, or with answers missing — is not comparable with a published one:
-     * without --limit a run answers in dataset order (MMLU subject after subject), so a partial run is a biased
-     * subset, not a smaller sample (an MMLU run killed at 44 of 350 answers measured 75.0; the full run 60.0).
+     * How far a run got: its status and the answers it has of those planned (samples × epochs). An answer whose
+     * outcome is an error (no answer after the retries: what makes {@code eval} exit 4) is not an answer, so a
+     * run "completed" with errors is incomplete too. A figure from a run that is not complete — not completed, or
+     * with answers missing — is not comparable with a published one: without --limit a run answers in dataset order
+     * (MMLU subject after subject), so a partial run is a biased subset, not a smaller sample (an MMLU run killed at
+     * 44 of 350 answers measured 75.0; the full run 60.0), and the questions a server failed on are not a random
+     * subset either (the longest prompts time out first). The one test of "complete" for every view: compare,
+     * recommend, report, runs.
      */
     public record Progress(String status, int answered, int planned) {
         public static Progress of(RunRecord r, TaskResult t) {
-            return new Progress(r.status().name(), Math.max(0, t.planned() - t.missing()), t.planned());
+            return of(r.status().name(), t);
+        }
+
+        /** @param status as the reader should see it (e.g. {@link RunReader#STALE} for a running run nobody writes) */
+        public static Progress of(String status, TaskResult t) {
+            return new Progress(status, Math.max(0, t.planned() - t.missing() - t.errors()), t.planned());
         }
 
         public boolean complete() {

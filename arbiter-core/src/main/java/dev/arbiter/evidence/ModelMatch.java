@@ -31,6 +31,14 @@ public final class ModelMatch {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The catalogue model a served name names, if any: the one reading of served names every view shares (report's
+     * runs, compare's and recommend's --measured runs, bench's evidence proposal).
+     */
+    public static Optional<String> catalogModel(String served, dev.arbiter.catalog.Catalog catalog) {
+        return propose(served, catalog.models().stream().map(dev.arbiter.catalog.Model::id).toList());
+    }
+
     /** Lower-case words: the organisation prefix dropped, ':' '_' '/' and spaces read as '-'. */
     static String[] words(String name) {
         String n = name.toLowerCase(Locale.ROOT).strip();

@@ -31,9 +31,11 @@ final class Rankings {
      * Eval runs of each task ranked by the task's headline metric (its first), listed by rank, then value. A run's rank is 1 + the
      * number of runs significantly better than it (Chatbot Arena's rule), not its place in the order: runs the test
      * cannot separate share a rank, and a run behind two others that are tied with each other still counts both. Ties
-     * are not chained: A ≈ B and B ≈ C with A significantly better than C ranks A and B first and C second.
+     * are not chained: A ≈ B and B ≈ C with A significantly better than C ranks A and B first and C second. A run
+     * that is not complete ({@link MeasuredRuns.Progress#complete()}: stopped early, or answers that are errors) is
+     * not ranked — its figure is over a biased part of the task — and {@code notes} says so.
      */
-    static List<DecisionSummary.TaskRanking> of(List<RunsReportBuilder.Read> evals, List<RunDiff> paired) {
+    static List<DecisionSummary.TaskRanking> of(List<RunsReportBuilder.Read> evals, List<RunDiff> paired, List<String> notes) {
         Map<String, List<RunsReportBuilder.Read>> byTask = new LinkedHashMap<>();
         for (var r : evals) if (r.run().kind().equals(ReportRun.EVAL)) byTask.computeIfAbsent(r.run().task(), k -> new ArrayList<>()).add(r);
         List<DecisionSummary.TaskRanking> out = new ArrayList<>();
@@ -46,6 +48,12 @@ final class Rankings {
             for (var r : reads) {
                 TaskResult t = r.record().tasks().stream().filter(x -> x.task().equals(task)).findFirst().orElse(null);
                 if (t == null || t.metrics().isEmpty()) continue;
+                MeasuredRuns.Progress progress = MeasuredRuns.Progress.of(r.run().status(), t);
+                if (!progress.complete()) {
+                    notes.add("Run " + r.run().runId() + " (" + r.run().model() + ") is not ranked on " + task + ": it is incomplete ("
+                            + progress.describe() + "), and " + MeasuredRuns.NOT_COMPARABLE + ".");
+                    continue;
+                }
                 var first = t.metrics().entrySet().iterator().next();
                 if (metric == null) metric = first.getKey();
                 MetricSummary s = t.metrics().get(metric);

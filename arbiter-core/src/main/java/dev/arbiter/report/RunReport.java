@@ -4,6 +4,7 @@ import dev.arbiter.client.ChatMessage;
 import dev.arbiter.client.ImagePart;
 import dev.arbiter.eval.engine.MetricSummary;
 import dev.arbiter.eval.engine.RunManifest;
+import dev.arbiter.eval.engine.RunReader;
 import dev.arbiter.eval.engine.RunRecord;
 import dev.arbiter.eval.engine.SampleRecord;
 import dev.arbiter.eval.engine.TaskResult;
@@ -27,12 +28,26 @@ public final class RunReport {
             + "it can pass beyond them); Wilson 95% CI: the Wilson score interval, for proportions only (- otherwise).";
 
     public static String html(RunRecord run, List<SampleRecord> samples, int maxChars) {
+        return html(run, run.status().name(), samples, maxChars);
+    }
+
+    /** The stored run's page, its status as a reader should take it ({@code stale} when no process writes it). */
+    public static String html(RunReader reader, String runId, int maxChars) {
+        RunRecord run = reader.record(runId);
+        return html(run, reader.status(run), reader.samples(runId), maxChars);
+    }
+
+    private static String html(RunRecord run, String status, List<SampleRecord> samples, int maxChars) {
         String out = run.manifest().outDir();
-        return html(run, samples, maxChars, new RunImages(out == null ? null : java.nio.file.Path.of(out).resolve("images")));
+        return html(run, status, samples, maxChars, new RunImages(out == null ? null : java.nio.file.Path.of(out).resolve("images")));
     }
 
     /** As above, with each sample's images (vision tasks) inlined beside its input from {@code images}. */
     public static String html(RunRecord run, List<SampleRecord> samples, int maxChars, RunImages images) {
+        return html(run, run.status().name(), samples, maxChars, images);
+    }
+
+    private static String html(RunRecord run, String status, List<SampleRecord> samples, int maxChars, RunImages images) {
         RunManifest m = run.manifest();
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Arbiter run ")
@@ -41,7 +56,8 @@ public final class RunReport {
                 .append("th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}")
                 .append("pre{white-space:pre-wrap;max-width:48rem;margin:0;font-size:.85em}img.sample{max-width:24rem;display:block;margin-top:.3rem}.ok{color:#070}.bad{color:#b00}.none{color:#999}\n")
                 .append("</style></head><body>\n");
-        b.append("<h1>Run ").append(Html.escape(run.runId())).append(" — ").append(Html.escape(String.valueOf(run.status()))).append("</h1>\n");
+        b.append("<h1>Run ").append(Html.escape(run.runId())).append(" — ").append(Html.escape(status)).append("</h1>\n");
+        if (RunReader.STALE.equals(status)) b.append("<p class=\"bad\">").append(Html.escape(RunReader.staleAdvice(run.runId()))).append(".</p>\n");
         b.append("<table>\n");
         row(b, "task", m.task() + " v" + m.taskVersion() + " (scorer " + m.scorer() + ")");
         row(b, "model", m.model());

@@ -102,10 +102,11 @@ public final class RunsReportBuilder {
             String kind = ProbeTask.NAME.equals(stored.task()) ? ReportRun.PROBE : ReportRun.EVAL;
             TaskResult first = record.tasks().isEmpty() ? null : record.tasks().get(0);
             ReportRun run = new ReportRun(id, kind, record.manifest().task(), record.manifest().model(),
-                    catalogId(record.manifest().model(), catalogModels.get(id)), record.status().name(),
+                    catalogId(record.manifest().model(), catalogModels.get(id)), reader.status(record),
                     record.manifest().startedAt(), record.manifest().endedAt(), first == null ? null : first.headline(),
                     record.manifest());
             runs.add(run);
+            if (RunReader.STALE.equals(run.status())) notes.add(capitalised(RunReader.staleAdvice(id)) + ".");
             if (run.catalogModel() == null && kind.equals(ReportRun.EVAL)) {
                 notes.add("Run " + id + " (" + run.model() + ") matches no catalogue model, so no published figure is checked: "
                         + "give --model " + id + "=ID (see ./arbiter models) to compare it.");
@@ -122,9 +123,13 @@ public final class RunsReportBuilder {
             figures.computeIfAbsent(c.catalogModel(), k -> new ArrayList<>()).add(new MeasuredFigure(c.benchmark(), c.measured(), c.runId()));
         }
         DecisionSummary summary = new DecisionSummary(shortlist == null ? null : shortlist.apply(figures),
-                Rankings.of(evals, paired), Rankings.findings(claims), Rankings.licences(catalog, runs));
+                Rankings.of(evals, paired, notes), Rankings.findings(claims), Rankings.licences(catalog, runs));
         return new RunsReport(clock.instant(), runs, summary, claims, radar(runs, claims), TaskTables.of(evals), paired, probes,
                 bench, SampleTables.of(evals, maxChars), notes);
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private ReportRun benchRun(StoredRun stored, String override, List<JsonNode> bench, List<String> notes) {
@@ -154,7 +159,7 @@ public final class RunsReportBuilder {
     /** The catalogue id given for the run (checked), else the one its served name proposes, else null. */
     private String catalogId(String served, String given) {
         if (given != null) return catalog.get(given).id();
-        return ModelMatch.propose(served, catalog.models().stream().map(Model::id).toList()).orElse(null);
+        return ModelMatch.catalogModel(served, catalog).orElse(null);
     }
 
     private List<MeasuredClaim> claims(List<Read> evals) {
@@ -174,7 +179,7 @@ public final class RunsReportBuilder {
                 Double article = m.scores().stream().filter(c -> c.kind() == ClaimKind.ARTICLE && c.benchmark().equals(col.benchmark()))
                         .map(ScoreClaim::value).findFirst().orElse(null);
                 Double published = vendor == null ? null : vendor.value();
-                MeasuredRuns.Progress progress = MeasuredRuns.Progress.of(r.record(), t);
+                MeasuredRuns.Progress progress = MeasuredRuns.Progress.of(r.run().status(), t);
                 boolean complete = progress.complete();
                 out.add(new MeasuredClaim(r.run().runId(), r.run().model(), m.id(), t.task(), col.benchmark(), col.metric(),
                         measured, lo, hi, kind, s.n(), progress.status(), progress.answered(), progress.planned(), published,

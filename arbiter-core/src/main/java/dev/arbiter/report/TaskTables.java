@@ -25,7 +25,7 @@ final class TaskTables {
                             .computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(r.run().runId(), m);
                 }
                 rows.computeIfAbsent(t.task(), k -> new ArrayList<>()).add(new TaskTable.Row(r.run().runId(), r.run().model(),
-                        r.record().status().name(), t.planned(), t.scored(), t.unscored(), t.errors(), t.missing(), overall));
+                        r.run().status(), t.planned(), t.scored(), t.unscored(), t.errors(), t.missing(), overall));
             }
         }
         List<TaskTable> out = new ArrayList<>();

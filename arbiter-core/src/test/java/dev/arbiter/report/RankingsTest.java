@@ -52,4 +52,19 @@ class RankingsTest {
         assertThat(r.summary().rankings().get(0).ranked()).extracting(DecisionSummary.Ranked::rank).containsExactly(1, 2);
         assertThat(r.summary().rankings().get(0).ranked()).extracting(DecisionSummary.Ranked::tied).containsExactly(false, false);
     }
+
+    @Test
+    void aRunThatDidNotCompleteIsNotRankedAndTheReportSaysWhy() {
+        Path file = dir.resolve("i.db");
+        try (RunStore s = RunStore.open(file)) {
+            ReportFixture.eval(s, A, "m2", ReportFixture.T0, 40, i -> i < 30);
+            ReportFixture.eval(s, B, "m", ReportFixture.T0.plusSeconds(600), 40, i -> i < 25);
+            ReportFixture.killed(s, C, "mc", ReportFixture.T0.plusSeconds(1200), 40, 14, i -> i < 9);  // 14 of 40: 64.3%
+            RunsReport r = new RunsReportBuilder(s, new CatalogLoader().load(List.of(RunsReportGoldenTest.CATALOG)), Profiler.bundled(),
+                    RunsReportGoldenTest.CLOCK, 200).build(List.of(A, B, C), Map.of(), null);
+            assertThat(r.summary().rankings().get(0).ranked()).extracting(DecisionSummary.Ranked::runId).containsExactly(A, B);
+            assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("Run " + C + " (mc) is not ranked on mmlu: it is incomplete (stale, 14 of 40 answers)"));
+            assertThat(RunsReportText.markdown(r)).doesNotContain("| ≈1 | mc |", "| 2 | mc |").contains("| mc | stale | 14/40 |");
+        }
+    }
 }

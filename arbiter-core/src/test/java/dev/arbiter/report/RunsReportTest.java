@@ -80,9 +80,12 @@ class RunsReportTest {
             assertThat(c.ciLow()).isLessThan(74.2);
             assertThat(c.verdict()).isEqualTo(MeasuredClaim.INCOMPLETE);
             assertThat(c.difference()).isNull();
-            assertThat(List.of(c.status(), c.answered(), c.planned())).containsExactly("running", 4, 12);
+            // killed with -9: stored as running, but nobody holds it
+            assertThat(List.of(c.status(), c.answered(), c.planned())).containsExactly("stale", 4, 12);
+            assertThat(r.runs().get(0).status()).isEqualTo("stale");
+            assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("no process is writing it", "--resume partial"));
             assertThat(r.summary().findings()).singleElement().asString()
-                    .contains("measured 75.0 on MMLU", "n = 4", "the run is incomplete (running, 4 of 12 answers)", "not comparable")
+                    .contains("measured 75.0 on MMLU", "n = 4", "the run is incomplete (stale, 4 of 12 answers)", "not comparable")
                     .doesNotContain("confirmed").doesNotContain("contradicted");
             assertThat(RunsReportText.markdown(r)).contains("| incomplete run |").doesNotContain("— confirmed");
         }

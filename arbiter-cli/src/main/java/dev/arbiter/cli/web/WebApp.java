@@ -116,7 +116,7 @@ public final class WebApp {
                     return;
                 }
                 RunReader reader = new RunReader(s);
-                ctx.contentType("text/html; charset=utf-8").result(RunReport.html(reader.record(id), reader.samples(id), 4000));
+                ctx.contentType("text/html; charset=utf-8").result(RunReport.html(reader, id, 4000));
             }
         });
         app.get("/api/report", ctx -> cli(ctx, reportArgs(ctx), Set.of("run")));

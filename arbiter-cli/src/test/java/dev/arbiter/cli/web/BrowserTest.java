@@ -176,7 +176,8 @@ class BrowserTest {
     void theLiveViewFollowsARunningEval() throws IOException {
         Path store = dir.resolve("arbiter.db");
         Instant start = Instant.now().minusSeconds(5);
-        try (RunStore writer = RunStore.open(store)) {
+        try (RunStore writer = RunStore.open(store);
+             dev.arbiter.eval.store.RunLease lease = writer.runLock(Clock.systemUTC()).acquire("live-run")) {  // as the eval holds it
             ReportFixture.start(writer, "live-run", "m", start);
             for (int i = 0; i < 3; i++) ReportFixture.answer(writer, "live-run", "m", start, i, i != 1, "A");
             app = new WebApp(store).create().start("127.0.0.1", 0);

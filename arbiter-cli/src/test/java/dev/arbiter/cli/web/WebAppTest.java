@@ -240,7 +240,8 @@ class WebAppTest {
     void aRunningEvalIsReadWhileItsWriterHoldsTheStore() throws Exception {
         Path file = dir.resolve("arbiter.db");
         Instant start = Instant.parse("2026-01-01T09:00:00Z");
-        try (RunStore writer = RunStore.open(file)) {  // the eval's own connection, open the whole time
+        try (RunStore writer = RunStore.open(file);  // the eval's own connection, open the whole time
+             dev.arbiter.eval.store.RunLease lease = writer.runLock(java.time.Clock.systemUTC()).acquire("live-run")) {
             ReportFixture.start(writer, "live-run", "m", start);
             ReportFixture.answer(writer, "live-run", "m", start, 0, true, "A");
             ReportFixture.answer(writer, "live-run", "m", start, 1, false, "B");
@@ -255,8 +256,22 @@ class WebAppTest {
             assertThat(second.path("tasks").get(0).path("missing").asInt()).isEqualTo(9);
             JsonNode row = json(get("/api/runs").body()).path("runs").get(0);
             assertThat(row.path("samples").asInt()).isEqualTo(3);
+            assertThat(row.path("answered").asInt()).isEqualTo(3);
             assertThat(row.path("planned").asInt()).isEqualTo(12);
+            assertThat(row.path("status").asText()).isEqualTo("running");
         }
+    }
+
+    @Test
+    void aRunKilledWithSigkillIsListedAsStaleNotRunningSoThePageOffersNoLiveView() throws Exception {
+        Path file = dir.resolve("arbiter.db");
+        try (RunStore s = RunStore.open(file)) {
+            ReportFixture.killed(s, "killed", "m", Instant.parse("2026-01-01T09:00:00Z"), 60, 14, i -> true);  // nobody holds it
+        }
+        JsonNode row = json(get("/api/runs").body()).path("runs").get(0);
+        assertThat(row.path("status").asText()).isEqualTo("stale");
+        assertThat(row.path("answered").asInt()).isEqualTo(14);
+        assertThat(get("/app.js").body()).contains("if (run.status === \"running\")");  // the live link's only condition
     }
 
     @Test

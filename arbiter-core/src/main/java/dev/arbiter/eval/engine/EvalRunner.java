@@ -202,29 +202,32 @@ public final class EvalRunner {
         RunReader.requireEvaluation(source);
         RunManifest old = RecordCodec.read(source.manifest(), RunManifest.class, "run " + runId);
         String newId = runIds.get();
-        Path dir = outDir != null ? outDir : runsRoot.resolve(newId);
-        String key = SettingsKey.of(old.task(), old.taskVersion(), scorer.name(), old.model(), old.endpoint(),
-                old.datasetSha256(), old.generation(), old.seed(), old.limit(), old.epochs(), null);
-        EvalSetting setting = harness == null ? old.setting()
-                : (old.setting() == null ? new EvalSetting(harness, null, null, null) : old.setting().withHarness(harness));
-        RunManifest manifest = old.rescored(newId, scorer.name(), metrics.stream().map(Metric::name).toList(), key,
-                clock.instant(), dir.toAbsolutePath().toString(), setting);
-        store.insertRun(new StoredRun(newId, manifest.task(), manifest.model(), manifest.endpoint(), key,
-                RunStatus.running.name(), manifest.startedAt(), null, manifest.planned(), 0, null, Json.write(manifest),
-                null));
-        try (RunFiles files = new RunFiles(dir)) {
-            files.openLog(List.of());
-            files.writeManifest(manifest);
-            for (StoredSample s : store.samples(runId)) {
-                SampleRecord r = Rescorer.rescore(RecordCodec.sample(s), scorer, HarnessProfile.gradesTruncated(setting));
-                StoredSample row = RecordCodec.stored(newId, manifest.task(), r);
-                store.putSample(row);
-                files.append(row.record());
+        // held while the copy is stored as running, so readers see it is being written, not stale
+        try (dev.arbiter.eval.store.RunLease lease = store.runLock(clock).acquire(newId)) {
+            Path dir = outDir != null ? outDir : runsRoot.resolve(newId);
+            String key = SettingsKey.of(old.task(), old.taskVersion(), scorer.name(), old.model(), old.endpoint(),
+                    old.datasetSha256(), old.generation(), old.seed(), old.limit(), old.epochs(), null);
+            EvalSetting setting = harness == null ? old.setting()
+                    : (old.setting() == null ? new EvalSetting(harness, null, null, null) : old.setting().withHarness(harness));
+            RunManifest manifest = old.rescored(newId, scorer.name(), metrics.stream().map(Metric::name).toList(), key,
+                    clock.instant(), dir.toAbsolutePath().toString(), setting);
+            store.insertRun(new StoredRun(newId, manifest.task(), manifest.model(), manifest.endpoint(), key,
+                    RunStatus.running.name(), manifest.startedAt(), null, manifest.planned(), 0, null, Json.write(manifest),
+                    null));
+            try (RunFiles files = new RunFiles(dir)) {
+                files.openLog(List.of());
+                files.writeManifest(manifest);
+                for (StoredSample s : store.samples(runId)) {
+                    SampleRecord r = Rescorer.rescore(RecordCodec.sample(s), scorer, HarnessProfile.gradesTruncated(setting));
+                    StoredSample row = RecordCodec.stored(newId, manifest.task(), r);
+                    store.putSample(row);
+                    files.append(row.record());
+                }
+                // The grades of an unfinished run's answers are an unfinished run: a copy marked completed would pass
+                // merge's and compare's checks on a biased subset (without --limit, the first answers are one subject).
+                return end(manifest.withStatus(rescoredStatus(RunStatus.valueOf(source.status())), clock.instant()),
+                        metrics, null, files);
             }
-            // The grades of an unfinished run's answers are an unfinished run: a copy marked completed would pass
-            // merge's and compare's checks on a biased subset (without --limit, the first answers are one subject).
-            return end(manifest.withStatus(rescoredStatus(RunStatus.valueOf(source.status())), clock.instant()),
-                    metrics, null, files);
         }
     }
 

@@ -75,36 +75,39 @@ public final class RunMerge {
         List<Metric> metrics = metricsOf.apply(first);
 
         String newId = env.runIds().get();
-        Path dir = outDir != null ? outDir : runsRoot.resolve(newId);
-        RunManifest merged = mergedManifest(shards, newId, dir);
-        store.insertRun(new StoredRun(newId, merged.task(), merged.model(), merged.endpoint(), merged.settingsKey(),
-                RunStatus.running.name(), merged.startedAt(), null, merged.planned(), 0, null, Json.write(merged), null));
-        Map<String, String> owner = new HashMap<>();
-        Set<ImagePart> images = new LinkedHashSet<>();
-        try (RunFiles files = new RunFiles(dir)) {
-            files.openLog(List.of());
-            files.writeManifest(merged);
-            for (RunManifest shard : shards) {
-                for (StoredSample s : store.samples(shard.runId())) {
-                    if (!shard.scale().shard().contains(s.sampleId())) {
-                        throw new InvalidInputException("run " + shard.runId() + " (shard " + shard.scale().shard().label()
-                                + ") holds sample '" + s.sampleId() + "', which belongs to shard "
-                                + ShardSpec.shardOf(s.sampleId(), shard.scale().shard().count()) + "; its shards overlap");
+        // held while the merged run is stored as running, so readers see it is being written, not stale
+        try (dev.arbiter.eval.store.RunLease lease = store.runLock(env.clock()).acquire(newId)) {
+            Path dir = outDir != null ? outDir : runsRoot.resolve(newId);
+            RunManifest merged = mergedManifest(shards, newId, dir);
+            store.insertRun(new StoredRun(newId, merged.task(), merged.model(), merged.endpoint(), merged.settingsKey(),
+                    RunStatus.running.name(), merged.startedAt(), null, merged.planned(), 0, null, Json.write(merged), null));
+            Map<String, String> owner = new HashMap<>();
+            Set<ImagePart> images = new LinkedHashSet<>();
+            try (RunFiles files = new RunFiles(dir)) {
+                files.openLog(List.of());
+                files.writeManifest(merged);
+                for (RunManifest shard : shards) {
+                    for (StoredSample s : store.samples(shard.runId())) {
+                        if (!shard.scale().shard().contains(s.sampleId())) {
+                            throw new InvalidInputException("run " + shard.runId() + " (shard " + shard.scale().shard().label()
+                                    + ") holds sample '" + s.sampleId() + "', which belongs to shard "
+                                    + ShardSpec.shardOf(s.sampleId(), shard.scale().shard().count()) + "; its shards overlap");
+                        }
+                        String was = owner.put(s.sampleId() + '\u0000' + s.epoch(), shard.runId());
+                        if (was != null) {
+                            throw new InvalidInputException("sample '" + s.sampleId() + "' epoch " + s.epoch()
+                                    + " is in runs " + was + " and " + shard.runId() + "; the shards overlap");
+                        }
+                        SampleRecord r = RecordCodec.sample(s);
+                        store.putSample(RecordCodec.stored(newId, merged.task(), r));
+                        files.append(r);
+                        imagesOf(r, images);
                     }
-                    String was = owner.put(s.sampleId() + '\u0000' + s.epoch(), shard.runId());
-                    if (was != null) {
-                        throw new InvalidInputException("sample '" + s.sampleId() + "' epoch " + s.epoch()
-                                + " is in runs " + was + " and " + shard.runId() + "; the shards overlap");
-                    }
-                    SampleRecord r = RecordCodec.sample(s);
-                    store.putSample(RecordCodec.stored(newId, merged.task(), r));
-                    files.append(r);
-                    imagesOf(r, images);
                 }
+                copyImages(shards, images, dir);
+                EvalRunner runner = new EvalRunner(store, env, ProgressListener.NONE);
+                return runner.end(merged.withStatus(RunStatus.completed, env.clock().instant()), metrics, null, files);
             }
-            copyImages(shards, images, dir);
-            EvalRunner runner = new EvalRunner(store, env, ProgressListener.NONE);
-            return runner.end(merged.withStatus(RunStatus.completed, env.clock().instant()), metrics, null, files);
         }
     }
 

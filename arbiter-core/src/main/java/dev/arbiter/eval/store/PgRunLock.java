@@ -49,6 +49,28 @@ final class PgRunLock implements RunLock {
         return lease;
     }
 
+    /**
+     * Whether a session holds the run's advisory lock, read from {@code pg_locks} (a session-level lock on a bigint
+     * key shows as classid = its high 32 bits, objid = its low 32 bits, objsubid = 1), which takes no lock itself.
+     */
+    @Override
+    public boolean held(String runId) {
+        long key = key(runId);
+        try (Connection c = connector.open();
+             PreparedStatement p = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' "
+                     + "AND granted AND objsubid = 1 AND classid::bigint = ? AND objid::bigint = ? "
+                     + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))")) {
+            p.setLong(1, key >>> 32);
+            p.setLong(2, key & 0xFFFF_FFFFL);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new UnavailableException("cannot read the lock of run " + runId + " on " + location + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A new session holding the run's advisory lock; refused, naming the holder, when another session holds it. */
     private Connection lock(String runId, String when) {
         Connection c = null;

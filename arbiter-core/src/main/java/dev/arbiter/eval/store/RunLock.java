@@ -15,4 +15,11 @@ public interface RunLock {
      *         has it
      */
     RunLease acquire(String runId);
+
+    /**
+     * Whether a process holds the run now: what tells a run stored as {@code running} that is being written from one
+     * whose writer died (kill -9, a lost machine) and left the status behind. Read-only: it never records anything,
+     * and a writer that asks for the run at the same moment still gets it.
+     */
+    boolean held(String runId);
 }

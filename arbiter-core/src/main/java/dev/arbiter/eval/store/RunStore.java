@@ -176,6 +176,11 @@ public final class RunStore implements AutoCloseable {
         return new FileRunLock(file.toAbsolutePath().resolveSibling(file.getFileName() + ".locks"), clock);
     }
 
+    /** Whether a process holds the run's lock now ({@link RunLock#held}); reads only. */
+    public boolean held(String runId) {
+        return runLock(java.time.Clock.systemUTC()).held(runId);
+    }
+
     private void checkSchema() throws SQLException {
         Connection db = conn.get();
         try (PreparedStatement p = db.prepareStatement("SELECT value FROM meta WHERE key = 'schema_version'");

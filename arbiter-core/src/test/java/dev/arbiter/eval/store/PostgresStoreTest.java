@@ -115,6 +115,22 @@ class PostgresStoreTest {
     }
 
     @Test
+    void anotherSessionSeesWhetherARunIsHeldWithoutTakingIt() {
+        String url = EmbeddedPg.newDatabase();
+        try (RunStore a = RunStore.open(url, EmbeddedPg.env()); RunStore b = RunStore.open(url, EmbeddedPg.env())) {
+            assertThat(b.held("20250301-120000-abcdef")).isFalse();
+            try (RunLease lease = a.runLock(CLOCK).acquire("20250301-120000-abcdef")) {
+                assertThat(b.held("20250301-120000-abcdef")).isTrue();
+                assertThat(b.held("another-run")).isFalse();
+            }
+            assertThat(b.held("20250301-120000-abcdef")).isFalse();
+            try (RunLease again = b.runLock(CLOCK).acquire("20250301-120000-abcdef")) {  // asking took nothing
+                assertThat(a.held("20250301-120000-abcdef")).isTrue();
+            }
+        }
+    }
+
+    @Test
     void fourWritersAtOnceLoseAndDuplicateNothing() throws Exception {
         String url = EmbeddedPg.newDatabase();
         int perWriter = 200;
