@@ -134,7 +134,7 @@ public final class CustomDatasetLoader {
             int at = in.position();
             int line = 1;
             for (int i = 0; i < at; i++) if (bytes[i] == '\n') line++;
-            throw new InvalidInputException(new DataProblem(name, line, null, String.format(java.util.Locale.ROOT,
+            throw new InvalidInputException(new DataProblem(name, line, null, String.format(java.util.Locale.US,
                     "not UTF-8 text (byte 0x%02X); save it as UTF-8", bytes[at] & 0xFF)).toString());
         }
         return out.flip().toString();
