@@ -125,6 +125,15 @@ class ResumeSettingsCommandTest {
     }
 
     @Test
+    void aRefusedResumeNamesTheOptionThatDiffersWithBothValues() {
+        String first = stoppedRun("--out", dir.resolve("r1").toString());
+        CliRun refused = eval("--resume", first, "--option", "template=" + TEMPLATE);
+        assertThat(refused.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(refused.err()).contains("--resume " + first)
+                .contains("--option template (that run: not set; now: \"" + TEMPLATE + "\")");
+    }
+
+    @Test
     void anotherJudgeModelStartsANewRunAndNeitherTheKeyNorTheManifestHoldsTheJudgesKey() throws Exception {
         String[] judged = {"--scorer", "judge", "--judge-endpoint", judge.baseUri().toString(), "--judge-api-key-env", VAR};
         String first = stoppedRun(concat(judged, "--judge-model", "judge-a", "--out", dir.resolve("r1").toString()));
@@ -134,7 +143,10 @@ class ResumeSettingsCommandTest {
         JsonNode setting = Json.mapper().readTree(Files.readString(dir.resolve("r2/manifest.json"))).get("setting");
         assertThat(setting.get("judge").asText()).contains(judge.baseUri().toString()).endsWith("judge-b");
 
-        assertThat(second.out() + second.err()).doesNotContain(SECRET);
+        CliRun refused = eval(concat(judged, "--judge-model", "judge-b", "--resume", first));
+        assertThat(refused.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(refused.err()).contains("judge (--judge-endpoint, --judge-model)").contains("judge-a").contains("judge-b");
+        for (CliRun r : List.of(second, refused)) assertThat(r.out() + r.err()).doesNotContain(SECRET);
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))

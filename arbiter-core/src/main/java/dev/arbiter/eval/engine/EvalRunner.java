@@ -18,6 +18,7 @@ import dev.arbiter.eval.Scorer;
 import dev.arbiter.eval.Task;
 import dev.arbiter.eval.harness.HarnessProfile;
 import dev.arbiter.eval.scale.RunScale;
+import dev.arbiter.eval.scale.TaskRecipe;
 import dev.arbiter.eval.store.ResponseCache;
 import dev.arbiter.eval.store.RunLease;
 import dev.arbiter.eval.store.RunStore;
@@ -101,7 +102,7 @@ public final class EvalRunner {
                     endpoint.model(), endpointId, task.dataset().sha256(), generation, opts.seed(), opts.limit(),
                     opts.epochs(), SettingsKey.questions(selected), setting(task, endpoint, opts));
             key = SettingsKey.of(keyed);
-            previous = previous(opts, key);
+            previous = previous(opts, key, keyed);
         } catch (RuntimeException | Error e) {
             if (probe != null) probe.cancel(true);
             throw e;
@@ -298,18 +299,32 @@ public final class EvalRunner {
         return record;
     }
 
-    private Optional<StoredRun> previous(RunOptions opts, String key) {
+    /** @param keyed the parts of {@code key}, to name what differs when the run to resume was keyed otherwise */
+    private Optional<StoredRun> previous(RunOptions opts, String key, Map<String, Object> keyed) {
         if (opts.resumeRunId() != null) {
             StoredRun run = store.run(opts.resumeRunId()).orElseThrow(() -> new InvalidInputException(
                     "--resume " + opts.resumeRunId() + ": no such run in " + store.location() + " (see ./arbiter runs)"));
-            if (!run.settingsKey().equals(key)) {
-                throw new InvalidInputException("--resume " + run.runId() + ": that run used other settings (task, "
-                        + "scorer, model, endpoint, generation, --seed, --limit, --epochs or dataset); pass the same "
-                        + "flags as the original run or start a new one");
-            }
+            if (!run.settingsKey().equals(key)) throw otherSettings(run, keyed);
             return Optional.of(run);
         }
         return opts.autoResume() ? store.latestIncomplete(key) : Optional.empty();
+    }
+
+    /** The refusal of a --resume whose run was keyed otherwise, naming the first settings that differ, both values. */
+    private static InvalidInputException otherSettings(StoredRun run, Map<String, Object> keyed) {
+        RunManifest old = RecordCodec.read(run.manifest(), RunManifest.class, "run " + run.runId());
+        List<String> differ = SettingsDiff.between(SettingsKey.parts(old), keyed);
+        int shown = Math.min(differ.size(), 3);
+        String what = String.join("; ", differ.subList(0, shown))
+                + (differ.size() > shown ? "; and " + (differ.size() - shown) + " more" : "");
+        // a run given options by a version that did not key them: its key lacks them, whatever is given now
+        TaskRecipe recipe = old.scale() == null ? null : old.scale().task();
+        boolean unkeyed = (old.setting() == null || old.setting().options() == null) && recipe != null
+                && !recipe.askingOptions().isEmpty();
+        return new InvalidInputException("--resume " + run.runId() + ": that run was asked or graded otherwise: " + what
+                + (unkeyed ? " (it was stored by a version that left its options " + recipe.askingOptions().keySet()
+                + " out of its settings key, so this version cannot continue it)" : "")
+                + "; pass the same flags as the original run or start a new one without --resume");
     }
 
     /**

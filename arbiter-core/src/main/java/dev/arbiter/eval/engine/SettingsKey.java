@@ -66,6 +66,17 @@ final class SettingsKey {
     }
 
     /**
+     * The parts a stored run was keyed by, read back from its manifest, without the questions (the manifest holds
+     * no digest of them). The manifest's generation carries Ollama's {@code num_ctx}, which is chosen after the key
+     * (it needs the probe); the {@code --context} that decides it is in the setting.
+     */
+    static Map<String, Object> parts(RunManifest m) {
+        GenerationConfig g = m.generation() == null ? null : m.generation().withNumCtx(null);
+        return parts(m.task(), m.taskVersion(), m.scorer(), m.model(), m.endpoint(), m.datasetSha256(), g, m.seed(),
+                m.limit(), m.epochs(), null, m.setting());
+    }
+
+    /**
      * Digest of what the selected samples ask and expect: id, input, target and choices, in order. Metadata is left
      * out (its map order is not stable across JVMs, and it does not change the question).
      */

@@ -3,10 +3,12 @@ package dev.arbiter.eval.engine;
 import dev.arbiter.client.ApiFlavor;
 import dev.arbiter.client.Endpoint;
 import dev.arbiter.client.ModelException;
+import dev.arbiter.error.InvalidInputException;
 import dev.arbiter.eval.Score;
 import dev.arbiter.eval.Scorer;
 import dev.arbiter.eval.TaskState;
 import dev.arbiter.eval.scale.TaskRecipe;
+import dev.arbiter.eval.store.StoredRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,11 +17,12 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What decides whether an incomplete run is continued: everything that changes what is asked or how it is graded
- * (task options, scorer options, the judge, Ollama's --context) starts a new run; what does not (concurrency,
- * output directory) still resumes.
+ * (task options, scorer options, the judge, Ollama's --context) starts a new run, and a refused --resume names what
+ * differs; what does not (concurrency, output directory) still resumes.
  */
 class ResumeSettingsTest {
     static final int N = 30;
@@ -150,5 +153,47 @@ class ResumeSettingsTest {
         RunRecord r = runner().rescore("run-1", TestTasks.lenient(), List.of(), null, stores.runsRoot());
         assertThat(r.manifest().setting().options()).containsExactly(Map.entry("template", "T {prompt}"));
         assertThat(r.manifest().setting().judge()).isNull();
+    }
+
+    @Test
+    void aRefusedResumeNamesTheSettingsThatDifferWithBothValues() {
+        failedFirstRun(TestTasks.task(N), TestTasks.endpoint(),
+                options(Map.of("scorer.ignore_case", "false")).concurrency(1).build());
+        assertThatThrownBy(() -> runner().run(TestTasks.task(N), TestTasks.endpoint(), new FakeClient(TestTasks::mostlyRight),
+                options(Map.of("scorer.ignore_case", "true", "template", "[reply:zzz] {prompt}")).resume("run-1").build()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("--resume run-1")
+                .hasMessageContaining("--scorer-option ignore_case (that run: \"false\"; now: \"true\")")
+                .hasMessageContaining("--option template (that run: not set; now: \"[reply:zzz] {prompt}\")");
+        assertThatThrownBy(() -> runner().run(TestTasks.task(N), TestTasks.endpoint(), new FakeClient(TestTasks::mostlyRight),
+                options(Map.of("scorer.ignore_case", "false")).resume("run-1").epochs(2).limit(20).build()))
+                .hasMessageContaining("--limit (that run: not set; now: 20)")
+                .hasMessageContaining("--epochs (that run: 1; now: 2)");
+    }
+
+    @Test
+    void aRefusedResumeOfARunWhoseOptionsAnEarlierVersionLeftOutOfItsKeySaysSo() throws Exception {
+        failedFirstRun(TestTasks.task(N), TestTasks.endpoint(), options(Map.of("template", "T {prompt}")).concurrency(1).build());
+        // run-1 as an earlier version stored it: the options in its recipe (scale.task), not in its setting or key
+        StoredRun stored = stores.store().run("run-1").orElseThrow();
+        com.fasterxml.jackson.databind.node.ObjectNode manifest =
+                (com.fasterxml.jackson.databind.node.ObjectNode) dev.arbiter.util.Json.mapper().readTree(stored.manifest());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("setting")).remove("options");
+        manifest.put("run_id", "run-old");
+        stores.store().insertRun(new StoredRun("run-old", stored.task(), stored.model(), stored.endpoint(), "an-older-key",
+                "failed", stored.startedAt(), null, stored.planned(), 0, null, manifest.toString(), null));
+        assertThatThrownBy(() -> runner().run(TestTasks.task(N), TestTasks.endpoint(), new FakeClient(TestTasks::mostlyRight),
+                options(Map.of("template", "T {prompt}")).resume("run-old").build()))
+                .hasMessageContaining("--option template (that run: not set; now: \"T {prompt}\")")
+                .hasMessageContaining("left its options [template] out of its settings key");
+    }
+
+    @Test
+    void aRefusedResumeWhoseRecordedSettingsAgreeSaysTheQuestionsDiffer() {
+        failedFirstRun(TestTasks.task(N), TestTasks.endpoint(), options(Map.of()).concurrency(1).build());
+        dev.arbiter.eval.Task fewer = TestTasks.task(N - 1);  // the same file digest, one row fewer: other questions
+        assertThatThrownBy(() -> runner().run(fewer, TestTasks.endpoint(), new FakeClient(TestTasks::mostlyRight),
+                options(Map.of()).resume("run-1").build()))
+                .hasMessageContaining("the questions asked");
     }
 }
