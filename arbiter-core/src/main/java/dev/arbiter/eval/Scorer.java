@@ -8,4 +8,10 @@ public interface Scorer {
     String name();
 
     Score score(TaskState state);
+
+    /**
+     * The model that grades, as its client describes itself (protocol, URL, model; never a key), or null when the
+     * scorer grades by rule. Part of a run's settings key: answers graded by one judge are not continued by another.
+     */
+    default String judge() { return null; }
 }

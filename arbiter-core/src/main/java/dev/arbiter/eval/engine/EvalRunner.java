@@ -1,5 +1,6 @@
 package dev.arbiter.eval.engine;
 
+import dev.arbiter.client.ApiFlavor;
 import dev.arbiter.client.Capabilities;
 import dev.arbiter.client.Endpoint;
 import dev.arbiter.client.GenerationConfig;
@@ -17,6 +18,7 @@ import dev.arbiter.eval.Scorer;
 import dev.arbiter.eval.Task;
 import dev.arbiter.eval.harness.HarnessProfile;
 import dev.arbiter.eval.scale.RunScale;
+import dev.arbiter.eval.scale.TaskRecipe;
 import dev.arbiter.eval.store.ResponseCache;
 import dev.arbiter.eval.store.RunLease;
 import dev.arbiter.eval.store.RunStore;
@@ -31,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.FutureTask;
 import java.util.Set;
@@ -95,10 +98,11 @@ public final class EvalRunner {
         String key;
         Optional<StoredRun> previous;
         try {
-            key = SettingsKey.of(task.name(), task.version(), task.scorer().name(), endpoint.model(), endpointId,
-                    task.dataset().sha256(), generation, opts.seed(), opts.limit(), opts.epochs(),
-                    SettingsKey.questions(selected), task.setting());
-            previous = previous(opts, key);
+            Map<String, Object> keyed = SettingsKey.parts(task.name(), task.version(), task.scorer().name(),
+                    endpoint.model(), endpointId, task.dataset().sha256(), generation, opts.seed(), opts.limit(),
+                    opts.epochs(), SettingsKey.questions(selected), setting(task, endpoint, opts));
+            key = SettingsKey.of(keyed);
+            previous = previous(opts, key, keyed);
         } catch (RuntimeException | Error e) {
             if (probe != null) probe.cancel(true);
             throw e;
@@ -207,8 +211,7 @@ public final class EvalRunner {
             Path dir = outDir != null ? outDir : runsRoot.resolve(newId);
             String key = SettingsKey.of(old.task(), old.taskVersion(), scorer.name(), old.model(), old.endpoint(),
                     old.datasetSha256(), old.generation(), old.seed(), old.limit(), old.epochs(), null);
-            EvalSetting setting = harness == null ? old.setting()
-                    : (old.setting() == null ? new EvalSetting(harness, null, null, null) : old.setting().withHarness(harness));
+            EvalSetting setting = regraded(old.setting(), harness, scorer);
             RunManifest manifest = old.rescored(newId, scorer.name(), metrics.stream().map(Metric::name).toList(), key,
                     clock.instant(), dir.toAbsolutePath().toString(), setting);
             store.insertRun(new StoredRun(newId, manifest.task(), manifest.model(), manifest.endpoint(), key,
@@ -229,6 +232,19 @@ public final class EvalRunner {
                         metrics, null, files);
             }
         }
+    }
+
+    /**
+     * The setting of a re-grading of a run asked under {@code asked}: as {@code harness} grades when given, by
+     * {@code scorer}'s judge; the source's scorer options and judge described the source's grading and are dropped.
+     */
+    static EvalSetting regraded(EvalSetting asked, String harness, Scorer scorer) {
+        if (asked == null && harness == null && scorer.judge() == null) return null;
+        EvalSetting s = asked == null ? new EvalSetting(harness, null, null, null) : asked;
+        if (harness != null) s = s.withHarness(harness);
+        Map<String, String> options = new java.util.TreeMap<>(s.options() == null ? Map.of() : s.options());
+        options.keySet().removeIf(k -> k.startsWith("scorer."));
+        return s.withInputs(options, scorer.judge(), s.context());
     }
 
     /**
@@ -286,18 +302,46 @@ public final class EvalRunner {
         return record;
     }
 
-    private Optional<StoredRun> previous(RunOptions opts, String key) {
+    /** @param keyed the parts of {@code key}, to name what differs when the run to resume was keyed otherwise */
+    private Optional<StoredRun> previous(RunOptions opts, String key, Map<String, Object> keyed) {
         if (opts.resumeRunId() != null) {
             StoredRun run = store.run(opts.resumeRunId()).orElseThrow(() -> new InvalidInputException(
                     "--resume " + opts.resumeRunId() + ": no such run in " + store.location() + " (see ./arbiter runs)"));
-            if (!run.settingsKey().equals(key)) {
-                throw new InvalidInputException("--resume " + run.runId() + ": that run used other settings (task, "
-                        + "scorer, model, endpoint, generation, --seed, --limit, --epochs or dataset); pass the same "
-                        + "flags as the original run or start a new one");
-            }
+            if (!run.settingsKey().equals(key)) throw otherSettings(run, keyed);
             return Optional.of(run);
         }
         return opts.autoResume() ? store.latestIncomplete(key) : Optional.empty();
+    }
+
+    /** The refusal of a --resume whose run was keyed otherwise, naming the first settings that differ, both values. */
+    private static InvalidInputException otherSettings(StoredRun run, Map<String, Object> keyed) {
+        RunManifest old = RecordCodec.read(run.manifest(), RunManifest.class, "run " + run.runId());
+        List<String> differ = SettingsDiff.between(SettingsKey.parts(old), keyed);
+        int shown = Math.min(differ.size(), 3);
+        String what = String.join("; ", differ.subList(0, shown))
+                + (differ.size() > shown ? "; and " + (differ.size() - shown) + " more" : "");
+        // a run given options by a version that did not key them: its key lacks them, whatever is given now
+        TaskRecipe recipe = old.scale() == null ? null : old.scale().task();
+        boolean unkeyed = (old.setting() == null || old.setting().options() == null) && recipe != null
+                && !recipe.askingOptions().isEmpty();
+        return new InvalidInputException("--resume " + run.runId() + ": that run was asked or graded otherwise: " + what
+                + (unkeyed ? " (it was stored by a version that left its options " + recipe.askingOptions().keySet()
+                + " out of its settings key, so this version cannot continue it)" : "")
+                + "; pass the same flags as the original run or start a new one without --resume");
+    }
+
+    /**
+     * The task's setting with what else decides what it asks and how it grades: the task's and scorer's options
+     * from the command line, the scorer's judge, and --context where it is sent (Ollama). The task's own when there
+     * is none of these, so that the key of such a run is the one earlier versions stored.
+     */
+    private static EvalSetting setting(Task task, Endpoint endpoint, RunOptions opts) {
+        Map<String, String> options = opts.task() == null ? Map.of() : opts.task().askingOptions();
+        String judge = task.scorer().judge();
+        Integer context = endpoint.api() == ApiFlavor.ollama ? opts.contextTokens() : null;
+        if (options.isEmpty() && judge == null && context == null) return task.setting();
+        EvalSetting s = task.setting() == null ? new EvalSetting(null, null, null, null) : task.setting();
+        return s.withInputs(options, judge, context);
     }
 
     /** The probe's answer, or its failure as the probe itself throws it; an interrupt here cancels the probe. */
@@ -334,7 +378,8 @@ public final class EvalRunner {
                 task.dataset().name(), task.dataset().path(), task.dataset().sha256(), task.dataset().samples().size(),
                 samples, generation, opts.seed(), opts.limit(), opts.epochs(), concurrency, rpm,
                 endpoint.pricePerMillionIn(), endpoint.pricePerMillionOut(), opts.cache(), opts.arbiterVersion(), started,
-                null, dir.toAbsolutePath().toString(), key, null, task.setting(), scale(task, opts), task.dataset().skipped());
+                null, dir.toAbsolutePath().toString(), key, null, setting(task, endpoint, opts), scale(task, opts),
+                task.dataset().skipped());
     }
 
     /** Per-replica counts of a replicated endpoint, into the manifest the run ends with. */

@@ -18,10 +18,11 @@ import java.util.List;
  * @param samples      distinct samples selected (after --limit)
  * @param generation   sampling settings of the task; the seed sent with epoch k is {@code seed + k}
  * @param pricePerMillionIn  USD per million prompt tokens from the endpoint, for the cost estimate; null if not given
- * @param settingsKey  hash of task, scorer, model, endpoint, generation settings, seed, limit, epochs and dataset sha
+ * @param settingsKey  hash of task, scorer, model, endpoint, generation settings, seed, limit, epochs, dataset sha,
+ *                     the questions asked and the setting: what finds the run to resume ({@code SettingsKey})
  * @param rescoredFrom the run whose stored answers this run re-scored, or null
- * @param setting      harness profile, shots, --system and the generation settings the command line overrode; null in
- *                     runs stored before it was recorded
+ * @param setting      harness profile, shots, --system, the generation settings the command line overrode, the task's
+ *                     and scorer's options, the judge and --context; null in runs stored before it was recorded
  * @param scale        shard, merge and replica facts ({@code --shard}, {@code merge}, several {@code --endpoint}s); null
  *                     for a run on one endpoint, unsharded
  * @param datasetSkipped rows of the data file left out as invalid ({@code --skip-invalid}): not in {@code datasetSize};

@@ -201,7 +201,7 @@ public final class RunMerge {
         same("--seed", a.seed(), b.seed(), a, b);
         same("--limit", a.limit(), b.limit(), a, b);
         same("--epochs", a.epochs(), b.epochs(), a, b);
-        same("setting (harness, shots, system, overridden flags)", a.setting(), b.setting(), a, b);
+        same("setting (harness, shots, system, overridden flags, options, judge, --context)", a.setting(), b.setting(), a, b);
         same("shard count", a.scale().shard().count(), b.scale().shard().count(), a, b);
         same("sample selection (--limit, --seed, dataset)", a.scale().selection(), b.scale().selection(), a, b);
         if (a.scale().task() != null && b.scale().task() != null) {

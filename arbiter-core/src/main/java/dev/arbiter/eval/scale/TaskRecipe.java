@@ -1,7 +1,9 @@
 package dev.arbiter.eval.scale;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a shard run's task was built from: the task name as given to {@code --task} and the parameters the command
@@ -22,6 +24,23 @@ public record TaskRecipe(String name, String data, Integer limit, Long seed, Int
         if (name == null || name.isBlank()) throw new IllegalArgumentException("task name is required");
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
         options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    /**
+     * Options the command line folds in from flags the manifest records elsewhere: {@code --harness} and
+     * {@code --system} in the setting, {@code --epochs} in the run itself.
+     */
+    public static final Set<String> RECORDED_ELSEWHERE = Set.of("harness", "system", "epochs");
+
+    /**
+     * The options that decide what the task asks and how it grades beyond the flags recorded elsewhere: the
+     * {@code --option}s, {@code --scorer-option}s ({@code scorer.KEY}), {@code --field}s ({@code field.FIELD}),
+     * {@code skip_invalid}. Empty for a run given none, whose settings key is then the one earlier versions stored.
+     */
+    public Map<String, String> askingOptions() {
+        Map<String, String> out = new LinkedHashMap<>(options);
+        out.keySet().removeAll(RECORDED_ELSEWHERE);
+        return out;
     }
 
     /**

@@ -49,6 +49,9 @@ public final class JudgeScorer implements Scorer {
     public String name() { return mode == JudgeMode.GRADE ? "judge" : "judge_rating"; }
 
     @Override
+    public String judge() { return judge.describe(); }
+
+    @Override
     public Score score(TaskState state) {
         Sample s = state.sample();
         String answer = state.completion();

@@ -35,6 +35,9 @@ public final class GuardedScorer implements Scorer {
     public GuardClassifier guard() { return guard; }
 
     @Override
+    public String judge() { return inner.judge(); }
+
+    @Override
     public Score score(TaskState state) {
         Score s = inner.score(state);
         Map<String, Object> meta = new LinkedHashMap<>(s.metadata());

@@ -324,7 +324,7 @@ class EvalRunnerTest {
                 options().build());
         assertThatThrownBy(() -> runner(null).run(TestTasks.task(5), TestTasks.endpoint(),
                 new FakeClient(TestTasks::mostlyRight), options().resume("run-1").epochs(2).build()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("other settings");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--epochs (that run: 1; now: 2)");
     }
 
     @Test

@@ -67,6 +67,9 @@ public final class MtBenchJudge implements Scorer {
     public String name() { return fastChat ? "mt_bench_single_fastchat" : "mt_bench_single"; }
 
     @Override
+    public String judge() { return judge.describe(); }
+
+    @Override
     public Score score(TaskState state) {
         String category = (String) state.sample().metadata().get("category");
         int id = Integer.parseInt(state.sample().id());
