@@ -42,10 +42,11 @@ public final class InspectNumber {
         String t = PythonText.strip(s);
         if (!PY_FLOAT.matcher(t).matches()) return null;
         StringBuilder ascii = new StringBuilder(t.length());
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
+        for (int i = 0; i < t.length(); ) {
+            int c = t.codePointAt(i);  // by code point: Python reads the supplementary digits (U+1D7CE...) too
+            i += Character.charCount(c);
             if (c == '_') continue;
-            ascii.append(Character.isDigit(c) ? (char) ('0' + Character.digit(c, 10)) : c);
+            ascii.append(Character.isDigit(c) ? (char) ('0' + Character.digit(c, 10)) : (char) c);
         }
         try {
             return Double.parseDouble(ascii.toString());
