@@ -2,6 +2,7 @@ package dev.arbiter.fit;
 
 import dev.arbiter.catalog.Architecture;
 import dev.arbiter.catalog.ParamCount;
+import dev.arbiter.fit.gguf.BundledGgufSizes;
 import dev.arbiter.fit.gguf.GgmlType;
 import dev.arbiter.fit.gguf.GgufMix;
 import dev.arbiter.fit.gguf.GgufSize;
@@ -22,10 +23,22 @@ final class Weights {
 
 
     /**
-     * Sizes already computed, by architecture instance and mix: a catalogue has a few dozen architectures and ten
+     * Sizes already found, by architecture instance and mix: a catalogue has a few dozen architectures and ten
      * mixes, and fit's searches ask often (by identity: see {@link IdentityMemo}).
      */
-    private static final IdentityMemo<Architecture, GgufSize[]> SIZES = new IdentityMemo<>(256);
+    private static final IdentityMemo<Architecture, Sizes> SIZES = new IdentityMemo<>(256);
+
+    /**
+     * One architecture instance's sizes, by mix ordinal, and its entry in the build's snapshot of the bundled models'
+     * sizes, looked up once: null when the architecture is not exactly a bundled one (a user's, an edited one), whose
+     * sizes are then computed.
+     */
+    private static final class Sizes {
+        final BundledGgufSizes.Entry bundled;
+        final GgufSize[] byMix = new GgufSize[GgufMix.values().length];
+
+        Sizes(BundledGgufSizes.Entry bundled) { this.bundled = bundled; }
+    }
 
     /** The GGUF sizes when the request runs a GGUF file, else empty. */
     static Optional<GgufWeights> gguf(FitRequest r) {
@@ -65,11 +78,16 @@ final class Weights {
         return a.moe() == null ? 1 : (double) a.moe().activeExperts() / a.moe().experts();
     }
 
+    /** The sizes of {@code a} at {@code mix}: the bundled snapshot's when {@code a} is a bundled architecture, else computed. */
     private static GgufSize size(Architecture a, GgufMix mix) {
-        GgufSize[] byMix = SIZES.get(a, k -> new GgufSize[GgufMix.values().length]);
-        synchronized (byMix) {
-            if (byMix[mix.ordinal()] == null) byMix[mix.ordinal()] = GgufSize.of(a, mix, false);
-            return byMix[mix.ordinal()];
+        Sizes s = SIZES.get(a, k -> new Sizes(BundledGgufSizes.find(k)));
+        synchronized (s) {
+            GgufSize g = s.byMix[mix.ordinal()];
+            if (g == null) {
+                g = s.bundled != null ? s.bundled.size(mix) : GgufSize.of(a, mix, false);
+                s.byMix[mix.ordinal()] = g;
+            }
+            return g;
         }
     }
 

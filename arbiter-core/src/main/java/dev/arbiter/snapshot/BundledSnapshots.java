@@ -1,9 +1,11 @@
 package dev.arbiter.snapshot;
 
 import dev.arbiter.catalog.CatalogLoader;
+import dev.arbiter.catalog.Model;
 import dev.arbiter.cost.PriceBook;
 import dev.arbiter.fit.HardwareCatalog;
 import dev.arbiter.fit.MemoryClaims;
+import dev.arbiter.fit.gguf.BundledGgufSizes;
 import dev.arbiter.profile.Dimensions;
 import dev.arbiter.recommend.QuantRetention;
 import dev.arbiter.recommend.UseCases;
@@ -22,7 +24,8 @@ import java.util.function.Supplier;
  * The build step that writes every bundled resource's {@link Snapshot}: arbiter-core's process-classes phase runs
  * {@code BundledSnapshots OUTPUT_DIR} (exec-maven-plugin), after compiling and before the tests and the jar, so both
  * carry snapshots of exactly the resources beside them. Each entry is parsed by the resource's own loader, so a
- * bundled file with an error fails the build with the loader's message.
+ * bundled file with an error fails the build with the loader's message. One entry is computed rather than parsed:
+ * the bundled models' GGUF sizes ({@link BundledGgufSizes}), whose sources are the sizing code's class files.
  */
 public final class BundledSnapshots {
     private BundledSnapshots() {}
@@ -38,6 +41,9 @@ public final class BundledSnapshots {
         m.put(QuantRetention.SNAPSHOT, () -> QuantRetention.parseBundled().entries());
         m.put(BenchmarkScales.SNAPSHOT, () -> BenchmarkScales.parseBundled().entries());
         m.put(PriceBook.SNAPSHOT, () -> PriceBook.parseBundled().entries());
+        // Not a resource parsed: the GGUF sizes of the bundled catalogue's architectures, computed by the sizing code.
+        m.put(BundledGgufSizes.SNAPSHOT, () -> BundledGgufSizes.of(
+                new CatalogLoader().parseBundled().models().stream().map(Model::architecture).toList()));
         return m;
     }
 

@@ -38,8 +38,10 @@ import java.util.zip.CRC32;
  * shapes (component names and generic types, enum constants), and a snapshot whose fingerprint differs from the
  * classes reading it, or that is damaged, is ignored: the caller parses the resource as it always did.
  *
- * <p>Values: primitives, their boxes, String, LocalDate, enums, records, and List, Set and Map of those. Every
- * non-primitive value is preceded by a presence byte (null is kept as null).
+ * <p>Values: primitives, their boxes, String, LocalDate, enums, records, {@code long[]}, and List, Set and Map of
+ * those. Every non-primitive value is preceded by a presence byte (null is kept as null). A {@code long[]} is its
+ * length and its values big-endian, read back in one block rather than value by value: it is for bulk numbers (the
+ * bundled models' GGUF sizes, tens of thousands of longs) that boxed lists would make slow to read at start-up.
  */
 public final class Snapshot {
     private static final int MAGIC = 0x41524253; // "ARBS"
@@ -235,7 +237,11 @@ public final class Snapshot {
         else if (raw == LocalDate.class) out.writeLong(((LocalDate) v).toEpochDay());
         else if (raw.isEnum()) out.writeInt(((Enum<?>) v).ordinal());
         else if (raw.isRecord()) writeRecord(out, v);
-        else if (raw == List.class || raw == Set.class) {
+        else if (raw == long[].class) {
+            long[] a = (long[]) v;
+            out.writeInt(a.length);
+            for (long x : a) out.writeLong(x);
+        } else if (raw == List.class || raw == Set.class) {
             Type element = argument(type, 0);
             java.util.Collection<?> c = (java.util.Collection<?>) v;
             out.writeInt(c.size());
@@ -281,6 +287,7 @@ public final class Snapshot {
         if (raw == LocalDate.class) return LocalDate.ofEpochDay(in.readLong());
         if (raw.isEnum()) return raw.getEnumConstants()[in.readInt()];
         if (raw.isRecord()) return readRecord(in, raw);
+        if (raw == long[].class) return longs(in);
         if (raw == List.class || raw == Set.class) {
             int n = in.readInt();
             java.util.Collection<Object> c = raw == List.class ? new ArrayList<>(n) : new LinkedHashSet<>();
@@ -305,6 +312,17 @@ public final class Snapshot {
     private static Type argument(Type t, int i) {
         if (t instanceof ParameterizedType p) return p.getActualTypeArguments()[i];
         throw new IllegalArgumentException("a snapshot needs the element type of " + t.getTypeName());
+    }
+
+    /** A {@code long[]}: its length, then its bytes in one read, turned into longs by one bulk copy. */
+    private static long[] longs(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > Integer.MAX_VALUE / Long.BYTES) throw new IOException("long[] of " + n + " values");
+        byte[] b = new byte[n * Long.BYTES];
+        in.readFully(b);
+        long[] a = new long[n];
+        java.nio.ByteBuffer.wrap(b).asLongBuffer().get(a);   // big-endian, as DataOutputStream wrote them
+        return a;
     }
 
     /** A string is its UTF-8 length and bytes (DataOutput's writeUTF stops at 64 KiB). */

@@ -39,6 +39,8 @@ class SnapshotTest {
 
     record Unsupported(Object anything) {}
 
+    record Longs(long[] values, long[] empty, long[] absent, List<long[]> listed) {}
+
     private static final long SOURCES = 42;
 
     private static byte[] bytes(Record r) throws IOException {
@@ -64,6 +66,22 @@ class SnapshotTest {
                 null, null);
         assertThat(read(bytes(full), Everything.class)).contains(full);
         assertThat(read(bytes(empty), Everything.class)).contains(empty);
+    }
+
+    @Test
+    void aLongArrayRoundTripsValueForValueAndACutOneIsIgnored() throws IOException {
+        long[] values = {0, -1, 1, Long.MIN_VALUE, Long.MAX_VALUE, 0x0102030405060708L, 4_677_120_000L};
+        Longs longs = new Longs(values, new long[0], null, List.of(new long[] {7}, values));
+        Longs back = read(bytes(longs), Longs.class).orElseThrow();
+        assertThat(back.values()).containsExactly(values);
+        assertThat(back.empty()).isEmpty();
+        assertThat(back.absent()).isNull();
+        assertThat(back.listed()).hasSize(2);
+        assertThat(back.listed().get(0)).containsExactly(7);
+        assertThat(back.listed().get(1)).containsExactly(values);
+        byte[] whole = bytes(new Longs(values, null, null, null));
+        // cut inside the array's values: the block read meets the end of the stream
+        assertThat(read(Arrays.copyOf(whole, whole.length - 3 * 9), Longs.class)).isEmpty();
     }
 
     @Test

@@ -45,6 +45,8 @@ public record GgufSize(GgufMix mix, long textBytes, Map<GgmlType, Long> bytesByT
      * The sizes of {@code a} at {@code mix}. The projector is counted from the catalogue's parameters outside the
      * decoder at 2 bytes each: llama.cpp's mmproj files are F16 (ggml-org's gemma-3-4b-it mmproj-model-f16.gguf is
      * 851 MB for the 419.8 M vision parameters the catalogue holds, 1.4 % above 2 bytes each for its F32 norms).
+     * Fit takes the bundled models' sizes from the build's snapshot of this method's results ({@link BundledGgufSizes})
+     * and calls it for any other architecture.
      */
     public static GgufSize of(Architecture a, GgufMix mix, boolean imatrix) {
         TensorTypes types = TensorTypes.of(mix, imatrix, a);
