@@ -56,6 +56,27 @@ class InspectWordsTest {
         assertThat(InspectWords.number("because")).isNull();
     }
 
+    @Test
+    void aPieceOfAsciiLettersGetsTheWordsTheGeneralStepsGive() {
+        String[] letters = {"a", "an", "the", "The", "AN", "inf", "INFinity", "NaN", "nan", "x", "Because", "e", "i", "n", "f", "t", "y"};
+        SplittableRandom random = new SplittableRandom(13);
+        for (int i = 0; i < 100_000; i++) {
+            String p = piece(random, letters);
+            for (int flags = 0; flags < 8; flags++) {
+                InspectWords w = new InspectWords((flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0);
+                java.util.Set<String> fast = new java.util.HashSet<>();
+                java.util.Set<String> general = new java.util.HashSet<>();
+                assertThat(InspectWords.asciiLetters(p)).isTrue();
+                w.letters(p, fast);
+                w.anyPiece(p, general);
+                assertThat(fast).as("'%s' %s", p, w).isEqualTo(general);
+            }
+        }
+        assertThat(InspectWords.asciiLetters("")).isFalse();
+        assertThat(InspectWords.asciiLetters("caf\u00e9")).isFalse();
+        assertThat(InspectWords.asciiLetters("a_b")).isFalse();
+    }
+
     private static String piece(SplittableRandom random, String[] parts) {
         StringBuilder b = new StringBuilder();
         for (int n = 1 + random.nextInt(4); n > 0; n--) b.append(parts[random.nextInt(parts.length)]);
