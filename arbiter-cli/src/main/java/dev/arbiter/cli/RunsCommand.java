@@ -34,8 +34,9 @@ final class RunsCommand implements Callable<Integer> {
 
     /**
      * One line of the list. {@code samples} counts answers stored (sample × epoch), errors included; {@code answered}
-     * those that are answers ({@link MeasuredRuns.Progress}: an error is not one), null for a bench run or an
-     * unreadable record; {@code planned} those intended. {@code status} as a reader should take it: {@code stale}
+     * those that are answers ({@link MeasuredRuns.Progress}: an error is not one), null for a bench run, a run with
+     * no final record yet (running or stale: its stored count is its progress) or an unreadable record;
+     * {@code planned} those intended. {@code status} as a reader should take it: {@code stale}
      * for a run stored as running that no process writes ({@link RunReader#status(StoredRun)}).
      */
     record Row(String runId, String task, String model, String endpoint, String status, int samples, Integer answered,
@@ -48,6 +49,10 @@ final class RunsCommand implements Callable<Integer> {
 
         private static Integer answered(StoredRun r, String status, RunReader reader) {
             if (dev.arbiter.evidence.EvidenceStore.TASK.equals(r.task())) return null;  // a bench run's levels, not answers
+            // A run without its final record (running, or stale) is counted from what it stored, as it is listed as
+            // such: rebuilding its record from every stored answer, at each of the web UI's polls (every 2 s), cost a
+            // running 16k eval ~0.5 s of CPU a poll on the cores the run itself needs.
+            if (r.record() == null) return null;
             try {
                 return reader.record(r).tasks().stream().mapToInt(t -> MeasuredRuns.Progress.of(status, t).answered()).sum();
             } catch (InvalidInputException unreadable) {

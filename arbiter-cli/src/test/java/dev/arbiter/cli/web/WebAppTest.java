@@ -256,7 +256,9 @@ class WebAppTest {
             assertThat(second.path("tasks").get(0).path("missing").asInt()).isEqualTo(9);
             JsonNode row = json(get("/api/runs").body()).path("runs").get(0);
             assertThat(row.path("samples").asInt()).isEqualTo(3);
-            assertThat(row.path("answered").asInt()).isEqualTo(3);
+            // a running run is counted from what it stored (app.js's answered() falls back to it): rebuilding its
+            // record from every answer at each poll would take CPU from the run itself
+            assertThat(row.hasNonNull("answered")).isFalse();
             assertThat(row.path("planned").asInt()).isEqualTo(12);
             assertThat(row.path("status").asText()).isEqualTo("running");
         }
@@ -270,7 +272,7 @@ class WebAppTest {
         }
         JsonNode row = json(get("/api/runs").body()).path("runs").get(0);
         assertThat(row.path("status").asText()).isEqualTo("stale");
-        assertThat(row.path("answered").asInt()).isEqualTo(14);
+        assertThat(row.path("samples").asInt()).isEqualTo(14);
         assertThat(get("/app.js").body()).contains("if (run.status === \"running\")");  // the live link's only condition
     }
 
