@@ -4,10 +4,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Average Normalized Levenshtein Similarity (Biten et al. 2019, the DocVQA metric): per question, the best over the
- * ground-truth answers of {@code 1 − NL} where NL = edit distance ÷ the longer string's length, after lower-casing,
- * trimming and folding runs of spaces; a similarity with NL ≥ τ = 0.5 counts as 0 (the paper's rule: a reading that
- * is more than half wrong earns nothing). The dataset score is the mean over questions.
+ * Average Normalized Levenshtein Similarity (Biten et al. 2019, the DocVQA metric), computed as the RRC / DocVQA
+ * evaluation script does it (copied into Qwen-VL's {@code eval_mm/infographicsvqa_eval.py} and lmms-eval's
+ * {@code tasks/docvqa/utils.py} {@code anls}):
+ * <pre>
+ * gt_answer  = " ".join(answer.strip().lower().split())
+ * det_answer = " ".join(pred.strip().lower().split())
+ * dist   = levenshtein_distance(gt_answer, det_answer)
+ * length = max(len(answer.upper()), len(pred.upper()))      # the RAW strings' lengths
+ * values.append(0.0 if length == 0 else dist / length)
+ * question_result = 1 - min(values)
+ * if question_result &lt; 0.5: question_result = 0
+ * </pre>
+ * So a similarity of exactly τ = 0.5 keeps its 0.5 (only below τ earns nothing), and the distance between the
+ * normalised strings is divided by the longer <em>raw</em> string's length (surrounding and repeated spaces count in
+ * the denominator). Lengths and distances are in code points, as Python's. The dataset score is the mean over questions.
  */
 public final class Anls {
     public static final double THRESHOLD = 0.5;
@@ -16,35 +27,49 @@ public final class Anls {
 
     public static double score(List<String> answers, String prediction) {
         String p = normalise(prediction);
-        double best = 0;
+        double minNl = Double.POSITIVE_INFINITY;
         for (String a : answers) {
-            String g = normalise(a);
-            int longest = Math.max(g.length(), p.length());
-            double nl = longest == 0 ? 0 : levenshtein(g, p) / (double) longest;
-            double s = nl < THRESHOLD ? 1 - nl : 0;
-            best = Math.max(best, s);
+            int length = Math.max(rawLength(a), rawLength(prediction));
+            double nl = length == 0 ? 0 : levenshtein(normalise(a), p) / (double) length;
+            minNl = Math.min(minNl, nl);
         }
-        return best;
+        if (answers.isEmpty()) return 0; // min() of nothing raises in the reference; no truth earns nothing here
+        double similarity = 1 - minNl;
+        return similarity < THRESHOLD ? 0 : similarity;
     }
 
+    /** {@code " ".join(s.strip().lower().split())}: Python's whitespace includes no-break spaces, Java's strip() does not. */
     static String normalise(String s) {
-        return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        StringBuilder out = new StringBuilder();
+        for (String word : s.toLowerCase(Locale.ROOT).split("[\\s\\p{Z}\\x1C-\\x1F\\x85]+")) {
+            if (word.isEmpty()) continue;
+            if (out.length() > 0) out.append(' ');
+            out.append(word);
+        }
+        return out.toString();
     }
 
-    /** Edit distance (insert, delete, substitute, each cost 1) over UTF-16 units, in two rows of O(|b|) memory. */
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
+    /** {@code len(s.upper())}: upper-casing can lengthen ("ß" → "SS"), and the reference measures after it. */
+    private static int rawLength(String s) {
+        String u = s.toUpperCase(Locale.ROOT);
+        return u.codePointCount(0, u.length());
+    }
+
+    /** Edit distance (insert, delete, substitute, each cost 1) over code points, in two rows of O(|b|) memory. */
+    static int levenshtein(String s, String t) {
+        int[] a = s.codePoints().toArray(), b = t.codePoints().toArray();
+        int[] prev = new int[b.length + 1], cur = new int[b.length + 1];
+        for (int j = 0; j <= b.length; j++) prev[j] = j;
+        for (int i = 1; i <= a.length; i++) {
             cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+            for (int j = 1; j <= b.length; j++) {
+                int sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
                 cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
             }
-            int[] t = prev;
+            int[] x = prev;
             prev = cur;
-            cur = t;
+            cur = x;
         }
-        return prev[b.length()];
+        return prev[b.length];
     }
 }

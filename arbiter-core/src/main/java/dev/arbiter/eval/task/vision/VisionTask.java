@@ -33,7 +33,7 @@ public final class VisionTask {
     public static final String CHART_PROMPT = "\nAnswer the question with a single word.";
     public static final String DOC_PROMPT = "\nAnswer the question using a single word or phrase.";
     /** Bump when a generator, a prompt or the scoring changes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2; // 2: ANLS keeps a similarity of exactly 0.5 and divides by raw lengths, as the reference
     /** Short answers: 64 tokens leave room for a sentence around the answer without paying for essays. */
     static final GenerationConfig CONFIG = GenerationConfig.DEFAULT.withMaxTokens(64);
 

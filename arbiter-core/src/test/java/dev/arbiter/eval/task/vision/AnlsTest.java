@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * ANLS as defined by Biten et al. (ICCV 2019, "Scene Text Visual Question Answering", eq. 1) and computed by the
- * DocVQA evaluation script and lmms-eval's docvqa task: 1 − NL below τ = 0.5, else 0, best over the answers;
- * case and surrounding / repeated spaces do not count.
+ * ANLS as computed by the DocVQA (RRC) evaluation script and lmms-eval's docvqa task: 1 − min NL, zeroed only when
+ * below τ = 0.5; NL = distance between the normalised strings ÷ the longer raw string's length. Expected values are
+ * what that script prints for the same inputs.
  */
 class AnlsTest {
     @Test
@@ -30,10 +30,26 @@ class AnlsTest {
     }
 
     @Test
-    void aReadingHalfWrongOrWorseEarnsNothing() {
-        assertThat(Anls.score(List.of("abcd"), "abxy")).isZero();        // NL = 2/4 = τ: not below it
+    void aReadingExactlyHalfWrongKeepsItsHalf() {
+        assertThat(Anls.score(List.of("ab"), "ac")).isEqualTo(0.5);
+        assertThat(Anls.score(List.of("abcdef"), "abcxyz")).isEqualTo(0.5);
+        assertThat(Anls.score(List.of("ABCD"), "AB")).isEqualTo(0.5);
+    }
+
+    @Test
+    void aReadingMoreThanHalfWrongEarnsNothing() {
+        assertThat(Anls.score(List.of("abcde"), "abxyz")).isZero();      // 1 − 3/5 = 0.4 < τ
         assertThat(Anls.score(List.of("abcd"), "abcx")).isCloseTo(0.75, within(1e-12));
         assertThat(Anls.score(List.of("Lyon"), "Rotterdam")).isZero();
+    }
+
+    @Test
+    void theDistanceIsDividedByTheRawLongerLengthNotTheNormalisedOne() {
+        // normalised "a b" vs "a c": distance 1; the reference divides by len("a  b") = 4, not 3
+        assertThat(Anls.score(List.of("a  b"), "a c")).isCloseTo(0.75, within(1e-12));
+        assertThat(Anls.score(List.of("paris"), "  Paris  ")).isEqualTo(1.0);
+        // no-break spaces are whitespace to Python's split(), so they fold too
+        assertThat(Anls.normalise("\u00a0Claire\u00a0\u00a0Dubois ")).isEqualTo("claire dubois");
     }
 
     @Test
