@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * @param overridden snake_case names of the generation settings given on the command line
  * @param options    {@code --option}s ({@code template}, …), {@code --scorer-option}s (as {@code scorer.KEY}) and
  *                   {@code --field}s (as {@code field.FIELD}), sorted by key; null when there are none, so that the
- *                   key of a run without them is the one earlier versions stored
+ *                   key of a run without them is the one earlier versions stored. A task that picks temperatures
+ *                   itself (mt_bench, by category) states them as {@code temperature/<group>}, and records
+ *                   {@code generation.temperature} null, unless {@code --temperature} replaced them
  * @param judge      the judge model that grades, as its client describes itself (protocol, URL, model; never a key or
  *                   a header), or null when the scorer grades by rule
  * @param context    the {@code --context} asked of Ollama (the window the run got is the generation's {@code num_ctx}),
@@ -26,6 +28,8 @@ import java.util.TreeMap;
 public record EvalSetting(String harness, Integer shots, String system, List<String> overridden,
                           Map<String, String> options, String judge, Integer context) {
     public static final String DEFAULT_HARNESS = "arbiter";
+    /** Prefix of the options by which a task states the temperatures it sends per group of samples. */
+    public static final String TASK_TEMPERATURE_PREFIX = "temperature/";
 
     public EvalSetting {
         harness = harness == null ? DEFAULT_HARNESS : harness;
@@ -45,6 +49,14 @@ public record EvalSetting(String harness, Integer shots, String system, List<Str
     public EvalSetting withHarness(String h) { return new EvalSetting(h, shots, system, overridden, options, judge, context); }
     public EvalSetting withSystem(String s) { return new EvalSetting(harness, shots, s, overridden, options, judge, context); }
     public EvalSetting withOverridden(List<String> o) { return new EvalSetting(harness, shots, system, o, options, judge, context); }
+
+    /** This setting without the task's own per-group temperatures: {@code --temperature} replaced them all. */
+    public EvalSetting withoutTaskTemperatures() {
+        if (options == null) return this;
+        Map<String, String> o = new TreeMap<>(options);
+        o.keySet().removeIf(k -> k.startsWith(TASK_TEMPERATURE_PREFIX));
+        return new EvalSetting(harness, shots, system, overridden, o, judge, context);
+    }
 
     /** This setting asked with {@code o} (task and scorer options), graded by {@code j}, in Ollama window {@code c}. */
     public EvalSetting withInputs(Map<String, String> o, String j, Integer c) {

@@ -47,8 +47,9 @@ public record Task(String name, int version, Dataset dataset, Solver solver, Sco
         Solver inner = solver;
         Solver wrapped = (state, generate) -> inner.solve(state, Generate.mapping(generate, request ->
                 new GenerateRequest(request.messages(), request.prompt(), o.apply(request.config()), request.stream())));
+        EvalSetting s = settingOrDefault().withOverridden(o.names());
         return new Task(name, version, dataset, wrapped, scorer, metrics, o.apply(config),
-                settingOrDefault().withOverridden(o.names()));
+                o.temperature() == null ? s : s.withoutTaskTemperatures());
     }
 
     /**

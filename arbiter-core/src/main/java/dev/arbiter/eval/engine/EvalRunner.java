@@ -332,8 +332,9 @@ public final class EvalRunner {
 
     /**
      * The task's setting with what else decides what it asks and how it grades: the task's and scorer's options
-     * from the command line, the scorer's judge, and --context where it is sent (Ollama). The task's own when there
-     * is none of these, so that the key of such a run is the one earlier versions stored.
+     * from the command line (added to those the task states itself), the scorer's judge, and --context where it is
+     * sent (Ollama). The task's own when there is none of these, so that the key of such a run is the one earlier
+     * versions stored.
      */
     private static EvalSetting setting(Task task, Endpoint endpoint, RunOptions opts) {
         Map<String, String> options = opts.task() == null ? Map.of() : opts.task().askingOptions();
@@ -341,7 +342,10 @@ public final class EvalRunner {
         Integer context = endpoint.api() == ApiFlavor.ollama ? opts.contextTokens() : null;
         if (options.isEmpty() && judge == null && context == null) return task.setting();
         EvalSetting s = task.setting() == null ? new EvalSetting(null, null, null, null) : task.setting();
-        return s.withInputs(options, judge, context);
+        // the task's own statements (mt_bench's temperature/<category>) stay beside the command line's options
+        Map<String, String> all = new java.util.TreeMap<>(s.options() == null ? Map.of() : s.options());
+        all.putAll(options);
+        return s.withInputs(all, judge, context);
     }
 
     /** The probe's answer, or its failure as the probe itself throws it; an interrupt here cancels the probe. */

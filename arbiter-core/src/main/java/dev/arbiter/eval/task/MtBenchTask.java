@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -50,6 +51,9 @@ public final class MtBenchTask {
             if (config == null) config = GenerationConfig.DEFAULT;
         }
     }
+
+    /** Setting option {@code temperature/<category>}: the temperature the answers of that category were asked at. */
+    public static final String TEMPERATURE_OPTION = EvalSetting.TASK_TEMPERATURE_PREFIX;
 
     private MtBenchTask() {}
 
@@ -95,8 +99,12 @@ public final class MtBenchTask {
         metrics.add(new TurnMeanMetric("turn_1", List.of("turn_1"), null));
         metrics.add(new TurnMeanMetric("turn_2", List.of("turn_2"), null));
         for (String c : categories) metrics.add(new TurnMeanMetric("category/" + c, List.of("turn_1", "turn_2"), c));
+        // The solver sends each category's temperature, never o.config()'s: the record says so (generation.temperature
+        // null, the table in the setting's options) so that it reproduces the run. --temperature replaces both.
+        Map<String, String> temperatures = new TreeMap<>();
+        for (String c : categories) temperatures.put(TEMPERATURE_OPTION + c, String.valueOf(MtBenchSolver.temperature(c)));
         return new Task(NAME, VERSION, new Dataset(NAME, where, null, samples), new MtBenchSolver(o.config()),
-                new MtBenchJudge(o.judge(), data, fastChat), metrics, o.config(),
-                new EvalSetting(fastChat ? "fastchat" : "arbiter", 0, null, null));
+                new MtBenchJudge(o.judge(), data, fastChat), metrics, o.config().withTemperature(null),
+                new EvalSetting(fastChat ? "fastchat" : "arbiter", 0, null, null, temperatures, null, null));
     }
 }

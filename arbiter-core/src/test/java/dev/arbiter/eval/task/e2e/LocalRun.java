@@ -27,6 +27,11 @@ final class LocalRun {
     private LocalRun() {}
 
     static TaskResult run(Task task, ScriptedLlmServer server, Path dir) {
+        return record(task, server, dir).tasks().get(0);
+    }
+
+    /** The whole run record, manifest included. */
+    static RunRecord record(Task task, ScriptedLlmServer server, Path dir) {
         AtomicInteger ids = new AtomicInteger();
         try (RunStore store = RunStore.open(dir.resolve("arbiter.db"));
              ModelClient client = ModelClients.create(server.endpoint(), Ticker.system())) {
@@ -34,7 +39,7 @@ final class LocalRun {
                     ZoneOffset.UTC), () -> 0L, millis -> { }, new SplittableRandom(1), () -> "run-" + ids.incrementAndGet()), null);
             RunRecord r = runner.run(task, server.endpoint(), client, RunOptions.builder(dir.resolve("runs"))
                     .probe(false).cache(false).concurrency(4).maxRetries(0).build());
-            return r.tasks().get(0);
+            return r;
         }
     }
 

@@ -2,7 +2,9 @@ package dev.arbiter.eval.task.e2e;
 
 import dev.arbiter.client.ModelClient;
 import dev.arbiter.client.ModelClients;
+import dev.arbiter.eval.GenerationOverrides;
 import dev.arbiter.eval.Task;
+import dev.arbiter.eval.engine.RunManifest;
 import dev.arbiter.eval.engine.TaskResult;
 import dev.arbiter.eval.task.MtBenchTask;
 import dev.arbiter.eval.task.mtbench.MtBenchData;
@@ -90,6 +92,44 @@ class MtBenchEndToEndTest {
                     .filter(r -> r.lastUserMessage().equals(questions.get(0).turns().get(1))).findFirst().orElseThrow();
             assertThat(secondTurn.json().path("messages").get(1).path("content").asText()).isEqualTo("ANSWER-81-1");
             assertThat(secondTurn.json().path("temperature").asDouble()).isEqualTo(0.7);
+        }
+    }
+
+    @Test
+    void theRecordStatesThePerCategoryTemperaturesThatWereSentNotZero() {
+        // the manifest said generation.temperature 0.0 while writing was asked at 0.7 and stem at 0.1
+        Path data = SharedData.path("mt_bench");
+        try (ScriptedLlmServer model = ScriptedLlmServer.start(r -> Reply.text("an answer"));
+             ScriptedLlmServer judgeServer = ScriptedLlmServer.start(r -> Reply.text("Rating: [[5]]"));
+             ModelClient judge = ModelClients.create(judgeServer.endpoint(), Ticker.system())) {
+            Task task = MtBenchTask.create(new MtBenchTask.Options(data, judge, null, null));
+            RunManifest m = LocalRun.record(task, model, dir).manifest();
+            assertThat(m.generation().temperature()).isNull();
+            assertThat(m.setting().options()).containsEntry("temperature/writing", "0.7").containsEntry("temperature/roleplay", "0.7")
+                    .containsEntry("temperature/stem", "0.1").containsEntry("temperature/humanities", "0.1")
+                    .containsEntry("temperature/math", "0.0").containsEntry("temperature/coding", "0.0");
+            Map<String, String> categoryOf = new HashMap<>();
+            for (MtBenchQuestion q : MtBenchData.loadDir(data).questions()) categoryOf.put(q.turns().get(0), q.category());
+            for (RecordedRequest r : model.generationRequests()) {
+                String c = categoryOf.get(r.json().path("messages").get(0).path("content").asText());
+                assertThat(r.json().path("temperature").asText()).as(c).isEqualTo(m.setting().options().get("temperature/" + c));
+            }
+        }
+    }
+
+    @Test
+    void anExplicitTemperatureIsRecordedAndReplacesTheTable() {
+        Path data = SharedData.path("mt_bench");
+        try (ScriptedLlmServer model = ScriptedLlmServer.start(r -> Reply.text("an answer"));
+             ScriptedLlmServer judgeServer = ScriptedLlmServer.start(r -> Reply.text("Rating: [[5]]"));
+             ModelClient judge = ModelClients.create(judgeServer.endpoint(), Ticker.system())) {
+            Task task = MtBenchTask.create(new MtBenchTask.Options(data, judge, null, null))
+                    .withGeneration(new GenerationOverrides(null, 0.3, null, null));
+            RunManifest m = LocalRun.record(task, model, dir).manifest();
+            assertThat(m.generation().temperature()).isEqualTo(0.3);
+            assertThat(m.setting().overridden()).contains("temperature");
+            assertThat(m.setting().options() == null ? Map.of() : m.setting().options()).doesNotContainKey("temperature/writing");
+            assertThat(model.generationRequests()).allSatisfy(r -> assertThat(r.json().path("temperature").asDouble()).isEqualTo(0.3));
         }
     }
 
