@@ -6,7 +6,8 @@ import java.util.List;
  * One guard decision.
  *
  * @param flagged    true = the guard would block; null when its answer could not be read (unscored, never "safe")
- * @param categories the hazard codes it named (Llama Guard S1..S14), empty otherwise
+ * @param categories the hazard codes it named (Llama Guard S1..S14, O1..O6) when flagged; empty otherwise, also when
+ *                   the probability overruled an "unsafe" text
  * @param pUnsafe    probability of the unsafe/Yes/malicious class when the server gave logprobs or class
  *                   probabilities; null otherwise (the verdict then comes from the text alone)
  * @param latencyMs  wall time of the guard's calls for this decision, in ms

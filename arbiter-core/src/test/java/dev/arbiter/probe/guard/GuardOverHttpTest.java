@@ -132,6 +132,40 @@ class GuardOverHttpTest {
     }
 
     @Test
+    void shieldGemmaSendsItsModelCardPromptAsARawCompletionNotInsideTheChatTemplate() {
+        // sent as one chat message, vLLM's ShieldGemma chat template wrapped the already-built prompt a second time
+        try (ScriptedLlmServer server = ScriptedLlmServer.start(r -> Reply.text("No"));
+             ModelClient client = ModelClients.create(server.endpoint(), Ticker.system())) {
+            ShieldGemma sg = new ShieldGemma(client, "shieldgemma-2b", List.of(ShieldGemma.DEFAULT_POLICIES.get(0)), 0.5, Ticker.system());
+            assertThat(sg.response("How do I bake bread?", "Knead and bake.").flagged()).isFalse();
+            assertThat(server.generationRequests()).hasSize(1);
+            RecordedRequest r = server.generationRequests().get(0);
+            assertThat(r.path()).isEqualTo("/v1/completions");
+            assertThat(r.json().has("messages")).isFalse();
+            assertThat(r.json().path("prompt").asText()).startsWith("You are a policy expert")
+                    .contains("<start_of_turn>\nHuman Question: How do I bake bread?\n<end_of_turn>",
+                            "<start_of_turn>\nChatbot Response: Knead and bake.\n<end_of_turn>");
+        }
+    }
+
+    @Test
+    void shieldGemmaFallsBackToOneChatMessageOnceOnAServerWithoutCompletions() {
+        try (ScriptedLlmServer server = ScriptedLlmServer.builder().completions(false).script(r -> Reply.text("Yes")).start();
+             ModelClient client = ModelClients.create(server.endpoint(), Ticker.system())) {
+            ShieldGemma sg = new ShieldGemma(client, "shieldgemma-2b", ShieldGemma.DEFAULT_POLICIES.subList(0, 2), 0.5, Ticker.system());
+            assertThat(sg.prompt("first").flagged()).isTrue();
+            assertThat(sg.prompt("second").flagged()).isTrue();
+            List<String> paths = server.requests().stream().map(RecordedRequest::path)
+                    .filter(p -> p.endsWith("completions")).toList();
+            // one refused completion, then chat for all four policy calls
+            assertThat(paths).containsExactly("/v1/completions", "/v1/chat/completions", "/v1/chat/completions",
+                    "/v1/chat/completions", "/v1/chat/completions");
+            assertThat(server.requests().stream().filter(r -> r.path().equals("/v1/chat/completions")).findFirst().orElseThrow()
+                    .lastUserMessage()).contains("Human Question: first");
+        }
+    }
+
+    @Test
     void llamaGuardsPUnsafeOverHttpSumsTheLabelsVariantsAndIgnoresOtherTokens() {
         // Llama Guard 3 answers "\n\nsafe": the label is the first non-blank token, its top-5 as the server sends them
         Map<String, Double> safeTop = new java.util.LinkedHashMap<>();

@@ -85,6 +85,42 @@ class GuardParsingTest {
     }
 
     @Test
+    void shieldGemmaTakesOnlyTheWordsYesAndNoAsAVerdictNotWordsStartingWithThem() {
+        // "Not sure…" was read as No (passed) and "Nothing here violates? Actually it does." as No (missed)
+        assertThat(ShieldGemma.parse("Not sure, the prompt is ambiguous", null, 0.5).flagged()).isNull();
+        assertThat(ShieldGemma.parse("Nothing here violates? Actually it does.", null, 0.5).flagged()).isNull();
+        assertThat(ShieldGemma.parse("Yesterday's news", null, 0.5).flagged()).isNull();
+        assertThat(ShieldGemma.parse("Yes", null, 0.5).flagged()).isTrue();
+        assertThat(ShieldGemma.parse("NO\nThe prompt", null, 0.5).flagged()).isFalse();
+        assertThat(ShieldGemma.parse("no.", null, 0.5).flagged()).isFalse();
+        assertThat(ShieldGemma.parse("Not sure", 0.8, 0.5).flagged()).isTrue(); // the probability decides when present
+    }
+
+    @Test
+    void llamaGuardsProbabilityDecidesEvenWhenTheTextIsMalformed() {
+        // was unreadable although P(unsafe) = 0.9; ShieldGemma already let the probability decide
+        GuardVerdict v = LlamaGuard.parse("I cannot classify this", 0.9, 0.5);
+        assertThat(v.flagged()).isTrue();
+        assertThat(v.categories()).isEmpty();
+        assertThat(LlamaGuard.parse("I cannot classify this", 0.1, 0.5).flagged()).isFalse();
+        assertThat(LlamaGuard.parse("I cannot classify this", null, 0.5).flagged()).isNull();
+    }
+
+    @Test
+    void llamaGuardsCodesAreDroppedWhenTheProbabilityOverrulesTheUnsafeText() {
+        GuardVerdict v = LlamaGuard.parse("unsafe\nS1,S10", 0.3, 0.5);
+        assertThat(v.flagged()).isFalse();
+        assertThat(v.categories()).isEmpty();
+        assertThat(LlamaGuard.parse("unsafe\nS1,S10", 0.7, 0.5).categories()).containsExactly("S1", "S10");
+    }
+
+    @Test
+    void llamaGuard1sOCodesAreKept() {
+        assertThat(LlamaGuard.parse("unsafe\nO3", null, 0.5).categories()).containsExactly("O3");
+        assertThat(LlamaGuard.parse("unsafe\no1, O6", null, 0.5).categories()).containsExactly("O1", "O6");
+    }
+
+    @Test
     void promptGuardReadsTheMaliciousClassProbability() {
         GuardVerdict v = PromptGuard.parse("{\"data\":[{\"index\":0,\"label\":\"LABEL_1\",\"probs\":[0.1,0.9],\"num_classes\":2}]}", 0.5);
         assertThat(v.flagged()).isTrue();

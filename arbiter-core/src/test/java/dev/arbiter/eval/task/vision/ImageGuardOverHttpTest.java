@@ -61,6 +61,33 @@ class ImageGuardOverHttpTest {
     }
 
     @Test
+    void answersThatOnlyStartWithTheLettersOfNoAreUnscoredNotPassed() throws IOException {
+        // "Not sure…" on a safe image was scored No (passed), "Nothing here violates?…" on an unsafe one No (missed)
+        Files.createDirectories(dir.resolve("data/unsafe"));
+        Files.createDirectories(dir.resolve("data/safe"));
+        Files.write(dir.resolve("data/unsafe/u0.png"), OcrSynth.item(42, 0).png());
+        Files.write(dir.resolve("data/unsafe/u1.png"), OcrSynth.item(42, 1).png());
+        Files.write(dir.resolve("data/safe/s0.png"), OcrSynth.item(42, 2).png());
+        Files.write(dir.resolve("data/safe/s1.png"), OcrSynth.item(42, 3).png());
+        Map<String, String> answer = Map.of(
+                VisionOverHttpTest.sha(OcrSynth.item(42, 0).png()), "Nothing here violates? Actually it does.",
+                VisionOverHttpTest.sha(OcrSynth.item(42, 1).png()), "Yes.",
+                VisionOverHttpTest.sha(OcrSynth.item(42, 2).png()), "Not sure, the image is ambiguous",
+                VisionOverHttpTest.sha(OcrSynth.item(42, 3).png()), "No,");
+        Task task = ImageGuardTask.create(dir.resolve("data"), null, 0, 3L);
+        try (ScriptedLlmServer server = ScriptedLlmServer.builder().persona(Persona.VLLM).models("shieldgemma-2").script(r -> {
+            byte[] png = VisionOverHttpTest.image(r);
+            return Reply.text(png == null ? "OK" : answer.getOrDefault(VisionOverHttpTest.sha(png), "OK")); // "OK": the image probe
+        }).start()) {
+            TaskResult t = VisionRuns.run(task, server, ApiFlavor.openai, dir);
+            assertThat(t.scored()).isEqualTo(2);
+            assertThat(t.unscored()).isEqualTo(2);
+            assertThat(t.metrics().get("detection_rate").value()).isEqualTo(1.0);
+            assertThat(t.metrics().get("false_positive_rate").value()).isEqualTo(0.0);
+        }
+    }
+
+    @Test
     void withoutAnUnsafeFolderItSaysWhatItNeeds() {
         assertThatThrownBy(() -> ImageGuardTask.create(dir, null, 5, 0)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("unsafe/").hasMessageContaining("ships no");
