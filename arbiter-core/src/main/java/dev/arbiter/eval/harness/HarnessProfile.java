@@ -72,7 +72,10 @@ public enum HarnessProfile {
                     + "; leave --harness out for Arbiter's own prompts and grading");
         }
         if (s == null) s = EvalSetting.shots(shots);
-        else if (s.shots() == null && shots != null) s = new EvalSetting(s.harness(), shots, s.system(), s.overridden());
+        else if (s.shots() == null && shots != null) {
+            // every other part kept: a task's own options (mt_bench's temperatures) are part of its settings key
+            s = new EvalSetting(s.harness(), shots, s.system(), s.overridden(), s.options(), s.judge(), s.context());
+        }
         return task.withSetting(s.withHarness(p.id));
     }
 }
