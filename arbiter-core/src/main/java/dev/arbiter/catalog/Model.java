@@ -11,7 +11,7 @@ import java.util.List;
  * @param contextLength  maximum context in tokens as the vendor states it
  * @param modalities     input modalities: text, image, video, audio
  * @param languages      ISO 639-1 codes the vendor names as supported
- * @param tags           use-case hints: chat, code, math, vision, reasoning, guard, edge
+ * @param tags           use-case hints: chat, code, math, vision, reasoning, guard, guard-image, edge; math-only (the vendor advises against any other task: excluded from the general use cases)
  * @param contextExtension RoPE scaling the engine must be told to reach {@code contextLength} (Qwen2.5's YaRN), or
  *                       null when the checkpoint's config already covers it
  */

@@ -74,7 +74,7 @@ public final class Recommender {
                                      Map<String, List<MeasuredFigure>> measured, MeasuredSpeed speeds, CostProbe costs) {
         UseCase uc = req.useCase();
         long context = req.context();
-        AxisEstimator estimator = new AxisEstimator(scales, CatalogueNorms.of(catalog, scales));
+        AxisEstimator estimator = new AxisEstimator(dimensions, scales, CatalogueNorms.of(catalog, scales));
         List<Dimension> qualityAxes = dimensions.stream()
                 .filter(d -> uc.weights().containsKey(d.id()) && !d.id().equals(Dimensions.EFFICIENCY)).toList();
         Map<String, Double> weights = new LinkedHashMap<>(uc.weights());

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *       figure an observation z ~ N(axis, τ²) with τ² = specificity² + source² + sampling², its precision scaled by the
  *       benchmark's weight in the axis. More figures, and more precise ones, mean a narrower interval; a single
  *       figure is shrunk towards the catalogue's middle.</li>
- *   <li>An axis with no figure is estimated from the model's other text quality axes (rank one: general capability),
+ *   <li>An axis with no figure is estimated from the model's other text quality axes, all of them whatever the use
+ *       case weighs, so one model gets one estimate (rank one: general capability),
  *       z = min(0, ρ × their mean) — never above the catalogue's middle, so a missing figure never helps —, variance
  *       1 − ρ² + ρ² × their mean variance; marked "estimated", never shown as published.
  *       A model with no figure on any quality axis sits at the catalogue's middle with the widest interval.</li>
@@ -44,33 +45,38 @@ public final class AxisEstimator {
 
     private final BenchmarkScales scales;
     private final CatalogueNorms norms;
+    /**
+     * Every text quality axis there is, whatever a use case weighs: a missing axis is estimated from all of them, so
+     * the same model gets the same estimate under every use case. Vision benchmarks are left out: a few vision models
+     * report them and they say little about code or knowledge.
+     */
+    private final List<Dimension> textAxes;
 
-    public AxisEstimator(BenchmarkScales scales, CatalogueNorms norms) {
+    /** @param all every axis ({@code scoring/dimensions.yaml}); the text quality ones inform a missing axis */
+    public AxisEstimator(List<Dimension> all, BenchmarkScales scales, CatalogueNorms norms) {
         this.scales = scales;
         this.norms = norms;
+        this.textAxes = all.stream().filter(d -> !d.id().equals(Dimensions.EFFICIENCY)
+                && !d.id().equals(Dimensions.MULTIMODALITY)).toList();
     }
 
     /** Every quality axis of {@code dimensions} (efficiency is skipped: it depends on the hardware). */
     public Map<String, AxisEstimate> estimate(Model m, List<Dimension> dimensions, List<MeasuredFigure> measured) {
+        List<MeasuredFigure> runs = measured == null ? List.of() : measured;
+        Map<String, AxisEstimate> figures = new LinkedHashMap<>();
+        for (Dimension d : textAxes) fromFigures(m, d, runs).ifPresent(a -> figures.put(d.id(), a));
+        List<AxisEstimate> known = List.copyOf(figures.values());
         Map<String, AxisEstimate> out = new LinkedHashMap<>();
-        List<Dimension> missing = new ArrayList<>();
         for (Dimension d : dimensions) {
             if (d.id().equals(Dimensions.EFFICIENCY)) continue;
             if (d.id().equals(Dimensions.MULTIMODALITY) && !m.hasModality("image")) {
                 out.put(d.id(), AxisEstimate.absent(d.id(), "text-only model: no image input"));
                 continue;
             }
-            Optional<AxisEstimate> a = fromFigures(m, d, measured == null ? List.of() : measured);
-            if (a.isPresent()) out.put(d.id(), a.get()); else missing.add(d);
+            Optional<AxisEstimate> a = figures.containsKey(d.id()) ? Optional.of(figures.get(d.id())) : fromFigures(m, d, runs);
+            out.put(d.id(), a.orElseGet(() -> estimated(d.id(), known, unscored(m, d))));
         }
-        // Text axes only: vision benchmarks are reported by a few vision models and say little about code or knowledge.
-        List<AxisEstimate> known = out.values().stream()
-                .filter(a -> !a.knownAbsent() && !a.axis().equals(Dimensions.MULTIMODALITY)).toList();
-        for (Dimension d : missing) out.put(d.id(), estimated(d.id(), known));
-        // back in the dimensions' order
-        Map<String, AxisEstimate> ordered = new LinkedHashMap<>();
-        for (Dimension d : dimensions) if (out.containsKey(d.id())) ordered.put(d.id(), out.get(d.id()));
-        return ordered;
+        return out;
     }
 
     private Optional<AxisEstimate> fromFigures(Model m, Dimension d, List<MeasuredFigure> measured) {
@@ -91,15 +97,19 @@ public final class AxisEstimator {
         double mean = sum / (1 + precision);
         double sd = Math.sqrt(1 / (1 + precision));
         boolean anyMeasured = used.stream().anyMatch(x -> x.kind() == EvidenceKind.MEASURED);
-        String note = used.stream().map(AxisEstimator::describe).collect(Collectors.joining(", "));
+        String unscored = unscored(m, d);
+        String note = used.stream().map(AxisEstimator::describe).collect(Collectors.joining(", "))
+                + (unscored.isEmpty() ? "" : "; not scored: " + unscored);
         return Optional.of(new AxisEstimate(d.id(), mean, sd, total == 0 ? 0 : covered / total,
                 anyMeasured ? EvidenceKind.MEASURED : EvidenceKind.PUBLISHED, used, note));
     }
 
-    private static AxisEstimate estimated(String axis, List<AxisEstimate> known) {
+    /** @param unscored the model's figures on this axis that no catalogue norm can place, named so none is hidden */
+    private static AxisEstimate estimated(String axis, List<AxisEstimate> known, String unscored) {
+        String none = unscored.isEmpty() ? "no figure" : "no figure that can be scored (" + unscored + ")";
         if (known.isEmpty()) {
             return new AxisEstimate(axis, 0, 1, 0, EvidenceKind.NONE, List.of(),
-                    "no figure on any quality axis: the catalogue's middle, widest interval");
+                    none + " and none on any text quality axis: the catalogue's middle, widest interval");
         }
         double g = known.stream().mapToDouble(AxisEstimate::z).average().orElseThrow();
         double v = known.stream().mapToDouble(a -> a.sd() * a.sd()).average().orElseThrow();
@@ -107,7 +117,18 @@ public final class AxisEstimator {
         // Never above the catalogue's middle: a model weak elsewhere is probably weak here too, but a specialist's strength
         // (a coder's code) says nothing of what it never published.
         return new AxisEstimate(axis, Math.min(0, RHO * g), Math.sqrt(1 - RHO * RHO + RHO * RHO * v), 0, EvidenceKind.ESTIMATED,
-                List.of(), "no figure; estimated from this model's " + from + (RHO * g > 0 ? " (capped at the catalogue's middle)" : ""));
+                List.of(), none + "; estimated from this model's " + from + (RHO * g > 0 ? " (capped at the catalogue's middle)" : ""));
+    }
+
+    /** The model's published figures on {@code d}'s benchmarks that have no norm to be compared with, e.g. "aime_2024 79.8: 2 reporters". */
+    private String unscored(Model m, Dimension d) {
+        return m.scores().stream()
+                .filter(s -> s.kind() != ClaimKind.ARTICLE && d.benchmarks().containsKey(s.benchmark())
+                        && scales.get(s.benchmark()).isPresent() && norms.get(s.benchmark(), Setting.of(s)).isEmpty())
+                .map(s -> String.format(Locale.US, "%s %s: %d catalogue model%s report%s it, %d needed", s.benchmark(), fmt(s.value()),
+                        norms.reporters(s.benchmark(), Setting.of(s)), norms.reporters(s.benchmark(), Setting.of(s)) == 1 ? "" : "s",
+                        norms.reporters(s.benchmark(), Setting.of(s)) == 1 ? "s" : "", CatalogueNorms.MIN_REPORTERS))
+                .distinct().collect(Collectors.joining("; "));
     }
 
     private Optional<Evidence> evidence(Model m, String benchmark, double weight, List<MeasuredFigure> measured) {
@@ -139,7 +160,7 @@ public final class AxisEstimator {
         double z = n.z(scale.logit(value));
         double sampling = scale.logitStandardError(value) / n.sd();
         double sd = Math.sqrt(SPECIFICITY_SD * SPECIFICITY_SD + sourceSd * sourceSd + sampling * sampling);
-        return new Evidence(n.benchmark(), value, n.setting(), kind, z, sd, weight, n.reporters(), source, note);
+        return new Evidence(scale.id(), value, n.setting(), kind, z, sd, weight, n.reporters(), n.benchmark(), source, note);
     }
 
     /** Tuned vendor figure first, then tuned third party, then base vendor, then base third party. */
@@ -150,10 +171,10 @@ public final class AxisEstimator {
     }
 
     static String describe(Evidence e) {
-        return String.format(Locale.US, "%s %s (%s%s, z %+.2f vs %d models)", e.benchmark(), fmt(e.value()),
+        return String.format(Locale.US, "%s %s (%s%s, z %+.2f vs %d models%s)", e.benchmark(), fmt(e.value()),
                 e.kind() == EvidenceKind.MEASURED ? "measured" : e.setting(),
                 e.note() != null && e.note().startsWith("published for") ? ", " + e.note().split(";")[0] : "",
-                e.z(), e.reporters());
+                e.z(), e.reporters(), e.normedOn().equals(e.benchmark()) ? "" : " on " + e.normedOn() + ", the test it is drawn from");
     }
 
     private static String fmt(double v) { return String.format(Locale.US, v >= 10 ? "%.1f" : "%.2f", v); }

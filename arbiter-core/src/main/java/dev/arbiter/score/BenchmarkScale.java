@@ -8,8 +8,10 @@ package dev.arbiter.score;
  * @param min    lowest value of the unit (0, or 1 for MT-Bench)
  * @param max    highest value of the unit (100, or 10 for MT-Bench)
  * @param items  questions in the usual test split; sets the sampling error of a figure
+ * @param subsetOf the benchmark this one is a uniform sample of (MATH-500 of MATH), or null: a figure on the subset
+ *                 estimates the full test's, so it can be placed on the full test's norm when the subset has none
  */
-public record BenchmarkScale(String id, double chance, Double min, Double max, int items) {
+public record BenchmarkScale(String id, double chance, Double min, Double max, int items, String subsetOf) {
     /** Probabilities are kept inside [EPS, 1 − EPS] before the logit, so 0% and 100% stay finite. */
     static final double EPS = 0.005;
 
@@ -21,6 +23,7 @@ public record BenchmarkScale(String id, double chance, Double min, Double max, i
             throw new IllegalArgumentException("benchmark " + id + ": need min <= chance < max, got " + min + ", " + chance + ", " + max);
         }
         if (items <= 0) throw new IllegalArgumentException("benchmark " + id + ": items must be > 0, got " + items);
+        if (id.equals(subsetOf)) throw new IllegalArgumentException("benchmark " + id + ": subset_of names itself");
     }
 
     /** Share of the way from chance to a perfect score, 0..1 (below chance counts as 0: Open LLM Leaderboard v2). */

@@ -48,7 +48,10 @@ public final class BenchmarkScales {
                 JsonNode n = e.getValue();
                 m.put(e.getKey(), new BenchmarkScale(e.getKey(), n.path("chance").asDouble(0),
                         n.has("min") ? n.get("min").asDouble() : null, n.has("max") ? n.get("max").asDouble() : null,
-                        n.path("items").asInt(0)));
+                        n.path("items").asInt(0), n.has("subset_of") ? n.get("subset_of").asText() : null));
+            });
+            m.values().stream().filter(s -> s.subsetOf() != null && !m.containsKey(s.subsetOf())).findFirst().ifPresent(s -> {
+                throw new IllegalStateException("scoring/benchmarks.yaml: " + s.id() + " is subset_of " + s.subsetOf() + ", which is not listed");
             });
             return new BenchmarkScales(m);
         } catch (IOException e) {

@@ -120,4 +120,26 @@ class RankingMethodTest {
     void theSameRequestGivesTheSameIntervals() {
         assertThat(run("rag", LicenseFilter.ANY, 10, true)).isEqualTo(run("rag", LicenseFilter.ANY, 10, true));
     }
+
+    @Test
+    void deepSeekR1sPublishedMathFiguresPutItAtTheTopOfMathAndNoModelWithoutAMathFigureOutranksAKnownBetterOne() {
+        // Everything fits at the same speed: the order is quality's. R1's MATH-500 97.3 used to be dropped (2 reporters)
+        // and its math estimated at the middle, ranking it 10th; the math models were excluded by an 8K default context.
+        RecommendResult r = run("math", LicenseFilter.DEFAULT, 100, true);
+        List<String> order = r.recommendations().stream().map(Recommendation::model).toList();
+        assertThat(order.get(0)).isEqualTo("deepseek-r1");
+        assertThat(order).contains("qwen2.5-math-1.5b", "qwen2.5-math-7b", "qwen2.5-math-72b");
+        Recommendation r1 = r.recommendations().get(0);
+        assertThat(r1.axes().get("math").basis().wire()).isEqualTo("published");
+        // On the math axis a missing figure never beats a known one above the middle...
+        List<Recommendation> published = r.recommendations().stream()
+                .filter(x -> x.axes().get("math").basis().wire().equals("published") && x.axes().get("math").score() > 50).toList();
+        assertThat(published).isNotEmpty();
+        double bestGuess = r.recommendations().stream().filter(x -> !x.axes().get("math").basis().wire().equals("published"))
+                .mapToDouble(x -> x.axes().get("math").score()).max().orElseThrow();
+        assertThat(published).allSatisfy(x -> assertThat(x.axes().get("math").score()).isGreaterThan(bestGuess));
+        // ...and a weak coder's missing math follows its weak code figures down: Coder-0.5B (no math figure, HumanEval
+        // 61.6) no longer outranks Coder-7B (MATH 66.8), as it did when it got the middle (60 vs 49).
+        assertThat(order.indexOf("qwen2.5-coder-7b")).isLessThan(order.indexOf("qwen2.5-coder-0.5b"));
+    }
 }

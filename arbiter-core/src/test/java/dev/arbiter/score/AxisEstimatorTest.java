@@ -20,8 +20,8 @@ class AxisEstimatorTest {
     static final Catalog CATALOG = new CatalogLoader().bundled();
     static final BenchmarkScales SCALES = BenchmarkScales.bundled();
     static final CatalogueNorms NORMS = CatalogueNorms.of(CATALOG, SCALES);
-    static final AxisEstimator ESTIMATOR = new AxisEstimator(SCALES, NORMS);
     static final List<Dimension> DIMS = Dimensions.bundled();
+    static final AxisEstimator ESTIMATOR = new AxisEstimator(DIMS, SCALES, NORMS);
 
     static Map<String, AxisEstimate> axes(String id, List<MeasuredFigure> measured) {
         Model m = Lineage.withInheritedScores(CATALOG, CATALOG.get(id));
@@ -104,5 +104,44 @@ class AxisEstimatorTest {
         AxisEstimate mm = axes("qwen2.5-7b", List.of()).get("multimodality");
         assertThat(mm.knownAbsent()).isTrue();
         assertThat(mm.score()).isZero();
+    }
+
+    @Test
+    void aMissingAxisIsEstimatedFromAllTheModelsTextAxesWhateverTheUseCaseWeighs() {
+        // The edge use case weighs knowledge and conversation only: Qwen2.5-Coder-0.5B has neither, but its published
+        // code figures (HumanEval 61.6, MBPP 52.4, LiveCodeBench 2.0) are weak, and they must pull both down as they do
+        // under the code use case, not leave them at the catalogue's middle.
+        List<Dimension> edge = DIMS.stream().filter(d -> d.id().equals("knowledge") || d.id().equals("conversation")).toList();
+        Model m = Lineage.withInheritedScores(CATALOG, CATALOG.get("qwen2.5-coder-0.5b"));
+        Map<String, AxisEstimate> underEdge = ESTIMATOR.estimate(m, edge, List.of());
+        Map<String, AxisEstimate> underAll = axes("qwen2.5-coder-0.5b", List.of());
+        assertThat(underEdge.keySet()).containsExactly("knowledge", "conversation");
+        for (String axis : List.of("knowledge", "conversation")) {
+            AxisEstimate a = underEdge.get(axis);
+            assertThat(a.basis()).as(axis).isEqualTo(EvidenceKind.ESTIMATED);
+            assertThat(a.note()).as(axis).contains("code").doesNotContain("no figure on any");
+            assertThat(a.z()).as(axis).isNegative().isEqualTo(underAll.get(axis).z());
+            assertThat(a.sd()).as(axis).isEqualTo(underAll.get(axis).sd());
+        }
+    }
+
+    @Test
+    void aFigureOnAThinlyReportedSubsetIsPlacedOnItsFullTestsNormNotDiscarded() {
+        // MATH-500 is reported by DeepSeek V3 and R1 only (fewer than 4): it is a uniform sample of MATH's test, so R1's
+        // 97.3 is compared with the tuned MATH reporters. AIME 2024 has no such parent: named as not scored, not hidden.
+        Norm math = NORMS.get("math", Setting.TUNED).orElseThrow();
+        assertThat(NORMS.reporters("math_500", Setting.TUNED)).isLessThan(CatalogueNorms.MIN_REPORTERS);
+        assertThat(NORMS.get("math_500", Setting.TUNED)).contains(math);
+        AxisEstimate r1 = axes("deepseek-r1", List.of()).get("math");
+        assertThat(r1.basis()).isEqualTo(EvidenceKind.PUBLISHED);
+        assertThat(r1.evidence()).singleElement().satisfies(e -> {
+            assertThat(e.benchmark()).isEqualTo("math_500");
+            assertThat(e.normedOn()).isEqualTo("math");
+            assertThat(e.value()).isEqualTo(97.3);
+            assertThat(e.reporters()).isEqualTo(math.reporters());
+        });
+        assertThat(r1.note()).contains("math_500 97.3").contains("on math").contains("not scored: aime_2024 79.8: 2 catalogue models report it");
+        // the best MATH figure of the catalogue's math specialists is below R1's
+        assertThat(r1.score()).isGreaterThan(axes("qwen2.5-math-72b", List.of()).get("math").score());
     }
 }

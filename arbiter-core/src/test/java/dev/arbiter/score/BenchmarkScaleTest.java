@@ -19,8 +19,8 @@ class BenchmarkScaleTest {
 
     @Test
     void theLogitStaysFiniteAtZeroAndAHundredAndItsErrorShrinksWithMoreItems() {
-        BenchmarkScale small = new BenchmarkScale("x", 0, null, null, 100);
-        BenchmarkScale large = new BenchmarkScale("y", 0, null, null, 10000);
+        BenchmarkScale small = new BenchmarkScale("x", 0, null, null, 100, null);
+        BenchmarkScale large = new BenchmarkScale("y", 0, null, null, 10000, null);
         assertThat(small.logit(100)).isFinite();
         assertThat(small.logit(0)).isFinite();
         assertThat(large.logitStandardError(50)).isCloseTo(small.logitStandardError(50) / 10, within(1e-9));
@@ -28,7 +28,7 @@ class BenchmarkScaleTest {
 
     @Test
     void aScaleWhoseChanceIsNotBelowItsMaximumIsRefused() {
-        assertThatThrownBy(() -> new BenchmarkScale("bad", 100, null, null, 10)).hasMessageContaining("chance");
-        assertThatThrownBy(() -> new BenchmarkScale("bad", 0, null, null, 0)).hasMessageContaining("items");
+        assertThatThrownBy(() -> new BenchmarkScale("bad", 100, null, null, 10, null)).hasMessageContaining("chance");
+        assertThatThrownBy(() -> new BenchmarkScale("bad", 0, null, null, 0, null)).hasMessageContaining("items");
     }
 }
