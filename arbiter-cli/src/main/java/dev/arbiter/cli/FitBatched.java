@@ -25,15 +25,21 @@ final class FitBatched {
         return BatchedThroughput.of(req, w).get().map(b -> b.estimate(b.maxBatch()));
     }
 
-    static void printText(PrintWriter out, ThroughputEstimate e, long context) {
+    static void printText(PrintWriter out, ThroughputEstimate e, long context, dev.arbiter.fit.Runtime runtime) {
         StringBuilder s = new StringBuilder("  batched    ");
         for (BatchPoint p : e.points()) {
             s.append(String.format(Locale.US, " %d → %,.0f%s,", p.batch(), p.tokensPerS(), p.bound().equals("compute") ? " (compute-bound)" : ""));
         }
         s.setLength(s.length() - 1);
         s.append(String.format(Locale.US, " tokens/s (decode only, every sequence at %,d tokens; largest batch %d: %s)", context, e.maxBatch(),
-                e.maxBatchLimit().equals("engine") ? "the engine's batch cap, vLLM's default max_num_seqs" : "KV cache full"));
+                e.maxBatchLimit().equals("engine") ? "the engine's batch cap, " + BatchedThroughput.engineCap(runtime) : "KV cache full"));
         out.println(s);
+    }
+
+    /** Why the table is left out although the model fits resident with a known speed (a CPU's compute limit), if it is. */
+    static Optional<String> notEstimated(FitResult r, dev.arbiter.fit.Hardware hw) {
+        if (!Boolean.TRUE.equals(r.fits()) || r.decode() == null || r.offload() != null) return Optional.empty();
+        return Optional.ofNullable(BatchedThroughput.notEstimated(hw));
     }
 
     static void basis(PrintWriter out, ThroughputEstimate e) {

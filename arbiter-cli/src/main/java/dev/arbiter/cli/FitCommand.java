@@ -85,6 +85,11 @@ final class FitCommand implements Callable<Integer> {
         FitRequest req = FitRequest.of(m.id(), m.architecture(), m.contextLength(), q, ctx, kv, hw, hardware.gpus(), rt,
                 cpuBandwidthGbs, swaFull).withImages(images).withExpertParallel(expertParallel);
         FitResult r = new FitCalculator().estimate(req);
+        String unsupported = req.runtime().runs(m.serving()) ? null
+                : "the catalogue lists no " + req.runtime().wire() + " support for " + m.id() + ", so this setup may not load at all"
+                + (m.serving().note() == null ? "" : " (" + m.serving().note().strip() + ")")
+                + (runtime == null ? "; the runtime is " + req.runtime().wire() + " by default for " + q.wire() + ", try --runtime or --quant" : "");
+        if (unsupported != null) spec.commandLine().getErr().println("arbiter: warning: " + unsupported);
         var measured = FitMeasured.lookup(store, m.id(), q, hw, hardware.gpus());
         PrintWriter out = spec.commandLine().getOut();
         // The article's memory claim for this model, checked at the claimed quantisation and this context.
@@ -97,7 +102,9 @@ final class FitCommand implements Callable<Integer> {
         if (fmt.isJson()) {
             var body = JsonOut.envelope("fit", r);
             batched.ifPresent(e -> FitBatched.putJson(body, e));
+            FitBatched.notEstimated(r, hw).ifPresent(why -> body.putObject("batched").put("not_estimated", why));
             if (claim != null) body.put("article_claim", claim);
+            if (unsupported != null) body.put("runtime_warning", unsupported);
             measured.ifPresent(e -> FitMeasured.putJson(body, e, r));
             out.println(body.toPrettyString());
             out.flush();
@@ -129,7 +136,8 @@ final class FitCommand implements Callable<Integer> {
             if (r.decodeTokensPerS() != null) {
                 out.printf(Locale.US, "  decode      ~%s tokens/s (one stream, %s)%n", Text.num(r.decodeTokensPerS(), 1), r.decode().parallelism());
             }
-            if (batched != null) FitBatched.printText(out, batched, r.context());
+            if (batched != null) FitBatched.printText(out, batched, r.context(), r.runtime());
+            FitBatched.notEstimated(r, hw).ifPresent(why -> out.println("  batched     " + why));
             if (r.prefillTokensPerS() != null) {
                 out.printf(Locale.US, "  prefill     ~%s tokens/s (coarse)%n", Text.num(r.prefillTokensPerS(), 0));
             }

@@ -114,13 +114,13 @@ final class RecommendCommand implements Callable<Integer> {
             default -> throw new InvalidInputException("--optimise must be speed or cost, got '" + optimise + "'");
         };
         RecommendRequest req = new RecommendRequest(UseCases.bundled().get(useCase), licence, reg, lang, minContext, top, budgetPerMonth, optimiseCost);
-        HardwareFitProbe probe = new HardwareFitProbe(hw, hardware.gpus());
+        HardwareFitProbe probe = new HardwareFitProbe(hw, hardware.gpus(), req.useCase().sendsImages());
         RecommendResult result;
-        List<String> notes = new ArrayList<>();  // measured runs left out, and why
+        List<String> notes = new ArrayList<>();  // measured runs left out and why; a cost column left out and why
         // A stored bench run of a model at a quant on this hardware (the evidence record) replaces the speed estimate.
         try (var runs = store.exists() ? store.open() : null) {
             MeasuredSpeed speeds = runs == null ? MeasuredSpeed.NONE : measuredSpeeds(new EvidenceStore(runs), hw.id(), hardware.gpus());
-            CostProbe costs = costs(hw, runs, budgetPerMonth != null || optimiseCost || tokensPerMonth != null);
+            CostProbe costs = costs(hw, runs, budgetPerMonth != null || optimiseCost || tokensPerMonth != null, notes);
             result = Recommender.bundled().recommend(c, req, probe, probe.label(), measuredFigures(c, notes), speeds, costs);
         }
         for (String n : notes) spec.commandLine().getErr().println("arbiter: " + n);
@@ -141,7 +141,7 @@ final class RecommendCommand implements Callable<Integer> {
         }
         RecommendText.print(spec.commandLine().getOut(), result, probe.label(), req, explain);
         if (explain && !notes.isEmpty()) {
-            spec.commandLine().getOut().println("Measured runs not used:");
+            spec.commandLine().getOut().println("Notes:");
             for (String n : notes) spec.commandLine().getOut().println("  - " + n);
         }
         if (!explain) spec.commandLine().getErr().println(String.join("\n", result.method()));
@@ -150,20 +150,24 @@ final class RecommendCommand implements Callable<Integer> {
 
     /**
      * Cost per option on this hardware: from the price list (or the overrides), with measured throughput from bench
-     * runs first. Without a price the column is left out, unless the request needs it (budget, --optimise cost).
+     * runs first. Without a price the column is left out with a note in {@code notes}, unless the request needs it
+     * (budget, --optimise cost); a price input the user gave that cannot be used is an error, as in {@code cost}.
      */
-    private CostProbe costs(Hardware hw, dev.arbiter.eval.store.RunStore runs, boolean needed) {
+    private CostProbe costs(Hardware hw, dev.arbiter.eval.store.RunStore runs, boolean needed, List<String> notes) {
+        // A bad --prices file, --ownership, --currency/--rate pair or override is an error (exit 2), as in `cost`;
+        // only a hardware with no price anywhere leaves the column out, and says so.
+        dev.arbiter.cost.Pricing pricing = price.pricing();
+        dev.arbiter.cost.CostOptions options = price.options();
         if (!hw.speedKnown()) {
             if (needed) throw new InvalidInputException("cost needs a speed: give --bandwidth-gbs (or a --hardware profile) with --budget-per-month, --optimise cost or --tokens-per-month");
             return CostProbe.NONE;
         }
-        HourlyRate rate;
-        try {
-            rate = price.pricing().rate(hw.id(), price.options());
-        } catch (InvalidInputException e) {
-            if (needed) throw e;
+        if (!needed && !pricing.known(hw.id(), options)) {
+            notes.add("no price for " + hw.id() + " in the price list, so no cost column: give --price-per-hour AMOUNT (per GPU-hour), "
+                    + "--ownership own --purchase-price AMOUNT --power-watts W, or --prices FILE");
             return CostProbe.NONE;
         }
+        HourlyRate rate = pricing.rate(hw.id(), options);
         ThroughputSource measured = runs == null ? ThroughputSource.NONE : new BenchThroughput(new EvidenceStore(runs));
         CostRequest req = new CostRequest(hw, hardware.gpus(), Workload.DEFAULT, concurrency, tokensPerMonth, null, price.currency());
         return new CalculatedCost(new CostCalculator(measured), req, rate);

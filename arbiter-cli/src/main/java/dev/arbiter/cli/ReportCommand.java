@@ -133,7 +133,7 @@ final class ReportCommand implements Callable<Integer> {
         if (hw == null) throw new InvalidInputException("--use-case needs --hardware ID (or --memory-gib) for the shortlist");
         if (useCase == null) throw new InvalidInputException("--hardware needs --use-case for the shortlist (chatbot, code, rag, …)");
         RecommendRequest req = new RecommendRequest(UseCases.bundled().get(useCase), LicenseFilter.parse(license), Choices.region(region), null, 0, 5);
-        HardwareFitProbe probe = new HardwareFitProbe(hw, hardware.gpus());
+        HardwareFitProbe probe = new HardwareFitProbe(hw, hardware.gpus(), req.useCase().sendsImages());
         return figures -> {
             RecommendResult r = Recommender.bundled().recommend(catalog.load(), req, probe, probe.label(), figures,
                     RecommendCommand.measuredSpeeds(new EvidenceStore(runs), hw.id(), hardware.gpus()));

@@ -53,14 +53,13 @@ final class ShowCommand implements Callable<Integer> {
                 counted.active(), Math.abs(totalDiffPct) > 1 ? "  ! more than 1% off the stated figure: check the entry" : "");
         out.printf(Locale.US, "  context: %s tokens; modalities: %s; languages: %s%n", Text.tokens(m.contextLength()),
                 String.join(", ", m.modalities()), m.languages().isEmpty() ? "-" : String.join(", ", m.languages()));
-        out.printf(Locale.US, "  architecture: %d layers, hidden %d, %d heads / %d KV heads × %d, vocab %d, FFN %d%s%s%s%n",
-                a.layers(), a.hiddenSize(), a.attentionHeads(), a.kvHeads(), a.headDim(), a.vocabSize(), a.intermediateSize(),
+        out.printf(Locale.US, "  architecture: %d layers, hidden %d, %s, vocab %d, FFN %d%s%s%n",
+                a.layers(), a.hiddenSize(), attention(a), a.vocabSize(), a.intermediateSize(),
                 a.moe() == null ? "" : String.format(Locale.US, "; MoE %d experts, %d active, %d shared, expert FFN %d, every %d layer(s) from %d",
                         a.moe().experts(), a.moe().activeExperts(), a.moe().sharedExperts(), a.moe().expertIntermediateSize(),
                         a.moe().layerStep(), a.moe().firstDenseLayers()),
                 a.localAttention() == null ? "" : String.format(Locale.US, "; %s attention window %d, one layer in %d global",
-                        a.localAttention().kind(), a.localAttention().window(), a.localAttention().globalEvery()),
-                a.mla() == null ? "" : String.format(Locale.US, "; MLA kv_lora_rank %d + rope %d", a.mla().kvLoraRank(), a.mla().qkRopeHeadDim()));
+                        a.localAttention().kind(), a.localAttention().window(), a.localAttention().globalEvery()));
         out.printf(Locale.US, "    (%s)%n", a.source());
         var l = m.license();
         out.printf(Locale.US, "  licence: %s — %s; commercial use %s%s%s%n", l.name(), l.openSource() ? "open source" : "open weights",
@@ -84,5 +83,18 @@ final class ShowCommand implements Callable<Integer> {
         }
         for (var d : discrepancies) out.println("  ! " + d.sentence());
         return ExitCode.OK;
+    }
+
+    /**
+     * The attention shape: heads / KV heads × head dim, or for MLA (DeepSeek) its own shape, which has no single head
+     * dim or KV head count: queries and keys are qk_nope + qk_rope wide, values v_head_dim, and the cache holds one
+     * compressed latent of kv_lora_rank + qk_rope per token.
+     */
+    static String attention(dev.arbiter.catalog.Architecture a) {
+        var mla = a.mla();
+        if (mla == null) return String.format(Locale.US, "%d heads / %d KV heads × %d", a.attentionHeads(), a.kvHeads(), a.headDim());
+        return String.format(Locale.US, "%d heads, MLA (q LoRA rank %s, KV LoRA rank %d, qk head dim %d nope + %d rope, v head dim %d)",
+                a.attentionHeads(), mla.qLoraRank() == 0 ? "none" : String.valueOf(mla.qLoraRank()), mla.kvLoraRank(),
+                mla.qkNopeHeadDim(), mla.qkRopeHeadDim(), mla.vHeadDim());
     }
 }

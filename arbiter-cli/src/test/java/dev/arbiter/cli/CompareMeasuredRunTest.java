@@ -77,7 +77,7 @@ class CompareMeasuredRunTest {
         assertThat(with.err()).contains(note);
         CliRun explain = CliRun.of("recommend", "--hardware", "rtx-4090", "--use-case", "chatbot", "--store", store,
                 "--measured", "qwen2.5-7b=partial", "--explain");
-        assertThat(explain.out()).contains("Measured runs not used:", note);
+        assertThat(explain.out()).contains("Notes:", note);
     }
 
     static String[] concat(String[] a, String... b) {

@@ -78,8 +78,13 @@ class RecommendCommandTest {
         for (JsonNode r : guard.get("recommendations")) assertThat(r.get("model").asText()).isEqualTo("llama-guard-4-12b");
         // ShieldGemma 2 classifies images only: it filters uploads, not prompts and replies
         assertThat(exclusion(guard, "shieldgemma-2-4b").get("constraint").asText()).isEqualTo("use_case");
+        // both guard models pass the use case's constraints; neither runs on llama.cpp or vLLM per the catalogue
+        // (serving: transformers only), so both stop at fit with that reason rather than get a command that fails
         JsonNode images = recommend("--hardware", "rtx-4090", "--use-case", "image-guardrails");
-        assertThat(images.get("recommendations").findValuesAsText("model")).containsExactlyInAnyOrder("shieldgemma-2-4b", "llama-guard-4-12b");
+        for (String m : new String[]{"shieldgemma-2-4b", "llama-guard-4-12b"}) {
+            assertThat(exclusion(images, m).get("constraint").asText()).isEqualTo("fit");
+            assertThat(exclusion(images, m).get("reason").asText()).contains("no runtime");
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.arbiter.fit.FitResult;
 import dev.arbiter.fit.Hardware;
 import dev.arbiter.fit.KvCache;
 import dev.arbiter.fit.ParallelPlan;
+import dev.arbiter.fit.Runtime;
 import dev.arbiter.util.LazyList;
 
 import java.util.ArrayList;
@@ -41,8 +42,31 @@ public final class BatchedThroughput {
      * Prefill of a lone prompt in fit uses 0.5 ({@code FitConstants.PREFILL_MFU}); serving mixes shapes and pays less.
      */
     public static final double SERVING_MFU = 0.35;
-    /** vLLM's default {@code max_num_seqs} (256); SGLang sizes its batch by memory, which the KV cap already bounds. */
+    /**
+     * vLLM's default {@code max_num_seqs} (256), and llama.cpp's hard limit on parallel sequences ({@code LLAMA_MAX_SEQ}
+     * 256 in src/llama-cparams.h: {@code --parallel}/{@code n_seq_max} cannot exceed it); SGLang sizes its batch by
+     * memory, which the KV cap already bounds.
+     */
     public static final int ENGINE_MAX_SEQS = 256;
+
+    /** What {@link #ENGINE_MAX_SEQS} is on this runtime, for the labels of a batch capped by the engine. */
+    public static String engineCap(Runtime runtime) {
+        return switch (runtime) {
+            case LLAMA_CPP, OLLAMA -> "llama.cpp's limit of " + ENGINE_MAX_SEQS + " parallel sequences (--parallel / n_seq_max; LLAMA_MAX_SEQ)";
+            case SGLANG -> ENGINE_MAX_SEQS + " sequences (vLLM's default max_num_seqs, assumed; SGLang sizes its batch by memory)";
+            case VLLM, TGI -> "vLLM's default max_num_seqs " + ENGINE_MAX_SEQS;
+        };
+    }
+
+    /**
+     * Why batched decode is not estimated on this hardware, or null when it is: a CPU without a TFLOPS figure turns
+     * compute-bound within a few sequences, so the memory-bound step alone would overstate every batch past 1.
+     */
+    public static String notEstimated(Hardware hw) {
+        if (hw == null || hw.kind() != dev.arbiter.fit.HardwareKind.CPU || hw.bf16Tflops() != null) return null;
+        return "batched decode is not estimated on " + hw.id() + ": a CPU is compute-bound within a few sequences and "
+                + "the profile gives no TFLOPS figure to model it (single-stream decode is memory-bound and shown)";
+    }
     /** The batch sizes every estimate reports (plus the largest that fits). */
     public static final int[] BATCHES = {1, 8, 32, 64};
 
@@ -105,6 +129,8 @@ public final class BatchedThroughput {
         if (atEnd.fits() == null || base.hardware() == null || !base.hardware().speedKnown()) {
             return new Result(null, "the hardware's memory bandwidth is unknown: no speed, so no throughput");
         }
+        String cpu = notEstimated(base.hardware());
+        if (cpu != null) return new Result(null, cpu);
         if (!atEnd.fits()) {
             return new Result(null, String.format(Locale.US, "does not fit at %,d tokens per sequence on %d × %s (%s of %s usable per device)",
                     end, base.gpus(), base.hardware().id(), gib(atEnd.perGpuBytes()), gib(atEnd.usableBytesPerGpu())));
@@ -197,7 +223,7 @@ public final class BatchedThroughput {
                 hw.bf16Tflops() == null ? " — no TFLOPS figure for " + hw.id() + ": the compute knee is not modelled and speeds past it are overstated" : ""));
         b.add(String.format(Locale.US, "largest batch: %,d sequences of %,d tokens (%s of KV each per device) in the %s free after weights and overhead%s",
                 maxBatch, workload.finalContext(), mib(kvHeldBytesPerSeq), gib((long) freeBytes),
-                maxBatchLimit.equals("engine") ? String.format(Locale.US, ", capped at vLLM's default max_num_seqs %d", ENGINE_MAX_SEQS) : ""));
+                maxBatchLimit.equals("engine") ? ", capped at " + engineCap(request.runtime()) : ""));
         Double pf = prefillMsPerToken();
         b.add(String.format(Locale.US, "serving at concurrency %d%s: %,d prompt + %,d output tokens per request; output tokens/s = C × O / (O × step(C) + C × I × %s) — "
                         + "prefill at %s stalls decode (chunked prefill's overlap not credited); every request in flight is decoding (a closed loop at steady state)",

@@ -37,16 +37,28 @@ public final class Pricing {
                     "%s %s per GPU-hour, as given (--price-per-hour)", num(o.pricePerGpuHour()), cur.code()), null, null, null);
         }
         HardwarePrice p = book.find(hardwareId).orElse(null);
-        Ownership own = o.ownership();
-        if (own == null) {
-            own = p != null && p.rent() != null ? Ownership.RENT
-                    : (p != null && p.own() != null) || o.purchasePrice() != null ? Ownership.OWN : null;
-        }
+        Ownership own = ownership(p, o);
         if (own == null) {
             throw new InvalidInputException("no price for " + hardwareId + " in the price list: give --price-per-hour AMOUNT (per GPU-hour), "
                     + "or --ownership own --purchase-price AMOUNT --power-watts W, or --prices FILE");
         }
         return own == Ownership.RENT ? rented(hardwareId, p, cur) : owned(hardwareId, p, o);
+    }
+
+    /**
+     * Whether any price applies to this hardware: one given on the command line, or an entry in the price list. When
+     * false, {@link #rate} fails with "no price for …" (recommend then leaves its cost column out); when true, a
+     * failure of {@link #rate} is an error in what the user gave.
+     */
+    public boolean known(String hardwareId, CostOptions o) {
+        return o.pricePerGpuHour() != null || ownership(book.find(hardwareId).orElse(null), o) != null;
+    }
+
+    /** The ownership asked for, else rent when a rental price is listed, else own when a purchase is; null when neither. */
+    private static Ownership ownership(HardwarePrice p, CostOptions o) {
+        if (o.ownership() != null) return o.ownership();
+        return p != null && p.rent() != null ? Ownership.RENT
+                : (p != null && p.own() != null) || o.purchasePrice() != null ? Ownership.OWN : null;
     }
 
     private HourlyRate rented(String hardwareId, HardwarePrice p, Currency cur) {

@@ -21,8 +21,11 @@ record EngineCosts(double stepMs, double layerUs, double moeLayerUs, double expe
                         "llama.cpp CUDA, fitted to its scoreboard and Q4_K_M rows; MoE routing not modelled");
                 case APPLE -> new EngineCosts(FitConstants.LLAMA_CPP_METAL_STEP_MS, 0, 0, 0,
                         "llama.cpp Metal, fitted to Apple rows; MoE routing not modelled");
-                case PHONE, CPU -> new EngineCosts(FitConstants.LLAMA_CPP_METAL_STEP_MS, 0, 0, 0,
-                        "assumed equal to llama.cpp Metal (no measurement)");
+                case PHONE -> new EngineCosts(FitConstants.LLAMA_CPP_METAL_STEP_MS, 0, 0, 0,
+                        "llama.cpp on a phone, fixed cost assumed equal to llama.cpp Metal's (no measurement)");
+                // no kernel launches on a CPU: its fixed per-token cost is small next to the weight reads; Metal's is the closest fitted figure
+                case CPU -> new EngineCosts(FitConstants.LLAMA_CPP_METAL_STEP_MS, 0, 0, 0,
+                        "llama.cpp CPU backend, fixed cost assumed equal to llama.cpp Metal's (no measurement)");
             };
         }
         double expert = runtime == Runtime.SGLANG ? FitConstants.SGLANG_EXPERT_US : FitConstants.VLLM_EXPERT_US;

@@ -47,10 +47,7 @@ public record FitRequest(String modelId, Architecture architecture, long context
                     + (runtime.layerSplit() ? " (use f16, q8_0 or q4_0)" : " (use f16 or fp8)"));
         }
         if (hardware != null) {
-            if (gpus > 1 && !hardware.kind().canPool()) {
-                throw new InvalidInputException("--gpus " + gpus + " is not possible on " + hardware.id() + " (" + hardware.kind().wire()
-                        + "): a model cannot span several " + hardware.kind().wire() + " devices' memory; only GPUs can be pooled");
-            }
+            hardware.requirePoolable(gpus);
             if (!runtime.layerSplit() && hardware.kind() != HardwareKind.GPU) {
                 throw new InvalidInputException(runtime.wire() + " needs CUDA/ROCm GPUs; " + hardware.id()
                         + " is " + hardware.kind().wire() + " hardware (use --runtime llama.cpp with a GGUF quant)");

@@ -74,6 +74,17 @@ public record Hardware(String id, String name, HardwareKind kind, double memoryG
     /** False for a memory-only custom device. */
     public boolean speedKnown() { return !Double.isNaN(bandwidthGbs); }
 
+    /**
+     * Rejects {@code --gpus N > 1} on a device that cannot be pooled (a Mac, a board, a phone, a CPU host): the one
+     * check fit, cost and recommend share, so all three refuse the same request with the same message.
+     */
+    public void requirePoolable(int gpus) {
+        if (gpus > 1 && !kind.canPool()) {
+            throw new dev.arbiter.error.InvalidInputException("--gpus " + gpus + " is not possible on " + id + " (" + kind.wire()
+                    + "): a model cannot span several " + kind.wire() + " devices' memory; only GPUs can be pooled");
+        }
+    }
+
     public long memoryBytes() { return (long) (memoryGb * (1L << 30)); }
 
     public double bandwidthBytesPerSecond() { return bandwidthGbs * 1e9; }

@@ -9,6 +9,7 @@ import java.util.Locale;
 /**
  * What kind of device a profile describes. Only {@link #GPU} devices can be pooled with {@code --gpus N}: a Mac,
  * a board or a phone is one device with one memory, and buying a second does not make one model span both.
+ * {@link #EDGE} is a board with a GPU llama.cpp uses (Jetson: CUDA); a board without one (Raspberry Pi) is {@link #CPU}.
  */
 public enum HardwareKind {
     GPU, APPLE, EDGE, PHONE, CPU;

@@ -1,6 +1,7 @@
 package dev.arbiter.fit;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.arbiter.catalog.Serving;
 import dev.arbiter.error.InvalidInputException;
 
 import java.util.Arrays;
@@ -32,6 +33,22 @@ public enum Runtime {
 
     /** Splits by layer (llama.cpp, Ollama) rather than by tensor (vLLM, SGLang, TGI). */
     public boolean layerSplit() { return layerSplit; }
+
+    /**
+     * Whether the catalogue says this stack runs a model ({@code serving:} in its entry). SGLang has no flag there:
+     * it is offered only for MLA models (DeepSeek's recommended engine), which it runs, so it counts as running them.
+     * A model without a {@code serving:} entry is assumed to run everywhere.
+     */
+    public boolean runs(Serving s) {
+        if (s == null) return true;
+        return switch (this) {
+            case LLAMA_CPP -> s.llamaCpp();
+            case OLLAMA -> s.ollama();
+            case VLLM -> s.vllm();
+            case TGI -> s.tgi();
+            case SGLANG -> true;
+        };
+    }
 
     public static Runtime parse(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT).replace("llamacpp", "llama.cpp").replace("llama-cpp", "llama.cpp");

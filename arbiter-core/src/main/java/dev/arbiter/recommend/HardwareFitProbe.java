@@ -30,10 +30,17 @@ public final class HardwareFitProbe implements FitProbe {
     private final FitCalculator calculator = new FitCalculator();
     private final Hardware hardware;
     private final int gpus;
+    private final boolean images;
 
-    public HardwareFitProbe(Hardware hardware, int gpus) {
+    /**
+     * @param images requests carry images ({@link UseCase#sendsImages}): the vision projector is counted, as {@code fit --images} counts it
+     * @throws InvalidInputException when {@code gpus} asks to pool devices that cannot be pooled (as fit and cost refuse it)
+     */
+    public HardwareFitProbe(Hardware hardware, int gpus, boolean images) {
+        hardware.requirePoolable(gpus);
         this.hardware = hardware;
         this.gpus = gpus;
+        this.images = images;
     }
 
     /** The last model's options: bestFit asks again for a model with none (a third of recommend's fit checks). */
@@ -78,14 +85,19 @@ public final class HardwareFitProbe implements FitProbe {
     public FitOutcome bestFit(Model m, long context) {
         List<FitOutcome> fits = options(m, context);
         if (!fits.isEmpty()) return fits.get(0);
-        // Nothing fits: report the smallest footprint, and partial offload when llama.cpp could split.
-        Optional<FitResult> smallest = estimate(m, context, Runtime.LLAMA_CPP, Quant.Q2_K);
+        String noRuntime = noRuntime(m);
+        if (noRuntime != null) return new FitOutcome(false, null, 0, 0, null, noRuntime);
+        // Nothing fits: report the smallest footprint on a runtime that runs the model (Q2_K on llama.cpp, with partial
+        // offload when it could split; else INT4 on the server), never a llama.cpp figure for a model llama.cpp cannot run.
+        Runtime rt = runtimes(m).get(0);
+        Quant q = rt == Runtime.LLAMA_CPP ? Quant.Q2_K : Quant.INT4;
+        Optional<FitResult> smallest = estimate(m, context, rt, q);
         if (smallest.isEmpty()) {
             return new FitOutcome(false, null, 0, 0, null, "cannot be estimated at " + context + " tokens of context");
         }
         FitResult s = smallest.get();
-        String reason = String.format(Locale.US, "needs %.1f GiB per device even at Q2_K with %,d tokens of context; %s offers %.1f GiB%s",
-                s.perGpuBytes() / GIB, context, label(), s.usableBytesPerGpu() / GIB,
+        String reason = String.format(Locale.US, "needs %.1f GiB per device even at %s%s with %,d tokens of context; %s offers %.1f GiB%s",
+                s.perGpuBytes() / GIB, q.wire(), rt == Runtime.LLAMA_CPP ? "" : " on " + rt.wire(), context, label(), s.usableBytesPerGpu() / GIB,
                 s.offload() == null ? "" : String.format(Locale.US, " (partial offload, -ngl %d: the output layer and %d of %d blocks on the GPU: ~%.1f tok/s)",
                         s.offload().gpuLayers(), s.offload().gpuBlocks(), s.offload().gpuBlocks() + s.offload().cpuLayers(), s.offload().decodeTokensPerS()));
         String claim = MemoryClaims.bundled().forModel(m.id())
@@ -110,20 +122,34 @@ public final class HardwareFitProbe implements FitProbe {
 
     @Override
     public boolean gpu() {
-        // Edge boards are told -ngl 0: a Jetson could offload, a Raspberry Pi cannot, and the profile does not say which.
-        return hardware.kind() == HardwareKind.GPU || hardware.kind() == HardwareKind.APPLE;
+        // Edge boards are Jetson-class (CUDA); a board without a llama.cpp GPU backend (Raspberry Pi) is kind cpu, told -ngl 0.
+        return hardware.kind() == HardwareKind.GPU || hardware.kind() == HardwareKind.APPLE || hardware.kind() == HardwareKind.EDGE;
     }
 
-    /** llama.cpp, and on GPUs the tensor-parallel server people run for this model: SGLang for MLA (DeepSeek), else vLLM. */
+    /**
+     * llama.cpp, and on GPUs the tensor-parallel server people run for this model (SGLang for MLA, DeepSeek; else
+     * vLLM): those of them the catalogue says run the model ({@code serving:}), so no setup is offered on a stack that
+     * cannot load it (Llama Guard 4 runs on none of them; Pixtral Large on vLLM only).
+     */
     private List<Runtime> runtimes(Model m) {
-        if (hardware.kind() != HardwareKind.GPU) return List.of(Runtime.LLAMA_CPP);
-        return List.of(Runtime.LLAMA_CPP, m.architecture().mla() != null ? Runtime.SGLANG : Runtime.VLLM);
+        List<Runtime> candidates = hardware.kind() != HardwareKind.GPU ? List.of(Runtime.LLAMA_CPP)
+                : List.of(Runtime.LLAMA_CPP, m.architecture().mla() != null ? Runtime.SGLANG : Runtime.VLLM);
+        return candidates.stream().filter(rt -> rt.runs(m.serving())).toList();
+    }
+
+    /** Why no setup is offered when none of the local runtimes runs the model, else null. */
+    private String noRuntime(Model m) {
+        if (!runtimes(m).isEmpty()) return null;
+        String tried = hardware.kind() != HardwareKind.GPU ? "llama.cpp (the runtime for " + hardware.kind().wire() + " devices)"
+                : "llama.cpp or " + (m.architecture().mla() != null ? "SGLang" : "vLLM");
+        String note = m.serving() == null || m.serving().note() == null ? "" : ": " + m.serving().note().strip();
+        return "no runtime Arbiter can size runs it here (the catalogue lists no " + tried + " support)" + note;
     }
 
     private Optional<FitResult> estimate(Model m, long context, Runtime rt, Quant q) {
         try {
             FitRequest req = FitRequest.of(m.id(), m.architecture(), m.contextLength(), q, Math.min(context, m.contextLength()),
-                    KvType.F16, hardware, gpus, rt, null, false);
+                    KvType.F16, hardware, gpus, rt, null, false).withImages(images);
             return Optional.of(calculator.estimateAtQuant(req));
         } catch (InvalidInputException e) {
             return Optional.empty();  // combination the runtime cannot serve (e.g. heads not divisible by --gpus)

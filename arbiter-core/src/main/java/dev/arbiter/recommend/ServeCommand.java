@@ -17,7 +17,8 @@ import java.util.Locale;
  * {@code --rope-scaling} flag is gone; vLLM builds on transformers < 5 take the same block as {@code "rope_scaling"}),
  * SGLang's {@code --json-model-override-args '{"rope_scaling": …}'} and llama.cpp's {@code --rope-scaling yarn
  * --rope-scale F --yarn-orig-ctx N} (the flags Qwen's cards give). A starting point, to be checked against the
- * runtime's own documentation.
+ * runtime's own documentation. Only stacks the catalogue's {@code serving:} flags say run the model are offered: no
+ * Ollama line for a model Ollama does not run, and a plain "no … command" where the chosen stack does not run it.
  */
 public final class ServeCommand {
     private ServeCommand() {}
@@ -29,6 +30,12 @@ public final class ServeCommand {
     public static String of(Model m, FitOutcome f, long context, boolean gpu) {
         String repo = m.hfRepo() != null ? m.hfRepo() : m.id();
         String q = f.quant().toUpperCase(Locale.ROOT);
+        Runtime rt = f.runtime() != null ? Runtime.parse(f.runtime()) : isGguf(q) ? Runtime.LLAMA_CPP : Runtime.VLLM;
+        if (!rt.runs(m.serving())) {
+            // The catalogue's serving flags: a command for a stack that cannot load the model would only fail later.
+            return "no " + rt.wire() + " command: the catalogue lists no " + rt.wire() + " support for " + m.id()
+                    + (m.serving().note() == null ? "" : " (" + m.serving().note().strip() + ")");
+        }
         if ("vllm".equals(f.runtime()) || (f.runtime() == null && !isGguf(q))) {
             String checkpoint = switch (q) {
                 case "INT4" -> "<an AWQ/GPTQ INT4 checkpoint of " + repo + ">";
@@ -48,10 +55,12 @@ public final class ServeCommand {
         }
         String file = m.id() + "-" + q + ".gguf";
         ContextExtension x = extension(m, context);
-        return String.format(Locale.US, "llama-server -m %s -ngl %d -c %d%s%s   |   Ollama: set num_ctx %d (PARAMETER num_ctx %d in the Modelfile)%s",
+        String server = String.format(Locale.US, "llama-server -m %s -ngl %d -c %d%s%s",
                 file, gpu ? 999 : 0, context, f.gpus() > 1 ? " --split-mode layer" : "",
-                x == null ? "" : String.format(Locale.US, " --rope-scaling yarn --rope-scale %s --yarn-orig-ctx %d", num(x.factor()), x.nativeContext()),
-                context, context,
+                x == null ? "" : String.format(Locale.US, " --rope-scaling yarn --rope-scale %s --yarn-orig-ctx %d", num(x.factor()), x.nativeContext()));
+        // Ollama only where the catalogue says it runs the model (not Qwen2.5-Math, for one).
+        if (!Runtime.OLLAMA.runs(m.serving())) return server;
+        return String.format(Locale.US, "%s   |   Ollama: set num_ctx %d (PARAMETER num_ctx %d in the Modelfile)%s", server, context, context,
                 x == null ? "" : String.format(Locale.US, "; Ollama has no YaRN setting, so past %,d tokens use llama-server", x.nativeContext()));
     }
 

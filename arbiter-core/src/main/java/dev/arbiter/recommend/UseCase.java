@@ -26,4 +26,10 @@ public record UseCase(String id, String description, Map<String, Double> weights
         requireAnyTags = requireAnyTags == null ? List.of() : List.copyOf(requireAnyTags);
         excludeTags = excludeTags == null ? List.of() : List.copyOf(excludeTags);
     }
+
+    /**
+     * Whether requests in this use case carry images, so llama.cpp loads the model's vision projector (mmproj) too:
+     * the one answer recommend's fit check and {@code fit --images} both follow.
+     */
+    public boolean sendsImages() { return requireModalities.contains("image"); }
 }

@@ -61,4 +61,19 @@ class ServeCommandTest {
             }
         }
     }
+
+    @Test
+    void noOllamaLineForAModelOllamaDoesNotRun() {
+        assertThat(ServeCommand.of(CATALOG.get("qwen2.5-math-7b"), on("llama.cpp", "Q4_K_M", 1), 4096, true))
+                .startsWith("llama-server").doesNotContain("Ollama");
+        assertThat(ServeCommand.of(CATALOG.get("qwen2.5-7b"), on("llama.cpp", "Q4_K_M", 1), 4096, true)).contains("Ollama: set num_ctx 4096");
+    }
+
+    @Test
+    void noCommandForAStackTheModelDoesNotRunButTheReason() {
+        assertThat(ServeCommand.of(CATALOG.get("llama-guard-4-12b"), on("llama.cpp", "F16", 1), 4096, true))
+                .startsWith("no llama.cpp command: the catalogue lists no llama.cpp support for llama-guard-4-12b")
+                .contains("Hugging Face transformers").doesNotContain("llama-server");
+        assertThat(ServeCommand.of(CATALOG.get("pixtral-large"), on("vllm", "INT4", 1), 8192, true)).startsWith("vllm serve");
+    }
 }
