@@ -242,9 +242,9 @@ public final class BatchedThroughput {
         return String.format(Locale.US, ", read %s a stage on each of %d stages in turn", mib(kvReadBytesPerSeq / stages), stages);
     }
 
+    /** {@code r} at {@code context} tokens: every other choice kept (it dropped --expert-parallel once). */
     static FitRequest withContext(FitRequest r, long context) {
-        return new FitRequest(r.modelId(), r.architecture(), r.contextLength(), r.quant(), context, r.kvType(), r.hardware(), r.gpus(),
-                r.runtime(), r.cpuBandwidthGbs(), r.swaFull(), r.images());
+        return r.withContext(context);
     }
 
     /**

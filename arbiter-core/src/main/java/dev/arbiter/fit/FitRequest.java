@@ -90,6 +90,11 @@ public record FitRequest(String modelId, Architecture architecture, long context
         return new FitRequest(modelId, architecture, contextLength, quant, context, kvType, hardware, gpus, runtime, cpuBandwidthGbs, swaFull, images, expertParallel);
     }
 
+    /** The same request at another context length in tokens, every other choice kept. */
+    public FitRequest withContext(long context) {
+        return new FitRequest(modelId, architecture, contextLength, quant, context, kvType, hardware, gpus, runtime, cpuBandwidthGbs, swaFull, images, expertParallel);
+    }
+
     /** The same request with MoE experts placed whole per GPU (expert parallel) or sliced with the rest (tensor parallel). */
     public FitRequest withExpertParallel(boolean expertParallel) {
         return new FitRequest(modelId, architecture, contextLength, quant, context, kvType, hardware, gpus, runtime, cpuBandwidthGbs, swaFull, images, expertParallel);

@@ -59,6 +59,18 @@ class BatchedThroughputTest {
                 .anyMatch(b -> b.startsWith("largest batch"));
     }
 
+    /** The context-length variants batched throughput sizes keep every other choice: --expert-parallel was dropped. */
+    @Test
+    void theContextVariantsKeepEveryOtherChoiceOfTheRequest() {
+        Model m = new CatalogLoader().bundled().get("deepseek-v3");
+        FitRequest r = FitRequest.of(m.id(), m.architecture(), m.contextLength(), Quant.FP8, 8192, KvType.F16, HW.get("h100-80gb"), 8, null, null, false)
+                .withExpertParallel(true).withImages(true);
+        FitRequest at = BatchedThroughput.withContext(r, 2048);
+        assertThat(at.context()).isEqualTo(2048);
+        assertThat(at).isEqualTo(new FitRequest(r.modelId(), r.architecture(), r.contextLength(), r.quant(), 2048, r.kvType(),
+                r.hardware(), r.gpus(), r.runtime(), r.cpuBandwidthGbs(), r.swaFull(), true, true));
+    }
+
     @Test
     void aModelThatDoesNotFitHasNoThroughputAndSaysWhy() {
         Model m = new CatalogLoader().bundled().get("qwen2.5-72b");
