@@ -146,7 +146,7 @@ public final class Recommender {
                 continue;
             }
             String close = tied ? CloseCall.explain(ranked.get(i - 1), i, s) : null;
-            recs.add(recommendation(i + 1, tied, iv, s, close, context, hardwareLabel, fit.gpu()));
+            recs.add(recommendation(i + 1, tied, iv, s, close, context, hardwareLabel, fit.gpu(), uc.sendsImages()));
         }
         List<String> method = new ArrayList<>(method(context, hardwareLabel, fit.speedKnown()));
         method.addAll(costs.method());
@@ -163,7 +163,7 @@ public final class Recommender {
     }
 
     private Recommendation recommendation(int rank, boolean tied, ScoreDraws.Interval iv, Scored s, String close,
-                                          long context, String hw, boolean gpu) {
+                                          long context, String hw, boolean gpu, boolean images) {
         Model m = s.model();
         FitOutcome f = s.fit();
         double total = s.totalWeight();
@@ -191,7 +191,7 @@ public final class Recommender {
                 Rounding.score(s.point()), Rounding.score(iv.low()), Rounding.score(iv.high()), axes, f.totalBytes(),
                 f.availableBytes(), Rounding.tokensPerS(s.tokensPerS()), s.speedBasis(), m.license().name(),
                 m.license().productionUse(), s.alsoCovers(), why(s, iv, axes), close, reasons(s, axes, hw),
-                ServeCommand.of(m, f, context, gpu), s.cost());
+                ServeCommand.of(m, f, context, gpu, images), s.cost());
     }
 
     private static String money(double v, String currency) {

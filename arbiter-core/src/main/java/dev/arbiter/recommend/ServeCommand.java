@@ -28,6 +28,15 @@ public final class ServeCommand {
      * @param gpu     whether llama.cpp can offload layers here ({@code -ngl 999}); else everything stays on the CPU ({@code -ngl 0})
      */
     public static String of(Model m, FitOutcome f, long context, boolean gpu) {
+        return of(m, f, context, gpu, false);
+    }
+
+    /**
+     * As {@link #of(Model, FitOutcome, long, boolean)}; {@code images}: requests carry images, so llama-server is
+     * given the model's vision projector ({@code --mmproj}, the F16 file the fit counted); vLLM and SGLang load a
+     * model's vision tower by default, and Ollama its projector.
+     */
+    public static String of(Model m, FitOutcome f, long context, boolean gpu, boolean images) {
         String repo = m.hfRepo() != null ? m.hfRepo() : m.id();
         String q = f.quant().toUpperCase(Locale.ROOT);
         Runtime rt = f.runtime() != null ? Runtime.parse(f.runtime()) : isGguf(q) ? Runtime.LLAMA_CPP : Runtime.VLLM;
@@ -55,8 +64,9 @@ public final class ServeCommand {
         }
         String file = m.id() + "-" + q + ".gguf";
         ContextExtension x = extension(m, context);
-        String server = String.format(Locale.US, "llama-server -m %s -ngl %d -c %d%s%s",
-                file, gpu ? 999 : 0, context, f.gpus() > 1 ? " --split-mode layer" : "",
+        String mmproj = images && m.hasModality("image") ? " --mmproj mmproj-" + m.id() + "-F16.gguf" : "";
+        String server = String.format(Locale.US, "llama-server -m %s%s -ngl %d -c %d%s%s",
+                file, mmproj, gpu ? 999 : 0, context, f.gpus() > 1 ? " --split-mode layer" : "",
                 x == null ? "" : String.format(Locale.US, " --rope-scaling yarn --rope-scale %s --yarn-orig-ctx %d", num(x.factor()), x.nativeContext()));
         // Ollama only where the catalogue says it runs the model (not Qwen2.5-Math, for one).
         if (!Runtime.OLLAMA.runs(m.serving())) return server;

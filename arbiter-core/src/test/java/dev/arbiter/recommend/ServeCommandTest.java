@@ -62,6 +62,15 @@ class ServeCommandTest {
         }
     }
 
+    /** Images sent: llama-server needs the projector file the fit counted; text only, or a text-only model: none. */
+    @Test
+    void llamaServerIsGivenTheVisionProjectorWhenImagesAreSent() {
+        assertThat(ServeCommand.of(CATALOG.get("gemma-3-12b"), on("llama.cpp", "Q4_K_M", 1), 8192, true, true))
+                .startsWith("llama-server -m gemma-3-12b-Q4_K_M.gguf --mmproj mmproj-gemma-3-12b-F16.gguf -ngl 999 -c 8192");
+        assertThat(ServeCommand.of(CATALOG.get("gemma-3-12b"), on("llama.cpp", "Q4_K_M", 1), 8192, true, false)).doesNotContain("mmproj");
+        assertThat(ServeCommand.of(CATALOG.get("qwen2.5-7b"), on("llama.cpp", "Q4_K_M", 1), 8192, true, true)).doesNotContain("mmproj");
+    }
+
     @Test
     void noOllamaLineForAModelOllamaDoesNotRun() {
         assertThat(ServeCommand.of(CATALOG.get("qwen2.5-math-7b"), on("llama.cpp", "Q4_K_M", 1), 4096, true))
