@@ -219,7 +219,7 @@ public final class StreamingCall {
         return switch (e.kind()) {
             case TIMEOUT -> FailureKind.TIMEOUT;
             case CONNECTION, REFUSED -> FailureKind.CONNECTION;
-            case PROTOCOL -> FailureKind.MALFORMED;
+            case PROTOCOL, ANSWER_TOO_LONG -> FailureKind.MALFORMED;
             default -> FailureKind.HTTP_ERROR;
         };
     }

@@ -116,7 +116,8 @@ public final class ErrorMapper {
             return new ModelException(Kind.TIMEOUT, 0, redact(what + ": timed out: " + detail), null, e);
         }
         if (e instanceof LineReader.LineTooLongException) {
-            return new ModelException(Kind.PROTOCOL, 0, redact(what + ": " + detail), null, e);
+            return new ModelException(Kind.ANSWER_TOO_LONG, 0, redact(what + ": one event of the answer's stream is a "
+                    + detail + " (too large to read; an answer of many events is cut at --max-answer-bytes instead)"), null, e);
         }
         if (e instanceof ConnectException) {
             return new ModelException(Kind.REFUSED, 0, redact(what + ": connection refused, nothing is listening there. "

@@ -16,7 +16,13 @@ public class ModelException extends ArbiterException {
          */
         REFUSED(false),
         /** A 400 because this prompt does not fit the served context: this sample's problem, not the run's. */
-        CONTEXT_EXCEEDED(false);
+        CONTEXT_EXCEEDED(false),
+        /**
+         * One line of the answer's stream longer than the client reads ({@code LineReader.MAX_LINE_BYTES}): a single
+         * event too large to parse, so the answer cannot be cut at the cap as a longer stream of events is. This
+         * answer's problem, recorded as its error; it stopped the whole run before.
+         */
+        ANSWER_TOO_LONG(false);
 
         final boolean retriable;
         Kind(boolean retriable) { this.retriable = retriable; }
@@ -39,9 +45,9 @@ public class ModelException extends ArbiterException {
 
     /**
      * Whether the failure belongs to one request rather than to the endpoint: retriable kinds (once retries are
-     * spent) and a prompt longer than the served context. The engine records such a sample as an error and goes on.
+     * spent), a prompt longer than the served context and an answer event too long to read. The engine records such a sample as an error and goes on.
      */
-    public boolean sampleScoped() { return kind.retriable || kind == Kind.CONTEXT_EXCEEDED; }
+    public boolean sampleScoped() { return kind.retriable || kind == Kind.CONTEXT_EXCEEDED || kind == Kind.ANSWER_TOO_LONG; }
     /** Server's Retry-After in milliseconds, or null. */
     public Long retryAfterMillis() { return retryAfterMillis; }
 }

@@ -33,6 +33,25 @@ class AnswerCapTest {
         }
     }
 
+    /**
+     * One stream event longer than the client reads cannot be cut at the cap (its JSON cannot be parsed in part): it
+     * is this answer's error, which the engine records for the sample and goes on; it stopped the whole run before.
+     */
+    @org.junit.jupiter.api.Test
+    void oneStreamEventLongerThanTheClientReadsIsThisAnswersErrorNotTheRuns() {
+        String huge = "x".repeat(dev.arbiter.client.http.LineReader.MAX_LINE_BYTES + 1024);
+        try (var s = ScriptedLlmServer.builder().persona(Persona.VLLM).script(r -> Reply.chunks(huge)).start()) {
+            ModelClient c = ModelClients.create(s.endpoint(), Ticker.system(), name -> null, ErrorMapper.system(), CAP);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> c.generate(new GenerateRequest(List.of(ChatMessage.user("q")), null, null, true)))
+                    .isInstanceOfSatisfying(ModelException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ModelException.Kind.ANSWER_TOO_LONG);
+                        assertThat(e.sampleScoped()).isTrue();
+                        assertThat(e.getMessage()).contains("line longer than", "--max-answer-bytes");
+                    });
+        }
+    }
+
     @ParameterizedTest(name = "{0} stream={1}")
     @CsvSource({"VLLM, false", "VLLM, true", "OLLAMA, false", "OLLAMA, true"})
     void anAnswerUnderTheCapIsUntouched(Persona persona, boolean stream) {
