@@ -2,6 +2,7 @@ package dev.arbiter.sandbox;
 
 import dev.arbiter.client.ChatMessage;
 import dev.arbiter.client.GenerateResponse;
+import dev.arbiter.client.http.HttpTransport;
 import dev.arbiter.eval.Sample;
 import dev.arbiter.eval.SampleScore;
 import dev.arbiter.eval.Score;
@@ -87,6 +88,29 @@ class SandboxErrorScoresZeroTest {
         assertThat(s.metadata().get(HumanEvalScorer.OUTCOME)).isEqualTo("sandbox_error");
         assertThat(s.value()).isEqualTo(0.0);
         assertThat(new PassAtKMetric(1).compute(List.of(new SampleScore("P/0", 0, s))).value()).isEqualTo(0.0);
+    }
+
+    @Test
+    void anAnswerAsLongAsTheClientAcceptsIsRunWithThePromptPrependedNotRefusedForItsSize() {
+        // The reviewer's answer: 8,388,595 bytes, under --max-answer-bytes, became a 8,389,017-byte program with the
+        // prompt, over the sandbox's former 8 MiB.
+        HumanEvalProblem p = new HumanEvalProblem("P/0", "def double(x):\n    \"\"\"Twice x.\"\"\"\n" + "#".repeat(400) + "\n",
+                "double", "    return 2 * x\n", TEST);
+        HumanEvalScorer scorer = new HumanEvalScorer(Map.of("P/0", p), PromptMode.CHAT, new HumanEvalGrader(userNamespaces));
+
+        Score right = scorer.score(answered("P/0", padded(RIGHT)));
+        Score wrong = scorer.score(answered("P/0", padded("```python\ndef double(x):\n    return None\n```\n")));
+
+        assertThat(right.metadata().get(HumanEvalScorer.OUTCOME)).as(right.explanation()).isEqualTo("passed");
+        assertThat(wrong.metadata().get(HumanEvalScorer.OUTCOME)).as(wrong.explanation()).isEqualTo("failed");
+    }
+
+    /** The fenced answer padded with a comment to exactly the client's default answer cap. */
+    static String padded(String fenced) {
+        String close = "```\n";
+        String body = fenced.substring(0, fenced.length() - close.length());
+        int pad = (int) HttpTransport.DEFAULT_MAX_ANSWER_BYTES - body.length() - close.length() - 2;
+        return body + "#" + "#".repeat(pad) + "\n" + close;
     }
 
     static TaskState answered(String id, String reply) {
