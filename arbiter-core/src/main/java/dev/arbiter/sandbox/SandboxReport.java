@@ -32,7 +32,10 @@ public record SandboxReport(Isolation isolation, boolean root, int programUid, b
             case ROOT_NAMESPACES -> { }
             case USER_NAMESPACES -> w.add("not root: programs run under your own uid (" + programUid
                     + ") in a user namespace; they see only the interpreter and the system libraries, cannot write "
-                    + "outside their private /tmp or use the network, and their output is kept in the run log");
+                    + "outside their private /tmp or use the network, and their output is kept in the run log; sharing your uid "
+                    + "with the launcher and the grader, they can lower those processes' limits (prlimit) or raise "
+                    + "their OOM score and make a run fail: such a run is a sandbox error and scores 0, never a "
+                    + "pass");
             case PROCESS_ONLY -> {
                 w.add(NETWORK_WARNING);
                 w.add("no PID namespace: leftover processes are found through a subreaper and killed after each "
