@@ -7,7 +7,8 @@ package dev.arbiter.sandbox;
  * @param signal          the signal that ended it (9 = killed by the sandbox or a hard limit, 24 = CPU limit), or null
  * @param stdout          at most the output cap, decoded as UTF-8 (bad bytes replaced)
  * @param stderr          same for stderr
- * @param outputTruncated true when either stream was cut at the cap (the program was then killed)
+ * @param outputTruncated true when either stream was cut at the cap (a plain run was then killed; a graded run's
+ *                        candidate kept running, the rest of its output discarded)
  * @param detail          one line saying why this outcome, for logs and reports
  * @param wallMillis      wall-clock time the launcher spent on the program, ms
  * @param cpuMillis       user + system CPU time of the program's main process, ms

@@ -21,7 +21,13 @@ final class LaunchPlan {
     static final long FILE_SIZE_BYTES = 16 * SandboxOptions.MIB;
     static final long TMPFS_BYTES = 64 * SandboxOptions.MIB;
     static final long SMALL_TMPFS_BYTES = 8 * SandboxOptions.MIB;
-    static final int MAX_PROGRAM_BYTES = 8 * 1024 * 1024;
+    /**
+     * Largest program accepted: 4 times the client's default answer cap (--max-answer-bytes, 8 MiB), so a program
+     * made of an accepted answer plus the prompt (HumanEval), or its base64 plus the tests' inputs (LiveCodeBench),
+     * is run, never refused for its size; a refusal is a sandbox error and scores 0. Half the work tmpfs, which
+     * holds the program file.
+     */
+    static final int MAX_PROGRAM_BYTES = 32 * 1024 * 1024;
     static final int MAX_OPEN_FILES = 256;
     static final List<Path> UNSHARE_CANDIDATES =
             List.of(Path.of("/usr/bin/unshare"), Path.of("/bin/unshare"), Path.of("/usr/sbin/unshare"));

@@ -47,7 +47,7 @@ final class OutcomeRules {
 
     /**
      * A graded run: only the grader's verdict can make it PASSED. The candidate's exit status and output are kept
-     * for the record and decide nothing; without a verdict the run failed (or timed out, or the sandbox erred).
+     * for the record and decide nothing (output past the cap was discarded, the candidate not killed for it); without a verdict the run failed (or timed out, or the sandbox erred).
      */
     static ExecutionResult judgeGraded(LauncherReport r, Duration timeout, int cpuSeconds, int outputCapBytes) {
         ExecutionResult base = judge(r, timeout, cpuSeconds, outputCapBytes);
@@ -59,7 +59,6 @@ final class OutcomeRules {
         }
         if (base.outcome() == Outcome.TIMED_OUT) return base;
         if (v != null) return base.withOutcome(Outcome.FAILED, v.detail());
-        if (base.outputTruncated()) return base;
         if (r.graderSignal() != null && r.graderSignal() == SIGXCPU) {
             return base.withOutcome(Outcome.TIMED_OUT, "the grader was killed by its CPU-time limit");
         }

@@ -91,7 +91,13 @@ public final class Sandbox {
         SandboxOptions probe = options.withTimeout(PROBE_TIMEOUT);
         for (Isolation iso : candidates) {
             Sandbox s = new Sandbox(probe, launcherEnv, root, unshare, iso, List.of());
-            ExecutionResult r = s.runUnthrottled("print('" + PROBE_OUTPUT + "')\n");
+            ExecutionResult r;
+            try {
+                r = s.runUnthrottled("print('" + PROBE_OUTPUT + "')\n");
+            } catch (UnavailableException e) {
+                why.add(iso.name().toLowerCase(java.util.Locale.ROOT) + " unavailable: " + e.getMessage());
+                continue;
+            }
             if (r.outcome() == Outcome.PASSED && r.stdout().strip().equals(PROBE_OUTPUT)) {
                 return new Sandbox(options, launcherEnv, root, unshare, iso, why);
             }
@@ -118,7 +124,12 @@ public final class Sandbox {
 
     public SandboxOptions options() { return options; }
 
-    /** Runs one program; blocks while {@code parallelism} others are running. Never throws for the program's sake. */
+    /**
+     * Runs one program; blocks while {@code parallelism} others are running. Never throws for the program's sake: a
+     * failure of the sandbox while the program ran is a {@link Outcome#SANDBOX_ERROR} result (which scores 0, since
+     * the program may have caused it); only a launcher that cannot be started at all throws
+     * {@link UnavailableException}.
+     */
     public ExecutionResult run(String program) {
         try {
             slots.acquire();
@@ -209,7 +220,9 @@ public final class Sandbox {
             pb.environment().putAll(launcherEnv);
             return launch(pb, input, graded != null);
         } catch (IOException e) {
-            return ExecutionResult.sandboxError("cannot start the launcher: " + e.getMessage());
+            // Before the program was handed over: the machine, not the answer. Thrown, so the sample is an error
+            // (eval exits 4 and --resume retries it) instead of a score.
+            throw new UnavailableException("sandbox: cannot start the launcher: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while a sandboxed program was running");

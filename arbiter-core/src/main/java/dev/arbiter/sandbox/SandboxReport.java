@@ -32,17 +32,23 @@ public record SandboxReport(Isolation isolation, boolean root, int programUid, b
             case ROOT_NAMESPACES -> { }
             case USER_NAMESPACES -> w.add("not root: programs run under your own uid (" + programUid
                     + ") in a user namespace; they see only the interpreter and the system libraries, cannot write "
-                    + "outside their private /tmp or use the network, and their output is kept in the run log");
+                    + "outside their private /tmp or use the network, and their output is kept in the run log; sharing your uid "
+                    + "with the launcher and the grader, they can lower those processes' limits (prlimit) or raise "
+                    + "their OOM score and make a run fail: such a run is a sandbox error and scores 0, never a "
+                    + "pass");
             case PROCESS_ONLY -> {
                 w.add(NETWORK_WARNING);
                 w.add("no PID namespace: leftover processes are found through a subreaper and killed after each "
                         + "program");
                 if (root) {
-                    w.add("no private file system: programs run as uid 65534 and can write world-writable "
-                            + "directories such as /tmp and /var/tmp");
+                    w.add("no private file system: programs run as uid 65534 and can read every world-readable "
+                            + "file of the machine (the benchmark's own data with its reference answers included) and "
+                            + "write world-writable directories such as /tmp and /var/tmp; scores from this mode are "
+                            + "not trustworthy against a model that tries to cheat");
                 } else {
                     w.add("not root and no namespaces: programs run as your own uid (" + programUid + "); they "
-                            + "can read and write your files and read the environment (API keys) of your other "
+                            + "can read and write your files (the benchmark's reference answers included, so scores "
+                            + "from this mode are not trustworthy against a model that tries to cheat) and read the environment (API keys) of your other "
                             + "processes through /proc, and RLIMIT_NPROC counts all of your processes");
                 }
             }

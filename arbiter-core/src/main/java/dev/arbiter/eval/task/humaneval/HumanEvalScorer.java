@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Extracts the solution from the answer and runs the problem's tests in the sandbox: 1.0 when they pass, 0.0 when
- * they fail or time out, unscored on a sandbox error (not the model's fault). Metadata: {@value #OUTCOME} (an
+ * Extracts the solution from the answer and runs the problem's tests in the sandbox: 1.0 when they pass, 0.0
+ * otherwise, a sandbox error while the solution ran included ({@link Outcome#passScore()}: the solution may have
+ * caused it, and leaving it unscored would drop a wrong answer from pass@k's denominator). Metadata: {@value #OUTCOME} (an
  * {@link Outcome#label()}), solution_kind, exit_code, signal, wall_ms and the tail of stderr.
  */
 public final class HumanEvalScorer implements Scorer {
@@ -59,11 +60,6 @@ public final class HumanEvalScorer implements Scorer {
             meta.put("stderr_tail", err.length() <= STDERR_TAIL_CHARS ? err
                     : err.substring(err.length() - STDERR_TAIL_CHARS));
         }
-        Double value = switch (r.outcome()) {
-            case PASSED -> 1.0;
-            case FAILED, TIMED_OUT -> 0.0;
-            case SANDBOX_ERROR -> null;
-        };
-        return new Score(value, solution.code(), r.detail(), meta);
+        return new Score(r.outcome().passScore(), solution.code(), r.detail(), meta);
     }
 }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * Totals of a graded set of attempts.
  *
  * @param outcomes attempts per outcome (every outcome present, zero when none)
- * @param passAtK  k → mean over problems of the unbiased pass@k; sandbox errors are not samples, and a problem
+ * @param passAtK  k → mean over problems of the unbiased pass@k; a sandbox error counts as a failed sample (see
+ *                 {@link Outcome#passScore()}), and a problem
  *                 with fewer than k graded samples is left out of that k's mean (absent if no problem has k)
  */
 public record HumanEvalSummary(int problems, int attempts, Map<Outcome, Integer> outcomes,
@@ -37,10 +38,8 @@ public record HumanEvalSummary(int problems, int attempts, Map<Outcome, Integer>
             Outcome o = results.get(i).outcome();
             counts.merge(o, 1, Integer::sum);
             int[] nc = perProblem.computeIfAbsent(attempts.get(i).problem().taskId(), id -> new int[2]);
-            if (o != Outcome.SANDBOX_ERROR) {
-                nc[0]++;
-                if (o == Outcome.PASSED) nc[1]++;
-            }
+            nc[0]++;
+            if (o.passScore() == 1.0) nc[1]++;
         }
         Map<Integer, Double> pass = new TreeMap<>();
         for (int k : ks) {

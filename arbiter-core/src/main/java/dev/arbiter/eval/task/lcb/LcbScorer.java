@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The last fenced Python block of the answer (LiveCodeBench's extraction: the code between the last pair of
- * ``` fences), graded by {@link LcbGrader}: 1.0 when every public and private test passes, 0.0 otherwise, unscored
- * on a sandbox error. Metadata: outcome, tests passed and total, difficulty and platform for the breakdowns.
+ * ``` fences), graded by {@link LcbGrader}: 1.0 when every public and private test passes, 0.0 otherwise, a sandbox
+ * error while the code ran included (see {@link dev.arbiter.sandbox.Outcome#passScore()}). Metadata: outcome, tests passed and total, difficulty and platform for the breakdowns.
  */
 public final class LcbScorer implements Scorer {
     private static final Pattern BLOCK = Pattern.compile("```[A-Za-z0-9_+-]*\\n(.*?)```", Pattern.DOTALL);
@@ -44,12 +44,7 @@ public final class LcbScorer implements Scorer {
         meta.put(HumanEvalScorer.OUTCOME, v.outcome().label());
         meta.put("tests_passed", v.passed());
         meta.put("tests", v.total());
-        Double value = switch (v.outcome()) {
-            case PASSED -> 1.0;
-            case FAILED, TIMED_OUT -> 0.0;
-            case SANDBOX_ERROR -> null;
-        };
-        return new Score(value, code, v.detail(), meta);
+        return new Score(v.outcome().passScore(), code, v.detail(), meta);
     }
 
     static String extract(String answer) {

@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * Grades MBPP as HumanEval is graded, where the answer cannot reach: the model's code runs in the sandbox; the
  * problem's asserts (or MBPP+'s hidden suite) run in the separate trusted grader process, calling the entry point
- * through the plain-data channel. 1.0 when every assert held, 0.0 when one failed or timed out, unscored on a
- * sandbox error. The code is cut at MBPP's "[DONE]" marker and taken from a fenced block when there is one.
+ * through the plain-data channel. 1.0 when every assert held, 0.0 otherwise, a sandbox error
+ * while the code ran included (scored as HumanEval's, see {@link dev.arbiter.sandbox.Outcome#passScore()}). The code is cut at MBPP's "[DONE]" marker and taken from a fenced block when there is one.
  */
 public final class MbppScorer implements Scorer {
     private final Map<String, MbppProblem> problems;
@@ -53,11 +53,6 @@ public final class MbppScorer implements Scorer {
         ExecutionResult r = sandbox.runGraded(new GradedProgram(solution.code(), p.entryPoint(), p.setup(), p.gradingTest()));
         meta.put(HumanEvalScorer.OUTCOME, r.outcome().label());
         meta.put("wall_ms", r.wallMillis());
-        Double value = switch (r.outcome()) {
-            case PASSED -> 1.0;
-            case FAILED, TIMED_OUT -> 0.0;
-            case SANDBOX_ERROR -> null;
-        };
-        return new Score(value, solution.code(), r.detail(), meta);
+        return new Score(r.outcome().passScore(), solution.code(), r.detail(), meta);
     }
 }

@@ -53,6 +53,7 @@ class HumanEvalMetricsTest {
 
     @Test
     void ignoresUnscoredEpochs() {
+        // unscored for a reason other than the sandbox (a sandbox error is scored 0 by the scorer)
         List<SampleScore> s = new ArrayList<>();
         add(s, "A", 1, 2);
         s.add(new SampleScore("A", 9, new Score(null, "", "sandbox: mount failed",
