@@ -79,25 +79,25 @@ public final class ConfigImporter {
         int layers = (int) integer(tc, root, f, "num_hidden_layers", "n_layer", "num_layers");
         int hidden = (int) integer(tc, root, f, "hidden_size", "n_embd", "d_model");
         int heads = (int) integer(tc, root, f, "num_attention_heads", "n_head");
-        int kv = (int) optional(tc, root, heads, "num_key_value_heads");
-        int headDim = (int) optional(tc, root, 0, "head_dim");
+        int kv = (int) optional(tc, root, f, heads, "num_key_value_heads");
+        int headDim = (int) optional(tc, root, f, 0, "head_dim");
         int vocab = (int) integer(tc, root, f, "vocab_size");
         boolean tiedDefault = type.startsWith("gemma");
-        boolean tied = bool(tc, root, tiedDefault, "tie_word_embeddings");
+        boolean tied = bool(tc, root, f, tiedDefault, "tie_word_embeddings");
         boolean llama4 = type.startsWith("llama4");
         long ffn = llama4 ? integer(tc, root, f, "intermediate_size_mlp")
-                : optional(tc, root, 4L * hidden, "intermediate_size", "n_inner", "ffn_dim");
+                : optional(tc, root, f, 4L * hidden, "intermediate_size", "n_inner", "ffn_dim");
         boolean qwen = type.startsWith("qwen2");
-        boolean bias = bool(tc, root, qwen, "attention_bias");
+        boolean bias = bool(tc, root, f, qwen, "attention_bias");
 
         Moe moe = null;
-        long experts = optional(tc, root, 0, "num_local_experts", "n_routed_experts", "num_experts");
+        long experts = optional(tc, root, f, 0, "num_local_experts", "n_routed_experts", "num_experts");
         if (experts > 0) {
             long active = integer(tc, root, f, "num_experts_per_tok");
-            long shared = optional(tc, root, llama4 ? 1 : 0, "n_shared_experts");
+            long shared = optional(tc, root, f, llama4 ? 1 : 0, "n_shared_experts");
             long expertFfn = llama4 ? integer(tc, root, f, "intermediate_size")
-                    : optional(tc, root, ffn, "moe_intermediate_size");
-            long sharedWidth = optional(tc, root, 0, "shared_expert_intermediate_size");
+                    : optional(tc, root, f, ffn, "moe_intermediate_size");
+            long sharedWidth = optional(tc, root, f, 0, "shared_expert_intermediate_size");
             if (shared == 0 && sharedWidth > 0) {
                 // Qwen2-MoE: one shared expert as wide as several routed ones (5632 = 4 × 1408 in Qwen1.5-MoE-A2.7B);
                 // counted as that many shared experts. Its sigmoid gate (hidden → 1, 49,152 parameters in A2.7B) is not.
@@ -108,17 +108,17 @@ public final class ConfigImporter {
                 }
                 shared = sharedWidth / expertFfn;
             }
-            long step = optional(tc, root, 1, "interleave_moe_layer_step", "moe_layer_freq", "decoder_sparse_step");
-            long firstDense = optional(tc, root, 0, "first_k_dense_replace");
+            long step = optional(tc, root, f, 1, "interleave_moe_layer_step", "moe_layer_freq", "decoder_sparse_step");
+            long firstDense = optional(tc, root, f, 0, "first_k_dense_replace");
             moe = new Moe((int) experts, (int) active, (int) shared, (int) expertFfn, (int) step, (int) firstDense);
         }
         Mla mla = null;
         if (tc.hasNonNull("kv_lora_rank")) {
-            mla = new Mla((int) optional(tc, root, 0, "q_lora_rank"), (int) integer(tc, root, f, "kv_lora_rank"),
+            mla = new Mla((int) optional(tc, root, f, 0, "q_lora_rank"), (int) integer(tc, root, f, "kv_lora_rank"),
                     (int) integer(tc, root, f, "qk_nope_head_dim"), (int) integer(tc, root, f, "qk_rope_head_dim"),
                     (int) integer(tc, root, f, "v_head_dim"));
         }
-        LocalAttention local = localAttention(tc, layers, llama4);
+        LocalAttention local = localAttention(tc, layers, llama4, type.startsWith("gemma2"));
         long extra = 0;
         String extraNote = null;
         if (root.has("vision_config")) extraNote = "vision encoder present in config.json but not counted: add its parameters to extra_params";
@@ -126,7 +126,7 @@ public final class ConfigImporter {
                 extra, extraNote, src);
     }
 
-    private static LocalAttention localAttention(JsonNode tc, int layers, boolean llama4) {
+    private static LocalAttention localAttention(JsonNode tc, int layers, boolean llama4, boolean gemma2) {
         if (llama4 && tc.hasNonNull("attention_chunk_size")) {
             // Llama 4: three chunked-attention (RoPE) layers then one global (NoPE) layer.
             int every = 4;
@@ -150,6 +150,9 @@ public final class ConfigImporter {
         if (tc.hasNonNull("sliding_window_pattern")) {
             return new LocalAttention("sliding", window, tc.get("sliding_window_pattern").asInt());
         }
+        // Gemma 2 alternates, sliding first (transformers' Gemma2 layers: is_sliding = not bool(layer_idx % 2); its
+        // config's layer_types default says the same), where its config.json names neither layer_types nor a pattern.
+        if (gemma2) return new LocalAttention("sliding", window, 2);
         // Every layer slides (Mistral 7B v0.1 style): no layer is global.
         return new LocalAttention("sliding", window, layers + 1);
     }
@@ -157,30 +160,50 @@ public final class ConfigImporter {
     private static long integer(JsonNode tc, JsonNode root, Path f, String... names) {
         for (String n : names) {
             for (JsonNode node : List.of(tc, root)) {
-                if (node.hasNonNull(n)) {
-                    if (!node.get(n).canConvertToLong()) {
-                        throw new InvalidInputException(f + ", field '" + n + "': expected an integer, got " + node.get(n));
-                    }
-                    return node.get(n).asLong();
-                }
+                if (node.hasNonNull(n)) return whole(node.get(n), f, n);
             }
         }
         throw new InvalidInputException(f + ": missing field '" + names[0] + "'"
                 + (names.length > 1 ? " (or " + String.join(", ", List.of(names).subList(1, names.length)) + ")" : ""));
     }
 
-    private static long optional(JsonNode tc, JsonNode root, long dflt, String... names) {
+    /**
+     * An optional field: {@code dflt} when absent or null, and the same check as a required one when present: a
+     * number written as a string ({@code "num_local_experts": "8"}) fell back to the default before, and imported
+     * Mixtral as a dense 7.2B model with exit 0.
+     */
+    private static long optional(JsonNode tc, JsonNode root, Path f, long dflt, String... names) {
         for (String n : names) {
             for (JsonNode node : List.of(tc, root)) {
-                if (node.hasNonNull(n) && node.get(n).canConvertToLong()) return node.get(n).asLong();
+                if (node.hasNonNull(n)) return whole(node.get(n), f, n);
             }
         }
         return dflt;
     }
 
-    private static boolean bool(JsonNode tc, JsonNode root, boolean dflt, String name) {
-        if (tc.hasNonNull(name)) return tc.get(name).asBoolean();
-        if (root.hasNonNull(name)) return root.get(name).asBoolean();
+    /**
+     * A count from config.json: a JSON number with no fraction (28 or 28.0, as Python's json writes either), within
+     * an int: every count here (layers, widths, heads, experts, positions) is one. A string, a fraction (28.9 was cut to
+     * 28) or a value past 2^31 - 1 (2^32 + 3584 was read as 3584) is refused with the file and the field.
+     */
+    private static long whole(JsonNode v, Path f, String name) {
+        boolean integral = v.isIntegralNumber() || (v.isNumber() && v.asDouble() == Math.rint(v.asDouble()));
+        if (!integral) throw new InvalidInputException(f + ", field '" + name + "': expected an integer, got " + v);
+        if ((v.isIntegralNumber() && !v.canConvertToInt()) || Math.abs(v.asDouble()) > Integer.MAX_VALUE) {
+            throw new InvalidInputException(f + ", field '" + name + "': expected an integer up to " + Integer.MAX_VALUE + ", got " + v);
+        }
+        return v.asLong();
+    }
+
+    /** A JSON true or false; anything else ("yes", 1) is refused, where asBoolean read "yes" as false. */
+    private static boolean bool(JsonNode tc, JsonNode root, Path f, boolean dflt, String name) {
+        for (JsonNode node : List.of(tc, root)) {
+            if (!node.hasNonNull(name)) continue;
+            if (!node.get(name).isBoolean()) {
+                throw new InvalidInputException(f + ", field '" + name + "': expected true or false, got " + node.get(name));
+            }
+            return node.get(name).asBoolean();
+        }
         return dflt;
     }
 

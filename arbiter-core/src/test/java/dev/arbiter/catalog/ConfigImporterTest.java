@@ -124,4 +124,49 @@ class ConfigImporterTest {
                 .hasMessageStartingWith(cfg + " line 2, column 1: not valid JSON: Unexpected end-of-input")
                 .hasMessageNotContaining("REDACTED");
     }
+
+    private static final String QWEN25_7B = """
+            {"architectures": ["Qwen2ForCausalLM"], "hidden_size": 3584, "intermediate_size": 18944,
+             "max_position_embeddings": 32768, "model_type": "qwen2", "num_attention_heads": 28, "num_hidden_layers": 28,
+             "num_key_value_heads": 4, "rope_theta": 1000000.0, "sliding_window": 131072, "tie_word_embeddings": false,
+             "use_sliding_window": false, "vocab_size": 152064}
+            """;
+
+    private Model importQwen(String edit, String value) throws IOException {
+        Path cfg = tmp.resolve("qwen.json");
+        Files.writeString(cfg, QWEN25_7B.replaceFirst("\"" + edit + "\": [^,}]+", "\"" + edit + "\": " + value));
+        return new ConfigImporter().importConfig(cfg, "q7", "apache-2.0", null);
+    }
+
+    /**
+     * An optional count written wrongly is refused with the file and the field, as a required one is: a string fell
+     * back to the default (KV heads 28 for 4: a KV cache 7 times too large), a fraction was cut, a value past an int
+     * wrapped, and "yes" was read as false; all with exit 0.
+     */
+    @Test
+    void aCountOrSwitchOfTheWrongTypeIsRefusedNamingItsField() throws IOException {
+        assertThat(importQwen("num_key_value_heads", "4").architecture().kvHeads()).isEqualTo(4);
+        assertThat(importQwen("num_key_value_heads", "4.0").architecture().kvHeads()).as("28.0 as Python writes it").isEqualTo(4);
+        assertThatThrownBy(() -> importQwen("num_key_value_heads", "\"4\"")).hasMessageContaining("qwen.json, field 'num_key_value_heads': expected an integer, got \"4\"");
+        assertThatThrownBy(() -> importQwen("intermediate_size", "\"18944\"")).hasMessageContaining("field 'intermediate_size': expected an integer");
+        assertThatThrownBy(() -> importQwen("num_hidden_layers", "28.9")).hasMessageContaining("field 'num_hidden_layers': expected an integer, got 28.9");
+        assertThatThrownBy(() -> importQwen("hidden_size", "4294971392")).hasMessageContaining("field 'hidden_size': expected an integer up to 2147483647");
+        assertThatThrownBy(() -> importQwen("tie_word_embeddings", "\"yes\"")).hasMessageContaining("field 'tie_word_embeddings': expected true or false");
+    }
+
+    /** google/gemma-2-9b: no layer_types, no pattern; transformers alternates sliding and global layers, sliding first. */
+    @Test
+    void gemma2AlternatesSlidingAndGlobalLayers() throws IOException {
+        Path cfg = tmp.resolve("gemma2.json");
+        Files.writeString(cfg, """
+                {"architectures": ["Gemma2ForCausalLM"], "head_dim": 256, "hidden_size": 3584, "intermediate_size": 14336,
+                 "max_position_embeddings": 8192, "model_type": "gemma2", "num_attention_heads": 16, "num_hidden_layers": 42,
+                 "num_key_value_heads": 8, "sliding_window": 4096, "vocab_size": 256000}
+                """);
+        LocalAttention local = new ConfigImporter().importConfig(cfg, "g2", "gemma", null).architecture().localAttention();
+        assertThat(local.window()).isEqualTo(4096);
+        assertThat(local.globalEvery()).isEqualTo(2);
+        assertThat(local.isGlobal(0)).isFalse();
+        assertThat(local.isGlobal(1)).isTrue();
+    }
 }
