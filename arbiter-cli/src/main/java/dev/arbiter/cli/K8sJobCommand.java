@@ -12,9 +12,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "k8s-job", addMethodSubcommands = false, mixinStandardHelpOptions = true,
@@ -72,23 +70,35 @@ final class K8sJobCommand implements Callable<Integer> {
         IndexedJob job = new IndexedJob(name, namespace, image, shards, parallelism == null ? shards : parallelism,
                 backoffLimitPerIndex, evalArgs, storeSecret, resultsClaim, envSecrets, dataClaim, cpu, memory);
         PrintWriter out = spec.commandLine().getOut();
-        // an API key named by --api-key-env must reach the pods' environment: only a Secret can put it there
-        int keyFlag = evalArgs.indexOf("--api-key-env");
-        String keyVar = keyFlag >= 0 && keyFlag + 1 < evalArgs.size() ? evalArgs.get(keyFlag + 1)
-                : evalArgs.stream().filter(a -> a.startsWith("--api-key-env=")).map(a -> a.substring("--api-key-env=".length())).findFirst().orElse(null);
-        if (keyVar != null && envSecrets.isEmpty()) {
-            spec.commandLine().getErr().println("arbiter: warning: --api-key-env " + keyVar + " with no --env-secret: the pods have no "
-                    + keyVar + " and each would exit 2; give --env-secret SECRET (a Secret with a key " + keyVar + ")");
+        // an API key named by --api-key-env (or the judge's, --judge-api-key-env) must reach the pods' environment:
+        // only a Secret can put it there
+        for (String flag : new String[] {"--api-key-env", "--judge-api-key-env"}) {
+            String keyVar = flagValue(evalArgs, flag);
+            if (keyVar != null && envSecrets.isEmpty()) {
+                spec.commandLine().getErr().println("arbiter: warning: " + flag + " " + keyVar + " with no --env-secret: the pods have no "
+                        + keyVar + " and each would exit 2; give --env-secret SECRET (a Secret with a key " + keyVar + ")");
+            }
         }
         if (fmt.isJson()) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("manifest", job.manifest());
-            JsonOut.print(out, "k8s_job", body);
+            // the manifest itself, as kubectl applies it (apiVersion and kind at the top): the JSON form of this
+            // command's result is the Job, not an envelope around it that kubectl refuses
+            out.println(dev.arbiter.util.Json.mapper().writeValueAsString(job.manifest()));
+            out.flush();
         } else {
             out.print(yaml().writeValueAsString(job.manifest()));
             out.flush();
         }
         return ExitCode.OK;
+    }
+
+    /** The value of {@code flag} among the eval flags ({@code --flag VALUE} or {@code --flag=VALUE}), or null. */
+    static String flagValue(List<String> args, String flag) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals(flag) && i + 1 < args.size()) return args.get(i + 1);
+            if (a.startsWith(flag + "=")) return a.substring(flag.length() + 1);
+        }
+        return null;
     }
 
     /** Strings always quoted: "4" stays a string for Kubernetes (env values, args), numbers stay numbers. */

@@ -101,13 +101,21 @@ class K8sJobCommandTest {
         assertThat(pod.at("/securityContext/fsGroup").asInt()).isEqualTo(65532);
     }
 
+    /**
+     * The JSON form is the Job itself, as kubectl applies it (apiVersion and kind at the top), the same object as the
+     * YAML: an envelope around it (schema_version, kind k8s_job) was refused by kubectl apply -f.
+     */
     @Test
-    void jsonIsTheSameObjectInTheUsualEnvelope() throws Exception {
-        CliRun r = CliRun.of("k8s-job", "eval", "--task", "gsm8k", "--model", "m", "--endpoint", "http://vllm:8000",
+    void jsonIsTheJobItselfAsKubectlAppliesIt() throws Exception {
+        CliRun r = CliRun.of("k8s-job", "eval", "--task=gsm8k", "--model", "m", "--endpoint", "http://vllm:8000",
                 "--shards", "2", "--image", "arbiter:dev", "--store-secret", "s", "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.json().get("schema_version").asInt()).isEqualTo(1);
-        assertThat(r.json().at("/manifest/spec/completionMode").asText()).isEqualTo("Indexed");
+        assertThat(r.json().get("apiVersion").asText()).isEqualTo("batch/v1");
+        assertThat(r.json().get("kind").asText()).isEqualTo("Job");
+        assertThat(r.json().at("/spec/completionMode").asText()).isEqualTo("Indexed");
+        CliRun yamlForm = CliRun.of("k8s-job", "eval", "--task=gsm8k", "--model", "m", "--endpoint", "http://vllm:8000",
+                "--shards", "2", "--image", "arbiter:dev", "--store-secret", "s");
+        assertThat(r.json()).isEqualTo(yaml(yamlForm.out()));
     }
 
     @Test
@@ -132,6 +140,11 @@ class K8sJobCommandTest {
                 "--env-secret", "api-keys");
         assertThat(carried.exit()).isZero();
         assertThat(carried.err()).doesNotContain("warning");
+        // the judge's key too, in either spelling of the flag
+        CliRun judge = CliRun.of("k8s-job", "eval", "--task", "mt_bench", "--model", "m", "--endpoint", "https://api.example",
+                "--judge-api-key-env=JUDGE_KEY", "--shards", "2", "--image", "arbiter:dev", "--store-secret", "s");
+        assertThat(judge.exit()).isZero();
+        assertThat(judge.err()).contains("--judge-api-key-env JUDGE_KEY with no --env-secret");
     }
 
     @Test

@@ -69,7 +69,10 @@ public record IndexedJob(String name, String namespace, String image, int shards
                 throw new InvalidInputException("k8s-job sets " + flag + " for each pod; leave it out of the eval flags");
             }
         }
-        if (!evalArgs.contains("--task")) throw new InvalidInputException("k8s-job eval needs the eval flags, at least --task");
+        // --task VALUE or --task=VALUE, as eval (picocli) takes either
+        if (evalArgs.stream().noneMatch(a -> a.equals("--task") || a.startsWith("--task="))) {
+            throw new InvalidInputException("k8s-job eval needs the eval flags, at least --task");
+        }
         envSecrets = envSecrets == null ? List.of() : List.copyOf(envSecrets);
         for (String q : new String[] {cpu, memory}) {
             if (q == null || !QUANTITY.matcher(q).matches()) {
